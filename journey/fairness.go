@@ -1,0 +1,255 @@
+package journey
+
+import (
+	"cmp"
+	"slices"
+)
+
+// LoadPoints is the effort of a member's open and doing pain points across all journeys.
+func (w *Workspace) LoadPoints(member string) int {
+	sum := 0
+	for _, j := range w.Journeys {
+		for _, p := range j.PainPoints {
+			if p.Owner == member && p.Active() {
+				sum += p.Effort
+			}
+		}
+	}
+	return sum
+}
+
+// Load is a member's load points divided by their capacity: 1 means fully booked.
+// A member with no capacity (which validation forbids) has load 0 rather than infinity.
+func (w *Workspace) Load(m Member) float64 {
+	if m.Capacity <= 0 {
+		return 0
+	}
+	return float64(w.LoadPoints(m.ID)) / float64(m.Capacity)
+}
+
+// Loads returns every member's load, in member order.
+func (w *Workspace) Loads() []float64 {
+	loads := make([]float64, len(w.Members))
+	for i, m := range w.Members {
+		loads[i] = w.Load(m)
+	}
+	return loads
+}
+
+// Fairness is Jain's index over the members' loads: (Σx)² ÷ (n·Σx²). 1 means the work is
+// spread evenly; 1/n means one person carries all of it. With no members or no load it is 1.
+func (w *Workspace) Fairness() float64 {
+	return Jain(w.Loads())
+}
+
+// Jain is Jain's fairness index of the values; 1 for none or all zero.
+func Jain(xs []float64) float64 {
+	var sum, sq float64
+	for _, x := range xs {
+		sum += x
+		sq += x * x
+	}
+	if len(xs) == 0 || sq == 0 {
+		return 1
+	}
+	return sum * sum / (float64(len(xs)) * sq)
+}
+
+// DiggingCredit is how many unknown pain points the member found, across all journeys.
+func (w *Workspace) DiggingCredit(member string) int {
+	n := 0
+	for _, j := range w.Journeys {
+		for _, p := range j.PainPoints {
+			if p.Discovery == Unknown && p.FoundBy == member {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// OpenCount is how many open or doing pain points the member owns.
+func (w *Workspace) OpenCount(member string) int {
+	n := 0
+	for _, j := range w.Journeys {
+		for _, p := range j.PainPoints {
+			if p.Owner == member && p.Active() {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// UnknownCount is how many of the journey's pain points staff dug up themselves.
+func (j *Journey) UnknownCount() int {
+	n := 0
+	for _, p := range j.PainPoints {
+		if p.Discovery == Unknown {
+			n++
+		}
+	}
+	return n
+}
+
+// DiscoveryRate is the share of the journey's pain points that were unknown; 0 with none.
+func (j *Journey) DiscoveryRate() float64 {
+	if len(j.PainPoints) == 0 {
+		return 0
+	}
+	return float64(j.UnknownCount()) / float64(len(j.PainPoints))
+}
+
+// pointsBesides is the member's load points without the stored pain point of that journey and
+// id, so that asking about a pain point already on someone's plate does not count it twice.
+func (w *Workspace) pointsBesides(member, journey, painPoint string) int {
+	points := w.LoadPoints(member)
+	if j := w.Journey(journey); j != nil {
+		if p := j.painPoint(painPoint); p != nil && p.Owner == member && p.Active() {
+			points -= p.Effort
+		}
+	}
+	return points
+}
+
+// Suggest returns the member who should own the pain point of the journey (stored or new) so
+// that the work stays fair: the one whose load after taking it is lowest; ties go to a member
+// who did not find it, then by name. It returns false when the workspace has no members.
+func (w *Workspace) Suggest(journey string, p PainPoint) (Member, bool) {
+	if len(w.Members) == 0 {
+		return Member{}, false
+	}
+	type option struct {
+		m      Member
+		after  float64
+		finder bool
+	}
+	opts := make([]option, len(w.Members))
+	for i, m := range w.Members {
+		points := w.pointsBesides(m.ID, journey, p.ID) + p.Effort
+		opts[i] = option{m, float64(points) / float64(max(m.Capacity, 1)), p.FoundBy != "" && p.FoundBy == m.ID}
+	}
+	best := slices.MinFunc(opts, func(a, b option) int {
+		if c := cmp.Compare(a.after, b.after); c != 0 {
+			return c
+		}
+		if a.finder != b.finder {
+			if b.finder {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(a.m.Name, b.m.Name), cmp.Compare(a.m.ID, b.m.ID))
+	})
+	return best.m, true
+}
+
+// Move is one proposed change of owner for an active pain point.
+type Move struct {
+	Journey   string
+	PainPoint string
+	From, To  string
+}
+
+// maxRebalanceMoves bounds the proposal so it stays something a team can discuss in one sitting.
+const maxRebalanceMoves = 20
+
+// Rebalance proposes moves of active, owned pain points between members that raise fairness,
+// taking at each step the single move that raises it most, and stopping when none does. It
+// changes nothing: the caller applies the moves once the user accepts them.
+func (w *Workspace) Rebalance() []Move {
+	if len(w.Members) < 2 {
+		return nil
+	}
+	index := make(map[string]int, len(w.Members))
+	points := make([]float64, len(w.Members))
+	for i, m := range w.Members {
+		index[m.ID] = i
+		points[i] = float64(w.LoadPoints(m.ID))
+	}
+	caps := make([]float64, len(w.Members))
+	for i, m := range w.Members {
+		caps[i] = float64(max(m.Capacity, 1))
+	}
+	owner := map[[2]string]int{}
+	fairness := func() float64 {
+		loads := make([]float64, len(points))
+		for i := range points {
+			loads[i] = points[i] / caps[i]
+		}
+		return Jain(loads)
+	}
+	const epsilon = 1e-9
+	var moves []Move
+	for len(moves) < maxRebalanceMoves {
+		current := fairness()
+		bestGain, bestTo := epsilon, -1
+		var bestKey [2]string
+		var bestEffort float64
+		for _, j := range w.Journeys {
+			for _, p := range j.PainPoints {
+				key := [2]string{j.ID, p.ID}
+				from, moved := owner[key]
+				if !moved {
+					f, ok := index[p.Owner]
+					if !ok || !p.Active() {
+						continue
+					}
+					from = f
+				}
+				e := float64(p.Effort)
+				for to := range w.Members {
+					if to == from {
+						continue
+					}
+					points[from] -= e
+					points[to] += e
+					gain := fairness() - current
+					points[from] += e
+					points[to] -= e
+					if gain > bestGain {
+						bestGain, bestTo, bestKey, bestEffort = gain, to, key, e
+					}
+				}
+			}
+		}
+		if bestTo < 0 {
+			break
+		}
+		from, moved := owner[bestKey]
+		if !moved {
+			from = index[w.Journey(bestKey[0]).painPoint(bestKey[1]).Owner]
+		}
+		points[from] -= bestEffort
+		points[bestTo] += bestEffort
+		owner[bestKey] = bestTo
+		moves = append(moves, Move{bestKey[0], bestKey[1], w.Members[from].ID, w.Members[bestTo].ID})
+	}
+	return squash(moves)
+}
+
+// squash folds moves of the same pain point into one, so a proposal never moves a pain
+// point twice, and drops moves that end where they started.
+func squash(moves []Move) []Move {
+	var out []Move
+	at := map[[2]string]int{}
+	for _, m := range moves {
+		key := [2]string{m.Journey, m.PainPoint}
+		if i, ok := at[key]; ok {
+			out[i].To = m.To
+			continue
+		}
+		at[key] = len(out)
+		out = append(out, m)
+	}
+	return slices.DeleteFunc(out, func(m Move) bool { return m.From == m.To })
+}
+
+func (j *Journey) painPoint(id string) *PainPoint {
+	for i := range j.PainPoints {
+		if j.PainPoints[i].ID == id {
+			return &j.PainPoints[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,150 @@
+package journey
+
+import (
+	"math"
+	"reflect"
+	"testing"
+)
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func TestJain(t *testing.T) {
+	tests := []struct {
+		name string
+		xs   []float64
+		want float64
+	}{
+		{"no members", nil, 1},
+		{"zero load", []float64{0, 0, 0}, 1},
+		{"even", []float64{0.5, 0.5, 0.5, 0.5}, 1},
+		{"all on one of four", []float64{1, 0, 0, 0}, 0.25},
+		{"two of four", []float64{1, 1, 0, 0}, 0.5},
+		{"uneven", []float64{1, 0, 0.5}, 2.25 / 3.75},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Jain(tt.xs); !near(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadAndFigures(t *testing.T) {
+	w := small()
+	wantLoads := []float64{1, 0, 0.5}
+	if got := w.Loads(); !reflect.DeepEqual(got, wantLoads) {
+		t.Errorf("loads: got %v, want %v", got, wantLoads)
+	}
+	if got, want := w.Fairness(), 2.25/3.75; !near(got, want) {
+		t.Errorf("fairness: got %v, want %v", got, want)
+	}
+	for id, want := range map[string]int{"ana": 1, "ben": 0, "cy": 1} {
+		if got := w.DiggingCredit(id); got != want {
+			t.Errorf("credit of %s: got %d, want %d", id, got, want)
+		}
+	}
+	for id, want := range map[string]int{"ana": 2, "ben": 0, "cy": 1} {
+		if got := w.OpenCount(id); got != want {
+			t.Errorf("open of %s: got %d, want %d", id, got, want)
+		}
+	}
+	if got := w.Journeys[0].DiscoveryRate(); !near(got, 2.0/3) {
+		t.Errorf("discovery rate: got %v, want 2/3", got)
+	}
+	if got := (&Journey{}).DiscoveryRate(); got != 0 {
+		t.Errorf("discovery rate of no pain points: got %v, want 0", got)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	tests := []struct {
+		name    string
+		members []Member
+		p       PainPoint
+		want    string
+	}{
+		{"lowest load after", nil, PainPoint{Effort: 2, Status: StatusOpen}, "ben"}, // ben 2/4, cy 1.5, ana 1.25
+		{"tie goes away from the finder", []Member{
+			{ID: "a", Name: "A", Capacity: 4}, {ID: "b", Name: "B", Capacity: 4},
+		}, PainPoint{Effort: 1, FoundBy: "a", Status: StatusOpen}, "b"},
+		{"tie without finder goes by name", []Member{
+			{ID: "z", Name: "Zoe", Capacity: 4}, {ID: "y", Name: "Yann", Capacity: 4},
+		}, PainPoint{Effort: 1, Status: StatusOpen}, "y"},
+		{"finder still gets it when clearly lowest", []Member{
+			{ID: "a", Name: "A", Capacity: 10}, {ID: "b", Name: "B", Capacity: 1},
+		}, PainPoint{Effort: 1, FoundBy: "a", Status: StatusOpen}, "a"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := small()
+			if tt.members != nil {
+				w.Members = tt.members
+			}
+			got, ok := w.Suggest("j1", tt.p)
+			if !ok || got.ID != tt.want {
+				t.Errorf("got %q (%v), want %q", got.ID, ok, tt.want)
+			}
+		})
+	}
+	if _, ok := (&Workspace{}).Suggest("j1", PainPoint{Effort: 1}); ok {
+		t.Error("no members: got a suggestion, want none")
+	}
+}
+
+func TestSuggestDoesNotCountOwnedTwice(t *testing.T) {
+	w := small()
+	p := w.Journeys[1].PainPoints[0] // cy's, open, effort 1: cy after = 0.5 either way
+	w.Members[1].Capacity = 1        // ben after taking it: 1/1 = 1
+	if got, _ := w.Suggest("j2", p); got.ID != "cy" {
+		t.Errorf("got %q, want cy", got.ID)
+	}
+}
+
+func TestRebalance(t *testing.T) {
+	t.Run("all on one person", func(t *testing.T) {
+		w := &Workspace{Members: []Member{{ID: "a", Name: "A", Capacity: 4}, {ID: "b", Name: "B", Capacity: 4}}}
+		w.Journeys = []Journey{{ID: "j", PainPoints: []PainPoint{
+			{ID: "p1", Effort: 2, Owner: "a", Status: StatusOpen},
+			{ID: "p2", Effort: 2, Owner: "a", Status: StatusDoing},
+			{ID: "p3", Effort: 8, Owner: "a", Status: StatusDone},
+		}}}
+		before := w.Fairness()
+		moves := w.Rebalance()
+		want := []Move{{Journey: "j", PainPoint: "p1", From: "a", To: "b"}}
+		if !reflect.DeepEqual(moves, want) {
+			t.Fatalf("got %v, want %v", moves, want)
+		}
+		if w.Journeys[0].PainPoints[0].Owner != "a" {
+			t.Error("rebalance changed the workspace; it must only propose")
+		}
+		w.Journeys[0].PainPoints[0].Owner = "b"
+		if after := w.Fairness(); after <= before || !near(after, 1) {
+			t.Errorf("fairness after the moves: got %v, want 1 (was %v)", after, before)
+		}
+	})
+	t.Run("already fair", func(t *testing.T) {
+		w := small()
+		w.Journeys[0].PainPoints[2].Owner = "ben" // ana 3/8, ben 5/4, cy 1/2
+		w.Journeys[0].PainPoints[0].Status = StatusDone
+		w.Journeys[0].PainPoints[2].Status = StatusDone
+		w.Journeys[1].PainPoints[0].Status = StatusDone
+		if moves := w.Rebalance(); len(moves) != 0 {
+			t.Errorf("no load: got %v, want no moves", moves)
+		}
+	})
+	t.Run("every move raises fairness", func(t *testing.T) {
+		w := small()
+		moves := w.Rebalance()
+		if len(moves) == 0 {
+			t.Fatal("got no moves for an uneven workspace")
+		}
+		before := w.Fairness()
+		for _, m := range moves {
+			w.Journey(m.Journey).painPoint(m.PainPoint).Owner = m.To
+		}
+		if after := w.Fairness(); after <= before {
+			t.Errorf("fairness: got %v after the moves, was %v", after, before)
+		}
+	})
+}

@@ -1,0 +1,190 @@
+package interchange
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"journeymap/assets"
+	"journeymap/journey"
+)
+
+const minimal = `{"format": "journeymap", "version": 1, "name": "T",
+  "members": [{"id": "m1", "name": "Ana", "department": "Support", "capacity": 8}],
+  "journeys": [{"id": "j1", "title": "J", "stages": [{"id": "s1", "name": "S"}],
+    "lanes": [{"id": "l1", "kind": "pain", "name": "Pain"}],
+    "painPoints": [{"id": "p1", "stage": "s1", "title": "P", "discovery": "unknown", "method": "data",
+      "foundBy": "m1", "severity": 3, "effort": 2, "owner": "", "status": "open"}]}]}`
+
+func TestRoundTripIsByteIdentical(t *testing.T) {
+	for name, data := range map[string][]byte{"sample": assets.SampleWorkspace, "minimal": []byte(minimal)} {
+		t.Run(name, func(t *testing.T) {
+			w, err := Parse(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, err := Marshal(w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w2, err := Parse(first)
+			if err != nil {
+				t.Fatalf("reading what we wrote: %v", err)
+			}
+			second, _ := Marshal(w2)
+			if !bytes.Equal(first, second) {
+				t.Errorf("export → import → export changed the bytes:\n%s\n---\n%s", first, second)
+			}
+		})
+	}
+}
+
+func TestSampleIsCanonical(t *testing.T) {
+	w, err := Parse(assets.SampleWorkspace)
+	if err != nil {
+		t.Fatalf("the sample workspace is invalid: %v", err)
+	}
+	out, _ := Marshal(w)
+	if !bytes.Equal(out, assets.SampleWorkspace) {
+		t.Error("assets/sample.journeymap.json is not in the form export writes; re-export it")
+	}
+	pains, unknown := 0, 0
+	for _, j := range w.Journeys {
+		pains += len(j.PainPoints)
+		unknown += j.UnknownCount()
+	}
+	if len(w.Journeys) != 2 || len(w.Members) != 5 || pains < 12 || unknown == 0 || unknown == pains {
+		t.Errorf("the sample should have 2 journeys, 5 members, 12+ pain points of both kinds; got %d, %d, %d (%d unknown)",
+			len(w.Journeys), len(w.Members), pains, unknown)
+	}
+}
+
+func TestHostileFiles(t *testing.T) {
+	huge := strings.Repeat("x", 10<<20)
+	tests := []struct {
+		name, file, want string
+	}{
+		{"empty", " \n", "the file is empty"},
+		{"cut short", `{"format": "journeymap"`, "not valid JSON at line 1, column 23: unexpected end of JSON input"},
+		{"bad JSON", "{\n  \"format\": \"journeymap\",\n  \"version\": 1,,\n}", "not valid JSON at line 3, column 16: invalid character ',' looking for beginning of object key string"},
+		{"not an object", `[1, 2]`, "not a workspace file: it must hold one JSON object"},
+		{"trailing data", minimal + `{}`, "not valid JSON at line 6, column 86: invalid character '{' after top-level value"},
+		{"no format", `{"version": 1}`, "format: missing: this is not a Journeymap workspace file"},
+		{"other format", `{"format": "trello", "version": 1}`, `format: must be "journeymap", got "trello"`},
+		{"version 99", strings.Replace(minimal, `"version": 1`, `"version": 99`, 1),
+			"version: the file is format version 99, newer than this Journeymap reads (up to 1): update Journeymap to open it"},
+		{"version 0", strings.Replace(minimal, `"version": 1`, `"version": 0`, 1), "version: must be 1, got 0"},
+		{"version text", strings.Replace(minimal, `"version": 1`, `"version": "1"`, 1), `version: must be a whole number, got "1"`},
+		{"members not a list", strings.Replace(minimal, `"members": [`, `"members": {"a": [`, 1)[:0] + `{"format":"journeymap","version":1,"members":{}}`,
+			"members: must be a list, got object"},
+		{"wrong type deep", strings.Replace(minimal, `"severity": 3`, `"severity": "high"`, 1),
+			"journeys[0].painPoints[0].severity: must be a whole number, got string"},
+		{"fraction", strings.Replace(minimal, `"capacity": 8`, `"capacity": 7.5`, 1),
+			"members[0].capacity: must be a whole number, got number 7.5"},
+		{"dangling reference", strings.Replace(minimal, `"foundBy": "m1"`, `"foundBy": "m9"`, 1),
+			`journeys[0].painPoints[0].foundBy: names no member: "m9"`},
+		{"10 MB title", strings.Replace(minimal, `"title": "J"`, `"title": "`+huge+`"`, 1),
+			"journeys[0].title: must be 1..200 characters, got 10485760"},
+		{"bad enum", strings.Replace(minimal, `"status": "open"`, `"status": "OPEN"`, 1),
+			`journeys[0].painPoints[0].status: must be one of [open doing done verified], got "OPEN"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w, err := Parse([]byte(tt.file))
+			if err == nil {
+				t.Fatalf("got a workspace %+v, want an error", w)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("got %q, want it to start with %q", err.Error(), tt.want)
+			}
+			if strings.Contains(err.Error(), "\n") || len(err.Error()) > 300 {
+				t.Errorf("the message should be one short line, got %d bytes", len(err.Error()))
+			}
+		})
+	}
+}
+
+func TestUnknownFieldsIgnored(t *testing.T) {
+	file := strings.Replace(minimal, `"name": "T"`, `"name": "T", "colour": "teal", "extra": {"x": [1]}`, 1)
+	if _, err := Parse([]byte(file)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestTooLargeIsRefusedBeforeParsing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.journeymap.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A sparse file: over the limit on disk without costing the test 64 MiB of writes.
+	if err := f.Truncate(MaxFileBytes + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if _, err := ReadFile(path); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("got %v, want ErrTooLarge", err)
+	}
+	if _, err := Read(bytes.NewReader(make([]byte, MaxFileBytes+1))); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("from a stream: got %v, want ErrTooLarge", err)
+	}
+}
+
+func TestWriteCSV(t *testing.T) {
+	w, err := Parse([]byte(minimal))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Journeys[0].PainPoints[0].Title = `=HYPERLINK("x"), "quoted"`
+	w.Journeys[0].PainPoints[0].Action = journey.Action{Text: "Call, then write", Due: "2026-12-01", DoneWhen: "line one\nline two"}
+	var b bytes.Buffer
+	if err := WriteCSV(&b, w); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(b.String(), strings.Join(CSVHeader, ",")+"\r\n") {
+		t.Errorf("header: got %q", strings.SplitN(b.String(), "\n", 2)[0])
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatalf("the CSV does not parse back: %v", err)
+	}
+	want := []string{"J", "S", `'=HYPERLINK("x"), "quoted"`, "unknown", "data", "Ana", "3", "2", "", "open",
+		"Call, then write", "2026-12-01", "line one\nline two"}
+	if len(rows) != 2 || strings.Join(rows[1], "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", rows, want)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add(assets.SampleWorkspace)
+	f.Add([]byte(minimal))
+	f.Add([]byte(`{"format":"journeymap","version":1,"name":"x","journeys":[{"id":"a","title":"t","painPoints":[{}]}]}`))
+	f.Add([]byte(`{"format":"journeymap","version":2}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		w, err := Parse(data)
+		if err != nil {
+			if w != nil {
+				t.Fatal("got both a workspace and an error")
+			}
+			return
+		}
+		if err := journey.Validate(w); err != nil {
+			t.Fatalf("Parse accepted an invalid workspace: %v", err)
+		}
+		first, err := Marshal(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w2, err := Parse(first)
+		if err != nil {
+			t.Fatalf("what we wrote does not read back: %v", err)
+		}
+		if second, _ := Marshal(w2); !bytes.Equal(first, second) {
+			t.Fatal("export → import → export changed the bytes")
+		}
+	})
+}

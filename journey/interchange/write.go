@@ -1,0 +1,107 @@
+package interchange
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"journeymap/journey"
+)
+
+type fileOut struct {
+	Format   string            `json:"format"`
+	Version  int               `json:"version"`
+	Name     string            `json:"name"`
+	Members  []journey.Member  `json:"members"`
+	Pulses   []journey.Pulse   `json:"pulses"`
+	Journeys []journey.Journey `json:"journeys"`
+}
+
+// Marshal returns the workspace file for w: two-space indented, fields in a fixed order and
+// lists as stored, so that writing what was read gives the same bytes.
+func Marshal(w *journey.Workspace) ([]byte, error) {
+	out := fileOut{Format: Format, Version: Version, Name: w.Name,
+		Members: nonNil(w.Members), Pulses: nonNil(w.Pulses), Journeys: make([]journey.Journey, len(w.Journeys))}
+	for i, j := range w.Journeys {
+		j.Stages, j.Lanes, j.Cards = nonNil(j.Stages), nonNil(j.Lanes), nonNil(j.Cards)
+		j.Emotions, j.PainPoints = nonNil(j.Emotions), nonNil(j.PainPoints)
+		out.Journeys[i] = j
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return nil, fmt.Errorf("encoding the workspace: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// Write writes the workspace file for w.
+func Write(dst io.Writer, w *journey.Workspace) error {
+	b, err := Marshal(w)
+	if err != nil {
+		return err
+	}
+	_, err = dst.Write(b)
+	return err
+}
+
+// nonNil makes an empty list encode as [] rather than null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// CSVHeader is the first row of the pain-point CSV.
+var CSVHeader = []string{"journey", "stage", "title", "discovery", "source_or_method", "found_by",
+	"severity", "effort", "owner", "status", "action", "due", "done_when"}
+
+// WriteCSV writes every pain point of every journey as one RFC 4180 row, naming journeys,
+// stages and members by their names rather than ids.
+func WriteCSV(dst io.Writer, w *journey.Workspace) error {
+	cw := csv.NewWriter(dst)
+	cw.UseCRLF = true
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	name := func(id string) string {
+		m, _ := w.Member(id)
+		return m.Name
+	}
+	for _, j := range w.Journeys {
+		for _, p := range j.PainPoints {
+			stage, _ := j.Stage(p.Stage)
+			how := string(p.Source)
+			if p.Discovery == journey.Unknown {
+				how = string(p.Method)
+			}
+			row := []string{j.Title, stage.Name, p.Title, string(p.Discovery), how, name(p.FoundBy),
+				strconv.Itoa(p.Severity), strconv.Itoa(p.Effort), name(p.Owner), string(p.Status),
+				p.Action.Text, p.Action.Due, p.Action.DoneWhen}
+			for i := range row {
+				row[i] = defuse(row[i])
+			}
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// defuse keeps a spreadsheet from running a cell as a formula: text that opens with one of
+// the formula characters gets a leading apostrophe, which spreadsheets show as plain text.
+func defuse(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
+}

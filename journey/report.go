@@ -1,0 +1,77 @@
+package journey
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+)
+
+// Report holds the figures `journeymap report` prints: per member, per journey and for the
+// task force. Numbers are unrounded; members and journeys are in stored order.
+type Report struct {
+	Fairness float64         `json:"fairness"`
+	Members  []MemberReport  `json:"members"`
+	Journeys []JourneyReport `json:"journeys"`
+}
+
+// MemberReport is one member's line of a report.
+type MemberReport struct {
+	ID    string  `json:"id"`
+	Name  string  `json:"name"`
+	Load  float64 `json:"load"`
+	Open  int     `json:"open"`  // pain points owned with status open or doing
+	Found int     `json:"found"` // unknown pain points this member dug up
+}
+
+// JourneyReport is one journey's line of a report.
+type JourneyReport struct {
+	ID            string  `json:"id"`
+	Title         string  `json:"title"`
+	PainPoints    int     `json:"painPoints"`
+	Unknown       int     `json:"unknown"`
+	DiscoveryRate float64 `json:"discoveryRate"`
+	Specific      int     `json:"specific"` // pain points whose next action is specific, any status
+}
+
+// NewReport works out the report of a workspace.
+func NewReport(w *Workspace) Report {
+	r := Report{
+		Fairness: w.Fairness(),
+		Members:  make([]MemberReport, 0, len(w.Members)),
+		Journeys: make([]JourneyReport, 0, len(w.Journeys)),
+	}
+	for _, m := range w.Members {
+		r.Members = append(r.Members, MemberReport{
+			ID: m.ID, Name: m.Name, Load: w.Load(m), Open: w.OpenCount(m.ID), Found: w.DiggingCredit(m.ID),
+		})
+	}
+	for i := range w.Journeys {
+		j := &w.Journeys[i]
+		specific := 0
+		for _, p := range j.PainPoints {
+			if p.Specificity().Specific() {
+				specific++
+			}
+		}
+		r.Journeys = append(r.Journeys, JourneyReport{
+			ID: j.ID, Title: j.Title, PainPoints: len(j.PainPoints), Unknown: j.UnknownCount(),
+			DiscoveryRate: j.DiscoveryRate(), Specific: specific,
+		})
+	}
+	return r
+}
+
+// WriteText prints the report as aligned tables for a terminal.
+func (r Report) WriteText(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "Fairness\t%.2f\t(1 = work shared evenly)\n\n", r.Fairness)
+	fmt.Fprintln(tw, "MEMBER\tLOAD\tOPEN\tFOUND (unknown)")
+	for _, m := range r.Members {
+		fmt.Fprintf(tw, "%s\t%.0f%%\t%d\t%d\n", m.Name, m.Load*100, m.Open, m.Found)
+	}
+	fmt.Fprintln(tw, "\nJOURNEY\tPAIN POINTS\tUNKNOWN\tDISCOVERY RATE\tSPECIFIC ACTIONS")
+	for _, j := range r.Journeys {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f%%\t%d\n", j.Title, j.PainPoints, j.Unknown, j.DiscoveryRate*100, j.Specific)
+	}
+	return tw.Flush()
+}

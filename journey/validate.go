@@ -1,0 +1,224 @@
+package journey
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+	"unicode/utf8"
+)
+
+// Limits of the workspace file.
+const (
+	MaxIDBytes   = 64
+	MaxNameRunes = 200
+	MaxTextRunes = 4000
+)
+
+// ErrInvalid is what every ValidationError matches with errors.Is.
+var ErrInvalid = errors.New("invalid workspace")
+
+// ValidationError names the first rule a workspace breaks, by the JSON path of the field.
+type ValidationError struct {
+	Path string // e.g. journeys[0].painPoints[3].severity
+	Msg  string
+}
+
+func (e *ValidationError) Error() string {
+	if e.Path == "" {
+		return e.Msg
+	}
+	return e.Path + ": " + e.Msg
+}
+
+// Is makes errors.Is(err, ErrInvalid) true for every validation error.
+func (e *ValidationError) Is(target error) bool { return target == ErrInvalid }
+
+// validator keeps the first problem found; later checks are no-ops once it is set,
+// so rules read as a flat list instead of a ladder of ifs.
+type validator struct{ err *ValidationError }
+
+func (v *validator) fail(path, format string, args ...any) {
+	if v.err == nil {
+		v.err = &ValidationError{Path: path, Msg: fmt.Sprintf(format, args...)}
+	}
+}
+
+func (v *validator) name(path, s string) {
+	if n := utf8.RuneCountInString(s); n < 1 || n > MaxNameRunes {
+		v.fail(path, "must be 1..%d characters, got %d", MaxNameRunes, n)
+	}
+}
+
+func (v *validator) text(path, s string) {
+	if n := utf8.RuneCountInString(s); n > MaxTextRunes {
+		v.fail(path, "must be at most %d characters, got %d", MaxTextRunes, n)
+	}
+}
+
+func (v *validator) between(path string, n, lo, hi int) {
+	if n < lo || n > hi {
+		v.fail(path, "must be %d..%d, got %d", lo, hi, n)
+	}
+}
+
+func (v *validator) date(path, s string, optional bool) {
+	if s == "" && optional {
+		return
+	}
+	if _, err := time.Parse(time.DateOnly, s); err != nil || len(s) != len(time.DateOnly) {
+		v.fail(path, "must be a date YYYY-MM-DD, got %q", clip(s))
+	}
+}
+
+// ids checks that every id of a list is present, short and unique, and returns them as a set.
+func (v *validator) ids(path string, n int, id func(int) string) map[string]bool {
+	seen := make(map[string]bool, n)
+	for i := range n {
+		s := id(i)
+		p := fmt.Sprintf("%s[%d].id", path, i)
+		switch {
+		case s == "":
+			v.fail(p, "must not be empty")
+		case len(s) > MaxIDBytes:
+			v.fail(p, "must be at most %d bytes, got %d", MaxIDBytes, len(s))
+		case seen[s]:
+			v.fail(p, "%q is used twice", s)
+		}
+		seen[s] = true
+	}
+	return seen
+}
+
+func (v *validator) ref(path, id string, set map[string]bool, what string, optional bool) {
+	if id == "" && optional {
+		return
+	}
+	if !set[id] {
+		v.fail(path, "names no %s: %q", what, clip(id))
+	}
+}
+
+func oneOf[T comparable](v *validator, path string, got T, allowed []T) {
+	if !slices.Contains(allowed, got) {
+		v.fail(path, "must be one of %v, got %s", allowed, clip(fmt.Sprintf("%#v", got)))
+	}
+}
+
+// clip keeps hostile values from flooding a one-line message.
+func clip(s string) string {
+	const max = 40
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max]) + "…"
+}
+
+// Validate checks every rule of the workspace file and returns the first problem as a
+// *ValidationError, or nil.
+func Validate(w *Workspace) error {
+	v := &validator{}
+	v.name("name", w.Name)
+	members := v.ids("members", len(w.Members), func(i int) string { return w.Members[i].ID })
+	for i, m := range w.Members {
+		p := fmt.Sprintf("members[%d]", i)
+		v.name(p+".name", m.Name)
+		if n := utf8.RuneCountInString(m.Department); n > MaxNameRunes {
+			v.fail(p+".department", "must be at most %d characters, got %d", MaxNameRunes, n)
+		}
+		if m.Capacity <= 0 {
+			v.fail(p+".capacity", "must be more than 0, got %d", m.Capacity)
+		}
+	}
+	for i, pu := range w.Pulses {
+		p := fmt.Sprintf("pulses[%d]", i)
+		v.date(p+".date", pu.Date, false)
+		v.between(p+".risk", pu.Risk, 1, 5)
+		v.between(p+".dialogue", pu.Dialogue, 1, 5)
+		v.between(p+".help", pu.Help, 1, 5)
+		v.between(p+".inclusion", pu.Inclusion, 1, 5)
+	}
+	v.ids("journeys", len(w.Journeys), func(i int) string { return w.Journeys[i].ID })
+	for i := range w.Journeys {
+		v.journey(fmt.Sprintf("journeys[%d]", i), &w.Journeys[i], members)
+	}
+	if v.err == nil {
+		return nil
+	}
+	return v.err
+}
+
+func (v *validator) journey(p string, j *Journey, members map[string]bool) {
+	v.name(p+".title", j.Title)
+	v.text(p+".persona", j.Persona)
+	v.text(p+".vision", j.Vision)
+	stages := v.ids(p+".stages", len(j.Stages), func(i int) string { return j.Stages[i].ID })
+	for i, s := range j.Stages {
+		v.name(fmt.Sprintf("%s.stages[%d].name", p, i), s.Name)
+	}
+	lanes := v.ids(p+".lanes", len(j.Lanes), func(i int) string { return j.Lanes[i].ID })
+	for i, l := range j.Lanes {
+		lp := fmt.Sprintf("%s.lanes[%d]", p, i)
+		oneOf(v, lp+".kind", l.Kind, LaneKinds)
+		v.name(lp+".name", l.Name)
+	}
+	v.ids(p+".cards", len(j.Cards), func(i int) string { return j.Cards[i].ID })
+	for i, c := range j.Cards {
+		cp := fmt.Sprintf("%s.cards[%d]", p, i)
+		v.ref(cp+".lane", c.Lane, lanes, "lane", false)
+		v.ref(cp+".stage", c.Stage, stages, "stage", false)
+		v.text(cp+".text", c.Text)
+	}
+	scored := make(map[string]bool, len(j.Emotions))
+	for i, e := range j.Emotions {
+		ep := fmt.Sprintf("%s.emotions[%d]", p, i)
+		v.ref(ep+".stage", e.Stage, stages, "stage", false)
+		if scored[e.Stage] {
+			v.fail(ep+".stage", "stage %q has a score already", clip(e.Stage))
+		}
+		scored[e.Stage] = true
+		v.between(ep+".score", e.Score, -2, 2)
+	}
+	v.ids(p+".painPoints", len(j.PainPoints), func(i int) string { return j.PainPoints[i].ID })
+	if _, ok := j.PainLane(); !ok && len(j.PainPoints) > 0 {
+		v.fail(p+".lanes", "has pain points but no lane of kind \"pain\" to put them in")
+	}
+	for i := range j.PainPoints {
+		v.painPoint(fmt.Sprintf("%s.painPoints[%d]", p, i), &j.PainPoints[i], stages, members)
+	}
+}
+
+func (v *validator) painPoint(p string, pp *PainPoint, stages, members map[string]bool) {
+	v.ref(p+".stage", pp.Stage, stages, "stage", false)
+	v.name(p+".title", pp.Title)
+	v.text(p+".detail", pp.Detail)
+	oneOf(v, p+".discovery", pp.Discovery, []Discovery{Known, Unknown})
+	switch pp.Discovery {
+	case Known:
+		oneOf(v, p+".source", pp.Source, Sources)
+		if pp.Method != "" {
+			v.fail(p+".method", "must be \"\" for a known pain point, got %q", clip(string(pp.Method)))
+		}
+		v.ref(p+".foundBy", pp.FoundBy, members, "member", true)
+	case Unknown:
+		oneOf(v, p+".method", pp.Method, Methods)
+		if pp.Source != "" {
+			v.fail(p+".source", "must be \"\" for an unknown pain point, got %q", clip(string(pp.Source)))
+		}
+		if pp.FoundBy == "" {
+			v.fail(p+".foundBy", "must name the member who found an unknown pain point")
+		}
+		v.ref(p+".foundBy", pp.FoundBy, members, "member", false)
+	}
+	if pp.Reports < 0 {
+		v.fail(p+".reports", "must be 0 or more, got %d", pp.Reports)
+	}
+	v.between(p+".severity", pp.Severity, 1, 5)
+	oneOf(v, p+".effort", pp.Effort, Efforts)
+	v.ref(p+".owner", pp.Owner, members, "member", true)
+	oneOf(v, p+".status", pp.Status, Statuses)
+	v.text(p+".action.text", pp.Action.Text)
+	v.date(p+".action.due", pp.Action.Due, true)
+	v.text(p+".action.doneWhen", pp.Action.DoneWhen)
+}

@@ -1,0 +1,226 @@
+package journey
+
+// Workspace is everything one store holds: the task force's members, its pulses and its journeys.
+type Workspace struct {
+	Name     string    `json:"name"`
+	Members  []Member  `json:"members"`
+	Pulses   []Pulse   `json:"pulses"`
+	Journeys []Journey `json:"journeys"`
+}
+
+// Member is a person in the task force. Capacity is in effort points per cycle.
+type Member struct {
+	ID         string `json:"id"`
+	Name       string `json:"name"`
+	Department string `json:"department"`
+	Capacity   int    `json:"capacity"`
+}
+
+// Pulse is one anonymous entry of the team's psychological-safety pulse: four scores 1..5.
+// It deliberately has no member field, so nothing stored can tie an entry to a person.
+type Pulse struct {
+	Date      string `json:"date"`
+	Risk      int    `json:"risk"`
+	Dialogue  int    `json:"dialogue"`
+	Help      int    `json:"help"`
+	Inclusion int    `json:"inclusion"`
+}
+
+// Journey is one customer-journey map: stages as columns, lanes as rows, cards in cells,
+// an emotion score per stage and the pain points found along the way.
+type Journey struct {
+	ID         string      `json:"id"`
+	Title      string      `json:"title"`
+	Persona    string      `json:"persona"`
+	Vision     string      `json:"vision"`
+	Stages     []Stage     `json:"stages"`
+	Lanes      []Lane      `json:"lanes"`
+	Cards      []Card      `json:"cards"`
+	Emotions   []Emotion   `json:"emotions"`
+	PainPoints []PainPoint `json:"painPoints"`
+}
+
+// Stage is a column of a journey map.
+type Stage struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// Lane is a row of a journey map. Hidden lanes stay in the journey but are not drawn.
+type Lane struct {
+	ID     string   `json:"id"`
+	Kind   LaneKind `json:"kind"`
+	Name   string   `json:"name"`
+	Hidden bool     `json:"hidden,omitempty"`
+}
+
+// LaneKind says what a lane holds; it is stored as its lower-case name.
+type LaneKind string
+
+// The lane kinds of the workspace file.
+const (
+	LaneActions       LaneKind = "actions"
+	LaneTouchpoints   LaneKind = "touchpoints"
+	LaneThoughts      LaneKind = "thoughts"
+	LaneEmotion       LaneKind = "emotion"
+	LanePain          LaneKind = "pain"
+	LaneOpportunities LaneKind = "opportunities"
+	LaneBackstage     LaneKind = "backstage"
+	LaneCustom        LaneKind = "custom"
+)
+
+// LaneKinds lists every lane kind in the order a new journey shows them.
+var LaneKinds = []LaneKind{LaneActions, LaneTouchpoints, LaneThoughts, LaneEmotion, LanePain,
+	LaneOpportunities, LaneBackstage, LaneCustom}
+
+// Card is a piece of text in one cell of the map, the crossing of a lane and a stage.
+type Card struct {
+	ID    string `json:"id"`
+	Lane  string `json:"lane"`
+	Stage string `json:"stage"`
+	Text  string `json:"text"`
+}
+
+// Emotion is the customer's feeling at one stage, from -2 (awful) to +2 (delighted).
+type Emotion struct {
+	Stage string `json:"stage"`
+	Score int    `json:"score"`
+}
+
+// PainPoint is a problem customers meet at a stage, how it was discovered, and the work to fix it.
+type PainPoint struct {
+	ID        string    `json:"id"`
+	Stage     string    `json:"stage"`
+	Title     string    `json:"title"`
+	Detail    string    `json:"detail"`
+	Discovery Discovery `json:"discovery"`
+	Method    Method    `json:"method"`
+	FoundBy   string    `json:"foundBy"`
+	Source    Source    `json:"source"`
+	Reports   int       `json:"reports"`
+	Severity  int       `json:"severity"`
+	Effort    int       `json:"effort"`
+	Owner     string    `json:"owner"`
+	Status    Status    `json:"status"`
+	Action    Action    `json:"action"`
+}
+
+// Action is the specific next step that ends a pain point. Its owner is the pain point's owner.
+type Action struct {
+	Text     string `json:"text"`
+	Due      string `json:"due"`
+	DoneWhen string `json:"doneWhen"`
+}
+
+// Discovery tells whether customers already report a pain point or staff dug it up.
+type Discovery string
+
+// The two ways a pain point comes to light.
+const (
+	Known   Discovery = "known"
+	Unknown Discovery = "unknown"
+)
+
+// Source is where the evidence for a known pain point comes from.
+type Source string
+
+// The sources of a known pain point.
+const (
+	SourceComplaint Source = "complaint"
+	SourceSurvey    Source = "survey"
+	SourceReview    Source = "review"
+	SourceSocial    Source = "social"
+	SourceCall      Source = "call"
+	SourceOther     Source = "other"
+)
+
+// Sources lists the sources of known pain points.
+var Sources = []Source{SourceComplaint, SourceSurvey, SourceReview, SourceSocial, SourceCall, SourceOther}
+
+// Method is how staff dug up an unknown pain point.
+type Method string
+
+// The methods of digging.
+const (
+	MethodWalkthrough Method = "walkthrough"
+	MethodShadowing   Method = "shadowing"
+	MethodData        Method = "data"
+	MethodIdea        Method = "idea"
+	MethodMystery     Method = "mystery"
+	MethodOther       Method = "other"
+)
+
+// Methods lists the methods of digging.
+var Methods = []Method{MethodWalkthrough, MethodShadowing, MethodData, MethodIdea, MethodMystery, MethodOther}
+
+// Status is where a pain point's fix stands; verified means customer evidence says it worked.
+type Status string
+
+// The statuses, in the order work moves through them.
+const (
+	StatusOpen     Status = "open"
+	StatusDoing    Status = "doing"
+	StatusDone     Status = "done"
+	StatusVerified Status = "verified"
+)
+
+// Statuses lists the statuses in the order work moves through them.
+var Statuses = []Status{StatusOpen, StatusDoing, StatusDone, StatusVerified}
+
+// Efforts lists the effort sizes a pain point may have, in points.
+var Efforts = []int{1, 2, 3, 5, 8}
+
+// Active reports whether the pain point still counts towards its owner's load.
+func (p PainPoint) Active() bool {
+	return p.Status == StatusOpen || p.Status == StatusDoing
+}
+
+// Member returns the member with the id, and whether there is one.
+func (w *Workspace) Member(id string) (Member, bool) {
+	for _, m := range w.Members {
+		if m.ID == id {
+			return m, true
+		}
+	}
+	return Member{}, false
+}
+
+// Journey returns the journey with the id, or nil.
+func (w *Workspace) Journey(id string) *Journey {
+	for i := range w.Journeys {
+		if w.Journeys[i].ID == id {
+			return &w.Journeys[i]
+		}
+	}
+	return nil
+}
+
+// PainLane returns the lane pain points are drawn in, and whether the journey has one.
+func (j *Journey) PainLane() (Lane, bool) {
+	for _, l := range j.Lanes {
+		if l.Kind == LanePain {
+			return l, true
+		}
+	}
+	return Lane{}, false
+}
+
+// Stage returns the stage with the id, and whether there is one.
+func (j *Journey) Stage(id string) (Stage, bool) {
+	for _, s := range j.Stages {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Stage{}, false
+}
+
+// Emotion returns the emotion score at a stage, and whether one is set.
+func (j *Journey) Emotion(stage string) (int, bool) {
+	for _, e := range j.Emotions {
+		if e.Stage == stage {
+			return e.Score, true
+		}
+	}
+	return 0, false
+}
