@@ -177,7 +177,9 @@ func (e EmotionEdit) Apply(w *Workspace) error {
 }
 
 // Invert implements Edit.
-func (e EmotionEdit) Invert() Edit { return EmotionEdit{e.Journey, e.Stage, e.After, e.Before, e.Index} }
+func (e EmotionEdit) Invert() Edit {
+	return EmotionEdit{e.Journey, e.Stage, e.After, e.Before, e.Index}
+}
 
 // Touches implements Edit.
 func (e EmotionEdit) Touches() []Ref { return []Ref{{Kind: RefJourney, ID: e.Journey}} }
