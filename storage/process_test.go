@@ -1,0 +1,172 @@
+package storage
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"journeymap/journey"
+)
+
+// The tests below run this test binary again as a child process; childRole tells it which part
+// to play. Two processes are what the real cases have: a crash and a second Journeymap.
+const childRole = "JOURNEYMAP_STORAGE_CHILD"
+
+func TestMain(m *testing.M) {
+	switch os.Getenv(childRole) {
+	case "writer":
+		os.Exit(runWriter(os.Getenv("JOURNEYMAP_STORE")))
+	case "holder":
+		os.Exit(runHolder(os.Getenv("JOURNEYMAP_STORE")))
+	}
+	os.Exit(m.Run())
+}
+
+// runWriter adds cards one edit at a time and prints "ack N" after each commit returns.
+func runWriter(dir string) int {
+	s, err := Open(dir)
+	if err != nil {
+		fmt.Println("error", err)
+		return 1
+	}
+	w, err := s.Load()
+	if err != nil || len(w.Journeys) == 0 {
+		fmt.Println("error", err)
+		return 1
+	}
+	j := w.Journeys[0]
+	start := len(j.Cards)
+	for n := start; ; n++ {
+		id := "kill-" + strconv.Itoa(n)
+		e, err := journey.NewCardEdit(w, j.ID, id, &journey.Card{ID: id, Lane: j.Lanes[0].ID, Stage: j.Stages[0].ID, Text: id})
+		if err == nil {
+			err = e.Apply(w)
+		}
+		if err == nil {
+			err = s.Commit(w, e.Touches())
+		}
+		if err != nil {
+			fmt.Println("error", err)
+			return 1
+		}
+		fmt.Println("ack", n)
+	}
+}
+
+func runHolder(dir string) int {
+	s, err := Open(dir)
+	if err != nil {
+		fmt.Println("error", err)
+		return 1
+	}
+	defer s.Close()
+	fmt.Println("open")
+	time.Sleep(time.Minute)
+	return 0
+}
+
+func child(t *testing.T, role, dir string) (*exec.Cmd, *bufio.Scanner) {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-test.run=^$")
+	cmd.Env = append(os.Environ(), childRole+"="+role, "JOURNEYMAP_STORE="+dir)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	return cmd, bufio.NewScanner(out)
+}
+
+func TestSIGKILLLosesNoAcknowledgedEdit(t *testing.T) {
+	kills := 6
+	if testing.Short() {
+		kills = 2
+	}
+	dir := filepath.Join(t.TempDir(), "store")
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Replace(sample(t)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	acked := map[int]bool{}
+	for k := range kills {
+		cmd, lines := child(t, "writer", dir)
+		// Kill after a random number of acknowledgements, at a random moment within the next write.
+		after := 5 + rand.IntN(60)
+		seen := 0
+		for seen < after && lines.Scan() {
+			line := lines.Text()
+			if strings.HasPrefix(line, "error") {
+				t.Fatalf("writer: %s", line)
+			}
+			n, _ := strconv.Atoi(strings.TrimPrefix(line, "ack "))
+			acked[n] = true
+			seen++
+		}
+		time.Sleep(time.Duration(rand.IntN(300)) * time.Microsecond)
+		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		// Acknowledgements already in the pipe were printed before the kill: they count too.
+		for lines.Scan() {
+			if n, err := strconv.Atoi(strings.TrimPrefix(lines.Text(), "ack ")); err == nil {
+				acked[n] = true
+			}
+		}
+		cmd.Wait()
+		s, err := Open(dir)
+		if err != nil {
+			t.Fatalf("kill %d: reopening: %v", k+1, err)
+		}
+		w, err := s.Load()
+		s.Close()
+		if err != nil {
+			t.Fatalf("kill %d: loading: %v", k+1, err)
+		}
+		have := map[string]bool{}
+		for _, c := range w.Journeys[0].Cards {
+			have[c.ID] = true
+		}
+		for n := range acked {
+			if !have["kill-"+strconv.Itoa(n)] {
+				t.Fatalf("kill %d: acknowledged edit %d is lost", k+1, n)
+			}
+		}
+	}
+	t.Logf("killed the writer %d times; all %d acknowledged edits survived", kills, len(acked))
+}
+
+func TestSecondInstanceIsToldTheStoreIsInUse(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	_, lines := child(t, "holder", dir)
+	if !lines.Scan() || lines.Text() != "open" {
+		t.Fatalf("the first instance did not open the store: %q", lines.Text())
+	}
+	_, err := Open(dir)
+	if !errors.Is(err, ErrInUse) {
+		t.Fatalf("got %v, want ErrInUse", err)
+	}
+	if want := "store is in use by another Journeymap: " + dir; !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("got %q, want it to start with %q", err.Error(), want)
+	}
+}

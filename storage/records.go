@@ -1,0 +1,100 @@
+package storage
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"journeymap/journey"
+)
+
+// SchemaVersion is the shape of the records this build writes. Each record carries the
+// version it was written with, and meta/schema the store's, so a newer store is refused
+// rather than misread.
+const SchemaVersion = 1
+
+type schemaRecord struct {
+	Schema int `json:"schema"`
+}
+
+// workspaceRecord holds the workspace's own fields and the order of its members and
+// journeys, which Badger's sorted keys can't keep.
+type workspaceRecord struct {
+	Schema   int      `json:"schema"`
+	Name     string   `json:"name"`
+	Members  []string `json:"members"`
+	Journeys []string `json:"journeys"`
+}
+
+type memberRecord struct {
+	Schema int `json:"schema"`
+	journey.Member
+}
+
+type pulseRecord struct {
+	Schema int `json:"schema"`
+	journey.Pulse
+}
+
+// journeyRecord holds a journey's fields and small lists; cards and pain points have records
+// of their own so that an edit of one writes one small value.
+type journeyRecord struct {
+	Schema     int               `json:"schema"`
+	ID         string            `json:"id"`
+	Title      string            `json:"title"`
+	Persona    string            `json:"persona"`
+	Vision     string            `json:"vision"`
+	Stages     []journey.Stage   `json:"stages"`
+	Lanes      []journey.Lane    `json:"lanes"`
+	Emotions   []journey.Emotion `json:"emotions"`
+	Cards      []string          `json:"cards"`
+	PainPoints []string          `json:"painPoints"`
+}
+
+type cardRecord struct {
+	Schema int `json:"schema"`
+	journey.Card
+}
+
+type painRecord struct {
+	Schema int `json:"schema"`
+	journey.PainPoint
+}
+
+func newJourneyRecord(j *journey.Journey) journeyRecord {
+	r := journeyRecord{Schema: SchemaVersion, ID: j.ID, Title: j.Title, Persona: j.Persona, Vision: j.Vision,
+		Stages: j.Stages, Lanes: j.Lanes, Emotions: j.Emotions,
+		Cards: make([]string, len(j.Cards)), PainPoints: make([]string, len(j.PainPoints))}
+	for i, c := range j.Cards {
+		r.Cards[i] = c.ID
+	}
+	for i, p := range j.PainPoints {
+		r.PainPoints[i] = p.ID
+	}
+	return r
+}
+
+func encode(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encoding a record: %w", err)
+	}
+	return b, nil
+}
+
+// decodeRecord decodes a value into v after checking the schema version it was written with.
+func decodeRecord(key, value []byte, v any) error {
+	var s schemaRecord
+	if err := json.Unmarshal(value, &s); err != nil {
+		return fmt.Errorf("record %q is damaged: %w", key, err)
+	}
+	if s.Schema > SchemaVersion {
+		return fmt.Errorf("record %q has schema %d: %w", key, s.Schema, ErrNewerSchema)
+	}
+	if s.Schema < 1 {
+		return fmt.Errorf("record %q has no schema version: %w", key, ErrDamaged)
+	}
+	if err := json.Unmarshal(value, v); err != nil {
+		return fmt.Errorf("record %q is damaged: %w", key, err)
+	}
+	return nil
+}
