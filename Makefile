@@ -1,0 +1,50 @@
+# Journeymap: `make run` starts the app, `make test` runs every check. Both install what is missing.
+export LANG := en_US.UTF-8
+export CGO_ENABLED := 1
+
+GO          ?= go
+BIN         := bin/journeymap
+TOOLS       := $(CURDIR)/.tools
+STATICCHECK := $(TOOLS)/staticcheck
+STATICCHECK_VERSION := v0.8.2
+FUZZTIME    ?= 8s
+# Fuzz targets as package:Target, each run for FUZZTIME by `make test`.
+FUZZ        := ./journey/interchange:FuzzParse
+
+.PHONY: run build test deps lint unit fuzz bench clean
+
+run: build
+	./$(BIN) $(if $(STORE),-store $(STORE))
+
+build: deps
+	$(GO) build -o $(BIN) .
+
+deps:
+	@bash .ci/deps
+	@$(GO) mod download
+
+$(STATICCHECK):
+	GOBIN=$(TOOLS) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+test: deps lint unit fuzz
+
+lint: $(STATICCHECK)
+	@out=$$(gofmt -l . | grep -v '^.tools/'); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(STATICCHECK) ./...
+
+unit:
+	@bash .ci/gotest -count=1
+
+fuzz:
+	@for t in $(FUZZ); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$name ($(FUZZTIME))"; \
+		$(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	done
+
+bench: deps
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+clean:
+	rm -rf bin .tools

@@ -1,0 +1,345 @@
+// Command journeymap is the Journeymap desktop app and its command line: import, export and
+// report work on the same store without a display.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/app"
+
+	"journeymap/assets"
+	mapcanvas "journeymap/canvas"
+	"journeymap/journey"
+	"journeymap/journey/interchange"
+	"journeymap/storage"
+)
+
+// appID must match FyneApp.toml.
+const appID = "io.journeymap.app"
+
+const usage = `usage:
+  journeymap [-store DIR]                      open the app
+  journeymap import [-store DIR] [-replace] FILE
+  journeymap export [-store DIR] -format png|json|csv [-journey ID] [-width PX] [-dpi N]
+                    [-theme light|dark|presenter] -o FILE
+  journeymap report [-store DIR] [-json]
+`
+
+// errUsage marks a mistake in how the command was called (exit status 2).
+var errUsage = errors.New("bad usage")
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run carries out one command line and returns its exit status: 0 on success, 1 on a user
+// error (one line on stderr naming it), 2 on bad usage.
+func run(args []string, stdout, stderr io.Writer) int {
+	err := dispatch(args, stdout)
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(stderr, "journeymap: %s\n%s", oneLine(err), usage)
+		return 2
+	default:
+		fmt.Fprintf(stderr, "journeymap: %s\n", oneLine(err))
+		return 1
+	}
+}
+
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(strings.TrimSuffix(err.Error(), ": "+errUsage.Error())), " ")
+}
+
+func dispatch(args []string, stdout io.Writer) error {
+	top := newFlags("journeymap")
+	store := top.String("store", "", "store directory")
+	rest, err := parse(top, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return openApp(*store)
+	}
+	cmd, rest := rest[0], rest[1:]
+	switch cmd {
+	case "import":
+		return importCmd(*store, rest, stdout)
+	case "export":
+		return exportCmd(*store, rest, stdout)
+	case "report":
+		return reportCmd(*store, rest, stdout)
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	return fmt.Errorf("unknown command %q: %w", cmd, errUsage)
+}
+
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse accepts flags before and after positional arguments ("import FILE -replace"),
+// as people type them; a subcommand name ends the top-level flags.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("%s: %w", err, errUsage)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, args[0])
+		if fs.Name() == "journeymap" {
+			return append(positional, args[1:]...), nil
+		}
+		args = args[1:]
+	}
+}
+
+// defaultStore is the per-user store: <user config dir>/journeymap/store, so that backups
+// written beside it land in <user config dir>/journeymap.
+func defaultStore() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("finding the per-user data directory (use -store DIR): %w", err)
+	}
+	return filepath.Join(dir, "journeymap", "store"), nil
+}
+
+func openStore(dir string) (*storage.Store, error) {
+	if dir == "" {
+		var err error
+		if dir, err = defaultStore(); err != nil {
+			return nil, err
+		}
+	}
+	return storage.Open(dir)
+}
+
+// storeFlag lets -store come after the subcommand too; it then wins over one given before.
+func storeFlag(fs *flag.FlagSet, global string) *string {
+	return fs.String("store", global, "store directory")
+}
+
+func importCmd(global string, args []string, stdout io.Writer) error {
+	fs := newFlags("import")
+	store := storeFlag(fs, global)
+	replace := fs.Bool("replace", false, "replace a non-empty store, after writing a backup")
+	files, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) != 1 {
+		return fmt.Errorf("import takes one FILE, got %d: %w", len(files), errUsage)
+	}
+	w, err := interchange.ReadFile(files[0])
+	if err != nil {
+		return err
+	}
+	s, err := openStore(*store)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	empty, err := s.Empty()
+	if err != nil {
+		return err
+	}
+	if !empty {
+		if !*replace {
+			return fmt.Errorf("store %s already holds a workspace; add -replace to overwrite it (a backup is written first)", s.Dir())
+		}
+		old, err := s.Load()
+		switch {
+		case errors.Is(err, storage.ErrIncomplete):
+			fmt.Fprintln(stdout, "no backup: the store held only part of an earlier import")
+		case err != nil:
+			return fmt.Errorf("reading the workspace to back it up: %w", err)
+		default:
+			path, err := s.Backup(old, time.Now())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "backup of the previous workspace: %s\n", path)
+		}
+	}
+	if err := s.Replace(w); err != nil {
+		return err
+	}
+	pains := 0
+	for _, j := range w.Journeys {
+		pains += len(j.PainPoints)
+	}
+	fmt.Fprintf(stdout, "imported %q: %d members, %d journeys, %d pain points into %s\n",
+		w.Name, len(w.Members), len(w.Journeys), pains, s.Dir())
+	return nil
+}
+
+func exportCmd(global string, args []string, stdout io.Writer) error {
+	fs := newFlags("export")
+	store := storeFlag(fs, global)
+	format := fs.String("format", "", "png, json or csv")
+	journeyID := fs.String("journey", "", "journey id (png: default the first; csv: default all)")
+	width := fs.Int("width", 3840, "png width in pixels, up to 16384")
+	dpi := fs.Int("dpi", 300, "png resolution written into the file")
+	theme := fs.String("theme", "light", "light, dark or presenter")
+	out := fs.String("o", "", "output file, - for standard output")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(rest) > 0:
+		return fmt.Errorf("export takes no arguments, got %q: %w", rest, errUsage)
+	case *out == "":
+		return fmt.Errorf("export needs -o FILE: %w", errUsage)
+	case *format != "png" && *format != "json" && *format != "csv":
+		return fmt.Errorf("-format must be png, json or csv, got %q: %w", *format, errUsage)
+	case *width < 1 || *width > 16384:
+		return fmt.Errorf("-width must be 1..16384, got %d: %w", *width, errUsage)
+	case *dpi < 1 || *dpi > 10000:
+		return fmt.Errorf("-dpi must be 1..10000, got %d: %w", *dpi, errUsage)
+	case *theme != "light" && *theme != "dark" && *theme != "presenter":
+		return fmt.Errorf("-theme must be light, dark or presenter, got %q: %w", *theme, errUsage)
+	}
+	if *format == "png" {
+		return errors.New("export -format png is not built yet; use -format json or csv for now")
+	}
+	s, err := openStore(*store)
+	if err != nil {
+		return err
+	}
+	w, err := s.Load()
+	s.Close()
+	if err != nil {
+		return err
+	}
+	if empty := w.Name == "" && len(w.Journeys) == 0 && len(w.Members) == 0; empty {
+		return fmt.Errorf("store %s is empty: nothing to export", s.Dir())
+	}
+	if *journeyID != "" {
+		j := w.Journey(*journeyID)
+		if j == nil {
+			return fmt.Errorf("no journey with id %q in the store", *journeyID)
+		}
+		if *format == "csv" {
+			w.Journeys = []journey.Journey{*j}
+		}
+	}
+	write := func(dst io.Writer) error {
+		if *format == "csv" {
+			return interchange.WriteCSV(dst, w)
+		}
+		return interchange.Write(dst, w)
+	}
+	if *out == "-" {
+		return write(stdout)
+	}
+	return writeFileAtomic(*out, write)
+}
+
+// writeFileAtomic writes through a temporary file and renames it into place, so a failed
+// export never leaves half a file where a good one stood.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".journeymap-export-*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	err = write(tmp)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+func reportCmd(global string, args []string, stdout io.Writer) error {
+	fs := newFlags("report")
+	store := storeFlag(fs, global)
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return fmt.Errorf("report takes no arguments, got %q: %w", rest, errUsage)
+	}
+	s, err := openStore(*store)
+	if err != nil {
+		return err
+	}
+	w, err := s.Load()
+	s.Close()
+	if err != nil {
+		return err
+	}
+	r := journey.NewReport(w)
+	if !*asJSON {
+		return r.WriteText(stdout)
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stdout, "%s\n", b)
+	return err
+}
+
+// openApp opens the store, fills a new one with the sample workspace, and runs the window.
+func openApp(dir string) error {
+	if runtime.GOOS == "linux" || runtime.GOOS == "freebsd" || runtime.GOOS == "openbsd" {
+		if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+			return errors.New("no display to open the window on (DISPLAY is not set); the import, export and report commands work without one")
+		}
+	}
+	s, err := openStore(dir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if empty, err := s.Empty(); err != nil {
+		return err
+	} else if empty {
+		sample, err := interchange.Parse(assets.SampleWorkspace)
+		if err != nil {
+			return fmt.Errorf("the built-in sample workspace: %w", err)
+		}
+		if err := s.Replace(sample); err != nil {
+			return err
+		}
+	}
+	w, err := s.Load()
+	if err != nil {
+		return err
+	}
+	a := app.NewWithID(appID)
+	a.SetIcon(assets.Icon)
+	win := mapcanvas.NewMainWindow(a, w)
+	win.ShowAndRun()
+	return nil
+}

@@ -1,0 +1,193 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// cli runs one command line in-process and returns its exit status and output.
+func cli(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestImportThenReportMatchesHandWorkedFigures(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "x")
+	if code, out, errOut := cli(t, "-store", store, "import", "testdata/small.journeymap.json"); code != 0 {
+		t.Fatalf("import: exit %d: %s%s", code, out, errOut)
+	}
+	code, out, errOut := cli(t, "report", "-store", store, "-json")
+	if code != 0 {
+		t.Fatalf("report: exit %d: %s", code, errOut)
+	}
+	type member struct {
+		ID, Name    string
+		Load        float64
+		Open, Found int
+	}
+	type journeyFigures struct {
+		ID, Title                     string
+		PainPoints, Unknown, Specific int
+		DiscoveryRate                 float64
+	}
+	var got struct {
+		Fairness float64
+		Members  []member
+		Journeys []journeyFigures
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("report -json is not one JSON object: %v\n%s", err, out)
+	}
+	// By hand: ana owns p1 (3, open) and p3 (5, doing) of capacity 8 → 1; ben's p2 is done → 0;
+	// cy owns p4 (1, open) of capacity 2 → 0.5. Jain: (1+0+0.5)² / (3·(1+0+0.25)) = 2.25/3.75.
+	if math.Abs(got.Fairness-0.6) > 1e-12 {
+		t.Errorf("fairness: got %v, want 0.6", got.Fairness)
+	}
+	wantMembers := []member{{"ana", "Ana", 1, 2, 1}, {"ben", "Ben", 0, 0, 0}, {"cy", "Cy", 0.5, 1, 1}}
+	if !reflect.DeepEqual(got.Members, wantMembers) {
+		t.Errorf("members: got %+v, want %+v", got.Members, wantMembers)
+	}
+	// j1: 3 pain points, 2 unknown; only p1's action is specific (p2 is vague, p3 has none).
+	wantJourneys := []journeyFigures{{"j1", "Late parcel", 3, 2, 1, 2.0 / 3}, {"j2", "Returns", 1, 0, 1, 0}}
+	if !reflect.DeepEqual(got.Journeys, wantJourneys) {
+		t.Errorf("journeys: got %+v, want %+v", got.Journeys, wantJourneys)
+	}
+	for _, key := range []string{`"fairness":`, `"members":`, `"journeys":`, `"load":`, `"open":`, `"found":`,
+		`"painPoints":`, `"unknown":`, `"discoveryRate":`, `"specific":`} {
+		if !strings.Contains(out, key) {
+			t.Errorf("report -json lacks the key %s", key)
+		}
+	}
+}
+
+func TestImportRefusesNonEmptyStoreUnlessReplace(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "x")
+	if code, _, errOut := cli(t, "import", "-store", store, "testdata/small.journeymap.json"); code != 0 {
+		t.Fatal(errOut)
+	}
+	code, _, errOut := cli(t, "import", "-store", store, "testdata/small.journeymap.json")
+	if code != 1 || !strings.Contains(errOut, "already holds a workspace; add -replace") {
+		t.Errorf("second import: exit %d, %q; want 1 and a hint at -replace", code, errOut)
+	}
+	code, out, errOut := cli(t, "import", "-store", store, "testdata/small.journeymap.json", "-replace")
+	if code != 0 {
+		t.Fatalf("import -replace: exit %d: %s", code, errOut)
+	}
+	path := strings.TrimSpace(strings.TrimPrefix(strings.Split(out, "\n")[0], "backup of the previous workspace: "))
+	if filepath.Dir(path) != dir {
+		t.Fatalf("backup at %q, want it beside the store in %s (output %q)", path, dir, out)
+	}
+	backup, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, exported, _ := cli(t, "export", "-store", store, "-format", "json", "-o", "-")
+	if !bytes.Equal(backup, []byte(exported)) {
+		t.Error("the backup is not the workspace that was replaced")
+	}
+}
+
+func TestHostileImportsLeaveTheStoreAsItWas(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "x")
+	if code, _, errOut := cli(t, "import", "-store", store, "testdata/small.journeymap.json"); code != 0 {
+		t.Fatal(errOut)
+	}
+	_, before, _ := cli(t, "export", "-store", store, "-format", "json", "-o", "-")
+	small, _ := os.ReadFile("testdata/small.journeymap.json")
+	hostile := map[string]struct{ file, want string }{
+		"bad JSON":           {`{"format": "journeymap", "version": 1, `, "not valid JSON at line 1"},
+		"wrong types":        {strings.Replace(string(small), `"capacity": 8`, `"capacity": "eight"`, 1), "members[0].capacity: must be a whole number, got string"},
+		"dangling reference": {strings.Replace(string(small), `"owner": "cy"`, `"owner": "zed"`, 1), `journeys[1].painPoints[0].owner: names no member: "zed"`},
+		"10 MB title":        {strings.Replace(string(small), `"title": "Returns"`, `"title": "`+strings.Repeat("R", 10<<20)+`"`, 1), "journeys[1].title: must be 1..200 characters, got 10485760"},
+		"version 99":         {strings.Replace(string(small), `"version": 1`, `"version": 99`, 1), "version: the file is format version 99"},
+	}
+	for name, h := range hostile {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".json")
+			if err := os.WriteFile(path, []byte(h.file), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			code, _, errOut := cli(t, "import", "-replace", "-store", store, path)
+			if code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			if !strings.Contains(errOut, h.want) || strings.Count(errOut, "\n") != 1 {
+				t.Errorf("got %q, want one line containing %q", errOut, h.want)
+			}
+			if _, after, _ := cli(t, "export", "-store", store, "-format", "json", "-o", "-"); after != before {
+				t.Error("the store changed")
+			}
+		})
+	}
+	matches, _ := filepath.Glob(filepath.Join(dir, "*backup*"))
+	if len(matches) != 0 {
+		t.Errorf("a refused import wrote backups: %v", matches)
+	}
+}
+
+func TestExport(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "x")
+	if code, _, errOut := cli(t, "import", "-store", store, "testdata/small.journeymap.json"); code != 0 {
+		t.Fatal(errOut)
+	}
+	out := filepath.Join(dir, "out.json")
+	if code, _, errOut := cli(t, "export", "-store", store, "-format", "json", "-o", out); code != 0 {
+		t.Fatal(errOut)
+	}
+	again := filepath.Join(dir, "again")
+	if code, _, errOut := cli(t, "import", "-store", again, out); code != 0 {
+		t.Fatal(errOut)
+	}
+	out2 := filepath.Join(dir, "out2.json")
+	cli(t, "export", "-store", again, "-format", "json", "-o", out2)
+	a, _ := os.ReadFile(out)
+	b, _ := os.ReadFile(out2)
+	if len(a) == 0 || !bytes.Equal(a, b) {
+		t.Error("export → import → export changed the bytes")
+	}
+	code, csv, _ := cli(t, "export", "-store", store, "-format", "csv", "-journey", "j2", "-o", "-")
+	wantCSV := "journey,stage,title,discovery,source_or_method,found_by,severity,effort,owner,status,action,due,done_when\r\n" +
+		"Returns,Ask,Label printer needed,known,review,,5,1,Cy,open,Offer QR-code returns at the post office,2027-01-15,QR code in the returns email\r\n"
+	if code != 0 || csv != wantCSV {
+		t.Errorf("csv: exit %d\ngot  %q\nwant %q", code, csv, wantCSV)
+	}
+}
+
+func TestExitStatuses(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "x")
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"unknown command", []string{"frob"}, 2, `unknown command "frob"`},
+		{"unknown flag", []string{"report", "-store", store, "-yaml"}, 2, "flag provided but not defined: -yaml"},
+		{"import without file", []string{"import", "-store", store}, 2, "import takes one FILE, got 0"},
+		{"missing file", []string{"import", "-store", store, "/nonexistent.json"}, 1, "/nonexistent.json"},
+		{"export without -o", []string{"export", "-store", store, "-format", "json"}, 2, "export needs -o FILE"},
+		{"bad format", []string{"export", "-store", store, "-format", "pdf", "-o", "x"}, 2, `-format must be png, json or csv, got "pdf"`},
+		{"width too large", []string{"export", "-store", store, "-format", "png", "-width", "20000", "-o", "x"}, 2, "-width must be 1..16384"},
+		{"empty store export", []string{"export", "-store", store, "-format", "json", "-o", "-"}, 1, "is empty: nothing to export"},
+		{"empty store report", []string{"report", "-store", store, "-json"}, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := cli(t, tt.args...)
+			if code != tt.code || !strings.Contains(errOut, tt.want) {
+				t.Errorf("got exit %d %q, want %d containing %q", code, errOut, tt.code, tt.want)
+			}
+		})
+	}
+}
