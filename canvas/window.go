@@ -23,7 +23,7 @@ func NewMainWindow(a fyne.App, w *journey.Workspace) fyne.Window {
 func NewJourneyList(w *journey.Workspace) *widget.List {
 	return widget.NewList(
 		func() int { return len(w.Journeys) },
-		func() fyne.CanvasObject { return widget.NewCard("", "", nil) },
+		func() fyne.CanvasObject { return widget.NewCard("Journey title", "Persona · pain points", nil) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			j := &w.Journeys[i]
 			card := o.(*widget.Card)
