@@ -4,18 +4,165 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/journey"
 )
 
-// NewMainWindow builds the Journeymap window for a workspace.
-func NewMainWindow(a fyne.App, w *journey.Workspace) fyne.Window {
-	win := a.NewWindow("Journeymap")
-	win.SetContent(NewJourneyList(w))
-	win.Resize(fyne.NewSize(1280, 800))
-	win.SetMaster()
-	return win
+// Preference keys the window remembers between runs.
+const (
+	prefWidth       = "window.width"
+	prefHeight      = "window.height"
+	prefLastJourney = "journey.last"
+	prefTheme       = "theme" // "light", "dark", or "" to follow the system
+)
+
+// MainWindow is Journeymap's window: the journeys in a sidebar, the chosen one's map with a
+// toolbar above it and its figures in a status bar below.
+type MainWindow struct {
+	fyne.Window
+	app       fyne.App
+	workspace *journey.Workspace
+	list      *widget.List
+	Map       *Map
+	status    *widget.Label
+	zoomLabel *widget.Label
+	scroll    *container.Scroll
+}
+
+// NewMainWindow builds the window for a workspace, restoring the size, theme and journey
+// shown last time.
+func NewMainWindow(a fyne.App, w *journey.Workspace) *MainWindow {
+	mw := &MainWindow{Window: a.NewWindow("Journeymap"), app: a, workspace: w}
+	prefs := a.Preferences()
+	mw.applyTheme(prefs.String(prefTheme))
+
+	mw.Map = NewMap(w, nil)
+	mw.scroll = NewMapScroll(mw.Map)
+	mw.status = widget.NewLabel("")
+	mw.zoomLabel = widget.NewLabel("100 %")
+	mw.Map.OnZoomChanged = func(z float32) { mw.zoomLabel.SetText(fmt.Sprintf("%.0f %%", z*100)) }
+	mw.list = NewJourneyList(w)
+	mw.list.OnSelected = func(i widget.ListItemID) { mw.show(i) }
+
+	toolbar := widget.NewToolbar(
+		widget.NewToolbarAction(theme.ZoomOutIcon(), mw.Map.ZoomOut),
+		widget.NewToolbarAction(theme.ZoomInIcon(), mw.Map.ZoomIn),
+		widget.NewToolbarAction(theme.ZoomFitIcon(), mw.fit),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.ColorPaletteIcon(), mw.ToggleTheme),
+	)
+	top := container.NewBorder(nil, nil, nil, mw.zoomLabel, toolbar)
+	legend := widget.NewLabel("● known   ◆ unknown   red border: unassigned")
+	bottom := container.NewBorder(nil, nil, nil, legend, mw.status)
+	content := container.NewBorder(top, bottom, nil, nil, mw.scroll)
+	split := container.NewHSplit(mw.list, content)
+	split.Offset = 0.2
+	mw.SetContent(split)
+	mw.SetMainMenu(mw.menu())
+	mw.addShortcuts()
+
+	mw.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1440)), float32(prefs.FloatWithFallback(prefHeight, 900))))
+	mw.SetCloseIntercept(func() {
+		mw.remember()
+		mw.Close()
+	})
+	mw.SetMaster()
+
+	first := 0
+	for i, j := range w.Journeys {
+		if j.ID == prefs.String(prefLastJourney) {
+			first = i
+		}
+	}
+	if len(w.Journeys) > 0 {
+		mw.list.Select(first)
+	} else {
+		mw.show(-1)
+	}
+	return mw
+}
+
+// show puts journey i on the map; -1 shows none.
+func (mw *MainWindow) show(i int) {
+	var j *journey.Journey
+	if i >= 0 && i < len(mw.workspace.Journeys) {
+		j = &mw.workspace.Journeys[i]
+		mw.app.Preferences().SetString(prefLastJourney, j.ID)
+	}
+	mw.Map.SetJourney(j)
+	mw.status.SetText(statusText(mw.workspace, j))
+}
+
+// statusText gives the journey's pain points, its discovery rate and the task force's fairness.
+func statusText(w *journey.Workspace, j *journey.Journey) string {
+	fair := fmt.Sprintf("fairness %.2f (1 = work shared evenly)", w.Fairness())
+	if j == nil {
+		return fair
+	}
+	return fmt.Sprintf("%d pain points (%d known, %d unknown) · discovery rate %.0f %% · %s",
+		len(j.PainPoints), len(j.PainPoints)-j.UnknownCount(), j.UnknownCount(), j.DiscoveryRate()*100, fair)
+}
+
+func (mw *MainWindow) fit() { mw.Map.FitTo(mw.scroll.Size()) }
+
+// ToggleTheme switches between the light and dark theme and remembers the choice.
+func (mw *MainWindow) ToggleTheme() {
+	next := "dark"
+	if currentPalette() == &darkPalette {
+		next = "light"
+	}
+	mw.app.Preferences().SetString(prefTheme, next)
+	mw.applyTheme(next)
+}
+
+func (mw *MainWindow) applyTheme(name string) {
+	switch name {
+	case "light":
+		mw.app.Settings().SetTheme(NewVariantTheme(theme.VariantLight))
+	case "dark":
+		mw.app.Settings().SetTheme(NewVariantTheme(theme.VariantDark))
+	}
+}
+
+func (mw *MainWindow) remember() {
+	prefs := mw.app.Preferences()
+	size := mw.Canvas().Size()
+	prefs.SetFloat(prefWidth, float64(size.Width))
+	prefs.SetFloat(prefHeight, float64(size.Height))
+}
+
+func (mw *MainWindow) menu() *fyne.MainMenu {
+	return fyne.NewMainMenu(
+		// Fyne adds Quit (Ctrl+Q) to the first menu.
+		fyne.NewMenu("File"),
+		fyne.NewMenu("View",
+			fyne.NewMenuItem("Zoom In", mw.Map.ZoomIn),
+			fyne.NewMenuItem("Zoom Out", mw.Map.ZoomOut),
+			fyne.NewMenuItem("Actual Size", func() { mw.Map.SetZoom(1) }),
+			fyne.NewMenuItem("Fit Map", mw.fit),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Light / Dark Theme", mw.ToggleTheme),
+		),
+	)
+}
+
+// addShortcuts binds the platform's zoom keys: Ctrl (Cmd) with + or =, -, and 0.
+func (mw *MainWindow) addShortcuts() {
+	bind := func(key fyne.KeyName, do func()) {
+		mw.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
+			func(fyne.Shortcut) { do() })
+	}
+	bind(fyne.KeyEqual, mw.Map.ZoomIn)
+	bind(fyne.KeyPlus, mw.Map.ZoomIn)
+	bind(fyne.KeyMinus, mw.Map.ZoomOut)
+	bind(fyne.Key0, func() { mw.Map.SetZoom(1) })
+	mw.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { mw.remember(); mw.app.Quit() })
 }
 
 // NewJourneyList lists the workspace's journeys: title, persona, and pain points split by
@@ -23,12 +170,19 @@ func NewMainWindow(a fyne.App, w *journey.Workspace) fyne.Window {
 func NewJourneyList(w *journey.Workspace) *widget.List {
 	return widget.NewList(
 		func() int { return len(w.Journeys) },
-		func() fyne.CanvasObject { return widget.NewCard("Journey title", "Persona · pain points", nil) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabelWithStyle("Journey title", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title.Truncation = fyne.TextTruncateEllipsis
+			persona := widget.NewLabelWithStyle("Persona", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+			persona.Truncation = fyne.TextTruncateEllipsis
+			return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), title, persona, widget.NewLabel("Pain points"))
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			j := &w.Journeys[i]
-			card := o.(*widget.Card)
-			card.SetTitle(j.Title)
-			card.SetSubTitle(fmt.Sprintf("%s · %d pain points (%d known, %d unknown)",
-				j.Persona, len(j.PainPoints), len(j.PainPoints)-j.UnknownCount(), j.UnknownCount()))
+			rows := o.(*fyne.Container).Objects
+			rows[0].(*widget.Label).SetText(j.Title)
+			rows[1].(*widget.Label).SetText(j.Persona)
+			rows[2].(*widget.Label).SetText(fmt.Sprintf("%d pain points: %d known, %d unknown",
+				len(j.PainPoints), len(j.PainPoints)-j.UnknownCount(), j.UnknownCount()))
 		})
 }
