@@ -61,10 +61,10 @@ func (m *Map) Journey() *journey.Journey { return m.journey }
 // SetJourney shows another journey (nil for none).
 func (m *Map) SetJourney(j *journey.Journey) {
 	m.journey = j
+	m.Refresh()
 	if m.scroll != nil {
 		m.scroll.ScrollToTop()
 	}
-	m.Refresh()
 }
 
 // Zoom is the current zoom, 1 being 100 %.
@@ -77,7 +77,9 @@ func (m *Map) SetZoom(z float32) {
 		return
 	}
 	m.zoom = z
-	m.Refresh()
+	if m.r != nil {
+		m.r.relayout()
+	}
 	if m.OnZoomChanged != nil {
 		m.OnZoomChanged(z)
 	}
@@ -207,17 +209,24 @@ func (r *mapRenderer) Destroy() {}
 func (r *mapRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *mapRenderer) MinSize() fyne.Size {
-	if r.m.journey == nil {
+	if r.built == nil {
 		return fyne.NewSize(320, 120)
 	}
 	return fyne.NewSize(r.layout.Size.Width*r.m.zoom, r.layout.Size.Height*r.m.zoom)
 }
 
-// Refresh rebuilds the objects when the journey or theme changed, and otherwise only lays
-// the existing ones out again (a zoom).
+// Refresh redraws the map from its journey: after a switch of journey or theme, or an edit
+// that changed more than one item (a hidden lane, a new stage).
 func (r *mapRenderer) Refresh() {
-	if r.built != r.m.journey || r.pal != currentPalette() {
-		r.rebuild()
+	r.rebuild()
+	r.Layout(r.m.Size())
+	canvas.Refresh(r.m)
+}
+
+// relayout moves and sizes the existing objects for a new zoom, without rebuilding them.
+func (r *mapRenderer) relayout() {
+	if r.m.scroll != nil {
+		r.m.scroll.Refresh() // re-reads the map's MinSize and resizes it
 	}
 	r.Layout(r.m.Size())
 	canvas.Refresh(r.m)
@@ -256,6 +265,9 @@ func (r *mapRenderer) rebuild() {
 		r.laneLines = append(r.laneLines, line)
 		r.objects = append(r.objects, bg, line, name, kind)
 	}
+	// One more line closes the last lane.
+	r.laneLines = append(r.laneLines, canvas.NewLine(pal.Grid))
+	r.objects = append(r.objects, r.laneLines[len(r.laneLines)-1])
 	for range len(j.Stages) + 1 {
 		line := canvas.NewLine(pal.Grid)
 		r.columnLines = append(r.columnLines, line)
@@ -322,7 +334,7 @@ const curveSamples = 12
 // buildEmotion makes the emotion lane's zero line, the curve through the stage scores and a
 // marker with the score at each stage. Stages with no score break the curve.
 func (r *mapRenderer) buildEmotion() {
-	j, pal := r.m.journey, r.pal
+	j, pal := r.built, r.pal
 	if _, ok := r.emotionRow(); !ok {
 		return
 	}
@@ -348,14 +360,22 @@ func (r *mapRenderer) buildEmotion() {
 		}
 		face := canvas.NewCircle(pal.Emotion[score+2])
 		face.StrokeColor = pal.Background
-		text := canvas.NewText(fmt.Sprintf("%+d", score), pal.OnMarker)
-		if score == 0 {
-			text.Text = "0"
-		}
+		text := canvas.NewText(scoreText(score), pal.OnMarker)
 		text.TextStyle.Bold = true
 		r.faces, r.faceScores, r.faceStages = append(r.faces, face), append(r.faceScores, text), append(r.faceStages, i)
 		r.objects = append(r.objects, face, text)
 	}
+}
+
+// scoreText writes a score with its sign, and a true minus sign rather than a hyphen.
+func scoreText(score int) string {
+	switch {
+	case score > 0:
+		return fmt.Sprintf("+%d", score)
+	case score < 0:
+		return fmt.Sprintf("−%d", -score)
+	}
+	return "0"
 }
 
 func (r *mapRenderer) emotionRow() (laneRow, bool) {
@@ -397,6 +417,7 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 		place(r.laneKinds[i], 16, row.Y+34, 11)
 		line(r.laneLines[i], 0, row.Y*z, width, row.Y*z, z)
 	}
+	line(r.laneLines[len(r.laneLines)-1], 0, l.Size.Height*z, width, l.Size.Height*z, z)
 	for i, ln := range r.columnLines {
 		x := float32(labelWidth + i*columnWidth)
 		line(ln, x*z, headerHeight*z, x*z, l.Size.Height*z, z)
@@ -439,7 +460,7 @@ func (r *mapRenderer) layoutEmotion() {
 	if !ok || r.zeroLine == nil {
 		return
 	}
-	z, j, l := r.m.zoom, r.m.journey, &r.layout
+	z, j, l := r.m.zoom, r.built, &r.layout
 	mid := row.Y + row.H/2
 	line(r.zeroLine, labelWidth*z, mid*z, l.Size.Width*z, mid*z, z)
 	points := make([]fyne.Position, len(j.Stages))
@@ -522,8 +543,7 @@ func (r *mapRenderer) refreshItem(id string) {
 	}
 	if old.Size != next.Size || !sameRows(old.Lanes, next.Lanes) || !sameBox(old.Cards[id], next.Cards[id]) ||
 		!sameBox(old.PainPoints[id], next.PainPoints[id]) {
-		r.Layout(r.m.Size())
-		canvas.Refresh(r.m)
+		r.relayout()
 	}
 }
 
