@@ -35,6 +35,44 @@ func measureText(text string, size float32, style fyne.TextStyle) float32 {
 	return fyne.MeasureText(text, size, style).Width
 }
 
+// wrapper breaks a card's text (or, bold, a pain point's title) into the lines that fit a card.
+type wrapper func(text string, bold bool) []string
+
+// itemTextWidth is the width text gets inside a card, at 100 %.
+const itemTextWidth = columnWidth - 2*cellPad - 2*cardPad
+
+// maxWrapMemo bounds the remembered texts: a few big maps' worth.
+const maxWrapMemo = 20000
+
+// newWrapper wraps with the measurer, remembering every text it wrapped: a relayout after one
+// edit then costs a lookup per item, not a measurement.
+func newWrapper(measure measurer) wrapper {
+	type key struct {
+		text string
+		bold bool
+	}
+	memo := map[key][]string{}
+	return func(text string, bold bool) []string {
+		k := key{text, bold}
+		if lines, ok := memo[k]; ok {
+			return lines
+		}
+		lines := wrap(text, itemTextWidth, textSize, fyne.TextStyle{Bold: bold}, measure)
+		if len(memo) >= maxWrapMemo {
+			clear(memo) // typing leaves a trail of texts behind; start afresh rather than grow
+		}
+		memo[k] = lines
+		return lines
+	}
+}
+
+// cardHeight and painHeight are the heights of items with that many lines of text.
+func cardHeight(lines int) float32 { return float32(lines)*lineHeight + 2*cardPad }
+
+func painHeight(lines int) float32 {
+	return painTopRow + float32(lines)*lineHeight + painBottomRow + 2*cardPad
+}
+
 // box is an item's place on the map at 100 % zoom, with its text already broken into lines.
 type box struct {
 	X, Y, W, H float32
@@ -58,7 +96,7 @@ type mapLayout struct {
 
 // computeLayout places a journey's stages, visible lanes, cards and pain points. A cell is as
 // tall as its tallest neighbour in the lane needs, so every row lines up across the map.
-func computeLayout(j *journey.Journey, measure measurer) mapLayout {
+func computeLayout(j *journey.Journey, wrapText wrapper) mapLayout {
 	l := mapLayout{Cards: map[string]box{}, PainPoints: map[string]box{}}
 	col := map[string]int{}
 	for i, s := range j.Stages {
@@ -67,7 +105,7 @@ func computeLayout(j *journey.Journey, measure measurer) mapLayout {
 	}
 	painLane, _ := j.PainLane()
 	y := float32(headerHeight + stageHeight)
-	inner := float32(columnWidth - 2*cellPad)
+	const inner = columnWidth - 2*cellPad
 	for _, lane := range j.Lanes {
 		if lane.Hidden {
 			continue
@@ -87,16 +125,16 @@ func computeLayout(j *journey.Journey, measure measurer) mapLayout {
 			if c.Lane != lane.ID || lane.Kind == journey.LaneEmotion {
 				continue
 			}
-			lines := wrap(c.Text, inner-2*cardPad, textSize, fyne.TextStyle{}, measure)
-			h := float32(len(lines))*lineHeight + 2*cardPad
+			lines := wrapText(c.Text, false)
+			h := cardHeight(len(lines))
 			if x, cy, ok := place(c.Stage, h); ok {
 				l.Cards[c.ID] = box{x, cy, inner, h, lines}
 			}
 		}
 		if lane.ID == painLane.ID {
 			for _, p := range j.PainPoints {
-				lines := wrap(p.Title, inner-2*cardPad, textSize, fyne.TextStyle{Bold: true}, measure)
-				h := painTopRow + float32(len(lines))*lineHeight + painBottomRow + 2*cardPad
+				lines := wrapText(p.Title, true)
+				h := painHeight(len(lines))
 				if x, py, ok := place(p.Stage, h); ok {
 					l.PainPoints[p.ID] = box{x, py, inner, h, lines}
 				}

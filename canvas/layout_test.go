@@ -39,7 +39,7 @@ func testJourney() *journey.Journey {
 }
 
 func TestComputeLayout(t *testing.T) {
-	l := computeLayout(testJourney(), monoMeasure)
+	l := computeLayout(testJourney(), newWrapper(monoMeasure))
 	if got, want := l.Columns, []float32{labelWidth, labelWidth + columnWidth}; !reflect.DeepEqual(got, want) {
 		t.Errorf("columns: got %v, want %v", got, want)
 	}
@@ -80,7 +80,7 @@ func TestComputeLayout(t *testing.T) {
 
 func TestCellAt(t *testing.T) {
 	j := testJourney()
-	l := computeLayout(j, monoMeasure)
+	l := computeLayout(j, newWrapper(monoMeasure))
 	act, emo := l.Lanes[0], l.Lanes[1]
 	tests := []struct {
 		name        string

@@ -3,6 +3,7 @@ package canvas
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -33,7 +34,7 @@ type Map struct {
 	journey   *journey.Journey
 	zoom      float32
 	scroll    *container.Scroll // the scroller the map sits in, for scrolling and zooming at the cursor
-	measure   measurer
+	wrapText  wrapper
 	r         *mapRenderer // the live renderer, for refreshing one item
 }
 
@@ -44,7 +45,7 @@ var (
 
 // NewMap returns a map of journey j (nil for none) of workspace w, at 100 %.
 func NewMap(w *journey.Workspace, j *journey.Journey) *Map {
-	m := &Map{workspace: w, journey: j, zoom: 1, measure: cachedMeasure()}
+	m := &Map{workspace: w, journey: j, zoom: 1, wrapText: newWrapper(measureText)}
 	m.ExtendBaseWidget(m)
 	return m
 }
@@ -99,7 +100,7 @@ func (m *Map) FitTo(size fyne.Size) {
 	if m.journey == nil {
 		return
 	}
-	l := computeLayout(m.journey, m.measure)
+	l := computeLayout(m.journey, m.wrapText)
 	m.SetZoom(float32(math.Floor(float64(min(size.Width/l.Size.Width, size.Height/l.Size.Height))*100) / 100))
 }
 
@@ -141,7 +142,7 @@ func (m *Map) CellAt(pos fyne.Position) (stage, lane string, ok bool) {
 	if m.journey == nil {
 		return "", "", false
 	}
-	l := computeLayout(m.journey, m.measure)
+	l := computeLayout(m.journey, m.wrapText)
 	return l.cellAt(m.journey, fyne.NewPos(pos.X/m.zoom, pos.Y/m.zoom))
 }
 
@@ -158,26 +159,6 @@ func (m *Map) CreateRenderer() fyne.WidgetRenderer {
 	m.r = &mapRenderer{m: m}
 	m.r.rebuild()
 	return m.r
-}
-
-// cachedMeasure memoises text widths: the layout measures the same words and lines again on
-// every relayout, and a map has thousands of them.
-func cachedMeasure() measurer {
-	type key struct {
-		text  string
-		size  float32
-		style fyne.TextStyle
-	}
-	cache := map[key]float32{}
-	return func(text string, size float32, style fyne.TextStyle) float32 {
-		k := key{text, size, style}
-		if w, ok := cache[k]; ok {
-			return w
-		}
-		w := measureText(text, size, style)
-		cache[k] = w
-		return w
-	}
 }
 
 type mapRenderer struct {
@@ -243,7 +224,7 @@ func (r *mapRenderer) rebuild() {
 		r.objects = append(r.objects, r.empty)
 		return
 	}
-	r.layout = computeLayout(j, m.measure)
+	r.layout = computeLayout(j, m.wrapText)
 	r.title = canvas.NewText(j.Title, pal.Text)
 	r.title.TextStyle.Bold = true
 	r.persona = canvas.NewText(labelled("Persona", j.Persona), pal.Muted)
@@ -515,48 +496,42 @@ func catmullRom(p0, p1, p2, p3 fyne.Position, t float32) fyne.Position {
 	return fyne.NewPos(f(p0.X, p1.X, p2.X, p3.X), f(p0.Y, p1.Y, p2.Y, p3.Y))
 }
 
-// refreshItem redraws one card or pain point from the journey. When its height is unchanged
-// only that item is redrawn; otherwise the layout is redone, which moves what lies below it.
+// refreshItem redraws one card or pain point from the journey. When its text still takes as
+// many lines, nothing else moves and only the item is redrawn; otherwise the map is laid out
+// again (from remembered line breaks), which moves what lies below it.
 func (r *mapRenderer) refreshItem(id string) {
-	j := r.m.journey
-	if j == nil || r.built != j {
+	j := r.built
+	if j == nil || j != r.m.journey {
 		return
 	}
-	next := computeLayout(j, r.m.measure)
-	old := r.layout
-	r.layout = next
 	if v, ok := r.cards[id]; ok {
-		for _, c := range j.Cards {
-			if c.ID == id {
-				v.card, v.lines = c, next.Cards[id].Lines
-			}
+		if i := slices.IndexFunc(j.Cards, func(c journey.Card) bool { return c.ID == id }); i >= 0 {
+			v.card = j.Cards[i]
+			v.lines = r.m.wrapText(v.card.Text, false)
+			r.updateBox(r.layout.Cards, id, v.lines, &v.BaseWidget)
 		}
-		v.Refresh()
 	}
 	if v, ok := r.pains[id]; ok {
-		for _, p := range j.PainPoints {
-			if p.ID == id {
-				v.pain, v.owner, v.lines = p, r.ownerInitials(p.Owner), next.PainPoints[id].Lines
-			}
+		if i := slices.IndexFunc(j.PainPoints, func(p journey.PainPoint) bool { return p.ID == id }); i >= 0 {
+			v.pain, v.owner = j.PainPoints[i], r.ownerInitials(j.PainPoints[i].Owner)
+			v.lines = r.m.wrapText(v.pain.Title, true)
+			r.updateBox(r.layout.PainPoints, id, v.lines, &v.BaseWidget)
 		}
-		v.Refresh()
-	}
-	if old.Size != next.Size || !sameRows(old.Lanes, next.Lanes) || !sameBox(old.Cards[id], next.Cards[id]) ||
-		!sameBox(old.PainPoints[id], next.PainPoints[id]) {
-		r.relayout()
 	}
 }
 
-func sameRows(a, b []laneRow) bool {
-	if len(a) != len(b) {
-		return false
+// updateBox stores an item's new lines and redraws it, laying the whole map out again only
+// when the number of lines, and so the item's height, changed.
+func (r *mapRenderer) updateBox(boxes map[string]box, id string, lines []string, w *widget.BaseWidget) {
+	b := boxes[id]
+	same := len(b.Lines) == len(lines)
+	b.Lines = lines
+	boxes[id] = b
+	if same {
+		w.Refresh()
+		return
 	}
-	for i := range a {
-		if a[i].Y != b[i].Y || a[i].H != b[i].H {
-			return false
-		}
-	}
-	return true
+	r.layout = computeLayout(r.built, r.m.wrapText)
+	r.relayout()
+	w.Refresh()
 }
-
-func sameBox(a, b box) bool { return a.X == b.X && a.Y == b.Y && a.W == b.W && a.H == b.H }

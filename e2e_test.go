@@ -1,0 +1,192 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"image"
+	"image/color"
+	_ "image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"journeymap/storage"
+)
+
+// TestEndToEnd builds the real binary, starts it on a new store under xvfb-run, waits for its
+// window, takes a screenshot, checks the title and that the map is drawn, and quits with
+// Ctrl+Q. JOURNEYMAP_SCREENSHOT=path keeps the screenshot.
+func TestEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end run skipped in -short mode")
+	}
+	for _, tool := range []string{"xvfb-run", "Xvfb", "xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("no X server can be started here: %s is not installed (make test installs it)", tool)
+		}
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "journeymap")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("building: %v\n%s", err, out)
+	}
+	display, xauth := startXvfb(t)
+	env := append(os.Environ(), "DISPLAY="+display, "XAUTHORITY="+xauth, "HOME="+filepath.Join(dir, "home"),
+		"LANG=en_US.UTF-8", "WAYLAND_DISPLAY=")
+	x := func(args ...string) (string, error) {
+		cmd := exec.Command(args[0], args[1:]...)
+		cmd.Env = env
+		out, err := cmd.Output()
+		return strings.TrimSpace(string(out)), err
+	}
+
+	store := filepath.Join(dir, "store")
+	app := exec.Command(bin, "-store", store)
+	app.Env = env
+	var stderr strings.Builder
+	app.Stderr = &stderr
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- app.Wait() }()
+	t.Cleanup(func() { app.Process.Kill() })
+
+	var id string
+	for deadline := time.Now().Add(30 * time.Second); id == "" && time.Now().Before(deadline); {
+		out, _ := x("xdotool", "search", "--name", "^Journeymap$")
+		id, _, _ = strings.Cut(out, "\n")
+		if id == "" {
+			time.Sleep(200 * time.Millisecond)
+		}
+	}
+	if id == "" {
+		t.Fatalf("no Journeymap window appeared within 30 s; the app said: %s", stderr.String())
+	}
+	if title, err := x("xdotool", "getwindowname", id); err != nil || title != "Journeymap" {
+		t.Errorf("window title: got %q (%v), want Journeymap", title, err)
+	}
+	if _, err := x("xdotool", "windowsize", id, "1920", "1080"); err != nil {
+		t.Fatal(err)
+	}
+
+	shot := os.Getenv("JOURNEYMAP_SCREENSHOT")
+	if shot == "" {
+		shot = filepath.Join(dir, "screenshot.png")
+	}
+	// Drawing takes a moment after the window maps: retry until the map's marks are on screen.
+	var known, unknown int
+	for try := 0; try < 20 && (known < 200 || unknown < 200); try++ {
+		time.Sleep(300 * time.Millisecond)
+		if _, err := x("import", "-window", "root", shot); err != nil {
+			t.Fatalf("screenshot: %v", err)
+		}
+		known, unknown = countMarks(t, shot)
+	}
+	t.Logf("screenshot %s: %d known-marker and %d unknown-marker pixels", shot, known, unknown)
+	if known < 200 || unknown < 200 {
+		t.Errorf("the screenshot does not show the map's known and unknown pain-point marks (%d, %d pixels)", known, unknown)
+	}
+
+	if _, err := x("xdotool", "key", "--window", id, "ctrl+q"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("the app did not quit cleanly: %v\n%s", err, stderr.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("the app did not quit within 15 s of Ctrl+Q")
+	}
+	if strings.Contains(stderr.String(), "panic") || strings.Contains(stderr.String(), "Fyne error") {
+		t.Errorf("the app reported errors:\n%s", stderr.String())
+	}
+	s, err := storage.Open(store)
+	if err != nil {
+		t.Fatalf("the store after quitting: %v", err)
+	}
+	defer s.Close()
+	w, err := s.Load()
+	if err != nil || len(w.Journeys) != 2 {
+		t.Errorf("the new store should hold the sample's 2 journeys: got %v, %v", w, err)
+	}
+}
+
+// startXvfb runs xvfb-run around a shell that prints the display and authority file it was
+// given and then waits, so that the test can reach the server from outside.
+func startXvfb(t *testing.T) (display, xauth string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, "xvfb-run", "-a", "-s", "-screen 0 1920x1080x24",
+		"sh", "-c", `echo "$DISPLAY $XAUTHORITY"; exec sleep 600`)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Skipf("no X server can be started here: %v", err)
+	}
+	t.Cleanup(func() { cancel(); cmd.Wait() })
+	line := make(chan string, 1)
+	go func() {
+		s := bufio.NewScanner(out)
+		s.Scan()
+		line <- s.Text()
+	}()
+	select {
+	case l := <-line:
+		display, xauth, _ = strings.Cut(l, " ")
+	case <-time.After(20 * time.Second):
+	}
+	if display == "" {
+		t.Skip("no X server can be started here: xvfb-run gave no display within 20 s")
+	}
+	return display, xauth
+}
+
+// countMarks counts pixels of the known and unknown marker colours of either theme.
+func countMarks(t *testing.T, path string) (known, unknown int) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, _, err := image.Decode(f)
+	if err != nil {
+		if errors.Is(err, image.ErrFormat) {
+			t.Fatalf("the screenshot is not a PNG: %v", err)
+		}
+		t.Fatal(err)
+	}
+	is := func(c color.Color, hexes ...uint32) bool {
+		r, g, b, _ := c.RGBA()
+		for _, h := range hexes {
+			if uint8(r>>8) == uint8(h>>16) && uint8(g>>8) == uint8(h>>8) && uint8(b>>8) == uint8(h) {
+				return true
+			}
+		}
+		return false
+	}
+	bounds := img.Bounds()
+	for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+		for x := bounds.Min.X; x < bounds.Max.X; x++ {
+			c := img.At(x, y)
+			switch {
+			case is(c, 0xB45309, 0xF59E0B):
+				known++
+			case is(c, 0x6D28D9, 0xA78BFA):
+				unknown++
+			}
+		}
+	}
+	return known, unknown
+}
