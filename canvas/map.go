@@ -104,7 +104,8 @@ func (m *Map) FitTo(size fyne.Size) {
 	m.SetZoom(float32(math.Floor(float64(min(size.Width/l.Size.Width, size.Height/l.Size.Height))*100) / 100))
 }
 
-// Scrolled zooms about the cursor when Ctrl (Cmd on macOS) is held, and scrolls otherwise.
+// Scrolled zooms about the cursor when Ctrl (Cmd on macOS) is held, pans across when Shift is
+// held (for a mouse with one wheel), and scrolls otherwise.
 func (m *Map) Scrolled(ev *fyne.ScrollEvent) {
 	var mods fyne.KeyModifier
 	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
@@ -115,9 +116,15 @@ func (m *Map) Scrolled(ev *fyne.ScrollEvent) {
 
 func (m *Map) scrolled(ev *fyne.ScrollEvent, mods fyne.KeyModifier) {
 	if mods&(fyne.KeyModifierControl|fyne.KeyModifierSuper) == 0 {
-		if m.scroll != nil {
-			m.scroll.Scrolled(ev)
+		if m.scroll == nil {
+			return
 		}
+		if mods&fyne.KeyModifierShift != 0 && ev.Scrolled.DX == 0 {
+			across := *ev
+			across.Scrolled = fyne.NewDelta(ev.Scrolled.DY, 0)
+			ev = &across
+		}
+		m.scroll.Scrolled(ev)
 		return
 	}
 	old := m.zoom

@@ -141,13 +141,18 @@ func TestMapZoom(t *testing.T) {
 	}
 }
 
-func TestMapCtrlScrollZoomsAndPlainScrollPans(t *testing.T) {
+func TestMapScrollWheel(t *testing.T) {
 	w := sampleWorkspace(t)
 	m, _ := newTestMap(t, w, &w.Journeys[0])
 	ev := &fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(400, 300)}, Scrolled: fyne.NewDelta(0, -40)}
 	m.scrolled(ev, 0)
 	if m.Zoom() != 1 || m.scroll.Offset.Y <= 0 {
 		t.Errorf("plain scroll: zoom %v offset %v; want 1 and scrolled down", m.Zoom(), m.scroll.Offset)
+	}
+	m.scroll.Offset = fyne.NewPos(0, 0)
+	m.scrolled(ev, fyne.KeyModifierShift)
+	if m.scroll.Offset.X <= 0 || m.scroll.Offset.Y != 0 {
+		t.Errorf("Shift+scroll: offset %v; want panned across only", m.scroll.Offset)
 	}
 	m.scroll.Offset = fyne.NewPos(0, 0)
 	ev.Scrolled = fyne.NewDelta(0, 40)
