@@ -53,9 +53,10 @@ func TestComputeLayout(t *testing.T) {
 	if _, ok := l.Cards["c3"]; ok {
 		t.Error("a card of a hidden lane has a box")
 	}
-	// Text gets 236-2·8-2·8 = 204 units: six "word"s with spaces are 29 runes, 203 units.
+	// Text is wrapped to 0.9·(236-2·8-2·8) = 183.6 units: five "word"s with spaces are 24 runes,
+	// 168 units; six would be 203.
 	c1, c2 := l.Cards["c1"], l.Cards["c2"]
-	if want := []string{"word word word word word word", "word word word word word word"}; !reflect.DeepEqual(c2.Lines, want) {
+	if want := []string{"word word word word word", "word word word word word", "word word"}; !reflect.DeepEqual(c2.Lines, want) {
 		t.Errorf("c2 wrapped into %q, want %q", c2.Lines, want)
 	}
 	if c2.Y != c1.Y+c1.H+cardGap || c2.X != c1.X {

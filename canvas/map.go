@@ -51,9 +51,31 @@ func NewMap(w *journey.Workspace, j *journey.Journey) *Map {
 }
 
 // NewMapScroll returns the map inside a scroller that pans both ways, where Ctrl+scroll zooms.
-func NewMapScroll(m *Map) *container.Scroll {
+// Only the cards and pain points near the visible part are drawn, so big maps stay quick.
+func NewMapScroll(m *Map) fyne.CanvasObject {
 	m.scroll = container.NewScroll(m)
-	return m.scroll
+	m.scroll.OnScrolled = func(fyne.Position) { m.cull() }
+	return container.New(&viewportLayout{m}, m.scroll)
+}
+
+// viewportLayout fills its space with the scroller and, since a scroller tells nobody when it
+// is resized, re-checks what the map must draw whenever the window changes size.
+type viewportLayout struct{ m *Map }
+
+func (l *viewportLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+	l.m.cull()
+}
+
+func (l *viewportLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.m.scroll.MinSize() }
+
+func (m *Map) cull() {
+	if m.r != nil {
+		m.r.cull()
+	}
 }
 
 // Journey is the journey on show, or nil.
@@ -417,6 +439,37 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 		r.placeItem(&v.BaseWidget, &v.zoom, l.PainPoints[id])
 	}
 	r.layoutEmotion()
+	r.cull()
+}
+
+// cull shows the cards and pain points within a screen's reach of the visible part of the map
+// and hides the rest; the margin keeps a quick scroll from showing empty cells.
+func (r *mapRenderer) cull() {
+	if r.m.scroll == nil {
+		return
+	}
+	off, view, z := r.m.scroll.Offset, r.m.scroll.Size(), r.m.zoom
+	if view.IsZero() {
+		return
+	}
+	x0, x1 := off.X-view.Width, off.X+2*view.Width
+	y0, y1 := off.Y-view.Height, off.Y+2*view.Height
+	near := func(b box) bool { return b.X*z < x1 && (b.X+b.W)*z > x0 && b.Y*z < y1 && (b.Y+b.H)*z > y0 }
+	for id, v := range r.cards {
+		showIf(v, near(r.layout.Cards[id]))
+	}
+	for id, v := range r.pains {
+		showIf(v, near(r.layout.PainPoints[id]))
+	}
+}
+
+func showIf(o fyne.CanvasObject, show bool) {
+	switch {
+	case show && !o.Visible():
+		o.Show()
+	case !show && o.Visible():
+		o.Hide()
+	}
 }
 
 // placeItem moves and sizes a card or pain point, refreshing it only when the zoom changed.

@@ -166,6 +166,35 @@ func TestMapScrollWheel(t *testing.T) {
 	}
 }
 
+func TestMapDrawsOnlyNearTheViewport(t *testing.T) {
+	w, j := bigJourney()
+	m, _ := newTestMap(t, w, j)
+	first, last := m.r.cards[j.Cards[0].ID], m.r.cards[j.Cards[len(j.Cards)-1].ID]
+	visible := func() int {
+		n := 0
+		for _, v := range m.r.cards {
+			if v.Visible() {
+				n++
+			}
+		}
+		return n
+	}
+	if !first.Visible() || last.Visible() {
+		t.Errorf("at the start: first card shown %v, last %v; want the first only", first.Visible(), last.Visible())
+	}
+	if n := visible(); n == 0 || n >= len(j.Cards)/2 {
+		t.Errorf("%d of %d cards drawn in a 1200×800 view; want only those near it", n, len(j.Cards))
+	}
+	m.scroll.ScrollToOffset(fyne.NewPos(m.MinSize().Width, m.MinSize().Height))
+	if first.Visible() || !last.Visible() {
+		t.Errorf("scrolled to the end: first card shown %v, last %v; want the last only", first.Visible(), last.Visible())
+	}
+	m.SetZoom(MinZoom)
+	if n := visible(); n < len(j.Cards)/2 {
+		t.Errorf("at %v %% most of the map is in view, but only %d of %d cards are drawn", MinZoom*100, n, len(j.Cards))
+	}
+}
+
 func TestMapCellAtScales(t *testing.T) {
 	w := sampleWorkspace(t)
 	j := &w.Journeys[0]

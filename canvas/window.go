@@ -31,7 +31,6 @@ type MainWindow struct {
 	Map       *Map
 	status    *widget.Label
 	zoomLabel *widget.Label
-	scroll    *container.Scroll
 }
 
 // NewMainWindow builds the window for a workspace, restoring the size, theme and journey
@@ -42,7 +41,7 @@ func NewMainWindow(a fyne.App, w *journey.Workspace) *MainWindow {
 	mw.applyTheme(prefs.String(prefTheme))
 
 	mw.Map = NewMap(w, nil)
-	mw.scroll = NewMapScroll(mw.Map)
+	viewport := NewMapScroll(mw.Map)
 	mw.status = widget.NewLabel("")
 	mw.zoomLabel = widget.NewLabel("100 %")
 	mw.Map.OnZoomChanged = func(z float32) { mw.zoomLabel.SetText(fmt.Sprintf("%.0f %%", z*100)) }
@@ -59,7 +58,7 @@ func NewMainWindow(a fyne.App, w *journey.Workspace) *MainWindow {
 	top := container.NewBorder(nil, nil, nil, mw.zoomLabel, toolbar)
 	legend := widget.NewLabel("● known   ◆ unknown   red border: unassigned")
 	bottom := container.NewBorder(nil, nil, nil, legend, mw.status)
-	content := container.NewBorder(top, bottom, nil, nil, mw.scroll)
+	content := container.NewBorder(top, bottom, nil, nil, viewport)
 	split := container.NewHSplit(mw.list, content)
 	split.Offset = 0.2
 	mw.SetContent(split)
@@ -108,7 +107,7 @@ func statusText(w *journey.Workspace, j *journey.Journey) string {
 		len(j.PainPoints), len(j.PainPoints)-j.UnknownCount(), j.UnknownCount(), j.DiscoveryRate()*100, fair)
 }
 
-func (mw *MainWindow) fit() { mw.Map.FitTo(mw.scroll.Size()) }
+func (mw *MainWindow) fit() { mw.Map.FitTo(mw.Map.scroll.Size()) }
 
 // ToggleTheme switches between the light and dark theme and remembers the choice.
 func (mw *MainWindow) ToggleTheme() {
