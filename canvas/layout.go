@@ -111,8 +111,14 @@ func computeLayout(j *journey.Journey, wrapText wrapper) mapLayout {
 		if lane.Hidden {
 			continue
 		}
-		// Stack each stage's items in this lane; the row takes the tallest stack.
+		// Stack each stage's items in this lane; the row takes the tallest stack. In the emotion
+		// lane cards go below the band the curve is drawn in.
 		stack := make([]float32, len(j.Stages))
+		if lane.Kind == journey.LaneEmotion {
+			for i := range stack {
+				stack[i] = emotionHeight - cellPad
+			}
+		}
 		place := func(stage string, h float32) (float32, float32, bool) {
 			c, ok := col[stage]
 			if !ok {
@@ -123,7 +129,7 @@ func computeLayout(j *journey.Journey, wrapText wrapper) mapLayout {
 			return l.Columns[c] + cellPad, y + cellPad + top, true
 		}
 		for _, c := range j.Cards {
-			if c.Lane != lane.ID || lane.Kind == journey.LaneEmotion {
+			if c.Lane != lane.ID {
 				continue
 			}
 			lines := wrapText(c.Text, false)

@@ -30,6 +30,7 @@ func testJourney() *journey.Journey {
 			{ID: "c1", Lane: "act", Stage: "s1", Text: "short"},
 			{ID: "c2", Lane: "act", Stage: "s1", Text: strings.Repeat("word ", 12)},
 			{ID: "c3", Lane: "back", Stage: "s2", Text: "hidden"},
+			{ID: "c4", Lane: "emo", Stage: "s2", Text: "sighs"},
 		},
 		Emotions: []journey.Emotion{{Stage: "s1", Score: 2}, {Stage: "s2", Score: -1}},
 		PainPoints: []journey.PainPoint{
@@ -66,8 +67,13 @@ func TestComputeLayout(t *testing.T) {
 	if want := c2.Y + c2.H + cellPad - act.Y; act.H != want {
 		t.Errorf("actions lane height: got %v, want %v (the tallest stack and its padding)", act.H, want)
 	}
-	if emo := l.Lanes[1]; emo.H != emotionHeight || emo.Y != act.Y+act.H {
-		t.Errorf("emotion lane: got y %v h %v, want y %v h %v", emo.Y, emo.H, act.Y+act.H, emotionHeight)
+	emo := l.Lanes[1]
+	c4 := l.Cards["c4"]
+	if c4.Y != emo.Y+emotionHeight {
+		t.Errorf("a card in the emotion lane: y %v, want %v, below the curve band", c4.Y, emo.Y+emotionHeight)
+	}
+	if want := emotionHeight + c4.H + cellPad; emo.Y != act.Y+act.H || emo.H != want {
+		t.Errorf("emotion lane: got y %v h %v, want y %v h %v", emo.Y, emo.H, act.Y+act.H, want)
 	}
 	p := l.PainPoints["p1"]
 	if p.X != labelWidth+columnWidth+cellPad || p.H != painTopRow+lineHeight+painBottomRow+2*cardPad {

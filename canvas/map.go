@@ -488,11 +488,11 @@ func line(l *canvas.Line, x1, y1, x2, y2, z float32) {
 	l.StrokeWidth = max(1, z)
 }
 
-// emotionPoint is where a score sits in the emotion lane, at 100 %: +2 near the top, -2 near
-// the bottom, 0 on the zero line.
+// emotionPoint is where a score sits in the emotion lane's curve band, at 100 %: +2 near the
+// top, -2 near the bottom, 0 on the zero line.
 func emotionPoint(row laneRow, column float32, score float32) fyne.Position {
-	mid := row.Y + row.H/2
-	reach := row.H/2 - 24
+	mid := row.Y + emotionHeight/2
+	reach := float32(emotionHeight/2 - 24)
 	return fyne.NewPos(column+columnWidth/2, mid-score/2*reach)
 }
 
@@ -502,7 +502,7 @@ func (r *mapRenderer) layoutEmotion() {
 		return
 	}
 	z, j, l := r.m.zoom, r.built, &r.layout
-	mid := row.Y + row.H/2
+	mid := row.Y + emotionHeight/2
 	line(r.zeroLine, labelWidth*z, mid*z, l.Size.Width*z, mid*z, z)
 	points := make([]fyne.Position, len(j.Stages))
 	has := make([]bool, len(j.Stages))
