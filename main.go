@@ -135,6 +135,18 @@ func openStore(dir string) (*storage.Store, error) {
 	return storage.Open(dir)
 }
 
+// loadWorkspace reads the whole workspace of a store and closes it again, returning the
+// store's directory for messages. An empty store gives a workspace with no name.
+func loadWorkspace(dir string) (*journey.Workspace, string, error) {
+	s, err := openStore(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	defer s.Close()
+	w, err := s.Load()
+	return w, s.Dir(), err
+}
+
 // storeFlag lets -store come after the subcommand too; it then wins over one given before.
 func storeFlag(fs *flag.FlagSet, global string) *string {
 	return fs.String("store", global, "store directory")
@@ -224,17 +236,12 @@ func exportCmd(global string, args []string, stdout io.Writer) error {
 	if *format == "png" {
 		return errors.New("export -format png is not built yet; use -format json or csv for now")
 	}
-	s, err := openStore(*store)
+	w, dir, err := loadWorkspace(*store)
 	if err != nil {
 		return err
 	}
-	w, err := s.Load()
-	s.Close()
-	if err != nil {
-		return err
-	}
-	if empty := w.Name == "" && len(w.Journeys) == 0 && len(w.Members) == 0; empty {
-		return fmt.Errorf("store %s is empty: nothing to export", s.Dir())
+	if w.Name == "" {
+		return fmt.Errorf("store %s is empty: nothing to export", dir)
 	}
 	if *journeyID != "" {
 		j := w.Journey(*journeyID)
@@ -289,12 +296,7 @@ func reportCmd(global string, args []string, stdout io.Writer) error {
 	if len(rest) > 0 {
 		return fmt.Errorf("report takes no arguments, got %q: %w", rest, errUsage)
 	}
-	s, err := openStore(*store)
-	if err != nil {
-		return err
-	}
-	w, err := s.Load()
-	s.Close()
+	w, _, err := loadWorkspace(*store)
 	if err != nil {
 		return err
 	}

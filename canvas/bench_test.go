@@ -42,6 +42,16 @@ func bigJourney() (*journey.Workspace, *journey.Journey) {
 	return w, &w.Journeys[0]
 }
 
+// newBenchMap returns a laid-out map of the big journey.
+func newBenchMap(b *testing.B) (*Map, *journey.Journey) {
+	test.NewTempApp(b)
+	w, j := bigJourney()
+	m := NewMap(w, j)
+	r := test.WidgetRenderer(m)
+	r.Layout(r.MinSize())
+	return m, j
+}
+
 // BenchmarkMapBuild builds the whole map of the big journey: layout and every object.
 func BenchmarkMapBuild(b *testing.B) {
 	test.NewTempApp(b)
@@ -55,11 +65,7 @@ func BenchmarkMapBuild(b *testing.B) {
 
 // BenchmarkMapRefreshOneCard changes one card's text and redraws it.
 func BenchmarkMapRefreshOneCard(b *testing.B) {
-	test.NewTempApp(b)
-	w, j := bigJourney()
-	m := NewMap(w, j)
-	r := test.WidgetRenderer(m)
-	r.Layout(r.MinSize())
+	m, j := newBenchMap(b)
 	id := j.Cards[len(j.Cards)/2].ID
 	texts := []string{"Pays at checkout", "Pays by card"}
 	i := 0
@@ -73,11 +79,7 @@ func BenchmarkMapRefreshOneCard(b *testing.B) {
 // BenchmarkMapRefreshOneCardGrows changes one card between one and three lines, so every
 // refresh lays the whole map out again.
 func BenchmarkMapRefreshOneCardGrows(b *testing.B) {
-	test.NewTempApp(b)
-	w, j := bigJourney()
-	m := NewMap(w, j)
-	r := test.WidgetRenderer(m)
-	r.Layout(r.MinSize())
+	m, j := newBenchMap(b)
 	c := &j.Cards[len(j.Cards)/2]
 	texts := []string{"Pays", "Pays at checkout with a card that the bank then declines twice, so calls the hotline"}
 	i := 0
@@ -90,11 +92,7 @@ func BenchmarkMapRefreshOneCardGrows(b *testing.B) {
 
 // BenchmarkMapZoom lays the whole big map out again at another zoom.
 func BenchmarkMapZoom(b *testing.B) {
-	test.NewTempApp(b)
-	w, j := bigJourney()
-	m := NewMap(w, j)
-	r := test.WidgetRenderer(m)
-	r.Layout(r.MinSize())
+	m, _ := newBenchMap(b)
 	zooms := []float32{1, 1.25}
 	i := 0
 	for b.Loop() {

@@ -60,6 +60,18 @@ type painRecord struct {
 	journey.PainPoint
 }
 
+func newWorkspaceRecord(w *journey.Workspace) workspaceRecord {
+	r := workspaceRecord{Schema: SchemaVersion, Name: w.Name,
+		Members: make([]string, len(w.Members)), Journeys: make([]string, len(w.Journeys))}
+	for i, m := range w.Members {
+		r.Members[i] = m.ID
+	}
+	for i, j := range w.Journeys {
+		r.Journeys[i] = j.ID
+	}
+	return r
+}
+
 func newJourneyRecord(j *journey.Journey) journeyRecord {
 	r := journeyRecord{Schema: SchemaVersion, ID: j.ID, Title: j.Title, Persona: j.Persona, Vision: j.Vision,
 		Stages: j.Stages, Lanes: j.Lanes, Emotions: j.Emotions,

@@ -281,9 +281,7 @@ func (s *Store) Replace(w *journey.Workspace) error {
 		ops = append(ops, op{key, b})
 		return err
 	}
-	ws := workspaceRecord{Schema: SchemaVersion, Name: w.Name, Members: []string{}, Journeys: []string{}}
 	for _, m := range w.Members {
-		ws.Members = append(ws.Members, m.ID)
 		if err := put(memberKey(m.ID), memberRecord{SchemaVersion, m}); err != nil {
 			return err
 		}
@@ -295,7 +293,6 @@ func (s *Store) Replace(w *journey.Workspace) error {
 	}
 	for i := range w.Journeys {
 		j := &w.Journeys[i]
-		ws.Journeys = append(ws.Journeys, j.ID)
 		if err := put(journeyKey(j.ID), newJourneyRecord(j)); err != nil {
 			return err
 		}
@@ -310,7 +307,7 @@ func (s *Store) Replace(w *journey.Workspace) error {
 			}
 		}
 	}
-	if err := put([]byte(keyWorkspace), ws); err != nil {
+	if err := put([]byte(keyWorkspace), newWorkspaceRecord(w)); err != nil {
 		return err
 	}
 	return s.write(ops)
@@ -329,14 +326,7 @@ func (s *Store) Commit(w *journey.Workspace, refs []journey.Ref) error {
 		var err error
 		switch r.Kind {
 		case journey.RefWorkspace:
-			ws := workspaceRecord{Schema: SchemaVersion, Name: w.Name, Members: []string{}, Journeys: []string{}}
-			for _, m := range w.Members {
-				ws.Members = append(ws.Members, m.ID)
-			}
-			for _, j := range w.Journeys {
-				ws.Journeys = append(ws.Journeys, j.ID)
-			}
-			err = put([]byte(keyWorkspace), ws)
+			err = put([]byte(keyWorkspace), newWorkspaceRecord(w))
 		case journey.RefMember:
 			if m, ok := w.Member(r.ID); ok {
 				err = put(memberKey(r.ID), memberRecord{SchemaVersion, m})
