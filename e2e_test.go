@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -16,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	mapcanvas "journeymap/canvas"
 	"journeymap/storage"
 )
 
@@ -98,6 +101,8 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("the screenshot does not show the map's known and unknown pain-point marks (%d, %d pixels)", known, unknown)
 	}
 
+	secondInstanceIsTold(t, bin, store, env, x)
+
 	// Press Ctrl+Q as a person would, on the focused window; a key pressed in the instant the
 	// window is still settling can be lost, so press again if the app is still there.
 	quit := false
@@ -131,6 +136,58 @@ func TestEndToEnd(t *testing.T) {
 	w, err := s.Load()
 	if err != nil || len(w.Journeys) != 2 {
 		t.Errorf("the new store should hold the sample's 2 journeys: got %v, %v", w, err)
+	}
+}
+
+// secondInstanceIsTold starts a second Journeymap on the store the first holds open: it must
+// show a window saying so, and exit with status 1 and the reason on stderr once it is closed.
+func secondInstanceIsTold(t *testing.T, bin, store string, env []string, x func(...string) (string, error)) {
+	t.Helper()
+	second := exec.Command(bin, "-store", store)
+	second.Env = env
+	var stderr strings.Builder
+	second.Stderr = &stderr
+	if err := second.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- second.Wait() }()
+	t.Cleanup(func() { second.Process.Kill() })
+	var id string
+	for deadline := time.Now().Add(20 * time.Second); id == "" && time.Now().Before(deadline); {
+		out, _ := x("xdotool", "search", "--name", "^"+mapcanvas.ErrorWindowTitle+"$")
+		id, _, _ = strings.Cut(out, "\n")
+		if id == "" {
+			time.Sleep(200 * time.Millisecond)
+		}
+	}
+	if id == "" {
+		t.Fatalf("a second Journeymap on the same store showed no window saying so; it said: %s", stderr.String())
+	}
+	if shot := os.Getenv("JOURNEYMAP_SECOND_SCREENSHOT"); shot != "" {
+		time.Sleep(time.Second)
+		x("import", "-window", id, shot)
+	}
+	var err error
+	closed := false
+	for try := 0; try < 5 && !closed; try++ {
+		x("xdotool", "windowfocus", "--sync", id)
+		x("xdotool", "key", "Return")
+		select {
+		case err = <-exited:
+			closed = true
+		case <-time.After(3 * time.Second):
+		}
+	}
+	if !closed {
+		t.Fatal("the second Journeymap's window did not close on Return")
+	}
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		t.Errorf("the second Journeymap: got %v, want exit status 1", err)
+	}
+	if want := "store is in use by another Journeymap: " + store; !strings.Contains(stderr.String(), want) {
+		t.Errorf("the second Journeymap said %q, want it to say %q", stderr.String(), want)
 	}
 }
 

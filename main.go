@@ -313,35 +313,76 @@ func reportCmd(global string, args []string, stdout io.Writer) error {
 }
 
 // openApp opens the store, fills a new one with the sample workspace, and runs the window.
+// A store that can't be opened is explained in a window as well as on standard error.
 func openApp(dir string) error {
 	if runtime.GOOS == "linux" || runtime.GOOS == "freebsd" || runtime.GOOS == "openbsd" {
 		if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
 			return errors.New("no display to open the window on (DISPLAY is not set); the import, export and report commands work without one")
 		}
 	}
-	s, err := openStore(dir)
+	a := app.NewWithID(appID)
+	a.SetIcon(assets.Icon)
+	w, s, err := openWorkspace(dir)
 	if err != nil {
+		mapcanvas.NewErrorWindow(a, capitalised(oneLine(err)), advice(err)).ShowAndRun()
 		return err
 	}
 	defer s.Close()
-	if empty, err := s.Empty(); err != nil {
-		return err
-	} else if empty {
+	mapcanvas.NewMainWindow(a, w).ShowAndRun()
+	return nil
+}
+
+// openWorkspace opens the store and loads its workspace, filling a new store with the sample.
+func openWorkspace(dir string) (*journey.Workspace, *storage.Store, error) {
+	s, err := openStore(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	w, err := loadOrSeed(s)
+	if err != nil {
+		s.Close()
+		return nil, nil, err
+	}
+	return w, s, nil
+}
+
+func loadOrSeed(s *storage.Store) (*journey.Workspace, error) {
+	empty, err := s.Empty()
+	if err != nil {
+		return nil, err
+	}
+	if empty {
 		sample, err := interchange.Parse(assets.SampleWorkspace)
 		if err != nil {
-			return fmt.Errorf("the built-in sample workspace: %w", err)
+			return nil, fmt.Errorf("the built-in sample workspace: %w", err)
 		}
 		if err := s.Replace(sample); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	w, err := s.Load()
-	if err != nil {
-		return err
+	return s.Load()
+}
+
+// advice says what a person can do about a store that won't open.
+func advice(err error) string {
+	switch {
+	case errors.Is(err, storage.ErrInUse):
+		return "Journeymap is already open on this workspace. Switch to that window, or close it and start Journeymap again."
+	case errors.Is(err, storage.ErrNewerSchema):
+		return "Update Journeymap to the newest version to open this workspace. Nothing was changed."
+	case errors.Is(err, storage.ErrIncomplete):
+		return "Import the workspace file again with: journeymap import -replace FILE"
+	case errors.Is(err, storage.ErrNotStore):
+		return "Start Journeymap with -store and an empty or new folder."
+	case errors.Is(err, storage.ErrDiskFull):
+		return "Free some disk space and start Journeymap again."
 	}
-	a := app.NewWithID(appID)
-	a.SetIcon(assets.Icon)
-	win := mapcanvas.NewMainWindow(a, w)
-	win.ShowAndRun()
-	return nil
+	return "Nothing was changed. A backup or an exported workspace file can be loaded with: journeymap import -replace FILE"
+}
+
+func capitalised(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

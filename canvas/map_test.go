@@ -320,3 +320,22 @@ func TestMainWindow(t *testing.T) {
 }
 
 func near(a, b float32) bool { d := a - b; return d < 0.01 && d > -0.01 }
+
+func TestErrorWindow(t *testing.T) {
+	a := test.NewTempApp(t)
+	problem := "Store is in use by another Journeymap: /home/ana/.config/journeymap/store (close the other Journeymap first)"
+	w := NewErrorWindow(a, problem, "Switch to that window.")
+	t.Cleanup(w.Close)
+	if w.Title() != ErrorWindowTitle {
+		t.Errorf("title %q", w.Title())
+	}
+	markup := test.RenderToMarkup(w.Canvas())
+	for _, s := range []string{"Store is in use by another", "/home/ana/.config/journeymap/store", "Switch to that window.", "Close"} {
+		if !strings.Contains(markup, s) {
+			t.Errorf("the window does not say %q", s)
+		}
+	}
+	if size := w.Content().MinSize(); size.Width > 700 || size.Height > 300 {
+		t.Errorf("the window wants %v; want a compact dialog", size)
+	}
+}
