@@ -15,8 +15,7 @@ import (
 
 // Preference keys the window remembers between runs.
 const (
-	prefWidth       = "window.width"
-	prefHeight      = "window.height"
+	prefSize        = "window.size" // width and height in one value: one save, no debounce to lose
 	prefLastJourney = "journey.last"
 	prefTheme       = "theme" // "light", "dark", or "" to follow the system
 )
@@ -65,11 +64,12 @@ func NewMainWindow(a fyne.App, w *journey.Workspace) *MainWindow {
 	mw.SetMainMenu(mw.menu())
 	mw.addShortcuts()
 
-	mw.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1440)), float32(prefs.FloatWithFallback(prefHeight, 900))))
-	mw.SetCloseIntercept(func() {
-		mw.remember()
-		mw.Close()
-	})
+	size := fyne.NewSize(1440, 900)
+	if wh := prefs.FloatList(prefSize); len(wh) == 2 && wh[0] >= 1 && wh[1] >= 1 {
+		size = fyne.NewSize(float32(wh[0]), float32(wh[1]))
+	}
+	mw.Resize(size)
+	mw.SetCloseIntercept(mw.Quit)
 	mw.SetMaster()
 
 	first := 0
@@ -128,17 +128,27 @@ func (mw *MainWindow) applyTheme(name string) {
 	}
 }
 
+// Quit remembers the window's size and quits. Every way out comes here, on the UI thread:
+// Fyne's own stop hook runs too late to be sure a preference written in it reaches the disk.
+func (mw *MainWindow) Quit() {
+	mw.remember()
+	mw.app.Quit()
+}
+
 func (mw *MainWindow) remember() {
-	prefs := mw.app.Preferences()
 	size := mw.Canvas().Size()
-	prefs.SetFloat(prefWidth, float64(size.Width))
-	prefs.SetFloat(prefHeight, float64(size.Height))
+	if size.Width < 1 || size.Height < 1 {
+		return
+	}
+	mw.app.Preferences().SetFloatList(prefSize, []float64{float64(size.Width), float64(size.Height)})
 }
 
 func (mw *MainWindow) menu() *fyne.MainMenu {
+	quit := fyne.NewMenuItem("Quit", mw.Quit)
+	quit.IsQuit = true // ours, not the one Fyne would add, so that quitting remembers the size
+	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	return fyne.NewMainMenu(
-		// Fyne adds Quit (Ctrl+Q) to the first menu.
-		fyne.NewMenu("File"),
+		fyne.NewMenu("File", quit),
 		fyne.NewMenu("View",
 			fyne.NewMenuItem("Zoom In", mw.Map.ZoomIn),
 			fyne.NewMenuItem("Zoom Out", mw.Map.ZoomOut),
@@ -160,8 +170,7 @@ func (mw *MainWindow) addShortcuts() {
 	bind(fyne.KeyPlus, mw.Map.ZoomIn)
 	bind(fyne.KeyMinus, mw.Map.ZoomOut)
 	bind(fyne.Key0, func() { mw.Map.SetZoom(1) })
-	mw.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { mw.remember(); mw.app.Quit() })
+	bind(fyne.KeyQ, mw.Quit)
 }
 
 // NewJourneyList lists the workspace's journeys: title, persona, and pain points split by
