@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -65,14 +66,7 @@ func TestEndToEnd(t *testing.T) {
 	go func() { exited <- app.Wait() }()
 	t.Cleanup(func() { app.Process.Kill() })
 
-	var id string
-	for deadline := time.Now().Add(30 * time.Second); id == "" && time.Now().Before(deadline); {
-		out, _ := x("xdotool", "search", "--name", "^Journeymap$")
-		id, _, _ = strings.Cut(out, "\n")
-		if id == "" {
-			time.Sleep(200 * time.Millisecond)
-		}
-	}
+	id := waitForWindow(x, "Journeymap", 30*time.Second)
 	if id == "" {
 		t.Fatalf("no Journeymap window appeared within 30 s; the app said: %s", stderr.String())
 	}
@@ -153,14 +147,7 @@ func secondInstanceIsTold(t *testing.T, bin, store string, env []string, x func(
 	exited := make(chan error, 1)
 	go func() { exited <- second.Wait() }()
 	t.Cleanup(func() { second.Process.Kill() })
-	var id string
-	for deadline := time.Now().Add(20 * time.Second); id == "" && time.Now().Before(deadline); {
-		out, _ := x("xdotool", "search", "--name", "^"+mapcanvas.ErrorWindowTitle+"$")
-		id, _, _ = strings.Cut(out, "\n")
-		if id == "" {
-			time.Sleep(200 * time.Millisecond)
-		}
-	}
+	id := waitForWindow(x, mapcanvas.ErrorWindowTitle, 20*time.Second)
 	if id == "" {
 		t.Fatalf("a second Journeymap on the same store showed no window saying so; it said: %s", stderr.String())
 	}
@@ -189,6 +176,17 @@ func secondInstanceIsTold(t *testing.T, bin, store string, env []string, x func(
 	if want := "store is in use by another Journeymap: " + store; !strings.Contains(stderr.String(), want) {
 		t.Errorf("the second Journeymap said %q, want it to say %q", stderr.String(), want)
 	}
+}
+
+// waitForWindow returns the id of the first window titled exactly title, or "" after timeout.
+func waitForWindow(x func(...string) (string, error), title string, timeout time.Duration) string {
+	for deadline := time.Now().Add(timeout); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		out, _ := x("xdotool", "search", "--name", "^"+regexp.QuoteMeta(title)+"$")
+		if id, _, _ := strings.Cut(out, "\n"); id != "" {
+			return id
+		}
+	}
+	return ""
 }
 
 // startXvfb runs xvfb-run around a shell that prints the display and authority file it was
