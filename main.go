@@ -320,14 +320,19 @@ func openApp(dir string) error {
 			return errors.New("no display to open the window on (DISPLAY is not set); the import, export and report commands work without one")
 		}
 	}
-	a := app.NewWithID(appID)
-	a.SetIcon(assets.Icon)
 	w, s, err := openWorkspace(dir)
 	if err != nil {
+		// Fyne rewrites an app's preferences file at exit, and a Journeymap already running
+		// would read it half-written; the window that only explains the problem keeps out of
+		// that file under an ID of its own.
+		a := app.NewWithID(appID + ".problem")
+		a.SetIcon(assets.Icon)
 		mapcanvas.NewErrorWindow(a, capitalised(oneLine(err)), advice(err)).ShowAndRun()
 		return err
 	}
 	defer s.Close()
+	a := app.NewWithID(appID)
+	a.SetIcon(assets.Icon)
 	mapcanvas.NewMainWindow(a, w).ShowAndRun()
 	return nil
 }
