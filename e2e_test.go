@@ -55,16 +55,7 @@ func TestEndToEnd(t *testing.T) {
 	}
 
 	store := filepath.Join(dir, "store")
-	app := exec.Command(bin, "-store", store)
-	app.Env = env
-	var stderr strings.Builder
-	app.Stderr = &stderr
-	if err := app.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- app.Wait() }()
-	t.Cleanup(func() { app.Process.Kill() })
+	stderr, exited := startApp(t, bin, store, env)
 
 	id := waitForWindow(x, "Journeymap", 30*time.Second)
 	if id == "" {
@@ -137,16 +128,7 @@ func TestEndToEnd(t *testing.T) {
 // show a window saying so, and exit with status 1 and the reason on stderr once it is closed.
 func secondInstanceIsTold(t *testing.T, bin, store string, env []string, x func(...string) (string, error)) {
 	t.Helper()
-	second := exec.Command(bin, "-store", store)
-	second.Env = env
-	var stderr strings.Builder
-	second.Stderr = &stderr
-	if err := second.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- second.Wait() }()
-	t.Cleanup(func() { second.Process.Kill() })
+	stderr, exited := startApp(t, bin, store, env)
 	id := waitForWindow(x, mapcanvas.ErrorWindowTitle, 20*time.Second)
 	if id == "" {
 		t.Fatalf("a second Journeymap on the same store showed no window saying so; it said: %s", stderr.String())
@@ -176,6 +158,23 @@ func secondInstanceIsTold(t *testing.T, bin, store string, env []string, x func(
 	if want := "store is in use by another Journeymap: " + store; !strings.Contains(stderr.String(), want) {
 		t.Errorf("the second Journeymap said %q, want it to say %q", stderr.String(), want)
 	}
+}
+
+// startApp starts the binary on the store; what it writes to stderr collects in the builder,
+// and its exit arrives on the channel. It is killed when the test ends, if still running.
+func startApp(t *testing.T, bin, store string, env []string) (*strings.Builder, <-chan error) {
+	t.Helper()
+	app := exec.Command(bin, "-store", store)
+	app.Env = env
+	stderr := &strings.Builder{}
+	app.Stderr = stderr
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- app.Wait() }()
+	t.Cleanup(func() { app.Process.Kill() })
+	return stderr, exited
 }
 
 // waitForWindow returns the id of the first window titled exactly title, or "" after timeout.

@@ -122,7 +122,7 @@ func (m *Map) FitTo(size fyne.Size) {
 	if m.journey == nil {
 		return
 	}
-	l := computeLayout(m.journey, m.wrapText)
+	l := m.layout()
 	m.SetZoom(float32(math.Floor(float64(min(size.Width/l.Size.Width, size.Height/l.Size.Height))*100) / 100))
 }
 
@@ -166,12 +166,21 @@ func (m *Map) scrolled(ev *fyne.ScrollEvent, mods fyne.KeyModifier) {
 	m.scroll.Refresh()
 }
 
+// layout is the layout of the journey on show: the renderer's when it has drawn this journey,
+// so that a tap costs no relayout.
+func (m *Map) layout() mapLayout {
+	if m.r != nil && m.r.built == m.journey {
+		return m.r.layout
+	}
+	return computeLayout(m.journey, m.wrapText)
+}
+
 // CellAt names the stage and lane under a position on the map widget, at the current zoom.
 func (m *Map) CellAt(pos fyne.Position) (stage, lane string, ok bool) {
 	if m.journey == nil {
 		return "", "", false
 	}
-	l := computeLayout(m.journey, m.wrapText)
+	l := m.layout()
 	return l.cellAt(m.journey, fyne.NewPos(pos.X/m.zoom, pos.Y/m.zoom))
 }
 

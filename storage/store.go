@@ -181,27 +181,32 @@ func loadJourney(txn *badger.Txn, id string) (journey.Journey, bool, error) {
 	}
 	j := journey.Journey{ID: r.ID, Title: r.Title, Persona: r.Persona, Vision: r.Vision,
 		Stages: r.Stages, Lanes: r.Lanes, Emotions: r.Emotions}
-	cards := map[string]journey.Card{}
-	if err := scan(txn, cardPrefix(id), func(key, v []byte) error {
-		var c cardRecord
-		err := decodeRecord(key, v, &c)
-		cards[c.ID] = c.Card
-		return err
-	}); err != nil {
+	cards, err := scanByID(txn, cardPrefix(id), func(c cardRecord) (string, journey.Card) { return c.ID, c.Card })
+	if err != nil {
 		return j, true, err
 	}
 	j.Cards = ordered(r.Cards, cards)
-	pains := map[string]journey.PainPoint{}
-	if err := scan(txn, painPrefix(id), func(key, v []byte) error {
-		var p painRecord
-		err := decodeRecord(key, v, &p)
-		pains[p.ID] = p.PainPoint
-		return err
-	}); err != nil {
+	pains, err := scanByID(txn, painPrefix(id), func(p painRecord) (string, journey.PainPoint) { return p.ID, p.PainPoint })
+	if err != nil {
 		return j, true, err
 	}
 	j.PainPoints = ordered(r.PainPoints, pains)
 	return j, true, nil
+}
+
+// scanByID decodes every record under prefix and returns what item takes out of each, by id.
+func scanByID[R, T any](txn *badger.Txn, prefix []byte, item func(R) (string, T)) (map[string]T, error) {
+	out := map[string]T{}
+	err := scan(txn, prefix, func(key, v []byte) error {
+		var r R
+		if err := decodeRecord(key, v, &r); err != nil {
+			return err
+		}
+		id, it := item(r)
+		out[id] = it
+		return nil
+	})
+	return out, err
 }
 
 // ordered returns the items in the recorded order, then any the order list lacks by id,
@@ -260,21 +265,15 @@ func (s *Store) Replace(w *journey.Workspace) error {
 	if err := journey.Validate(w); err != nil {
 		return err
 	}
-	var ops []op
-	err := s.db.View(func(txn *badger.Txn) error {
-		opts := badger.DefaultIteratorOptions
-		opts.PrefetchValues = false
-		it := txn.NewIterator(opts)
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			if k := it.Item().KeyCopy(nil); !bytes.HasPrefix(k, []byte("meta/")) {
-				ops = append(ops, op{key: k})
-			}
-		}
-		return nil
-	})
+	keys, err := s.keysWithPrefix(nil)
 	if err != nil {
 		return err
+	}
+	var ops []op
+	for _, k := range keys {
+		if !bytes.HasPrefix(k, []byte("meta/")) {
+			ops = append(ops, op{key: k})
+		}
 	}
 	put := func(key []byte, v any) error {
 		b, err := encode(v)
