@@ -77,25 +77,33 @@ func (v *validator) ids(path string, n int, id func(int) string) map[string]bool
 	for i := range n {
 		s := id(i)
 		p := fmt.Sprintf("%s[%d].id", path, i)
-		switch {
-		case s == "":
-			v.fail(p, "must not be empty")
-		case len(s) > MaxIDBytes:
-			v.fail(p, "must be at most %d bytes, got %d", MaxIDBytes, len(s))
-		case seen[s]:
-			v.fail(p, "%q is used twice", s)
+		v.id(p, s)
+		if seen[s] {
+			v.fail(p, "%q is used twice", clip(s))
 		}
 		seen[s] = true
 	}
 	return seen
 }
 
-func (v *validator) ref(path, id string, set map[string]bool, what string, optional bool) {
+// ref checks that id names something that exists; exists is a set lookup when a whole
+// workspace is checked and a short search when one item of an edit is.
+func (v *validator) ref(path, id string, exists func(string) bool, what string, optional bool) {
 	if id == "" && optional {
 		return
 	}
-	if !set[id] {
+	if !exists(id) {
 		v.fail(path, "names no %s: %q", what, clip(id))
+	}
+}
+
+// id checks one id's form; uniqueness is the list's business.
+func (v *validator) id(path, s string) {
+	switch {
+	case s == "":
+		v.fail(path, "must not be empty")
+	case len(s) > MaxIDBytes:
+		v.fail(path, "must be at most %d bytes, got %d", MaxIDBytes, len(s))
 	}
 }
 
@@ -121,75 +129,117 @@ func Validate(w *Workspace) error {
 	v := &validator{}
 	v.name("name", w.Name)
 	members := v.ids("members", len(w.Members), func(i int) string { return w.Members[i].ID })
-	for i, m := range w.Members {
-		p := fmt.Sprintf("members[%d]", i)
-		v.name(p+".name", m.Name)
-		if n := utf8.RuneCountInString(m.Department); n > MaxNameRunes {
-			v.fail(p+".department", "must be at most %d characters, got %d", MaxNameRunes, n)
-		}
-		if m.Capacity <= 0 {
-			v.fail(p+".capacity", "must be more than 0, got %d", m.Capacity)
-		}
+	for i := range w.Members {
+		v.member(fmt.Sprintf("members[%d]", i), &w.Members[i])
 	}
-	for i, pu := range w.Pulses {
+	pulses := map[string]bool{}
+	for i := range w.Pulses {
 		p := fmt.Sprintf("pulses[%d]", i)
-		v.date(p+".date", pu.Date, false)
-		v.between(p+".risk", pu.Risk, 1, 5)
-		v.between(p+".dialogue", pu.Dialogue, 1, 5)
-		v.between(p+".help", pu.Help, 1, 5)
-		v.between(p+".inclusion", pu.Inclusion, 1, 5)
+		// A file may leave pulse ids out (the store assigns them); those it gives are unique.
+		if id := w.Pulses[i].ID; id != "" {
+			if pulses[id] {
+				v.fail(p+".id", "%q is used twice", clip(id))
+			}
+			pulses[id] = true
+		}
+		v.pulse(p, &w.Pulses[i], true)
 	}
 	v.ids("journeys", len(w.Journeys), func(i int) string { return w.Journeys[i].ID })
 	for i := range w.Journeys {
-		v.journey(fmt.Sprintf("journeys[%d]", i), &w.Journeys[i], members)
+		v.journey(fmt.Sprintf("journeys[%d]", i), &w.Journeys[i], inSet(members))
 	}
+	return v.result()
+}
+
+func (v *validator) result() error {
 	if v.err == nil {
 		return nil
 	}
 	return v.err
 }
 
-func (v *validator) journey(p string, j *Journey, members map[string]bool) {
-	v.name(p+".title", j.Title)
-	v.text(p+".persona", j.Persona)
-	v.text(p+".vision", j.Vision)
-	stages := v.ids(p+".stages", len(j.Stages), func(i int) string { return j.Stages[i].ID })
-	for i, s := range j.Stages {
-		v.name(fmt.Sprintf("%s.stages[%d].name", p, i), s.Name)
+func inSet(set map[string]bool) func(string) bool { return func(id string) bool { return set[id] } }
+
+func (v *validator) member(p string, m *Member) {
+	v.name(p+".name", m.Name)
+	if n := utf8.RuneCountInString(m.Department); n > MaxNameRunes {
+		v.fail(p+".department", "must be at most %d characters, got %d", MaxNameRunes, n)
 	}
-	lanes := v.ids(p+".lanes", len(j.Lanes), func(i int) string { return j.Lanes[i].ID })
-	for i, l := range j.Lanes {
-		lp := fmt.Sprintf("%s.lanes[%d]", p, i)
-		oneOf(v, lp+".kind", l.Kind, LaneKinds)
-		v.name(lp+".name", l.Name)
+	if m.Capacity <= 0 {
+		v.fail(p+".capacity", "must be more than 0, got %d", m.Capacity)
+	}
+}
+
+func (v *validator) pulse(p string, pu *Pulse, idOptional bool) {
+	if pu.ID != "" || !idOptional {
+		v.id(p+".id", pu.ID)
+	}
+	v.date(p+".date", pu.Date, false)
+	v.between(p+".risk", pu.Risk, 1, 5)
+	v.between(p+".dialogue", pu.Dialogue, 1, 5)
+	v.between(p+".help", pu.Help, 1, 5)
+	v.between(p+".inclusion", pu.Inclusion, 1, 5)
+}
+
+// journey checks a whole journey; memberExists tells which owners and finders are known.
+func (v *validator) journey(p string, j *Journey, memberExists func(string) bool) {
+	v.journeyInfo(p, j.Info())
+	stages := inSet(v.ids(p+".stages", len(j.Stages), func(i int) string { return j.Stages[i].ID }))
+	for i := range j.Stages {
+		v.stage(fmt.Sprintf("%s.stages[%d]", p, i), &j.Stages[i])
+	}
+	lanes := inSet(v.ids(p+".lanes", len(j.Lanes), func(i int) string { return j.Lanes[i].ID }))
+	for i := range j.Lanes {
+		v.lane(fmt.Sprintf("%s.lanes[%d]", p, i), &j.Lanes[i])
 	}
 	v.ids(p+".cards", len(j.Cards), func(i int) string { return j.Cards[i].ID })
-	for i, c := range j.Cards {
-		cp := fmt.Sprintf("%s.cards[%d]", p, i)
-		v.ref(cp+".lane", c.Lane, lanes, "lane", false)
-		v.ref(cp+".stage", c.Stage, stages, "stage", false)
-		v.text(cp+".text", c.Text)
+	for i := range j.Cards {
+		v.card(fmt.Sprintf("%s.cards[%d]", p, i), &j.Cards[i], lanes, stages)
 	}
 	scored := make(map[string]bool, len(j.Emotions))
-	for i, e := range j.Emotions {
+	for i := range j.Emotions {
 		ep := fmt.Sprintf("%s.emotions[%d]", p, i)
-		v.ref(ep+".stage", e.Stage, stages, "stage", false)
-		if scored[e.Stage] {
-			v.fail(ep+".stage", "stage %q has a score already", clip(e.Stage))
+		v.emotion(ep, &j.Emotions[i], stages)
+		if s := j.Emotions[i].Stage; scored[s] {
+			v.fail(ep+".stage", "stage %q has a score already", clip(s))
 		}
-		scored[e.Stage] = true
-		v.between(ep+".score", e.Score, -2, 2)
+		scored[j.Emotions[i].Stage] = true
 	}
 	v.ids(p+".painPoints", len(j.PainPoints), func(i int) string { return j.PainPoints[i].ID })
 	if _, ok := j.PainLane(); !ok && len(j.PainPoints) > 0 {
 		v.fail(p+".lanes", "has pain points but no lane of kind \"pain\" to put them in")
 	}
 	for i := range j.PainPoints {
-		v.painPoint(fmt.Sprintf("%s.painPoints[%d]", p, i), &j.PainPoints[i], stages, members)
+		v.painPoint(fmt.Sprintf("%s.painPoints[%d]", p, i), &j.PainPoints[i], stages, memberExists)
 	}
 }
 
-func (v *validator) painPoint(p string, pp *PainPoint, stages, members map[string]bool) {
+func (v *validator) journeyInfo(p string, info JourneyInfo) {
+	v.name(p+".title", info.Title)
+	v.text(p+".persona", info.Persona)
+	v.text(p+".vision", info.Vision)
+}
+
+func (v *validator) stage(p string, s *Stage) { v.name(p+".name", s.Name) }
+
+func (v *validator) lane(p string, l *Lane) {
+	oneOf(v, p+".kind", l.Kind, LaneKinds)
+	v.name(p+".name", l.Name)
+}
+
+func (v *validator) card(p string, c *Card, lanes, stages func(string) bool) {
+	v.ref(p+".lane", c.Lane, lanes, "lane", false)
+	v.ref(p+".stage", c.Stage, stages, "stage", false)
+	v.text(p+".text", c.Text)
+	oneOf(v, p+".color", c.Color, CardColors)
+}
+
+func (v *validator) emotion(p string, e *Emotion, stages func(string) bool) {
+	v.ref(p+".stage", e.Stage, stages, "stage", false)
+	v.between(p+".score", e.Score, -2, 2)
+}
+
+func (v *validator) painPoint(p string, pp *PainPoint, stages, members func(string) bool) {
 	v.ref(p+".stage", pp.Stage, stages, "stage", false)
 	v.name(p+".title", pp.Title)
 	v.text(p+".detail", pp.Detail)

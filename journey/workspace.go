@@ -1,5 +1,10 @@
 package journey
 
+import (
+	"slices"
+	"strings"
+)
+
 // Workspace is everything one store holds: the task force's members, its pulses and its journeys.
 type Workspace struct {
 	Name     string    `json:"name"`
@@ -17,8 +22,10 @@ type Member struct {
 }
 
 // Pulse is one anonymous entry of the team's psychological-safety pulse: four scores 1..5.
-// It deliberately has no member field, so nothing stored can tie an entry to a person.
+// It deliberately has no member field, so nothing stored can tie an entry to a person; its id
+// is random, so neither it nor the order pulses are stored in tells who answered first.
 type Pulse struct {
+	ID        string `json:"id,omitempty"`
 	Date      string `json:"date"`
 	Risk      int    `json:"risk"`
 	Dialogue  int    `json:"dialogue"`
@@ -75,11 +82,18 @@ var LaneKinds = []LaneKind{LaneActions, LaneTouchpoints, LaneThoughts, LaneEmoti
 
 // Card is a piece of text in one cell of the map, the crossing of a lane and a stage.
 type Card struct {
-	ID    string `json:"id"`
-	Lane  string `json:"lane"`
-	Stage string `json:"stage"`
-	Text  string `json:"text"`
+	ID    string    `json:"id"`
+	Lane  string    `json:"lane"`
+	Stage string    `json:"stage"`
+	Text  string    `json:"text"`
+	Color CardColor `json:"color,omitempty"`
 }
+
+// CardColor is a card's colour tag, a name a team gives meaning to ("red: blocker"); "" is none.
+type CardColor string
+
+// CardColors lists the colour tags a card may carry, none first.
+var CardColors = []CardColor{"", "red", "orange", "yellow", "green", "blue", "purple", "grey"}
 
 // Emotion is the customer's feeling at one stage, from -2 (awful) to +2 (delighted).
 type Emotion struct {
@@ -223,4 +237,22 @@ func (j *Journey) Emotion(stage string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// SortPulses puts pulses in the order a workspace keeps them: by their random ids, an order
+// that tells nothing of who answered first. Pulses with no id yet come first.
+func SortPulses(p []Pulse) {
+	slices.SortStableFunc(p, func(a, b Pulse) int { return strings.Compare(a.ID, b.ID) })
+}
+
+// JourneyInfo is what a journey says about itself on top of its map.
+type JourneyInfo struct {
+	Title   string `json:"title"`
+	Persona string `json:"persona"`
+	Vision  string `json:"vision"`
+}
+
+// Info returns the journey's title, persona and shared vision.
+func (j *Journey) Info() JourneyInfo {
+	return JourneyInfo{Title: j.Title, Persona: j.Persona, Vision: j.Vision}
 }

@@ -15,14 +15,17 @@ const (
 	prefixMember  = "m/"
 	prefixPulse   = "pulse/"
 	prefixJourney = "j/"
+	prefixUndo    = "hist/u/"
+	prefixRedo    = "hist/r/"
 )
 
 func esc(id string) string { return url.PathEscape(id) }
 
 func memberKey(id string) []byte { return []byte(prefixMember + esc(id)) }
 
-// pulseKey pads the sequence number so that keys sort in the order pulses were entered.
-func pulseKey(seq int) []byte { return fmt.Appendf(nil, "%s%08d", prefixPulse, seq) }
+// pulseKey keys a pulse by its random id, so that the order pulses are stored in tells
+// nothing of who answered first.
+func pulseKey(id string) []byte { return []byte(prefixPulse + esc(id)) }
 
 func journeyKey(id string) []byte { return []byte(prefixJourney + esc(id)) }
 
@@ -37,3 +40,9 @@ func cardKey(journey, id string) []byte { return append(cardPrefix(journey), esc
 func painPrefix(journey string) []byte { return []byte(prefixJourney + esc(journey) + "/pain/") }
 
 func painKey(journey, id string) []byte { return append(painPrefix(journey), esc(id)...) }
+
+// undoKey and redoKey keep history entries in the order they were made: the sequence number
+// in fixed-width hex sorts as the number does.
+func undoKey(seq uint64) []byte { return fmt.Appendf(nil, "%s%016x", prefixUndo, seq) }
+
+func redoKey(seq uint64) []byte { return fmt.Appendf(nil, "%s%016x", prefixRedo, seq) }

@@ -11,7 +11,9 @@ func TestKeys(t *testing.T) {
 		got, want []byte
 	}{
 		{"member", memberKey("m-ana"), []byte("m/m-ana")},
-		{"pulse sorts", pulseKey(12), []byte("pulse/00000012")},
+		{"pulse by id", pulseKey("pu-3f"), []byte("pulse/pu-3f")},
+		{"undo entry", undoKey(0x2a), []byte("hist/u/000000000000002a")},
+		{"redo entry", redoKey(1), []byte("hist/r/0000000000000001")},
 		{"journey", journeyKey("j-late"), []byte("j/j-late")},
 		{"card", cardKey("j-late", "c-1"), []byte("j/j-late/card/c-1")},
 		{"pain point", painKey("j-late", "p-1"), []byte("j/j-late/pain/p-1")},
@@ -28,7 +30,7 @@ func TestKeys(t *testing.T) {
 	if bytes.HasPrefix(cardKey("ab", "x"), journeyChildren("a")) {
 		t.Error("journey a's prefix matches journey ab's records")
 	}
-	if bytes.Compare(pulseKey(9), pulseKey(10)) >= 0 {
-		t.Error("pulse keys do not sort by sequence")
+	if bytes.Compare(undoKey(9), undoKey(10)) >= 0 || bytes.Compare(undoKey(0xff), undoKey(0x100)) >= 0 {
+		t.Error("history keys do not sort by sequence")
 	}
 }

@@ -49,12 +49,12 @@ func runWriter(dir string) int {
 	start := len(j.Cards)
 	for n := start; ; n++ {
 		id := "kill-" + strconv.Itoa(n)
-		e, err := journey.NewCardEdit(w, j.ID, id, &journey.Card{ID: id, Lane: j.Lanes[0].ID, Stage: j.Stages[0].ID, Text: id})
+		e, err := journey.Put(w, j.ID, journey.Card{ID: id, Lane: j.Lanes[0].ID, Stage: j.Stages[0].ID, Text: id}, -1)
 		if err == nil {
 			err = e.Apply(w)
 		}
 		if err == nil {
-			err = s.Commit(w, e.Touches())
+			err = s.Commit(w, e.Touches(), HistoryStep{})
 		}
 		if err != nil {
 			fmt.Println("error", err)

@@ -9,8 +9,11 @@ import (
 
 // SchemaVersion is the shape of the records this build writes. Each record carries the
 // version it was written with, and meta/schema the store's, so a newer store is refused
-// rather than misread.
-const SchemaVersion = 1
+// rather than misread and an older one is migrated (migrate.go).
+//
+//	1: the first stores
+//	2: pulses keyed by a random id instead of a sequence number; undo history records
+const SchemaVersion = 2
 
 type schemaRecord struct {
 	Schema int `json:"schema"`
@@ -109,4 +112,14 @@ func decodeRecord(key, value []byte, v any) error {
 		return fmt.Errorf("record %q is damaged: %w", key, err)
 	}
 	return nil
+}
+
+// historyRecord is one undo or redo entry. An edit too big to keep is stored as a barrier:
+// nothing below it can be undone after a restart, since it would need the edit undone first.
+type historyRecord struct {
+	Schema  int             `json:"schema"`
+	Seq     uint64          `json:"seq"`
+	Scope   string          `json:"scope,omitempty"`
+	Edit    json.RawMessage `json:"edit,omitempty"`
+	Barrier bool            `json:"barrier,omitempty"`
 }

@@ -90,12 +90,13 @@ func checkStoreDir(dir string) error {
 	return fmt.Errorf("%s: %w; choose an empty or new directory", dir, ErrNotStore)
 }
 
+// checkSchema marks a new store with this build's schema, refuses a newer one by name, and
+// migrates an older one, all in one transaction: a store is either wholly migrated or not.
 func (s *Store) checkSchema() error {
 	return s.db.Update(func(txn *badger.Txn) error {
 		item, err := txn.Get([]byte(keySchema))
 		if errors.Is(err, badger.ErrKeyNotFound) {
-			v, _ := encode(schemaRecord{SchemaVersion})
-			return txn.Set([]byte(keySchema), v)
+			return setSchema(txn, SchemaVersion)
 		}
 		if err != nil {
 			return fmt.Errorf("reading the store's schema: %w", err)
@@ -103,6 +104,9 @@ func (s *Store) checkSchema() error {
 		var rec schemaRecord
 		if err := item.Value(func(v []byte) error { return decodeRecord(item.Key(), v, &rec) }); err != nil {
 			return fmt.Errorf("%s: %w", s.dir, err)
+		}
+		if err := migrate(txn, rec.Schema); err != nil {
+			return fmt.Errorf("%s: upgrading the store from schema %d: %w", s.dir, rec.Schema, err)
 		}
 		return nil
 	})
@@ -156,6 +160,7 @@ func (s *Store) Load() (*journey.Workspace, error) {
 		}); err != nil {
 			return err
 		}
+		journey.SortPulses(w.Pulses)
 		for _, id := range ws.Journeys {
 			j, found, err := loadJourney(txn, id)
 			if err != nil {
@@ -260,7 +265,8 @@ type op struct {
 }
 
 // Replace makes the store hold exactly w, after validating it whole: a workspace that fails
-// leaves the store untouched.
+// leaves the store untouched. Pulses without an id are given one, in w too, and w's pulses
+// are put in id order, as Load returns them. The undo history of the old workspace goes with it.
 func (s *Store) Replace(w *journey.Workspace) error {
 	if err := journey.Validate(w); err != nil {
 		return err
@@ -285,11 +291,16 @@ func (s *Store) Replace(w *journey.Workspace) error {
 			return err
 		}
 	}
-	for i, p := range w.Pulses {
-		if err := put(pulseKey(i), pulseRecord{SchemaVersion, p}); err != nil {
+	for i := range w.Pulses {
+		p := &w.Pulses[i]
+		if p.ID == "" {
+			p.ID = journey.NewID("pulse")
+		}
+		if err := put(pulseKey(p.ID), pulseRecord{SchemaVersion, *p}); err != nil {
 			return err
 		}
 	}
+	journey.SortPulses(w.Pulses)
 	for i := range w.Journeys {
 		j := &w.Journeys[i]
 		if err := put(journeyKey(j.ID), newJourneyRecord(j)); err != nil {
@@ -310,76 +321,6 @@ func (s *Store) Replace(w *journey.Workspace) error {
 		return err
 	}
 	return s.write(ops)
-}
-
-// Commit stores the records an edit touched, as they now are in w, in one synced transaction:
-// once it returns nil the edit survives a crash.
-func (s *Store) Commit(w *journey.Workspace, refs []journey.Ref) error {
-	var ops []op
-	put := func(key []byte, v any) error {
-		b, err := encode(v)
-		ops = append(ops, op{key, b})
-		return err
-	}
-	for _, r := range refs {
-		var err error
-		switch r.Kind {
-		case journey.RefWorkspace:
-			err = put([]byte(keyWorkspace), newWorkspaceRecord(w))
-		case journey.RefMember:
-			if m, ok := w.Member(r.ID); ok {
-				err = put(memberKey(r.ID), memberRecord{SchemaVersion, m})
-			} else {
-				ops = append(ops, op{key: memberKey(r.ID)})
-			}
-		case journey.RefJourney:
-			if j := w.Journey(r.ID); j != nil {
-				err = put(journeyKey(r.ID), newJourneyRecord(j))
-			} else {
-				ops = append(ops, op{key: journeyKey(r.ID)})
-				children, err := s.keysWithPrefix(journeyChildren(r.ID))
-				if err != nil {
-					return err
-				}
-				for _, k := range children {
-					ops = append(ops, op{key: k})
-				}
-			}
-		case journey.RefCard:
-			if c, ok := findByID(w.Journey(r.Journey), r.ID, func(j *journey.Journey) []journey.Card { return j.Cards },
-				func(c journey.Card) string { return c.ID }); ok {
-				err = put(cardKey(r.Journey, r.ID), cardRecord{SchemaVersion, c})
-			} else {
-				ops = append(ops, op{key: cardKey(r.Journey, r.ID)})
-			}
-		case journey.RefPainPoint:
-			if p, ok := findByID(w.Journey(r.Journey), r.ID, func(j *journey.Journey) []journey.PainPoint { return j.PainPoints },
-				func(p journey.PainPoint) string { return p.ID }); ok {
-				err = put(painKey(r.Journey, r.ID), painRecord{SchemaVersion, p})
-			} else {
-				ops = append(ops, op{key: painKey(r.Journey, r.ID)})
-			}
-		default:
-			return fmt.Errorf("storing a %q record: unknown kind", r.Kind)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return s.write(ops)
-}
-
-func findByID[T any](j *journey.Journey, id string, list func(*journey.Journey) []T, idOf func(T) string) (T, bool) {
-	var zero T
-	if j == nil {
-		return zero, false
-	}
-	for _, it := range list(j) {
-		if idOf(it) == id {
-			return it, true
-		}
-	}
-	return zero, false
 }
 
 func (s *Store) keysWithPrefix(prefix []byte) ([][]byte, error) {

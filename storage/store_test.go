@@ -121,45 +121,62 @@ func TestCommitEdits(t *testing.T) {
 	if err := s.Replace(w); err != nil {
 		t.Fatal(err)
 	}
-	var h journey.History
-	do := func(e journey.Edit, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := h.Do(w, e); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Commit(w, e.Touches()); err != nil {
-			t.Fatal(err)
-		}
-	}
+	replaced := loaded(t, s)
 	j := w.Journeys[0]
-	do(journey.NewCardEdit(w, j.ID, "new", &journey.Card{ID: "new", Lane: j.Lanes[0].ID, Stage: j.Stages[0].ID, Text: "Added"}))
-	do(journey.NewCardEdit(w, j.ID, j.Cards[0].ID, nil))
 	p := j.PainPoints[3]
 	p.Owner = "m-ana"
-	do(journey.NewPainPointEdit(w, j.ID, p.ID, &p))
-	score := 2
-	do(journey.NewEmotionEdit(w, j.ID, j.Stages[2].ID, &score))
-	if got, want := loaded(t, s), fileOf(t, w); !bytes.Equal(got, want) {
-		t.Fatal("stored workspace differs from the edited one")
+	// Each edit is made against the workspace as the ones before left it.
+	edits := []func() journey.Edit{
+		func() journey.Edit {
+			return must(journey.Put(w, j.ID, journey.Card{ID: "new", Lane: j.Lanes[0].ID, Stage: j.Stages[0].ID, Text: "Added"}, -1))
+		},
+		func() journey.Edit { return must(journey.Remove[journey.Card](w, j.ID, j.Cards[0].ID)) },
+		func() journey.Edit { return must(journey.Put(w, j.ID, p, -1)) },
+		func() journey.Edit {
+			return must(journey.Put(w, j.ID, journey.Emotion{Stage: j.Stages[2].ID, Score: 2}, -1))
+		},
+		func() journey.Edit {
+			return must(journey.Put(w, "", journey.Pulse{ID: "pulse-new", Date: "2026-11-20", Risk: 2, Dialogue: 2, Help: 2, Inclusion: 2}, -1))
+		},
+		func() journey.Edit {
+			return must(journey.Put(w, "", journey.Member{ID: "m-new", Name: "Noor", Capacity: 3}, 0))
+		},
+		func() journey.Edit { return must(journey.DeleteStage(w, j.ID, j.Stages[1].ID)) },
+		func() journey.Edit { return must(journey.Remove[journey.Journey](w, "", w.Journeys[1].ID)) },
 	}
-	for {
-		e, err := h.Undo(w)
-		if err != nil {
+	var done []journey.Edit
+	for _, next := range edits {
+		e := next()
+		if err := e.Apply(w); err != nil {
+			t.Fatalf("%s: %v", e.Label(), err)
+		}
+		if err := s.Commit(w, e.Touches(), HistoryStep{}); err != nil {
 			t.Fatal(err)
 		}
-		if e == nil {
-			break
+		done = append(done, e)
+		if got, want := loaded(t, s), fileOf(t, w); !bytes.Equal(got, want) {
+			t.Fatalf("after %s the stored workspace differs from the edited one", e.Label())
 		}
-		if err := s.Commit(w, e.Touches()); err != nil {
+	}
+	for i := len(done) - 1; i >= 0; i-- {
+		inv := done[i].Invert()
+		if err := inv.Apply(w); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Commit(w, inv.Touches(), HistoryStep{}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if got, want := loaded(t, s), fileOf(t, sample(t)); !bytes.Equal(got, want) {
-		t.Error("after undoing every edit the store differs from the sample")
+	if got := loaded(t, s); !bytes.Equal(got, replaced) {
+		t.Error("after undoing every edit the store differs from what was imported")
 	}
+}
+
+func must[E journey.Edit](e E, err error) journey.Edit {
+	if err != nil {
+		panic(err)
+	}
+	return e
 }
 
 func TestCommitDeletesJourneyWithItsRecords(t *testing.T) {
@@ -170,7 +187,7 @@ func TestCommitDeletesJourneyWithItsRecords(t *testing.T) {
 	}
 	gone := w.Journeys[0].ID
 	w.Journeys = w.Journeys[1:]
-	if err := s.Commit(w, []journey.Ref{{Kind: journey.RefWorkspace}, {Kind: journey.RefJourney, ID: gone}}); err != nil {
+	if err := s.Commit(w, []journey.Ref{{Kind: journey.RefWorkspace}, {Kind: journey.RefJourney, ID: gone}}, HistoryStep{}); err != nil {
 		t.Fatal(err)
 	}
 	keys, err := s.keysWithPrefix(journeyChildren(gone))
@@ -266,7 +283,7 @@ func TestFullDiskRefusesEditsAndKeepsData(t *testing.T) {
 	t.Cleanup(func() { freeBytes = diskFree })
 	w := sample(t)
 	w.Name = "Renamed"
-	err := s.Commit(w, []journey.Ref{{Kind: journey.RefWorkspace}})
+	err := s.Commit(w, []journey.Ref{{Kind: journey.RefWorkspace}}, HistoryStep{})
 	if !errors.Is(err, ErrDiskFull) || !strings.Contains(err.Error(), "5 MiB left") {
 		t.Errorf("got %v, want ErrDiskFull saying how much is left", err)
 	}

@@ -1,0 +1,312 @@
+package journey
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Item is anything kept in one of a workspace's lists; one generic edit adds, changes, moves
+// and deletes all of them.
+type Item interface {
+	Member | Pulse | Journey | Stage | Lane | Card | Emotion | PainPoint
+}
+
+// ListName names a list of items. It is stored with every item edit.
+type ListName string
+
+// The lists of a workspace and of each journey.
+const (
+	ListMembers    ListName = "members"
+	ListPulses     ListName = "pulses"
+	ListJourneys   ListName = "journeys"
+	ListStages     ListName = "stages"
+	ListLanes      ListName = "lanes"
+	ListCards      ListName = "cards"
+	ListEmotions   ListName = "emotions"
+	ListPainPoints ListName = "painPoints"
+)
+
+// itemList says how one kind of item is kept: where its list is, what identifies an item,
+// what makes one valid, what may refer to it, and which stored records hold it.
+type itemList[T Item] struct {
+	name      ListName
+	noun      string
+	inJourney bool // the list belongs to a journey rather than to the workspace
+	items     func(w *Workspace, j *Journey) *[]T
+	id        func(*T) string
+	equal     func(a, b *T) bool
+	clone     func(T) T
+	// check adds to v what is wrong with it, stored at path in place of the item at index
+	// replacing (-1 when it is new): its own fields and the references it makes.
+	check func(v *validator, w *Workspace, j *Journey, path string, it *T, replacing int)
+	// inUse says, as a message, what still refers to the item so that it can't be deleted.
+	inUse func(w *Workspace, j *Journey, it *T) string
+	// records are the stored records holding the item; added is set when it is new, for a
+	// journey whose cards and pain points must then be written too.
+	records func(journey string, it *T, added bool) []Ref
+	// order is the record holding the list's order, if the store keeps one.
+	order func(journey string) (Ref, bool)
+	// label names an edit that changes before into after, for the cases the generic words
+	// (add, edit, move, delete) say too little.
+	label func(before, after *T) string
+	// place, if set, is where a new item goes in a list kept in an order of its own.
+	place func(items []T, it *T) int
+}
+
+func listOf[T Item]() *itemList[T] {
+	var l any
+	switch any(*new(T)).(type) {
+	case Member:
+		l = memberList
+	case Pulse:
+		l = pulseList
+	case Journey:
+		l = journeyList
+	case Stage:
+		l = stageList
+	case Lane:
+		l = laneList
+	case Card:
+		l = cardList
+	case Emotion:
+		l = emotionList
+	case PainPoint:
+		l = painList
+	}
+	return l.(*itemList[T])
+}
+
+// locate finds the journey of a journey's list (nil for a workspace list) and the JSON path
+// of the list, for messages.
+func (l *itemList[T]) locate(w *Workspace, journey string) (*Journey, string, error) {
+	if !l.inJourney {
+		return nil, string(l.name), nil
+	}
+	i := slices.IndexFunc(w.Journeys, func(j Journey) bool { return j.ID == journey })
+	if i < 0 {
+		return nil, "", fmt.Errorf("journey %q is gone: %w", clip(journey), ErrConflict)
+	}
+	return &w.Journeys[i], fmt.Sprintf("journeys[%d].%s", i, l.name), nil
+}
+
+// find returns the index of the item with the id, trying hint first: edits remember where
+// their item was, so a lookup in a long list costs nothing when nothing moved it.
+func (l *itemList[T]) find(items []T, id string, hint int) int {
+	if hint >= 0 && hint < len(items) && l.id(&items[hint]) == id {
+		return hint
+	}
+	return slices.IndexFunc(items, func(it T) bool { return l.id(&it) == id })
+}
+
+// ItemEdit adds (Before nil), changes, moves or deletes (After nil) one item of a list: a
+// card, pain point, member, stage, lane, journey, pulse or emotion score. From is where Before
+// is in the list; To is where After is once the edit is applied. The edit owns its items:
+// the constructors copy what they are given.
+type ItemEdit[T Item] struct {
+	Journey       string // the journey whose list it is; "" for the workspace's own lists
+	Before, After *T
+	From, To      int
+}
+
+// Put returns the edit that stores item in its list. A new item (by id) goes in at index at,
+// or at the end when at is out of range; an existing one is changed in place, or moved so
+// that it ends up at index at when at >= 0. For workspace lists journey is "".
+func Put[T Item](w *Workspace, journey string, item T, at int) (ItemEdit[T], error) {
+	l := listOf[T]()
+	j, _, err := l.locate(w, journey)
+	if err != nil {
+		return ItemEdit[T]{}, err
+	}
+	items := *l.items(w, j)
+	after := l.clone(item)
+	e := ItemEdit[T]{Journey: journey, After: &after, From: -1, To: at}
+	if i := l.find(items, l.id(&item), -1); i >= 0 {
+		before := l.clone(items[i])
+		e.Before, e.From = &before, i
+		if at < 0 || at >= len(items) {
+			e.To = i
+		}
+	} else if l.place != nil {
+		e.To = l.place(items, &after)
+	} else if at < 0 || at > len(items) {
+		e.To = len(items)
+	}
+	return e, nil
+}
+
+// Remove returns the edit that deletes the item with the id from its list.
+func Remove[T Item](w *Workspace, journey, id string) (ItemEdit[T], error) {
+	l := listOf[T]()
+	j, _, err := l.locate(w, journey)
+	if err != nil {
+		return ItemEdit[T]{}, err
+	}
+	items := *l.items(w, j)
+	i := l.find(items, id, -1)
+	if i < 0 {
+		return ItemEdit[T]{}, fmt.Errorf("%s %q is gone: %w", l.noun, clip(id), ErrConflict)
+	}
+	before := l.clone(items[i])
+	return ItemEdit[T]{Journey: journey, Before: &before, From: i, To: -1}, nil
+}
+
+// Apply implements Edit.
+func (e ItemEdit[T]) Apply(w *Workspace) error {
+	l := listOf[T]()
+	j, path, err := l.locate(w, e.Journey)
+	if err != nil {
+		return err
+	}
+	items := l.items(w, j)
+	at := -1
+	switch {
+	case e.Before != nil:
+		id := l.id(e.Before)
+		if at = l.find(*items, id, e.From); at < 0 {
+			return fmt.Errorf("%s %q is gone: %w", l.noun, clip(id), ErrConflict)
+		}
+		// A move or a delete must find its item where it was, or its undo would put it back
+		// somewhere else.
+		if at != e.From && (e.After == nil || e.From != e.To) {
+			return fmt.Errorf("%s %q is no longer where it was: %w", l.noun, clip(id), ErrConflict)
+		}
+		if !l.equal(&(*items)[at], e.Before) {
+			return fmt.Errorf("%s %q was changed meanwhile: %w", l.noun, clip(id), ErrConflict)
+		}
+		if e.After != nil && l.id(e.After) != id {
+			return fmt.Errorf("an edit can't change the id of %s %q: %w", l.noun, clip(id), ErrConflict)
+		}
+	case e.After != nil:
+		if id := l.id(e.After); l.find(*items, id, -1) >= 0 {
+			return &ValidationError{Path: fmt.Sprintf("%s[%d].id", path, len(*items)), Msg: fmt.Sprintf("%q is used twice", clip(id))}
+		}
+	default:
+		return fmt.Errorf("an edit with nothing before or after: %w", ErrConflict)
+	}
+	if e.After == nil {
+		if why := l.inUse(w, j, e.Before); why != "" {
+			return &ValidationError{Path: fmt.Sprintf("%s[%d]", path, at), Msg: why}
+		}
+		*items = slices.Delete(*items, at, at+1)
+		return nil
+	}
+	to := e.To
+	switch {
+	case at >= 0 && (to < 0 || to >= len(*items)):
+		to = at
+	case at < 0 && (to < 0 || to > len(*items)):
+		to = len(*items)
+	}
+	v := &validator{}
+	l.check(v, w, j, fmt.Sprintf("%s[%d]", path, to), e.After, at)
+	if err := v.result(); err != nil {
+		return err
+	}
+	item := l.clone(*e.After)
+	switch {
+	case at < 0:
+		*items = slices.Insert(*items, to, item)
+	case at == to:
+		(*items)[at] = item
+	default:
+		*items = slices.Insert(slices.Delete(*items, at, at+1), to, item)
+	}
+	return nil
+}
+
+// Invert implements Edit.
+func (e ItemEdit[T]) Invert() Edit {
+	return ItemEdit[T]{Journey: e.Journey, Before: e.After, After: e.Before, From: e.To, To: e.From}
+}
+
+// Touches implements Edit.
+func (e ItemEdit[T]) Touches() []Ref {
+	l := listOf[T]()
+	item := e.After
+	if item == nil {
+		item = e.Before
+	}
+	if item == nil {
+		return nil
+	}
+	refs := l.records(e.Journey, item, e.Before == nil)
+	if e.Before == nil || e.After == nil || e.From != e.To {
+		if r, ok := l.order(e.Journey); ok && !slices.Contains(refs, r) {
+			refs = append(refs, r)
+		}
+	}
+	return refs
+}
+
+// Label implements Edit.
+func (e ItemEdit[T]) Label() string {
+	l := listOf[T]()
+	if l.label != nil {
+		if s := l.label(e.Before, e.After); s != "" {
+			return s
+		}
+	}
+	switch {
+	case e.Before == nil:
+		return "Add " + l.noun
+	case e.After == nil:
+		return "Delete " + l.noun
+	case e.From != e.To:
+		return "Move " + l.noun
+	}
+	return "Edit " + l.noun
+}
+
+// MoveEdit moves one item to another place in its list, changing nothing else: a reordered
+// stage, lane, member or journey.
+type MoveEdit[T Item] struct {
+	Journey  string
+	ID       string
+	From, To int
+}
+
+// Reorder returns the edit that moves the item with the id so that it ends up at index to.
+func Reorder[T Item](w *Workspace, journey, id string, to int) (MoveEdit[T], error) {
+	l := listOf[T]()
+	j, path, err := l.locate(w, journey)
+	if err != nil {
+		return MoveEdit[T]{}, err
+	}
+	if _, ok := l.order(journey); !ok {
+		return MoveEdit[T]{}, &ValidationError{Path: path, Msg: "has no order to change"}
+	}
+	items := *l.items(w, j)
+	i := l.find(items, id, -1)
+	if i < 0 {
+		return MoveEdit[T]{}, fmt.Errorf("%s %q is gone: %w", l.noun, clip(id), ErrConflict)
+	}
+	return MoveEdit[T]{Journey: journey, ID: id, From: i, To: min(max(to, 0), len(items)-1)}, nil
+}
+
+// Apply implements Edit.
+func (e MoveEdit[T]) Apply(w *Workspace) error {
+	l := listOf[T]()
+	j, _, err := l.locate(w, e.Journey)
+	if err != nil {
+		return err
+	}
+	items := l.items(w, j)
+	if e.From < 0 || e.From >= len(*items) || l.id(&(*items)[e.From]) != e.ID || e.To < 0 || e.To >= len(*items) {
+		return fmt.Errorf("%s %q is no longer where it was: %w", l.noun, clip(e.ID), ErrConflict)
+	}
+	it := (*items)[e.From]
+	*items = slices.Insert(slices.Delete(*items, e.From, e.From+1), e.To, it)
+	return nil
+}
+
+// Invert implements Edit.
+func (e MoveEdit[T]) Invert() Edit { return MoveEdit[T]{e.Journey, e.ID, e.To, e.From} }
+
+// Touches implements Edit.
+func (e MoveEdit[T]) Touches() []Ref {
+	r, _ := listOf[T]().order(e.Journey)
+	return []Ref{r}
+}
+
+// Label implements Edit.
+func (e MoveEdit[T]) Label() string { return "Move " + listOf[T]().noun }

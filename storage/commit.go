@@ -1,0 +1,227 @@
+package storage
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"journeymap/journey"
+)
+
+// ErrTooBig means one edit would write more than the store takes in one transaction.
+var ErrTooBig = errors.New("the change is too big to save in one step")
+
+// HistoryEntry is one edit kept for undo or redo: its place in the order edits were made,
+// the journey it is confined to ("" for the workspace), and the edit itself.
+type HistoryEntry struct {
+	Seq   uint64
+	Scope string
+	Edit  journey.Edit
+}
+
+// HistoryStep is how one step of a document changes the stored undo and redo stacks: the
+// entries it pushes and the sequence numbers of those it takes off.
+type HistoryStep struct {
+	PushUndo, PushRedo []HistoryEntry
+	DropUndo, DropRedo []uint64
+}
+
+// maxHistoryValue is the largest history entry kept. Badger refuses values near the value-log
+// file size; an edit bigger than this (deleting a huge journey) is undoable until the app
+// closes, and a barrier in its place tells a restart not to undo past it.
+const maxHistoryValue = 8 << 20
+
+// Commit stores the records an edit touched, as they now are in w, together with the history
+// step, in one synced transaction: once it returns nil both survive a crash, and if it
+// returns an error neither was written.
+func (s *Store) Commit(w *journey.Workspace, refs []journey.Ref, h HistoryStep) error {
+	if free, err := freeBytes(s.dir); err == nil && free < minFreeBytes {
+		return fmt.Errorf("%w: %d MiB left on the disk of %s", ErrDiskFull, free>>20, s.dir)
+	}
+	var ops []op
+	for _, r := range refs {
+		var err error
+		if ops, err = recordOps(ops, w, r); err != nil {
+			return err
+		}
+	}
+	for _, e := range h.PushUndo {
+		v, err := encodeHistory(e)
+		if err != nil {
+			return err
+		}
+		ops = append(ops, op{undoKey(e.Seq), v})
+	}
+	for _, e := range h.PushRedo {
+		v, err := encodeHistory(e)
+		if err != nil {
+			return err
+		}
+		ops = append(ops, op{redoKey(e.Seq), v})
+	}
+	for _, seq := range h.DropUndo {
+		ops = append(ops, op{key: undoKey(seq)})
+	}
+	for _, seq := range h.DropRedo {
+		ops = append(ops, op{key: redoKey(seq)})
+	}
+	err := s.db.Update(func(txn *badger.Txn) error {
+		for _, o := range ops {
+			if err := apply(txn, o); err != nil {
+				return err
+			}
+			// A journey that is gone takes its cards and pain points with it; they are
+			// listed inside the transaction so that none written meanwhile is left behind.
+			if o.value == nil && bytes.HasPrefix(o.key, []byte(prefixJourney)) && bytes.Count(o.key, []byte("/")) == 1 {
+				if err := deletePrefix(txn, append(slices.Clip(o.key), '/')); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		return fmt.Errorf("saving to the store: %w", ErrTooBig)
+	}
+	return wrapWrite(err)
+}
+
+// recordOps adds the write of one record, as it now is in w, or its delete when w no longer
+// holds it.
+func recordOps(ops []op, w *journey.Workspace, r journey.Ref) ([]op, error) {
+	put := func(key []byte, v any) ([]op, error) {
+		b, err := encode(v)
+		return append(ops, op{key, b}), err
+	}
+	del := func(key []byte) ([]op, error) { return append(ops, op{key: key}), nil }
+	switch r.Kind {
+	case journey.RefWorkspace:
+		return put([]byte(keyWorkspace), newWorkspaceRecord(w))
+	case journey.RefMember:
+		if m, ok := w.Member(r.ID); ok {
+			return put(memberKey(r.ID), memberRecord{SchemaVersion, m})
+		}
+		return del(memberKey(r.ID))
+	case journey.RefPulse:
+		if i := slices.IndexFunc(w.Pulses, func(p journey.Pulse) bool { return p.ID == r.ID }); i >= 0 {
+			return put(pulseKey(r.ID), pulseRecord{SchemaVersion, w.Pulses[i]})
+		}
+		return del(pulseKey(r.ID))
+	case journey.RefJourney:
+		if j := w.Journey(r.ID); j != nil {
+			return put(journeyKey(r.ID), newJourneyRecord(j))
+		}
+		return del(journeyKey(r.ID))
+	case journey.RefCard:
+		if c, ok := findByID(w.Journey(r.Journey), r.ID, func(j *journey.Journey) []journey.Card { return j.Cards },
+			func(c *journey.Card) string { return c.ID }); ok {
+			return put(cardKey(r.Journey, r.ID), cardRecord{SchemaVersion, c})
+		}
+		return del(cardKey(r.Journey, r.ID))
+	case journey.RefPainPoint:
+		if p, ok := findByID(w.Journey(r.Journey), r.ID, func(j *journey.Journey) []journey.PainPoint { return j.PainPoints },
+			func(p *journey.PainPoint) string { return p.ID }); ok {
+			return put(painKey(r.Journey, r.ID), painRecord{SchemaVersion, p})
+		}
+		return del(painKey(r.Journey, r.ID))
+	}
+	return ops, fmt.Errorf("storing a %q record: unknown kind", r.Kind)
+}
+
+func findByID[T any](j *journey.Journey, id string, list func(*journey.Journey) []T, idOf func(*T) string) (T, bool) {
+	var zero T
+	if j == nil {
+		return zero, false
+	}
+	items := list(j)
+	for i := range items {
+		if idOf(&items[i]) == id {
+			return items[i], true
+		}
+	}
+	return zero, false
+}
+
+func deletePrefix(txn *badger.Txn, prefix []byte) error {
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Prefix = prefix
+	it := txn.NewIterator(opts)
+	var keys [][]byte
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		keys = append(keys, it.Item().KeyCopy(nil))
+	}
+	it.Close()
+	for _, k := range keys {
+		if err := txn.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func encodeHistory(e HistoryEntry) ([]byte, error) {
+	edit, err := journey.MarshalEdit(e.Edit)
+	if err != nil {
+		return nil, fmt.Errorf("encoding an edit for the undo history: %w", err)
+	}
+	rec := historyRecord{Schema: SchemaVersion, Seq: e.Seq, Scope: e.Scope, Edit: edit}
+	if len(edit) > maxHistoryValue {
+		rec = historyRecord{Schema: SchemaVersion, Seq: e.Seq, Scope: e.Scope, Barrier: true}
+	}
+	return encode(rec)
+}
+
+// History reads the stored undo and redo stacks, each with the entry to take next last.
+// Entries at and below a barrier are left out: they can't be undone without the edit the
+// barrier stands for.
+func (s *Store) History() (undo, redo []HistoryEntry, err error) {
+	err = s.db.View(func(txn *badger.Txn) error {
+		var err error
+		if undo, err = readHistory(txn, []byte(prefixUndo), false); err != nil {
+			return err
+		}
+		if redo, err = readHistory(txn, []byte(prefixRedo), true); err != nil {
+			return err
+		}
+		// The redo stack's next entry is the one undone last: the lowest sequence number.
+		slices.Reverse(redo)
+		return nil
+	})
+	return undo, redo, err
+}
+
+// readHistory returns the entries under prefix in the order they were made. Undo entries
+// count from the newest barrier up; redo entries, which are taken lowest first, stop at the
+// oldest.
+func readHistory(txn *badger.Txn, prefix []byte, redo bool) ([]HistoryEntry, error) {
+	var out []HistoryEntry
+	blocked := false
+	err := scan(txn, prefix, func(key, v []byte) error {
+		if blocked {
+			return nil
+		}
+		var r historyRecord
+		if err := decodeRecord(key, v, &r); err != nil {
+			return err
+		}
+		if r.Barrier {
+			if redo {
+				blocked = true
+			} else {
+				out = nil
+			}
+			return nil
+		}
+		e, err := journey.UnmarshalEdit(r.Edit)
+		if err != nil {
+			return fmt.Errorf("record %q: %w", key, err)
+		}
+		out = append(out, HistoryEntry{Seq: r.Seq, Scope: r.Scope, Edit: e})
+		return nil
+	})
+	return out, err
+}
