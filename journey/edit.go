@@ -59,9 +59,12 @@ var ErrConflict = errors.New("edit does not fit the workspace")
 
 // Scope is the journey an edit changes nothing outside of, or "" when it reaches beyond one
 // journey (members, the journey list, or several journeys at once).
-func Scope(e Edit) string {
+func Scope(e Edit) string { return ScopeOf(e.Touches()) }
+
+// ScopeOf is Scope for an edit's records already listed.
+func ScopeOf(refs []Ref) string {
 	scope, first := "", true
-	for _, r := range e.Touches() {
+	for _, r := range refs {
 		id := r.JourneyID()
 		if id == "" {
 			return ""

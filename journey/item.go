@@ -76,17 +76,19 @@ func listOf[T Item]() *itemList[T] {
 	return l.(*itemList[T])
 }
 
-// locate finds the journey of a journey's list (nil for a workspace list) and the JSON path
-// of the list, for messages.
-func (l *itemList[T]) locate(w *Workspace, journey string) (*Journey, string, error) {
+// locate finds the journey of a journey's list (nil for a workspace list) and returns the
+// JSON path of the list, for messages, as a function: it is only worked out when a message
+// needs it.
+func (l *itemList[T]) locate(w *Workspace, journey string) (*Journey, func() string, error) {
 	if !l.inJourney {
-		return nil, string(l.name), nil
+		return nil, func() string { return string(l.name) }, nil
 	}
-	i := slices.IndexFunc(w.Journeys, func(j Journey) bool { return j.ID == journey })
-	if i < 0 {
-		return nil, "", fmt.Errorf("journey %q is gone: %w", clip(journey), ErrConflict)
+	for i := range w.Journeys {
+		if w.Journeys[i].ID == journey {
+			return &w.Journeys[i], func() string { return fmt.Sprintf("journeys[%d].%s", i, l.name) }, nil
+		}
 	}
-	return &w.Journeys[i], fmt.Sprintf("journeys[%d].%s", i, l.name), nil
+	return nil, nil, fmt.Errorf("journey %q is gone: %w", clip(journey), ErrConflict)
 }
 
 // find returns the index of the item with the id, trying hint first: edits remember where
@@ -95,7 +97,12 @@ func (l *itemList[T]) find(items []T, id string, hint int) int {
 	if hint >= 0 && hint < len(items) && l.id(&items[hint]) == id {
 		return hint
 	}
-	return slices.IndexFunc(items, func(it T) bool { return l.id(&it) == id })
+	for i := range items {
+		if l.id(&items[i]) == id {
+			return i
+		}
+	}
+	return -1
 }
 
 // ItemEdit adds (Before nil), changes, moves or deletes (After nil) one item of a list: a
@@ -178,14 +185,14 @@ func (e ItemEdit[T]) Apply(w *Workspace) error {
 		}
 	case e.After != nil:
 		if id := l.id(e.After); l.find(*items, id, -1) >= 0 {
-			return &ValidationError{Path: fmt.Sprintf("%s[%d].id", path, len(*items)), Msg: fmt.Sprintf("%q is used twice", clip(id))}
+			return &ValidationError{Path: fmt.Sprintf("%s[%d].id", path(), len(*items)), Msg: fmt.Sprintf("%q is used twice", clip(id))}
 		}
 	default:
 		return fmt.Errorf("an edit with nothing before or after: %w", ErrConflict)
 	}
 	if e.After == nil {
 		if why := l.inUse(w, j, e.Before); why != "" {
-			return &ValidationError{Path: fmt.Sprintf("%s[%d]", path, at), Msg: why}
+			return &ValidationError{Path: fmt.Sprintf("%s[%d]", path(), at), Msg: why}
 		}
 		*items = slices.Delete(*items, at, at+1)
 		return nil
@@ -197,10 +204,12 @@ func (e ItemEdit[T]) Apply(w *Workspace) error {
 	case at < 0 && (to < 0 || to > len(*items)):
 		to = len(*items)
 	}
+	// Checked with paths relative to the item, completed only when there is a problem.
 	v := &validator{}
-	l.check(v, w, j, fmt.Sprintf("%s[%d]", path, to), e.After, at)
-	if err := v.result(); err != nil {
-		return err
+	l.check(v, w, j, "", e.After, at)
+	if v.err != nil {
+		v.err.Path = fmt.Sprintf("%s[%d]", path(), to) + v.err.Path
+		return v.err
 	}
 	item := l.clone(*e.After)
 	switch {
@@ -273,7 +282,7 @@ func Reorder[T Item](w *Workspace, journey, id string, to int) (MoveEdit[T], err
 		return MoveEdit[T]{}, err
 	}
 	if _, ok := l.order(journey); !ok {
-		return MoveEdit[T]{}, &ValidationError{Path: path, Msg: "has no order to change"}
+		return MoveEdit[T]{}, &ValidationError{Path: path(), Msg: "has no order to change"}
 	}
 	items := *l.items(w, j)
 	i := l.find(items, id, -1)

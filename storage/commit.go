@@ -168,11 +168,20 @@ func encodeHistory(e HistoryEntry) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encoding an edit for the undo history: %w", err)
 	}
-	rec := historyRecord{Schema: SchemaVersion, Seq: e.Seq, Scope: e.Scope, Edit: edit}
 	if len(edit) > maxHistoryValue {
-		rec = historyRecord{Schema: SchemaVersion, Seq: e.Seq, Scope: e.Scope, Barrier: true}
+		return encode(historyRecord{Schema: SchemaVersion, Seq: e.Seq, Scope: e.Scope, Barrier: true})
 	}
-	return encode(rec)
+	// The record around the edit is written by hand: encoding it as a json.RawMessage field
+	// would scan the edit's bytes again, for every keystroke's commit.
+	head, err := encode(historyRecord{Schema: SchemaVersion, Seq: e.Seq, Scope: e.Scope})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(head)+len(edit)+10)
+	out = append(out, head[:len(head)-1]...)
+	out = append(out, `,"edit":`...)
+	out = append(out, edit...)
+	return append(out, '}'), nil
 }
 
 // History reads the stored undo and redo stacks, each with the entry to take next last.

@@ -1,0 +1,239 @@
+// Package document is the only way a workspace changes: it applies an edit, makes the edit
+// and its undo history durable in one synced transaction, and only then tells its watchers
+// what changed. It has no user interface, so the app and the command line share it.
+package document
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"journeymap/journey"
+	"journeymap/storage"
+)
+
+// DefaultLimit is how many undoable edits are kept per journey, and for the workspace's own
+// lists: plenty for weeks of work, bounded so the history never outgrows the workspace.
+const DefaultLimit = 500
+
+// ChangeKind says how a change came about.
+type ChangeKind string
+
+// The ways a workspace changes.
+const (
+	Did   ChangeKind = "do"
+	Undid ChangeKind = "undo"
+	Redid ChangeKind = "redo"
+)
+
+// Change tells a watcher what changed: which records, by which edit. Watchers re-read what
+// they show from the workspace; the change only says where to look.
+type Change struct {
+	Kind  ChangeKind
+	Label string        // the edit's label, e.g. "Move card"; an undo carries the undone edit's
+	Refs  []journey.Ref // the records written
+}
+
+// Journeys lists the journeys whose records changed, in the order first touched.
+func (c Change) Journeys() []string {
+	var ids []string
+	for _, r := range c.Refs {
+		if id := r.JourneyID(); id != "" && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// Workspace reports whether the workspace's own records changed: its name, members, pulses
+// or the list of journeys.
+func (c Change) Workspace() bool {
+	return slices.ContainsFunc(c.Refs, func(r journey.Ref) bool { return r.JourneyID() == "" })
+}
+
+// Touches reports whether the change wrote the record.
+func (c Change) Touches(kind journey.RefKind, journeyID, id string) bool {
+	return slices.Contains(c.Refs, journey.Ref{Kind: kind, Journey: journeyID, ID: id})
+}
+
+// Document holds a workspace open in a store with its undo history. It is not safe for use
+// by several goroutines at once: the app calls it from its UI goroutine only.
+type Document struct {
+	// Limit bounds the undo history per journey (and for the workspace); 0 means DefaultLimit.
+	Limit int
+
+	store      *storage.Store
+	ws         *journey.Workspace
+	undo, redo []storage.HistoryEntry
+	next       uint64
+	watchers   []*watcher
+}
+
+type watcher struct{ fn func(Change) }
+
+// Open loads the workspace of a store and the undo history kept with it.
+func Open(s *storage.Store) (*Document, error) {
+	w, err := s.Load()
+	if err != nil {
+		return nil, err
+	}
+	undo, redo, err := s.History()
+	if err != nil {
+		return nil, fmt.Errorf("reading the undo history: %w", err)
+	}
+	d := &Document{store: s, ws: w, undo: undo, redo: redo, next: 1}
+	for _, e := range slices.Concat(undo, redo) {
+		d.next = max(d.next, e.Seq+1)
+	}
+	return d, nil
+}
+
+// Workspace is the workspace as it now is. It is for reading: every change goes through Do.
+func (d *Document) Workspace() *journey.Workspace { return d.ws }
+
+// Watch calls fn after every change made durable, until the returned stop is called.
+func (d *Document) Watch(fn func(Change)) (stop func()) {
+	w := &watcher{fn}
+	d.watchers = append(d.watchers, w)
+	return func() { d.watchers = slices.DeleteFunc(d.watchers, func(x *watcher) bool { return x == w }) }
+}
+
+func (d *Document) tell(c Change) {
+	for _, w := range slices.Clone(d.watchers) {
+		w.fn(c)
+	}
+}
+
+// Do applies the edit, stores the records it touched and its undo entry in one synced
+// transaction, and then tells the watchers. An edit that doesn't apply, or whose commit
+// fails, leaves the workspace, the history and the store as they were, and the error says why.
+func (d *Document) Do(e journey.Edit) error {
+	if e == nil {
+		return errors.New("no edit to do")
+	}
+	if err := e.Apply(d.ws); err != nil {
+		return err
+	}
+	refs := e.Touches()
+	entry := storage.HistoryEntry{Seq: d.next, Scope: journey.ScopeOf(refs), Edit: e}
+	step := storage.HistoryStep{PushUndo: []storage.HistoryEntry{entry}}
+	for _, r := range d.redo {
+		step.DropRedo = append(step.DropRedo, r.Seq)
+	}
+	oldest := d.overLimit(entry.Scope)
+	if oldest >= 0 {
+		step.DropUndo = []uint64{d.undo[oldest].Seq}
+	}
+	if err := d.commit(e, refs, step); err != nil {
+		return err
+	}
+	if oldest >= 0 {
+		d.undo = slices.Delete(d.undo, oldest, oldest+1)
+	}
+	d.undo = append(d.undo, entry)
+	d.redo = nil
+	d.next++
+	d.tell(Change{Kind: Did, Label: e.Label(), Refs: refs})
+	return nil
+}
+
+// overLimit returns the index of the oldest undo entry of the scope when one more would pass
+// the limit, or -1.
+func (d *Document) overLimit(scope string) int {
+	limit := d.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	n, oldest := 0, -1
+	for i, e := range d.undo {
+		if e.Scope == scope {
+			if oldest < 0 {
+				oldest = i
+			}
+			n++
+		}
+	}
+	if n < limit {
+		return -1
+	}
+	return oldest
+}
+
+// commit makes the applied edit durable with the history step, or takes it back in memory.
+func (d *Document) commit(applied journey.Edit, refs []journey.Ref, step storage.HistoryStep) error {
+	err := d.store.Commit(d.ws, refs, step)
+	if err == nil {
+		return nil
+	}
+	if uerr := applied.Invert().Apply(d.ws); uerr != nil {
+		// The edit applied a moment ago, so its inverse fits; if it somehow doesn't, memory
+		// is put back to what the store holds rather than left ahead of it.
+		if w, lerr := d.store.Load(); lerr == nil {
+			*d.ws = *w
+		}
+	}
+	return fmt.Errorf("%s was not saved: %w", applied.Label(), err)
+}
+
+// Undo takes back the last edit made, wherever it was, and returns its label ("" when there
+// was nothing to undo). An edit that no longer fits is dropped from the history and reported.
+func (d *Document) Undo() (string, error) {
+	if len(d.undo) == 0 {
+		return "", nil
+	}
+	top := d.undo[len(d.undo)-1]
+	inv := top.Edit.Invert()
+	if err := inv.Apply(d.ws); err != nil {
+		d.undo = d.undo[:len(d.undo)-1]
+		if cerr := d.store.Commit(d.ws, nil, storage.HistoryStep{DropUndo: []uint64{top.Seq}}); cerr != nil {
+			err = errors.Join(err, cerr)
+		}
+		return top.Edit.Label(), fmt.Errorf("can't undo %s: %w", top.Edit.Label(), err)
+	}
+	refs := inv.Touches()
+	step := storage.HistoryStep{DropUndo: []uint64{top.Seq}, PushRedo: []storage.HistoryEntry{top}}
+	if err := d.commit(inv, refs, step); err != nil {
+		return top.Edit.Label(), err
+	}
+	d.undo = d.undo[:len(d.undo)-1]
+	d.redo = append(d.redo, top)
+	d.tell(Change{Kind: Undid, Label: top.Edit.Label(), Refs: refs})
+	return top.Edit.Label(), nil
+}
+
+// Redo applies again the edit undone last, and returns its label ("" when there was none).
+func (d *Document) Redo() (string, error) {
+	if len(d.redo) == 0 {
+		return "", nil
+	}
+	top := d.redo[len(d.redo)-1]
+	if err := top.Edit.Apply(d.ws); err != nil {
+		d.redo = d.redo[:len(d.redo)-1]
+		if cerr := d.store.Commit(d.ws, nil, storage.HistoryStep{DropRedo: []uint64{top.Seq}}); cerr != nil {
+			err = errors.Join(err, cerr)
+		}
+		return top.Edit.Label(), fmt.Errorf("can't redo %s: %w", top.Edit.Label(), err)
+	}
+	refs := top.Edit.Touches()
+	step := storage.HistoryStep{DropRedo: []uint64{top.Seq}, PushUndo: []storage.HistoryEntry{top}}
+	if err := d.commit(top.Edit, refs, step); err != nil {
+		return top.Edit.Label(), err
+	}
+	d.redo = d.redo[:len(d.redo)-1]
+	d.undo = append(d.undo, top)
+	d.tell(Change{Kind: Redid, Label: top.Edit.Label(), Refs: refs})
+	return top.Edit.Label(), nil
+}
+
+// CanUndo names the edit Undo would take back, and whether there is one.
+func (d *Document) CanUndo() (string, bool) { return peek(d.undo) }
+
+// CanRedo names the edit Redo would apply again, and whether there is one.
+func (d *Document) CanRedo() (string, bool) { return peek(d.redo) }
+
+func peek(stack []storage.HistoryEntry) (string, bool) {
+	if len(stack) == 0 {
+		return "", false
+	}
+	return stack[len(stack)-1].Edit.Label(), true
+}

@@ -1,0 +1,321 @@
+package document
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"journeymap/assets"
+	"journeymap/journey"
+	"journeymap/journey/interchange"
+	"journeymap/storage"
+)
+
+// openSample opens a new store holding the sample workspace and a document on it.
+func openSample(t *testing.T) (*Document, string) {
+	t.Helper()
+	return openSampleIn(t, filepath.Join(t.TempDir(), "store"))
+}
+
+func openSampleIn(t *testing.T, dir string) (*Document, string) {
+	t.Helper()
+	s, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := interchange.Parse(assets.SampleWorkspace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Replace(w); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.store.Close() })
+	return d, dir
+}
+
+// reopen closes the document's store and opens a new document on it, as a restart does.
+func reopen(t *testing.T, d *Document, dir string) *Document {
+	t.Helper()
+	d.store.Close()
+	s, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d2, err := Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return d2
+}
+
+func fileOf(t *testing.T, w *journey.Workspace) []byte {
+	t.Helper()
+	b, err := interchange.Marshal(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// stored reads what a closed store holds.
+func stored(t *testing.T, dir string) []byte {
+	t.Helper()
+	s, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	w, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fileOf(t, w)
+}
+
+func addCard(t *testing.T, d *Document, id, text string) journey.Edit {
+	t.Helper()
+	j := d.Workspace().Journeys[0]
+	e, err := journey.Put(d.Workspace(), j.ID, journey.Card{ID: id, Lane: j.Lanes[0].ID, Stage: j.Stages[0].ID, Text: text}, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func TestUndoWorksAfterReopening(t *testing.T) {
+	d, dir := openSample(t)
+	original := fileOf(t, d.Workspace())
+	if err := d.Do(addCard(t, d, "c-first", "Compares couriers")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Do(addCard(t, d, "c-second", "Reads the returns policy")); err != nil {
+		t.Fatal(err)
+	}
+	afterBoth := fileOf(t, d.Workspace())
+
+	d = reopen(t, d, dir)
+	if label, ok := d.CanUndo(); !ok || label != "Add card" {
+		t.Fatalf("after reopening: CanUndo %q %v, want Add card", label, ok)
+	}
+	if !bytes.Equal(fileOf(t, d.Workspace()), afterBoth) {
+		t.Fatal("after reopening the workspace is not as it was left")
+	}
+	if _, err := d.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	d = reopen(t, d, dir)
+	if has(d, "c-second") || !has(d, "c-first") {
+		t.Fatal("the undo made before the second restart did not last")
+	}
+	if label, ok := d.CanRedo(); !ok || label != "Add card" {
+		t.Errorf("after reopening: CanRedo %q %v, want Add card", label, ok)
+	}
+	if _, err := d.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := d.CanUndo(); ok {
+		t.Error("after undoing both edits there is still something to undo")
+	}
+	if !bytes.Equal(fileOf(t, d.Workspace()), original) {
+		t.Error("undoing both edits did not restore the workspace")
+	}
+	d = reopen(t, d, dir)
+	if !bytes.Equal(fileOf(t, d.Workspace()), original) {
+		t.Error("undoing both edits did not restore the stored workspace")
+	}
+	for range 2 {
+		if _, err := d.Redo(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(fileOf(t, d.Workspace()), afterBoth) {
+		t.Error("redoing both after a restart does not give the workspace back")
+	}
+}
+
+func has(d *Document, card string) bool {
+	for _, c := range d.Workspace().Journeys[0].Cards {
+		if c.ID == card {
+			return true
+		}
+	}
+	return false
+}
+
+func TestAFailedCommitLeavesEverythingAsItWas(t *testing.T) {
+	d, dir := openSample(t)
+	if err := d.Do(addCard(t, d, "c-kept", "Kept")); err != nil {
+		t.Fatal(err)
+	}
+	memory := fileOf(t, d.Workspace())
+	told := 0
+	d.Watch(func(Change) { told++ })
+	e := addCard(t, d, "c-lost", "Typed as the disk went away")
+
+	// The store goes away under the document: Badger refuses the transaction for real.
+	d.store.Close()
+	err := d.Do(e)
+	if err == nil || !strings.Contains(err.Error(), "Add card was not saved") {
+		t.Fatalf("got %v, want the edit refused, named", err)
+	}
+	if !bytes.Equal(fileOf(t, d.Workspace()), memory) {
+		t.Error("memory is ahead of the store after a failed commit")
+	}
+	if label, _ := d.CanUndo(); label != "Add card" || len(d.undo) != 1 {
+		t.Errorf("the failed edit reached the history: %d entries", len(d.undo))
+	}
+	if told != 0 {
+		t.Error("watchers were told of a change that was not saved")
+	}
+	if _, err := d.Undo(); err == nil {
+		t.Error("an undo whose commit fails reported success")
+	}
+	if !bytes.Equal(fileOf(t, d.Workspace()), memory) || len(d.undo) != 1 || len(d.redo) != 0 {
+		t.Error("a failed undo changed memory or history")
+	}
+	if !bytes.Equal(stored(t, dir), memory) {
+		t.Error("the store does not hold what memory shows")
+	}
+}
+
+func TestWatchersAreToldWhatChanged(t *testing.T) {
+	d, _ := openSample(t)
+	var got []Change
+	stop := d.Watch(func(c Change) { got = append(got, c) })
+	j := d.Workspace().Journeys[0]
+	card := j.Cards[0]
+	card.Text = "Pays with a gift card"
+	e, _ := journey.Put(d.Workspace(), j.ID, card, -1)
+	if err := d.Do(e); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Redo(); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || got[0].Kind != Did || got[1].Kind != Undid || got[2].Kind != Redid {
+		t.Fatalf("got %+v, want do, undo, redo", got)
+	}
+	for _, c := range got {
+		if c.Label != "Edit card" || !c.Touches(journey.RefCard, j.ID, card.ID) || c.Workspace() ||
+			len(c.Journeys()) != 1 || c.Journeys()[0] != j.ID {
+			t.Errorf("change %+v: want the card of %s and nothing else", c, j.ID)
+		}
+	}
+	stop()
+	if err := d.Do(addCard(t, d, "c-unwatched", "x")); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 {
+		t.Error("a stopped watcher was told")
+	}
+	member := d.Workspace().Members[0]
+	member.Capacity++
+	var ws []Change
+	d.Watch(func(c Change) { ws = append(ws, c) })
+	e2, _ := journey.Put(d.Workspace(), "", member, -1)
+	if err := d.Do(e2); err != nil || len(ws) != 1 || !ws[0].Workspace() || len(ws[0].Journeys()) != 0 {
+		t.Errorf("a member edit: %v, %+v; want a workspace change", err, ws)
+	}
+}
+
+func TestRefusedEditChangesNothing(t *testing.T) {
+	d, dir := openSample(t)
+	before := fileOf(t, d.Workspace())
+	j := d.Workspace().Journeys[0]
+	e, _ := journey.Put(d.Workspace(), j.ID, journey.Card{ID: "c-long", Lane: j.Lanes[0].ID, Stage: j.Stages[0].ID,
+		Text: strings.Repeat("x", journey.MaxTextRunes+1)}, -1)
+	if err := d.Do(e); !errors.Is(err, journey.ErrInvalid) {
+		t.Fatalf("got %v, want a validation error", err)
+	}
+	if _, ok := d.CanUndo(); ok || !bytes.Equal(fileOf(t, d.Workspace()), before) {
+		t.Error("a refused edit left a trace")
+	}
+	if d = reopen(t, d, dir); !bytes.Equal(fileOf(t, d.Workspace()), before) {
+		t.Error("a refused edit reached the store")
+	}
+}
+
+func TestHistoryIsBoundedPerJourney(t *testing.T) {
+	d, dir := openSample(t)
+	d.Limit = 3
+	w := d.Workspace()
+	// Five edits in the first journey, one in the second: the first keeps its last three.
+	for i := range 5 {
+		if err := d.Do(addCard(t, d, "c-"+string(rune('a'+i)), "x")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	other := w.Journeys[1]
+	info := other.Info()
+	info.Persona = "Gift giver"
+	e, _ := journey.EditJourneyInfo(w, other.ID, info)
+	if err := d.Do(e); err != nil {
+		t.Fatal(err)
+	}
+	d = reopen(t, d, dir)
+	d.Limit = 3
+	n := 0
+	for {
+		label, err := d.Undo()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if label == "" {
+			break
+		}
+		n++
+	}
+	if n != 4 {
+		t.Errorf("undid %d edits after a restart, want 3 of the first journey and 1 of the second", n)
+	}
+	if !has(d, "c-a") || !has(d, "c-b") || has(d, "c-c") {
+		t.Error("the edits undone are not the newest three of the journey")
+	}
+}
+
+func TestANewEditClearsRedo(t *testing.T) {
+	d, dir := openSample(t)
+	if err := d.Do(addCard(t, d, "c-1", "one")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Do(addCard(t, d, "c-2", "two")); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := d.CanRedo(); ok {
+		t.Error("a new edit left something to redo")
+	}
+	d = reopen(t, d, dir)
+	if _, ok := d.CanRedo(); ok {
+		t.Error("the redo entry outlived the new edit in the store")
+	}
+}
+
+func TestAStaleUndoIsDroppedAndSaid(t *testing.T) {
+	d, _ := openSample(t)
+	if err := d.Do(addCard(t, d, "c-x", "x")); err != nil {
+		t.Fatal(err)
+	}
+	// Something outside the document changed the card: the undo no longer fits.
+	d.ws.Journeys[0].Cards[len(d.ws.Journeys[0].Cards)-1].Text = "changed behind the document's back"
+	label, err := d.Undo()
+	if !errors.Is(err, journey.ErrConflict) || label != "Add card" {
+		t.Fatalf("got %q %v, want the conflict named", label, err)
+	}
+	if _, ok := d.CanUndo(); ok {
+		t.Error("an undo that can't be done stays in the history")
+	}
+}
