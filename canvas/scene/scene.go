@@ -1,0 +1,626 @@
+package scene
+
+import (
+	"slices"
+	"sort"
+
+	"journeymap/journey"
+)
+
+// Sizes of the map at 100 %. Zoom multiplies them all; text is broken into lines once, at
+// 100 %, so that zooming moves and scales but never reflows.
+const (
+	LabelWidth    = 168
+	ColumnWidth   = 236
+	HeaderHeight  = 112
+	StageHeight   = 48
+	cellPad       = 8
+	cardGap       = 8
+	cardPad       = 8
+	TextSize      = 13
+	lineHeight    = 18
+	minLaneHeight = 64
+	EmotionHeight = 152
+	markerSize    = 26
+	painTopRow    = markerSize + 6
+	painBottomRow = 24
+)
+
+// itemTextWidth is the width text is wrapped to inside a card, at 100 %. A tenth is kept in
+// reserve: small type at low zoom runs relatively wider, and Fyne kerns where we don't.
+const itemTextWidth = (ColumnWidth - 2*cellPad - 2*cardPad) * 0.9
+
+// Point is a position on the map.
+type Point struct{ X, Y float32 }
+
+// Rect is an area of the map.
+type Rect struct{ X, Y, W, H float32 }
+
+// Intersects reports whether the two areas overlap.
+func (r Rect) Intersects(o Rect) bool {
+	return r.X < o.X+o.W && o.X < r.X+r.W && r.Y < o.Y+o.H && o.Y < r.Y+r.H
+}
+
+// Contains reports whether the point is inside the area.
+func (r Rect) Contains(p Point) bool {
+	return p.X >= r.X && p.X < r.X+r.W && p.Y >= r.Y && p.Y < r.Y+r.H
+}
+
+// Kind is what an element of the scene shows.
+type Kind string
+
+// The kinds of element, in the order they are drawn (later ones on top).
+const (
+	KindEmpty   Kind = "empty" // the message shown when there is no journey
+	KindHeader  Kind = "header"
+	KindLane    Kind = "lane"
+	KindGrid    Kind = "grid"
+	KindStage   Kind = "stage"
+	KindEmotion Kind = "emotion"
+	KindCard    Kind = "card"
+	KindPain    Kind = "pain"
+	KindLegend  Kind = "legend"
+)
+
+// Kinds lists the kinds of element in drawing order.
+var Kinds = []Kind{KindEmpty, KindHeader, KindLane, KindGrid, KindStage, KindEmotion, KindCard, KindPain, KindLegend}
+
+// Key names one element by what it shows: a card by its id, a lane by its id, an emotion
+// point by its stage's id.
+type Key struct {
+	Kind Kind
+	ID   string
+}
+
+// Options are the view's choices, none of which changes the journey.
+type Options struct {
+	Palette   string             // light, dark or presenter
+	HideLanes []string           // lanes hidden in this view only; lanes stored hidden are never drawn
+	HideKinds []journey.LaneKind // kinds of lane hidden in this view, e.g. backstage in a workshop
+	Spotlight string             // a stage to spotlight, dimming the others; "" for none
+	Match     func(Key) bool     // nil, or which cards and pain points to show in full; others are dimmed
+	Legend    bool               // draw a legend explaining the marks in the header
+}
+
+// Scene is the geometry of one journey's map.
+type Scene struct {
+	fonts *Fonts
+	pal   *Palette
+	opts  Options
+	ws    *journey.Workspace
+	// j is the journey as it was at the last Build or Update: read only during those, since
+	// the workspace may move its journeys in memory afterwards.
+	j     *journey.Journey
+	empty bool
+
+	// What the layout was made from, to tell a change of structure from a change of items.
+	info     journey.JourneyInfo
+	stages   []journey.Stage
+	lanes    []journey.Lane
+	emotions []journey.Emotion
+
+	cols    []column
+	rows    []row
+	colOf   map[string]int
+	rowOf   map[string]int // visible lanes only
+	painRow int            // -1 when the pain lane is not shown
+	emoRow  int            // -1 when no emotion lane is shown
+	items   map[Key]*item
+	width   float32
+	height  float32
+	wrapped map[wrapKey][]string
+}
+
+type column struct {
+	ID, Name string
+	X        float32
+}
+
+type row struct {
+	Lane  journey.Lane
+	Y, H  float32
+	cells []cell
+}
+
+// cell is the stack of items in one lane at one stage, in the journey's order.
+type cell struct {
+	items  []Key
+	height float32 // from the row's top to the end of the stack
+}
+
+type item struct {
+	key      Key
+	row, col int
+	y, h     float32 // y from the row's top
+	lines    []string
+	card     journey.Card
+	pain     journey.PainPoint
+	owner    string // the owner's initials, "" when nobody owns it
+}
+
+type wrapKey struct {
+	text string
+	bold bool
+}
+
+// maxWrapped bounds the remembered line breaks: a few big maps' worth.
+const maxWrapped = 50000
+
+// Build lays out journey j (nil for none) of workspace w with the view's options.
+func Build(w *journey.Workspace, j *journey.Journey, opts Options, f *Fonts) *Scene {
+	s := &Scene{fonts: f, wrapped: map[wrapKey][]string{}}
+	s.rebuild(w, j, opts)
+	return s
+}
+
+// Options returns the options the scene was laid out with.
+func (s *Scene) Options() Options { return s.opts }
+
+// Palette is the scene's palette.
+func (s *Scene) Palette() *Palette { return s.pal }
+
+// Fonts are what the scene measured its text with.
+func (s *Scene) Fonts() *Fonts { return s.fonts }
+
+// Size is the whole map's size at 100 %.
+func (s *Scene) Size() (w, h float32) { return s.width, s.height }
+
+// JourneyID is the id of the journey the scene shows, "" for none.
+func (s *Scene) JourneyID() string {
+	if s.empty {
+		return ""
+	}
+	return s.j.ID
+}
+
+// SetOptions lays the scene out again for other view options.
+func (s *Scene) SetOptions(opts Options) { s.rebuild(s.ws, s.j, opts) }
+
+func (s *Scene) rebuild(w *journey.Workspace, j *journey.Journey, opts Options) {
+	*s = Scene{fonts: s.fonts, wrapped: s.wrapped, pal: PaletteNamed(opts.Palette), opts: opts, ws: w, j: j,
+		colOf: map[string]int{}, rowOf: map[string]int{}, items: map[Key]*item{}, painRow: -1, emoRow: -1}
+	if len(s.wrapped) > maxWrapped {
+		s.wrapped = map[wrapKey][]string{}
+	}
+	if j == nil {
+		s.empty = true
+		s.width, s.height = 320, 120
+		return
+	}
+	s.info = j.Info()
+	s.stages = slices.Clone(j.Stages)
+	s.lanes = slices.Clone(j.Lanes)
+	s.emotions = slices.Clone(j.Emotions)
+	for i, st := range j.Stages {
+		s.colOf[st.ID] = i
+		s.cols = append(s.cols, column{st.ID, st.Name, LabelWidth + float32(i)*ColumnWidth})
+	}
+	pain, _ := j.PainLane()
+	for _, l := range j.Lanes {
+		if !s.shows(l) {
+			continue
+		}
+		s.rowOf[l.ID] = len(s.rows)
+		if l.ID == pain.ID && s.painRow < 0 {
+			s.painRow = len(s.rows)
+		}
+		if l.Kind == journey.LaneEmotion && s.emoRow < 0 {
+			s.emoRow = len(s.rows)
+		}
+		s.rows = append(s.rows, row{Lane: l, cells: make([]cell, len(j.Stages))})
+	}
+	for _, c := range j.Cards {
+		if it := s.newCard(c); it != nil {
+			s.items[it.key] = it
+			cl := &s.rows[it.row].cells[it.col]
+			cl.items = append(cl.items, it.key)
+		}
+	}
+	for _, p := range j.PainPoints {
+		if it := s.newPain(p); it != nil {
+			s.items[it.key] = it
+			cl := &s.rows[it.row].cells[it.col]
+			cl.items = append(cl.items, it.key)
+		}
+	}
+	for r := range s.rows {
+		for c := range s.rows[r].cells {
+			s.stack(r, c)
+		}
+		s.rowHeight(r)
+	}
+	s.placeRows(0)
+	s.width = LabelWidth + float32(len(j.Stages))*ColumnWidth
+}
+
+func (s *Scene) shows(l journey.Lane) bool {
+	return !l.Hidden && !slices.Contains(s.opts.HideLanes, l.ID) && !slices.Contains(s.opts.HideKinds, l.Kind)
+}
+
+func (s *Scene) wrap(text string, bold bool) []string {
+	k := wrapKey{text, bold}
+	if lines, ok := s.wrapped[k]; ok {
+		return lines
+	}
+	style := Regular
+	if bold {
+		style = Bold
+	}
+	lines := s.fonts.Wrap(text, itemTextWidth, TextSize, style)
+	s.wrapped[k] = lines
+	return lines
+}
+
+// newCard places a card in its cell, or returns nil when it is not shown.
+func (s *Scene) newCard(c journey.Card) *item {
+	r, ok := s.rowOf[c.Lane]
+	col, ok2 := s.colOf[c.Stage]
+	if !ok || !ok2 {
+		return nil
+	}
+	lines := s.wrap(c.Text, false)
+	return &item{key: Key{KindCard, c.ID}, row: r, col: col, h: float32(len(lines))*lineHeight + 2*cardPad, lines: lines, card: c}
+}
+
+// newPain places a pain point in the pain lane at its stage, or returns nil when not shown.
+func (s *Scene) newPain(p journey.PainPoint) *item {
+	col, ok := s.colOf[p.Stage]
+	if s.painRow < 0 || !ok {
+		return nil
+	}
+	lines := s.wrap(p.Title, true)
+	return &item{key: Key{KindPain, p.ID}, row: s.painRow, col: col, lines: lines, pain: p, owner: s.initials(p.Owner),
+		h: painTopRow + float32(len(lines))*lineHeight + painBottomRow + 2*cardPad}
+}
+
+func (s *Scene) initials(owner string) string {
+	if owner == "" || s.ws == nil {
+		return ""
+	}
+	m, ok := s.ws.Member(owner)
+	if !ok {
+		return ""
+	}
+	return Initials(m.Name)
+}
+
+// stack places the items of one cell under each other. In the emotion lane they go below
+// the band the curve is drawn in.
+func (s *Scene) stack(r, c int) {
+	cl := &s.rows[r].cells[c]
+	y := float32(cellPad)
+	if r == s.emoRow {
+		y = EmotionHeight
+	}
+	for _, k := range cl.items {
+		it := s.items[k]
+		it.y = y
+		y += it.h + cardGap
+	}
+	cl.height = y - cardGap + cellPad
+}
+
+// rowHeight makes a lane as tall as its tallest cell needs, and reports whether it changed.
+func (s *Scene) rowHeight(r int) bool {
+	h := float32(minLaneHeight)
+	if r == s.emoRow {
+		h = EmotionHeight
+	}
+	for _, cl := range s.rows[r].cells {
+		h = max(h, cl.height)
+	}
+	changed := s.rows[r].H != h
+	s.rows[r].H = h
+	return changed
+}
+
+// placeRows sets the top of every lane from lane `from` down, and the map's height.
+func (s *Scene) placeRows(from int) {
+	y := float32(HeaderHeight + StageHeight)
+	if from > 0 {
+		y = s.rows[from-1].Y + s.rows[from-1].H
+	}
+	for r := from; r < len(s.rows); r++ {
+		s.rows[r].Y = y
+		y += s.rows[r].H
+	}
+	s.height = y
+}
+
+// Bounds is where an element is on the map at 100 %.
+func (s *Scene) Bounds(k Key) (Rect, bool) {
+	switch k.Kind {
+	case KindEmpty:
+		return Rect{0, 0, s.width, s.height}, s.empty
+	case KindHeader:
+		return Rect{0, 0, s.width, HeaderHeight + StageHeight}, !s.empty
+	case KindLegend:
+		return s.legendBounds(), !s.empty && s.opts.Legend
+	case KindGrid:
+		return Rect{0, HeaderHeight, s.width, s.height - HeaderHeight}, !s.empty
+	case KindStage:
+		c, ok := s.colOf[k.ID]
+		if !ok {
+			return Rect{}, false
+		}
+		return Rect{s.cols[c].X, HeaderHeight, ColumnWidth, StageHeight}, true
+	case KindLane:
+		r, ok := s.rowOf[k.ID]
+		if !ok {
+			return Rect{}, false
+		}
+		return Rect{0, s.rows[r].Y, s.width, s.rows[r].H}, true
+	case KindEmotion:
+		c, ok := s.colOf[k.ID]
+		if !ok || s.emoRow < 0 {
+			return Rect{}, false
+		}
+		// The curve runs on to the next stage's point.
+		return Rect{s.cols[c].X, s.rows[s.emoRow].Y, 2 * ColumnWidth, EmotionHeight}, true
+	case KindCard, KindPain:
+		it, ok := s.items[k]
+		if !ok {
+			return Rect{}, false
+		}
+		return s.itemRect(it), true
+	}
+	return Rect{}, false
+}
+
+func (s *Scene) itemRect(it *item) Rect {
+	return Rect{s.cols[it.col].X + cellPad, s.rows[it.row].Y + it.y, ColumnWidth - 2*cellPad, it.h}
+}
+
+// Visible lists the elements that reach into the view, in drawing order. It looks only at
+// the stages and lanes the view spans, so its cost follows what is on screen, not the map.
+func (s *Scene) Visible(view Rect) []Key {
+	var keys []Key
+	if s.empty {
+		return []Key{{Kind: KindEmpty}}
+	}
+	add := func(k Key) {
+		if b, ok := s.Bounds(k); ok && b.Intersects(view) {
+			keys = append(keys, k)
+		}
+	}
+	add(Key{Kind: KindHeader})
+	r0, r1 := s.rowRange(view.Y, view.Y+view.H)
+	for r := r0; r < r1; r++ {
+		keys = append(keys, Key{KindLane, s.rows[r].Lane.ID})
+	}
+	add(Key{Kind: KindGrid})
+	c0, c1 := s.colRange(view.X-ColumnWidth, view.X+view.W)
+	for c := c0; c < c1; c++ {
+		add(Key{KindStage, s.cols[c].ID})
+	}
+	if s.emoRow >= 0 {
+		for c := c0; c < c1; c++ {
+			add(Key{KindEmotion, s.cols[c].ID})
+		}
+	}
+	for _, kind := range []Kind{KindCard, KindPain} {
+		for r := r0; r < r1; r++ {
+			for c := c0; c < c1; c++ {
+				for _, k := range s.rows[r].cells[c].items {
+					if k.Kind == kind && s.itemRect(s.items[k]).Intersects(view) {
+						keys = append(keys, k)
+					}
+				}
+			}
+		}
+	}
+	add(Key{Kind: KindLegend})
+	return keys
+}
+
+// All lists every element of the map in drawing order, for drawing it whole.
+func (s *Scene) All() []Key { return s.Visible(Rect{-1, -1, s.width + 2, s.height + 2}) }
+
+// rowRange returns the lanes that overlap y0..y1.
+func (s *Scene) rowRange(y0, y1 float32) (int, int) {
+	r0 := sort.Search(len(s.rows), func(i int) bool { return s.rows[i].Y+s.rows[i].H > y0 })
+	r1 := sort.Search(len(s.rows), func(i int) bool { return s.rows[i].Y >= y1 })
+	return r0, max(r0, r1)
+}
+
+// colRange returns the stages that overlap x0..x1.
+func (s *Scene) colRange(x0, x1 float32) (int, int) {
+	c0 := max(0, int((x0-LabelWidth)/ColumnWidth))
+	c1 := min(len(s.cols), int((x1-LabelWidth)/ColumnWidth)+1)
+	if x1 < LabelWidth {
+		c1 = 0
+	}
+	return min(c0, len(s.cols)), max(min(c0, len(s.cols)), c1)
+}
+
+// CellAt names the stage and visible lane under a point; ok is false outside the grid (the
+// header, the lane labels, past the last stage or lane).
+func (s *Scene) CellAt(p Point) (stage, lane string, ok bool) {
+	if s.empty || p.X < LabelWidth || p.Y < HeaderHeight+StageHeight {
+		return "", "", false
+	}
+	c := int((p.X - LabelWidth) / ColumnWidth)
+	r0, r1 := s.rowRange(p.Y, p.Y+0.001)
+	if c >= len(s.cols) || r0 >= r1 {
+		return "", "", false
+	}
+	return s.cols[c].ID, s.rows[r0].Lane.ID, true
+}
+
+// ItemAt names the card or pain point under a point.
+func (s *Scene) ItemAt(p Point) (Key, bool) {
+	stage, lane, ok := s.CellAt(p)
+	if !ok {
+		return Key{}, false
+	}
+	for _, k := range s.rows[s.rowOf[lane]].cells[s.colOf[stage]].items {
+		if s.itemRect(s.items[k]).Contains(p) {
+			return k, true
+		}
+	}
+	return Key{}, false
+}
+
+// Lines returns the wrapped lines of a card's text or a pain point's title.
+func (s *Scene) Lines(k Key) []string {
+	if it, ok := s.items[k]; ok {
+		return it.lines
+	}
+	return nil
+}
+
+// Diff says what an Update changed, so that a view redraws no more than that.
+type Diff struct {
+	All     bool    // the layout was made anew: everything may have changed
+	Changed []Key   // elements whose look or place changed
+	Removed []Key   // elements no longer in the scene
+	Below   float32 // every element reaching below this y moved (lanes grew or shrank); -1 if none
+}
+
+// Update brings the scene up to date with the journey after the records named changed. A
+// change of a card or pain point lays out only its cells, and moves what is below when a
+// lane's height changed; a change of the journey's stages, lanes, emotions or header lays the
+// whole map out again.
+func (s *Scene) Update(w *journey.Workspace, j *journey.Journey, refs []journey.Ref) Diff {
+	if j == nil || s.empty || j.ID != s.j.ID || s.structureChanged(j) {
+		s.rebuild(w, j, s.opts)
+		return Diff{All: true, Below: -1}
+	}
+	s.ws, s.j = w, j
+	d := Diff{Below: -1}
+	itemRefs, members := 0, false
+	reordered := slices.Contains(refs, journey.Ref{Kind: journey.RefJourney, ID: j.ID})
+	for _, r := range refs {
+		switch {
+		case r.Kind == journey.RefCard && r.Journey == j.ID:
+			itemRefs++
+			s.updateItem(Key{KindCard, r.ID}, reordered, &d)
+		case r.Kind == journey.RefPainPoint && r.Journey == j.ID:
+			itemRefs++
+			s.updateItem(Key{KindPain, r.ID}, reordered, &d)
+		case r.Kind == journey.RefMember:
+			members = true
+		}
+	}
+	if itemRefs == 0 && reordered {
+		// The journey's record changed but not its structure nor any item: the order of
+		// items did. That is rare enough to lay everything out again.
+		s.rebuild(w, j, s.opts)
+		return Diff{All: true, Below: -1}
+	}
+	if members {
+		for _, it := range s.items {
+			if it.key.Kind == KindPain {
+				if o := s.initials(it.pain.Owner); o != it.owner {
+					it.owner = o
+					d.Changed = append(d.Changed, it.key)
+				}
+			}
+		}
+	}
+	d.Changed = unique(d.Changed)
+	return d
+}
+
+func (s *Scene) structureChanged(j *journey.Journey) bool {
+	return s.info != j.Info() || !slices.Equal(s.stages, j.Stages) || !slices.Equal(s.lanes, j.Lanes) ||
+		!slices.Equal(s.emotions, j.Emotions)
+}
+
+// updateItem takes one card or pain point from the journey as it now is; reordered says the
+// journey's order of items may have changed (an add, a delete or a move).
+func (s *Scene) updateItem(k Key, reordered bool, d *Diff) {
+	old := s.items[k]
+	var now *item
+	if k.Kind == KindCard {
+		if i := slices.IndexFunc(s.j.Cards, func(c journey.Card) bool { return c.ID == k.ID }); i >= 0 {
+			now = s.newCard(s.j.Cards[i])
+		}
+	} else if i := slices.IndexFunc(s.j.PainPoints, func(p journey.PainPoint) bool { return p.ID == k.ID }); i >= 0 {
+		now = s.newPain(s.j.PainPoints[i])
+	}
+	switch {
+	case old == nil && now == nil:
+		return
+	case old != nil && now != nil && old.row == now.row && old.col == now.col && old.h == now.h && (!reordered || s.sameOrder(old)):
+		now.y = old.y
+		*old = *now
+		d.Changed = append(d.Changed, k)
+		return
+	}
+	var cells [][2]int
+	if old != nil {
+		delete(s.items, k)
+		cells = append(cells, [2]int{old.row, old.col})
+	}
+	if now != nil {
+		s.items[k] = now
+		cells = append(cells, [2]int{now.row, now.col})
+		d.Changed = append(d.Changed, k)
+	} else {
+		d.Removed = append(d.Removed, k)
+	}
+	first := len(s.rows)
+	for _, rc := range cells {
+		r, c := rc[0], rc[1]
+		s.rows[r].cells[c].items = s.cellOrder(r, c)
+		s.stack(r, c)
+		for _, other := range s.rows[r].cells[c].items {
+			if other != k {
+				d.Changed = append(d.Changed, other)
+			}
+		}
+		if s.rowHeight(r) {
+			first = min(first, r)
+		}
+	}
+	if first < len(s.rows) {
+		s.placeRows(first)
+		below := s.rows[first].Y + s.rows[first].H
+		if d.Below < 0 || below < d.Below {
+			d.Below = below
+		}
+		d.Changed = append(d.Changed, Key{KindLane, s.rows[first].Lane.ID})
+	}
+}
+
+// sameOrder reports whether the item is still where the journey's order puts it in its cell,
+// which only an add, a delete or a move can change.
+func (s *Scene) sameOrder(it *item) bool {
+	return slices.Equal(s.rows[it.row].cells[it.col].items, s.cellOrder(it.row, it.col))
+}
+
+// cellOrder lists the items of a cell in the journey's order.
+func (s *Scene) cellOrder(r, c int) []Key {
+	var keys []Key
+	lane, stage := s.rows[r].Lane.ID, s.cols[c].ID
+	// A cell of the pain lane holds its cards and then its pain points.
+	for _, card := range s.j.Cards {
+		if card.Lane == lane && card.Stage == stage {
+			if _, ok := s.items[Key{KindCard, card.ID}]; ok {
+				keys = append(keys, Key{KindCard, card.ID})
+			}
+		}
+	}
+	if r == s.painRow {
+		for _, p := range s.j.PainPoints {
+			if p.Stage == stage {
+				if _, ok := s.items[Key{KindPain, p.ID}]; ok {
+					keys = append(keys, Key{KindPain, p.ID})
+				}
+			}
+		}
+	}
+	return keys
+}
+
+func unique(keys []Key) []Key {
+	seen := make(map[Key]bool, len(keys))
+	return slices.DeleteFunc(keys, func(k Key) bool {
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+		return false
+	})
+}
