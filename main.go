@@ -18,6 +18,7 @@ import (
 
 	"journeymap/assets"
 	mapcanvas "journeymap/canvas"
+	"journeymap/canvas/document"
 	"journeymap/journey"
 	"journeymap/journey/interchange"
 	"journeymap/storage"
@@ -320,7 +321,7 @@ func openApp(dir string) error {
 			return errors.New("no display to open the window on (DISPLAY is not set); the import, export and report commands work without one")
 		}
 	}
-	w, s, err := openWorkspace(dir)
+	doc, s, err := openDocument(dir)
 	if err != nil {
 		// Fyne rewrites an app's preferences file at exit, and a Journeymap already running
 		// would read it half-written; the window that only explains the problem keeps out of
@@ -333,25 +334,25 @@ func openApp(dir string) error {
 	defer s.Close()
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
-	mapcanvas.NewMainWindow(a, w).ShowAndRun()
+	mapcanvas.NewMainWindow(a, doc).ShowAndRun()
 	return nil
 }
 
-// openWorkspace opens the store and loads its workspace, filling a new store with the sample.
-func openWorkspace(dir string) (*journey.Workspace, *storage.Store, error) {
+// openDocument opens the store, fills a new one with the sample, and opens the document on it.
+func openDocument(dir string) (*document.Document, *storage.Store, error) {
 	s, err := openStore(dir)
 	if err != nil {
 		return nil, nil, err
 	}
-	w, err := loadOrSeed(s)
+	doc, err := seedAndOpen(s)
 	if err != nil {
 		s.Close()
 		return nil, nil, err
 	}
-	return w, s, nil
+	return doc, s, nil
 }
 
-func loadOrSeed(s *storage.Store) (*journey.Workspace, error) {
+func seedAndOpen(s *storage.Store) (*document.Document, error) {
 	empty, err := s.Empty()
 	if err != nil {
 		return nil, err
@@ -365,7 +366,7 @@ func loadOrSeed(s *storage.Store) (*journey.Workspace, error) {
 			return nil, err
 		}
 	}
-	return s.Load()
+	return document.Open(s)
 }
 
 // advice says what a person can do about a store that won't open.

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"journeymap/canvas/scene"
 )
 
 // ErrorWindowTitle is the title of the window that says why Journeymap could not start.
@@ -43,5 +45,9 @@ func NewErrorWindow(a fyne.App, problem, advice string) fyne.Window {
 }
 
 func brokenLines(text string, style fyne.TextStyle) string {
-	return strings.Join(wrap(text, errorTextWidth, theme.TextSize(), style, measureText), "\n")
+	s := scene.Regular
+	if style.Bold {
+		s = scene.Bold
+	}
+	return strings.Join(scene.DefaultFonts().Wrap(text, errorTextWidth, theme.TextSize(), s), "\n")
 }

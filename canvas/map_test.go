@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,8 +12,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"journeymap/assets"
+	"journeymap/canvas/document"
+	"journeymap/canvas/scene"
 	"journeymap/journey"
 	"journeymap/journey/interchange"
+	"journeymap/storage"
 )
 
 func sampleWorkspace(t testing.TB) *journey.Workspace {
@@ -24,7 +28,7 @@ func sampleWorkspace(t testing.TB) *journey.Workspace {
 	return w
 }
 
-// texts returns every text the map draws, its items' included.
+// texts returns every text the map draws.
 func texts(m *Map) []string {
 	var out []string
 	var walk func(objs []fyne.CanvasObject)
@@ -35,8 +39,8 @@ func texts(m *Map) []string {
 				if o.Visible() {
 					out = append(out, o.Text)
 				}
-			case fyne.Widget:
-				walk(test.WidgetRenderer(o).Objects())
+			case *fyne.Container:
+				walk(o.Objects)
 			}
 		}
 	}
@@ -53,34 +57,42 @@ func hasText(m *Map, s string) bool {
 	return false
 }
 
-func newTestMap(t *testing.T, w *journey.Workspace, j *journey.Journey) (*Map, fyne.Window) {
+func newTestMap(t *testing.T, w *journey.Workspace, id string) (*Map, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
-	m := NewMap(w, j)
+	m := NewMap(w, id)
 	win := test.NewTempWindow(t, NewMapScroll(m))
 	win.Resize(fyne.NewSize(1200, 800))
 	return m, win
 }
 
+// edit applies an edit to the workspace and tells the map, as the document's watcher does.
+func edit(t *testing.T, m *Map, w *journey.Workspace, e journey.Edit, err error) {
+	t.Helper()
+	if err == nil {
+		err = e.Apply(w)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Update(e.Touches())
+}
+
 func TestMapSwitchesJourney(t *testing.T) {
 	w := sampleWorkspace(t)
-	m, _ := newTestMap(t, w, &w.Journeys[0])
-	if len(m.r.cards) != len(w.Journeys[0].Cards) || len(m.r.pains) != len(w.Journeys[0].PainPoints) {
-		t.Errorf("got %d cards and %d pain points drawn, want %d and %d",
-			len(m.r.cards), len(m.r.pains), len(w.Journeys[0].Cards), len(w.Journeys[0].PainPoints))
-	}
+	m, _ := newTestMap(t, w, w.Journeys[0].ID)
 	for _, s := range []string{"A parcel arrives late", "Persona: Maya", "Vision: “Every customer", "Order", "Customer actions",
-		"UNKNOWN · walkthrough", "KNOWN · complaint ×48", "UNASSIGNED", "DW", "+2", "−2", "0"} {
+		"UNKNOWN · walkthrough", "KNOWN · complaint ×48", "UNASSIGNED", "DW", "+2", "–2", "0"} {
 		if !hasText(m, s) {
 			t.Errorf("the map does not show %q", s)
 		}
 	}
-	m.SetJourney(&w.Journeys[1])
-	if !hasText(m, "Returning a gift") || hasText(m, "A parcel arrives late") || len(m.r.pains) != len(w.Journeys[1].PainPoints) {
+	m.SetJourney(w.Journeys[1].ID)
+	if !hasText(m, "Returning a gift") || hasText(m, "A parcel arrives late") || m.JourneyID() != w.Journeys[1].ID {
 		t.Error("after switching, the map does not show the second journey alone")
 	}
-	m.SetJourney(nil)
-	if !hasText(m, "No journey yet") {
+	m.SetJourney("")
+	if !hasText(m, "No journey yet") || len(m.r.drawn) != 1 {
 		t.Errorf("with no journey: got %q", texts(m))
 	}
 }
@@ -88,13 +100,15 @@ func TestMapSwitchesJourney(t *testing.T) {
 func TestMapHidesHiddenLanes(t *testing.T) {
 	w := sampleWorkspace(t)
 	j := &w.Journeys[0]
-	m, _ := newTestMap(t, w, j)
+	m, _ := newTestMap(t, w, j.ID)
 	before := m.MinSize().Height
 	if !hasText(m, "Thinking") || !hasText(m, "“Three days, fine.”") {
 		t.Fatal("the thoughts lane is not drawn to begin with")
 	}
-	j.Lanes[2].Hidden = true
-	m.Refresh()
+	lane := j.Lanes[2]
+	lane.Hidden = true
+	e, err := journey.Put(w, j.ID, lane, -1)
+	edit(t, m, w, e, err)
 	if hasText(m, "Thinking") || hasText(m, "“Three days, fine.”") {
 		t.Error("a hidden lane and its cards are still drawn")
 	}
@@ -105,18 +119,18 @@ func TestMapHidesHiddenLanes(t *testing.T) {
 
 func TestMapZoom(t *testing.T) {
 	w := sampleWorkspace(t)
-	m, _ := newTestMap(t, w, &w.Journeys[0])
+	m, _ := newTestMap(t, w, w.Journeys[0].ID)
 	var told []float32
 	m.OnZoomChanged = func(z float32) { told = append(told, z) }
 	base := m.MinSize()
-	card := m.r.cards[w.Journeys[0].Cards[0].ID]
-	cardBase := card.Size()
+	card := scene.Key{Kind: scene.KindCard, ID: w.Journeys[0].Cards[0].ID}
+	cardBase := m.r.drawn[card].objs[0].Size()
 
 	m.SetZoom(2)
 	if got := m.MinSize(); !near(got.Width, base.Width*2) || !near(got.Height, base.Height*2) {
 		t.Errorf("at 200 %%: size %v, want twice %v", got, base)
 	}
-	if got := card.Size(); !near(got.Width, cardBase.Width*2) {
+	if got := m.r.drawn[card].objs[0].Size(); !near(got.Width, cardBase.Width*2) {
 		t.Errorf("at 200 %%: card width %v, want twice %v", got.Width, cardBase.Width)
 	}
 	m.SetZoom(9)
@@ -141,9 +155,30 @@ func TestMapZoom(t *testing.T) {
 	}
 }
 
+// TestZoomReusesEveryObject zooms in and back out on a map that is all in view: every
+// canvas object is moved and scaled, none is made, and the map's renderer is not rebuilt.
+func TestZoomReusesEveryObject(t *testing.T) {
+	w := sampleWorkspace(t)
+	m, win := newTestMap(t, w, w.Journeys[0].ID)
+	win.Resize(fyne.NewSize(5000, 3000))
+	m.SetZoom(0.5)
+	created, drawn := m.r.pool.created, len(m.r.drawn)
+	title := m.r.drawn[scene.Key{Kind: scene.KindHeader}].objs[0].(*canvas.Text)
+	for _, z := range []float32{0.625, 0.8, 0.5} {
+		m.SetZoom(z)
+	}
+	if m.r.pool.created != created || len(m.r.drawn) != drawn {
+		t.Errorf("zoom steps made %d canvas objects and drew %d elements, was %d; want none made",
+			m.r.pool.created-created, len(m.r.drawn), drawn)
+	}
+	if m.r.drawn[scene.Key{Kind: scene.KindHeader}].objs[0] != title || title.TextSize != 26*0.5 {
+		t.Errorf("the title is not the same object, scaled: size %v", title.TextSize)
+	}
+}
+
 func TestMapScrollWheel(t *testing.T) {
 	w := sampleWorkspace(t)
-	m, _ := newTestMap(t, w, &w.Journeys[0])
+	m, _ := newTestMap(t, w, w.Journeys[0].ID)
 	ev := &fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(400, 300)}, Scrolled: fyne.NewDelta(0, -40)}
 	m.scrolled(ev, 0)
 	if m.Zoom() != 1 || m.scroll.Offset.Y <= 0 {
@@ -167,82 +202,133 @@ func TestMapScrollWheel(t *testing.T) {
 }
 
 func TestMapDrawsOnlyNearTheViewport(t *testing.T) {
-	w, j := bigJourney()
-	m, _ := newTestMap(t, w, j)
-	first, last := m.r.cards[j.Cards[0].ID], m.r.cards[j.Cards[len(j.Cards)-1].ID]
-	visible := func() int {
+	w, j := bigJourney(40, 5)
+	m, _ := newTestMap(t, w, j.ID)
+	first, last := scene.Key{Kind: scene.KindCard, ID: j.Cards[0].ID}, scene.Key{Kind: scene.KindCard, ID: j.Cards[len(j.Cards)-1].ID}
+	drawnCards := func() int {
 		n := 0
-		for _, v := range m.r.cards {
-			if v.Visible() {
+		for k := range m.r.drawn {
+			if k.Kind == scene.KindCard {
 				n++
 			}
 		}
 		return n
 	}
-	if !first.Visible() || last.Visible() {
-		t.Errorf("at the start: first card shown %v, last %v; want the first only", first.Visible(), last.Visible())
+	_, hasFirst := m.r.drawn[first]
+	_, hasLast := m.r.drawn[last]
+	if !hasFirst || hasLast {
+		t.Errorf("at the start: first card drawn %v, last %v; want the first only", hasFirst, hasLast)
 	}
-	if n := visible(); n == 0 || n >= len(j.Cards)/2 {
+	if n := drawnCards(); n == 0 || n >= len(j.Cards)/10 {
 		t.Errorf("%d of %d cards drawn in a 1200×800 view; want only those near it", n, len(j.Cards))
 	}
 	m.scroll.ScrollToOffset(fyne.NewPos(m.MinSize().Width, m.MinSize().Height))
-	if first.Visible() || !last.Visible() {
-		t.Errorf("scrolled to the end: first card shown %v, last %v; want the last only", first.Visible(), last.Visible())
+	_, hasFirst = m.r.drawn[first]
+	_, hasLast = m.r.drawn[last]
+	if hasFirst || !hasLast {
+		t.Errorf("scrolled to the end: first card drawn %v, last %v; want the last only", hasFirst, hasLast)
 	}
+	before := drawnCards()
 	m.SetZoom(MinZoom)
-	if n := visible(); n < len(j.Cards)/2 {
-		t.Errorf("at %v %% most of the map is in view, but only %d of %d cards are drawn", MinZoom*100, n, len(j.Cards))
+	if n := drawnCards(); n <= before {
+		t.Errorf("at %v %% more of the map is in view, but %d cards are drawn (was %d)", MinZoom*100, n, before)
 	}
 }
 
 func TestMapCellAtScales(t *testing.T) {
 	w := sampleWorkspace(t)
 	j := &w.Journeys[0]
-	m, _ := newTestMap(t, w, j)
-	b := m.r.layout.Cards[j.Cards[0].ID]
-	at := fyne.NewPos(b.X+2, b.Y+2)
+	m, _ := newTestMap(t, w, j.ID)
+	b, _ := m.Scene().Bounds(scene.Key{Kind: scene.KindCard, ID: j.Cards[0].ID})
 	for _, z := range []float32{1, 2, 0.5} {
 		m.SetZoom(z)
-		stage, lane, ok := m.CellAt(fyne.NewPos(at.X*z, at.Y*z))
+		at := fyne.NewPos((b.X+2)*z, (b.Y+2)*z)
+		stage, lane, ok := m.CellAt(at)
 		if !ok || stage != j.Cards[0].Stage || lane != j.Cards[0].Lane {
 			t.Errorf("at %v %%: got %q %q %v, want %q %q", z*100, stage, lane, ok, j.Cards[0].Stage, j.Cards[0].Lane)
+		}
+		if k, _ := m.ItemAt(at); k.ID != j.Cards[0].ID {
+			t.Errorf("at %v %%: item %v, want the card", z*100, k)
 		}
 	}
 }
 
-func TestRefreshCardRedrawsOneItem(t *testing.T) {
+func TestMapUpdatesWhatChanged(t *testing.T) {
 	w := sampleWorkspace(t)
 	j := &w.Journeys[0]
-	m, _ := newTestMap(t, w, j)
-	j.Cards[0].Text = "Pays by card"
-	m.RefreshCard(j.Cards[0].ID)
+	m, win := newTestMap(t, w, j.ID)
+	win.Resize(fyne.NewSize(3000, 3000))
+	// A card in a lane below the first card's, drawn in this view.
+	var last scene.Key
+	for _, c := range j.Cards {
+		if k := (scene.Key{Kind: scene.KindCard, ID: c.ID}); c.Lane != j.Cards[0].Lane && m.r.drawn[k] != nil {
+			last = k
+		}
+	}
+	header := m.r.drawn[scene.Key{Kind: scene.KindHeader}].objs[0]
+
+	c := j.Cards[0]
+	c.Text = "Pays by card"
+	e, err := journey.Put(w, j.ID, c, -1)
+	edit(t, m, w, e, err)
 	if !hasText(m, "Pays by card") {
 		t.Error("the changed card text is not drawn")
 	}
-	below := m.r.cards[j.Cards[len(j.Cards)-1].ID].Position().Y
-	j.Cards[0].Text = strings.Repeat("A much longer text that needs many lines. ", 8)
-	m.RefreshCard(j.Cards[0].ID)
-	if got := m.r.cards[j.Cards[len(j.Cards)-1].ID].Position().Y; got <= below {
+	if m.r.drawn[scene.Key{Kind: scene.KindHeader}].objs[0] != header {
+		t.Error("a card edit redrew the header")
+	}
+	below := m.r.drawn[last].objs[0].Position().Y
+	c.Text = strings.Repeat("A much longer text that needs many lines. ", 8)
+	e, err = journey.Put(w, j.ID, c, -1)
+	edit(t, m, w, e, err)
+	if got := m.r.drawn[last].objs[0].Position().Y; got <= below {
 		t.Errorf("a taller card did not push the lanes below down: y %v, was %v", got, below)
 	}
-	j.PainPoints[3].Owner = "m-ana"
-	m.RefreshCard(j.PainPoints[3].ID)
+
+	// A card moved to another stage is drawn there, and hit there.
+	c.Stage = j.Stages[3].ID
+	e, err = journey.Put(w, j.ID, c, -1)
+	edit(t, m, w, e, err)
+	pos := m.r.drawn[scene.Key{Kind: scene.KindCard, ID: c.ID}].objs[0].Position()
+	if stage, _, _ := m.CellAt(pos.AddXY(2, 2)); stage != j.Stages[3].ID {
+		t.Errorf("the moved card is drawn in stage %q, want %q", stage, j.Stages[3].ID)
+	}
+
+	p := j.PainPoints[3]
+	p.Owner = "m-ana"
+	pe, err := journey.Put(w, j.ID, p, -1)
+	edit(t, m, w, pe, err)
 	if hasText(m, "UNASSIGNED") {
 		t.Error("the pain point given an owner still shows UNASSIGNED")
+	}
+	re, err := journey.Remove[journey.Card](w, j.ID, c.ID)
+	edit(t, m, w, re, err)
+	if _, ok := m.r.drawn[scene.Key{Kind: scene.KindCard, ID: c.ID}]; ok || hasText(m, "Pays by card") {
+		t.Error("a deleted card is still drawn")
+	}
+	// The journey's slice moved in memory (a journey was added): the map follows its id.
+	e2, err := journey.Put(w, "", journey.BlankJourney("Another"), -1)
+	edit(t, m, w, e2, err)
+	c2 := w.Journeys[0].Cards[1]
+	c2.Text = "Drawn after"
+	e, err = journey.Put(w, w.Journeys[0].ID, c2, -1)
+	edit(t, m, w, e, err)
+	if !hasText(m, "Drawn after") {
+		t.Error("after the workspace's journeys moved in memory, an edit is not drawn")
 	}
 }
 
 func TestMapFollowsTheme(t *testing.T) {
 	w := sampleWorkspace(t)
-	m, _ := newTestMap(t, w, &w.Journeys[0])
+	m, _ := newTestMap(t, w, w.Journeys[0].ID)
 	fyne.CurrentApp().Settings().SetTheme(NewVariantTheme(theme.VariantDark))
 	m.Refresh()
-	if m.r.bg.FillColor != darkPalette.Background {
+	if m.r.bg.FillColor != scene.PaletteNamed("dark").Background {
 		t.Error("dark theme: the map background is not the dark palette's")
 	}
 	fyne.CurrentApp().Settings().SetTheme(NewVariantTheme(theme.VariantLight))
 	m.Refresh()
-	if m.r.bg.FillColor != lightPalette.Background {
+	if m.r.bg.FillColor != scene.PaletteNamed("light").Background {
 		t.Error("light theme: the map background is not the light palette's")
 	}
 }
@@ -256,7 +342,7 @@ func TestMapGoldenImages(t *testing.T) {
 			a := test.NewTempApp(t)
 			a.Settings().SetTheme(NewVariantTheme(v.variant))
 			w := sampleWorkspace(t)
-			m := NewMap(w, &w.Journeys[0])
+			m := NewMap(w, w.Journeys[0].ID)
 			win := test.NewTempWindow(t, m)
 			win.SetPadded(false)
 			win.Resize(m.MinSize())
@@ -265,20 +351,83 @@ func TestMapGoldenImages(t *testing.T) {
 	}
 }
 
+// TestSceneMeasuresAsFyneDraws checks the scene's font against Fyne's own measuring on the
+// sample's texts: the scene breaks lines for text Fyne draws, so they must agree.
+func TestSceneMeasuresAsFyneDraws(t *testing.T) {
+	test.NewTempApp(t)
+	f := scene.DefaultFonts()
+	worst := float32(0)
+	for _, j := range sampleWorkspace(t).Journeys {
+		for _, c := range j.Cards {
+			for _, size := range []float32{11, 13, 26} {
+				for style, fs := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}} {
+					want := fyne.MeasureText(c.Text, size, fs)
+					got := f.Width(c.Text, size, scene.Style(style))
+					worst = max(worst, abs(got-want.Width)/want.Width)
+					if h := f.LineHeight(size, scene.Style(style)); abs(h-want.Height) > 0.05 {
+						t.Fatalf("line height at %v: %v, Fyne %v", size, h, want.Height)
+					}
+				}
+			}
+		}
+	}
+	if worst > 0.01 {
+		t.Errorf("widths differ from Fyne's by up to %.2f %%, want under 1 %%", worst*100)
+	}
+}
+
+func abs(x float32) float32 { return max(x, -x) }
+
+func openSampleDocument(t *testing.T) *document.Document {
+	t.Helper()
+	s, err := storage.Open(filepath.Join(t.TempDir(), "store"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := s.Replace(sampleWorkspace(t)); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := document.Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
 func TestMainWindow(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := sampleWorkspace(t)
-	mw := NewMainWindow(a, w)
+	doc := openSampleDocument(t)
+	w := doc.Workspace()
+	mw := NewMainWindow(a, doc)
 	t.Cleanup(mw.Close)
-	if mw.Map.Journey() != &w.Journeys[0] {
+	if mw.Map.JourneyID() != w.Journeys[0].ID {
 		t.Fatal("a new window does not show the first journey")
 	}
 	if got, want := mw.status.Text, "7 pain points (3 known, 4 unknown) · discovery rate 57 % · fairness 0.79"; !strings.HasPrefix(got, want) {
 		t.Errorf("status: got %q, want %q…", got, want)
 	}
 	mw.list.Select(1)
-	if mw.Map.Journey() != &w.Journeys[1] || !strings.HasPrefix(mw.status.Text, "6 pain points") {
-		t.Errorf("selecting the second journey: map shows %v, status %q", mw.Map.Journey().Title, mw.status.Text)
+	if mw.Map.JourneyID() != w.Journeys[1].ID || !strings.HasPrefix(mw.status.Text, "6 pain points") {
+		t.Errorf("selecting the second journey: map shows %v, status %q", mw.Map.JourneyID(), mw.status.Text)
+	}
+
+	// A change the document makes is drawn at once: map, list and status bar.
+	j := w.Journeys[1]
+	p := j.PainPoints[0]
+	e, err := journey.Remove[journey.PainPoint](w, j.ID, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Do(e); err != nil {
+		t.Fatal(err)
+	}
+	pain := scene.Key{Kind: scene.KindPain, ID: p.ID}
+	if _, drawn := mw.Map.r.drawn[pain]; !strings.HasPrefix(mw.status.Text, "5 pain points") || drawn {
+		t.Errorf("after deleting a pain point: status %q, still drawn %v", mw.status.Text, drawn)
+	}
+	if _, err := doc.Undo(); err != nil || mw.Map.r.drawn[pain] == nil || !strings.HasPrefix(mw.status.Text, "6 pain points") {
+		t.Errorf("after undo the pain point is not drawn again: %v", err)
 	}
 
 	shortcut := func(key fyne.KeyName) {
@@ -295,24 +444,21 @@ func TestMainWindow(t *testing.T) {
 		t.Errorf("Ctrl+0: zoom %v, want 1", mw.Map.Zoom())
 	}
 
-	was := currentPalette()
+	was := paletteName()
 	mw.ToggleTheme()
-	if currentPalette() == was {
+	if paletteName() == was || mw.Map.r.pal == was {
 		t.Error("the theme switch did not change the map's palette")
 	}
 	mw.Resize(fyne.NewSize(1000, 700))
 	mw.remember()
 
-	again := NewMainWindow(a, w)
+	again := NewMainWindow(a, doc)
 	t.Cleanup(again.Close)
-	if again.Map.Journey() != &w.Journeys[1] {
+	if again.Map.JourneyID() != w.Journeys[1].ID {
 		t.Error("a new window does not reopen the journey shown last")
 	}
 	if got := again.Canvas().Size(); got.Width != 1000 || got.Height != 700 {
 		t.Errorf("a new window's size: got %v, want the remembered 1000×700", got)
-	}
-	if currentPalette() != &darkPalette && currentPalette() != &lightPalette {
-		t.Error("no palette in force")
 	}
 	if a.Preferences().String(prefTheme) == "" {
 		t.Error("the theme choice was not remembered")

@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"journeymap/canvas/document"
 	"journeymap/journey"
 )
 
@@ -25,21 +27,22 @@ const (
 type MainWindow struct {
 	fyne.Window
 	app       fyne.App
-	workspace *journey.Workspace
+	doc       *document.Document
 	list      *widget.List
 	Map       *Map
 	status    *widget.Label
 	zoomLabel *widget.Label
 }
 
-// NewMainWindow builds the window for a workspace, restoring the size, theme and journey
-// shown last time.
-func NewMainWindow(a fyne.App, w *journey.Workspace) *MainWindow {
-	mw := &MainWindow{Window: a.NewWindow("Journeymap"), app: a, workspace: w}
+// NewMainWindow builds the window for a document, restoring the size, theme and journey
+// shown last time. Every change the document makes is drawn as it is made.
+func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
+	w := doc.Workspace()
+	mw := &MainWindow{Window: a.NewWindow("Journeymap"), app: a, doc: doc}
 	prefs := a.Preferences()
 	mw.applyTheme(prefs.String(prefTheme))
 
-	mw.Map = NewMap(w, nil)
+	mw.Map = NewMap(w, "")
 	viewport := NewMapScroll(mw.Map)
 	mw.status = widget.NewLabel("")
 	mw.zoomLabel = widget.NewLabel("100 %")
@@ -63,6 +66,8 @@ func NewMainWindow(a fyne.App, w *journey.Workspace) *MainWindow {
 	mw.SetContent(split)
 	mw.SetMainMenu(mw.menu())
 	mw.addShortcuts()
+	stop := doc.Watch(mw.changed)
+	mw.SetOnClosed(stop)
 
 	size := fyne.NewSize(1440, 900)
 	if wh := prefs.FloatList(prefSize); len(wh) == 2 && wh[0] >= 1 && wh[1] >= 1 {
@@ -88,13 +93,34 @@ func NewMainWindow(a fyne.App, w *journey.Workspace) *MainWindow {
 
 // show puts journey i on the map; -1 shows none.
 func (mw *MainWindow) show(i int) {
-	var j *journey.Journey
-	if i >= 0 && i < len(mw.workspace.Journeys) {
-		j = &mw.workspace.Journeys[i]
-		mw.app.Preferences().SetString(prefLastJourney, j.ID)
+	id := ""
+	if w := mw.doc.Workspace(); i >= 0 && i < len(w.Journeys) {
+		id = w.Journeys[i].ID
+		mw.app.Preferences().SetString(prefLastJourney, id)
 	}
-	mw.Map.SetJourney(j)
-	mw.status.SetText(statusText(mw.workspace, j))
+	mw.Map.SetJourney(id)
+	mw.refreshStatus()
+}
+
+// changed draws a change the document made: the map redraws what it touched, the journey
+// list and the status bar are read again.
+func (mw *MainWindow) changed(c document.Change) {
+	mw.Map.Update(c.Refs)
+	if c.Workspace() {
+		mw.list.Refresh()
+	} else {
+		for _, id := range c.Journeys() {
+			if i := slices.IndexFunc(mw.doc.Workspace().Journeys, func(j journey.Journey) bool { return j.ID == id }); i >= 0 {
+				mw.list.RefreshItem(i)
+			}
+		}
+	}
+	mw.refreshStatus()
+}
+
+func (mw *MainWindow) refreshStatus() {
+	w := mw.doc.Workspace()
+	mw.status.SetText(statusText(w, w.Journey(mw.Map.JourneyID())))
 }
 
 // statusText gives the journey's pain points, its discovery rate and the task force's fairness.
@@ -112,7 +138,7 @@ func (mw *MainWindow) fit() { mw.Map.FitTo(mw.Map.scroll.Size()) }
 // ToggleTheme switches between the light and dark theme and remembers the choice.
 func (mw *MainWindow) ToggleTheme() {
 	next := "dark"
-	if currentPalette() == &darkPalette {
+	if paletteName() == "dark" {
 		next = "light"
 	}
 	mw.app.Preferences().SetString(prefTheme, next)

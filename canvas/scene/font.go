@@ -22,11 +22,13 @@ const (
 	Italic
 )
 
-// Fonts measures text as Fyne draws it: the same Noto Sans, sizes in pixels per em. Advances
-// are kept per rune, so measuring costs a map lookup per character rather than the text
+// Fonts measures text as Fyne draws it: the same Noto Sans with its kerning, sizes in pixels
+// per em, and Fyne's symbol font for characters Noto lacks. Glyphs and kerning pairs are kept
+// once looked up, so measuring costs a map lookup or two per character rather than the text
 // shaping fyne.MeasureText does. It is safe for concurrent use.
 type Fonts struct {
-	faces [3]*face
+	faces   [3]*face
+	symbols *face
 }
 
 type face struct {
@@ -36,9 +38,18 @@ type face struct {
 	// tall, its baseline s·ascent below its top, as Fyne lays text out.
 	ascent, descent, gap float32
 
-	mu  sync.Mutex
-	buf sfnt.Buffer
-	adv map[rune]float32 // in ems
+	mu     sync.Mutex
+	buf    sfnt.Buffer
+	glyphs map[rune]glyph
+	kerns  map[[2]sfnt.GlyphIndex]float32 // in ems
+}
+
+// glyph is how a rune is drawn: a glyph of the face, or of the symbol font when the face has
+// none for it (fallback), and how far it advances, in ems.
+type glyph struct {
+	index    sfnt.GlyphIndex
+	adv      float32
+	fallback bool
 }
 
 var (
@@ -50,7 +61,7 @@ var (
 // DefaultFonts returns the fonts of the map, parsed once.
 func DefaultFonts() *Fonts {
 	defaultFontsOnce.Do(func() {
-		defaultFonts, defaultFontsErr = NewFonts(fonts.Regular, fonts.Bold, fonts.Italic)
+		defaultFonts, defaultFontsErr = NewFonts(fonts.Regular, fonts.Bold, fonts.Italic, fonts.Symbols)
 	})
 	if defaultFontsErr != nil {
 		// The fonts are compiled into the binary; failing to read them is a broken build.
@@ -59,15 +70,20 @@ func DefaultFonts() *Fonts {
 	return defaultFonts
 }
 
-// NewFonts reads the regular, bold and italic TrueType fonts.
-func NewFonts(regular, bold, italic []byte) (*Fonts, error) {
+// NewFonts reads the regular, bold and italic TrueType fonts and the symbol font they fall
+// back to.
+func NewFonts(regular, bold, italic, symbols []byte) (*Fonts, error) {
 	f := &Fonts{}
-	for i, data := range [][]byte{regular, bold, italic} {
+	for i, data := range [][]byte{regular, bold, italic, symbols} {
 		fc, err := newFace(data)
 		if err != nil {
 			return nil, fmt.Errorf("reading font %d: %w", i, err)
 		}
-		f.faces[i] = fc
+		if i == 3 {
+			f.symbols = fc
+		} else {
+			f.faces[i] = fc
+		}
 	}
 	return f, nil
 }
@@ -77,7 +93,7 @@ func newFace(data []byte) (*face, error) {
 	if err != nil {
 		return nil, err
 	}
-	fc := &face{font: fnt, upem: float32(fnt.UnitsPerEm()), adv: map[rune]float32{}}
+	fc := &face{font: fnt, upem: float32(fnt.UnitsPerEm()), glyphs: map[rune]glyph{}, kerns: map[[2]sfnt.GlyphIndex]float32{}}
 	ppem := fixed.Int26_6(fnt.UnitsPerEm()) << 6
 	m, err := fnt.Metrics(&fc.buf, ppem, font.HintingNone)
 	if err != nil {
@@ -89,19 +105,49 @@ func newFace(data []byte) (*face, error) {
 	return fc, nil
 }
 
-func (fc *face) advance(r rune) float32 {
-	if a, ok := fc.adv[r]; ok {
-		return a
-	}
+// index returns the face's glyph for a rune, 0 when it has none, and its advance in ems.
+func (fc *face) index(r rune) (sfnt.GlyphIndex, float32) {
 	g, err := fc.font.GlyphIndex(&fc.buf, r)
-	var a float32
-	if err == nil {
-		if adv, err := fc.font.GlyphAdvance(&fc.buf, g, fixed.Int26_6(fc.upem)<<6, font.HintingNone); err == nil {
-			a = float32(adv) / 64 / fc.upem
-		}
+	if err != nil {
+		return 0, 0
 	}
-	fc.adv[r] = a
-	return a
+	adv, err := fc.font.GlyphAdvance(&fc.buf, g, fixed.Int26_6(fc.upem)<<6, font.HintingNone)
+	if err != nil {
+		return g, 0
+	}
+	return g, float32(adv) / 64 / fc.upem
+}
+
+// glyph looks a rune up, in the symbol font when the face lacks it; the caller holds fc.mu.
+func (fc *face) glyph(r rune, symbols *face) glyph {
+	if g, ok := fc.glyphs[r]; ok {
+		return g
+	}
+	i, adv := fc.index(r)
+	g := glyph{index: i, adv: adv}
+	if i == 0 && symbols != nil {
+		symbols.mu.Lock()
+		if si, sadv := symbols.index(r); si != 0 {
+			g = glyph{index: si, adv: sadv, fallback: true}
+		}
+		symbols.mu.Unlock()
+	}
+	fc.glyphs[r] = g
+	return g
+}
+
+// kern is the kerning between two glyphs of the face, in ems; the caller holds fc.mu.
+func (fc *face) kern(a, b sfnt.GlyphIndex) float32 {
+	pair := [2]sfnt.GlyphIndex{a, b}
+	if k, ok := fc.kerns[pair]; ok {
+		return k
+	}
+	var k float32
+	if v, err := fc.font.Kern(&fc.buf, a, b, fixed.Int26_6(fc.upem)<<6, font.HintingNone); err == nil {
+		k = float32(v) / 64 / fc.upem
+	}
+	fc.kerns[pair] = k
+	return k
 }
 
 func (f *Fonts) face(s Style) *face { return f.faces[min(int(s), len(f.faces)-1)] }
@@ -112,8 +158,15 @@ func (f *Fonts) Width(text string, size float32, s Style) float32 {
 	fc.mu.Lock()
 	defer fc.mu.Unlock()
 	var em float32
+	prev := glyph{fallback: true}
 	for _, r := range text {
-		em += fc.advance(r)
+		g := fc.glyph(r, f.symbols)
+		// Kerning applies within a run of one font, as Fyne shapes it.
+		if !g.fallback && !prev.fallback {
+			em += fc.kern(prev.index, g.index)
+		}
+		em += g.adv
+		prev = g
 	}
 	return em * size
 }

@@ -212,7 +212,7 @@ func TestShapes(t *testing.T) {
 			lines++
 		}
 	}
-	if lines != curveSamples || !slices.Contains(textsOf(emotion), "+2") || !slices.Contains(textsOf(shapesOf(s, Key{KindEmotion, "s2"})), "−1") {
+	if lines != curveSamples || !slices.Contains(textsOf(emotion), "+2") || !slices.Contains(textsOf(shapesOf(s, Key{KindEmotion, "s2"})), "–1") {
 		t.Errorf("emotion: %d curve pieces, texts %q", lines, textsOf(emotion))
 	}
 	if texts := textsOf(shapesOf(s, Key{Kind: KindHeader})); !slices.Equal(texts, []string{"Late parcel", "Persona: Shopper", "Vision: “Nobody has to ask”"}) {

@@ -319,13 +319,15 @@ func (s *Scene) legendShapes(dst []Shape) []Shape {
 	return dst
 }
 
-// ScoreText writes an emotion score with its sign, and a true minus sign rather than a hyphen.
+// ScoreText writes an emotion score with its sign. Below zero it takes an en dash, which
+// reads as a minus and, unlike U+2212, is in the map's font: the true minus sign would be
+// drawn from whatever font the system has, or as a missing-glyph box where it has none.
 func ScoreText(score int) string {
 	switch {
 	case score > 0:
 		return fmt.Sprintf("+%d", score)
 	case score < 0:
-		return fmt.Sprintf("−%d", -score)
+		return fmt.Sprintf("–%d", -score)
 	}
 	return "0"
 }

@@ -1,0 +1,258 @@
+package canvas
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+
+	"journeymap/canvas/scene"
+)
+
+// mapRenderer draws the scene's elements that are near the view. Each drawn element keeps its
+// canvas objects; a change redraws the elements it names in place, a zoom rescales the drawn
+// objects, and objects of elements that leave the view go back to a pool for the next ones.
+type mapRenderer struct {
+	m      *Map
+	bg     *canvas.Rectangle
+	layers map[scene.Kind]*fyne.Container
+	objs   []fyne.CanvasObject
+	drawn  map[scene.Key]*drawnElement
+	pool   objectPool
+	pal    string // the palette the drawn objects have
+}
+
+type drawnElement struct {
+	shapes []scene.Shape
+	objs   []fyne.CanvasObject
+	box    *fyne.Container
+}
+
+func newMapRenderer(m *Map) *mapRenderer {
+	r := &mapRenderer{m: m, bg: canvas.NewRectangle(color.Transparent), layers: map[scene.Kind]*fyne.Container{},
+		drawn: map[scene.Key]*drawnElement{}}
+	r.objs = []fyne.CanvasObject{r.bg}
+	for _, k := range scene.Kinds {
+		r.layers[k] = container.NewWithoutLayout()
+		r.objs = append(r.objs, r.layers[k])
+	}
+	r.redraw()
+	return r
+}
+
+func (r *mapRenderer) Destroy() {}
+
+func (r *mapRenderer) Objects() []fyne.CanvasObject { return r.objs }
+
+func (r *mapRenderer) MinSize() fyne.Size {
+	w, h := r.m.scene.Size()
+	return fyne.NewSize(w*r.m.zoom, h*r.m.zoom)
+}
+
+func (r *mapRenderer) Layout(size fyne.Size) {
+	r.bg.Resize(size.Max(r.MinSize()))
+	r.cull()
+}
+
+// Refresh draws the map anew: after a change of theme, or when Fyne asks.
+func (r *mapRenderer) Refresh() {
+	if r.pal != paletteName() {
+		r.m.rebuildScene()
+	}
+	r.redraw()
+}
+
+// redraw draws every element in view from the scene as it now is, reusing what is drawn.
+func (r *mapRenderer) redraw() {
+	r.pal = r.m.scene.Options().Palette
+	r.bg.FillColor = r.m.scene.Palette().Background
+	r.bg.Refresh()
+	for k := range r.drawn {
+		if _, ok := r.m.scene.Bounds(k); !ok {
+			r.release(k)
+		}
+	}
+	for k := range r.drawn {
+		r.draw(k, false)
+	}
+	r.cull()
+	canvas.Refresh(r.m)
+}
+
+// applyDiff redraws what an update of the scene changed.
+func (r *mapRenderer) applyDiff(d scene.Diff) {
+	if d.All {
+		r.redraw()
+		return
+	}
+	for _, k := range d.Removed {
+		r.release(k)
+	}
+	for _, k := range d.Changed {
+		if _, ok := r.drawn[k]; ok {
+			r.draw(k, false)
+		}
+	}
+	if d.Below >= 0 {
+		for k := range r.drawn {
+			if b, ok := r.m.scene.Bounds(k); ok && b.Y+b.H > d.Below {
+				r.draw(k, false)
+			}
+		}
+		r.m.fitContent()
+		r.bg.Resize(r.m.Size().Max(r.MinSize()))
+	}
+	r.cull()
+	canvas.Refresh(r.m)
+}
+
+// rezoom rescales every drawn object for the new zoom; culling then draws what came into view.
+func (r *mapRenderer) rezoom() {
+	for k := range r.drawn {
+		r.draw(k, true)
+	}
+	r.bg.Resize(r.MinSize())
+}
+
+// cull draws the elements in view that are not drawn and puts away those that left it.
+func (r *mapRenderer) cull() {
+	keys := r.m.scene.Visible(r.m.view())
+	want := make(map[scene.Key]bool, len(keys))
+	for _, k := range keys {
+		want[k] = true
+		if _, ok := r.drawn[k]; !ok {
+			r.drawn[k] = &drawnElement{box: container.NewWithoutLayout()}
+			layer := r.layers[k.Kind]
+			layer.Objects = append(layer.Objects, r.drawn[k].box)
+			r.draw(k, true)
+		}
+	}
+	for k := range r.drawn {
+		if !want[k] {
+			r.release(k)
+		}
+	}
+}
+
+func (r *mapRenderer) release(k scene.Key) {
+	d, ok := r.drawn[k]
+	if !ok {
+		return
+	}
+	for _, o := range d.objs {
+		r.pool.put(o)
+	}
+	layer := r.layers[k.Kind]
+	for i, o := range layer.Objects {
+		if o == d.box {
+			layer.Objects = append(layer.Objects[:i], layer.Objects[i+1:]...)
+			break
+		}
+	}
+	delete(r.drawn, k)
+}
+
+// draw gives an element's objects its shapes as the scene has them now. Objects whose shape
+// is unchanged are left alone unless rescale is set (the zoom changed).
+func (r *mapRenderer) draw(k scene.Key, rescale bool) {
+	d := r.drawn[k]
+	shapes := r.m.scene.Shapes(k, nil)
+	z := r.m.zoom
+	for i, sh := range shapes {
+		switch {
+		case i < len(d.objs) && shapeKindOf(d.objs[i]) == sh.Kind:
+			if rescale || d.shapes[i] != sh {
+				applyShape(d.objs[i], sh, z)
+			}
+		case i < len(d.objs):
+			r.pool.put(d.objs[i])
+			d.objs[i] = r.pool.get(sh.Kind)
+			applyShape(d.objs[i], sh, z)
+		default:
+			o := r.pool.get(sh.Kind)
+			applyShape(o, sh, z)
+			d.objs = append(d.objs, o)
+		}
+	}
+	for _, o := range d.objs[len(shapes):] {
+		r.pool.put(o)
+	}
+	d.objs = d.objs[:len(shapes)]
+	d.shapes = shapes
+	d.box.Objects = d.objs
+}
+
+// applyShape makes a canvas object draw a shape at the zoom, and asks for it to be repainted.
+func applyShape(o fyne.CanvasObject, sh scene.Shape, z float32) {
+	switch o := o.(type) {
+	case *canvas.Rectangle:
+		o.Move(fyne.NewPos(sh.X*z, sh.Y*z))
+		o.Resize(fyne.NewSize(sh.W*z, sh.H*z))
+		o.FillColor, o.StrokeColor = sh.Fill, sh.Stroke
+		o.StrokeWidth, o.CornerRadius = sh.StrokeWidth*z, sh.Radius*z
+	case *canvas.Line:
+		o.Position1 = fyne.NewPos(sh.X*z, sh.Y*z)
+		o.Position2 = fyne.NewPos((sh.X+sh.W)*z, (sh.Y+sh.H)*z)
+		o.StrokeColor, o.StrokeWidth = sh.Stroke, max(1, sh.StrokeWidth*z)
+	case *canvas.Circle:
+		o.Position1 = fyne.NewPos(sh.X*z, sh.Y*z)
+		o.Position2 = fyne.NewPos((sh.X+sh.W)*z, (sh.Y+sh.H)*z)
+		o.FillColor, o.StrokeColor, o.StrokeWidth = sh.Fill, sh.Stroke, sh.StrokeWidth*z
+	case *canvas.Polygon:
+		o.Move(fyne.NewPos(sh.X*z, sh.Y*z))
+		o.Resize(fyne.NewSize(sh.W*z, sh.H*z))
+		o.FillColor = sh.Fill
+	case *canvas.Text:
+		o.Move(fyne.NewPos(sh.X*z, sh.Y*z))
+		o.Text, o.Color, o.TextSize = sh.Text, sh.Fill, sh.Size*z
+		o.TextStyle = fyne.TextStyle{Bold: sh.Style == scene.Bold, Italic: sh.Style == scene.Italic}
+	}
+	o.Refresh()
+}
+
+func shapeKindOf(o fyne.CanvasObject) scene.ShapeKind {
+	switch o.(type) {
+	case *canvas.Line:
+		return scene.ShapeLine
+	case *canvas.Circle:
+		return scene.ShapeCircle
+	case *canvas.Polygon:
+		return scene.ShapeDiamond
+	case *canvas.Text:
+		return scene.ShapeText
+	}
+	return scene.ShapeRect
+}
+
+// objectPool keeps the canvas objects of elements that left the view, by kind, for the next
+// elements to come into it. created counts the objects ever made, for tests.
+type objectPool struct {
+	free    [scene.ShapeText + 1][]fyne.CanvasObject
+	created int
+}
+
+func (p *objectPool) get(k scene.ShapeKind) fyne.CanvasObject {
+	if n := len(p.free[k]); n > 0 {
+		o := p.free[k][n-1]
+		p.free[k] = p.free[k][:n-1]
+		return o
+	}
+	p.created++
+	switch k {
+	case scene.ShapeLine:
+		return canvas.NewLine(color.Transparent)
+	case scene.ShapeCircle:
+		return canvas.NewCircle(color.Transparent)
+	case scene.ShapeDiamond:
+		return canvas.NewPolygon(4, color.Transparent)
+	case scene.ShapeText:
+		return canvas.NewText("", color.Transparent)
+	}
+	return canvas.NewRectangle(color.Transparent)
+}
+
+func (p *objectPool) put(o fyne.CanvasObject) {
+	k := shapeKindOf(o)
+	p.free[k] = append(p.free[k], o)
+}
