@@ -45,8 +45,7 @@ fuzz:
 
 bench: deps
 	@$(GO) test -run='^$$' -bench=. -benchmem ./... | tee /tmp/journeymap-bench.txt
-	@awk '/^BenchmarkMapBuild-/ {b=$$3} /^BenchmarkMapRefreshOneCard-/ {r=$$3} /^BenchmarkMapRefreshOneCardGrows-/ {g=$$3} \
-		END { if (b && r) printf "map of 40 stages x 7 lanes x 5 cards: build %.2f ms, one-card refresh %.4f ms (%.5f of a build), one card growing %.3f ms (%.4f of a build)\n", b/1e6, r/1e6, r/b, g/1e6, g/b }' /tmp/journeymap-bench.txt
+	@awk -f .ci/bench.awk /tmp/journeymap-bench.txt
 
 clean:
 	rm -rf bin .tools
