@@ -22,6 +22,7 @@ import (
 	"journeymap/journey"
 	"journeymap/journey/interchange"
 	"journeymap/storage"
+	"journeymap/storage/transfer"
 )
 
 // appID must match FyneApp.toml.
@@ -173,37 +174,17 @@ func importCmd(global string, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	empty, err := s.Empty()
+	r, err := transfer.Import(s, w, *replace, time.Now())
+	if r.Backup != "" {
+		fmt.Fprintf(stdout, "backup of the previous workspace: %s\n", r.Backup)
+	}
+	if r.NoBackup != "" {
+		fmt.Fprintf(stdout, "no backup: %s\n", r.NoBackup)
+	}
 	if err != nil {
 		return err
 	}
-	if !empty {
-		if !*replace {
-			return fmt.Errorf("store %s already holds a workspace; add -replace to overwrite it (a backup is written first)", s.Dir())
-		}
-		old, err := s.Load()
-		switch {
-		case errors.Is(err, storage.ErrIncomplete):
-			fmt.Fprintln(stdout, "no backup: the store held only part of an earlier import")
-		case err != nil:
-			return fmt.Errorf("reading the workspace to back it up: %w", err)
-		default:
-			path, err := s.Backup(old, time.Now())
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(stdout, "backup of the previous workspace: %s\n", path)
-		}
-	}
-	if err := s.Replace(w); err != nil {
-		return err
-	}
-	pains := 0
-	for _, j := range w.Journeys {
-		pains += len(j.PainPoints)
-	}
-	fmt.Fprintf(stdout, "imported %q: %d members, %d journeys, %d pain points into %s\n",
-		w.Name, len(w.Members), len(w.Journeys), pains, s.Dir())
+	fmt.Fprintln(stdout, r.Summary(s))
 	return nil
 }
 
@@ -244,46 +225,11 @@ func exportCmd(global string, args []string, stdout io.Writer) error {
 	if w.Name == "" {
 		return fmt.Errorf("store %s is empty: nothing to export", dir)
 	}
-	if *journeyID != "" {
-		j := w.Journey(*journeyID)
-		if j == nil {
-			return fmt.Errorf("no journey with id %q in the store", *journeyID)
-		}
-		if *format == "csv" {
-			w.Journeys = []journey.Journey{*j}
-		}
-	}
-	write := func(dst io.Writer) error {
-		if *format == "csv" {
-			return interchange.WriteCSV(dst, w)
-		}
-		return interchange.Write(dst, w)
-	}
+	write := func(dst io.Writer) error { return transfer.Export(dst, w, transfer.Format(*format), *journeyID) }
 	if *out == "-" {
 		return write(stdout)
 	}
-	return writeFileAtomic(*out, write)
-}
-
-// writeFileAtomic writes through a temporary file and renames it into place, so a failed
-// export never leaves half a file where a good one stood.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".journeymap-export-*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	err = write(tmp)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
+	return transfer.WriteFile(*out, write)
 }
 
 func reportCmd(global string, args []string, stdout io.Writer) error {

@@ -1,0 +1,121 @@
+// Package transfer moves workspaces in and out of a store: an import that backs up what it
+// replaces, and exports written whole or not at all. The command line and the app both call
+// it, so both follow the same rules.
+package transfer
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"journeymap/journey"
+	"journeymap/journey/interchange"
+	"journeymap/storage"
+)
+
+// ErrNotEmpty means an import without replace met a store that holds a workspace.
+var ErrNotEmpty = errors.New("already holds a workspace")
+
+// Imported says what an import did.
+type Imported struct {
+	Workspace *journey.Workspace
+	// Backup is the file the replaced workspace was written to, "" when there was none.
+	Backup string
+	// NoBackup says why nothing was backed up though the store was not empty.
+	NoBackup string
+}
+
+// Summary is the one line a person is told after an import.
+func (r Imported) Summary(s *storage.Store) string {
+	pains := 0
+	for _, j := range r.Workspace.Journeys {
+		pains += len(j.PainPoints)
+	}
+	return fmt.Sprintf("imported %q: %d members, %d journeys, %d pain points into %s",
+		r.Workspace.Name, len(r.Workspace.Members), len(r.Workspace.Journeys), pains, s.Dir())
+}
+
+// Import makes the store hold the workspace. A store that already holds one is refused
+// (ErrNotEmpty) unless replace is set; then the old workspace is first written to a backup
+// file beside the store. The workspace is validated whole before anything is written.
+func Import(s *storage.Store, w *journey.Workspace, replace bool, now time.Time) (Imported, error) {
+	r := Imported{Workspace: w}
+	empty, err := s.Empty()
+	if err != nil {
+		return r, err
+	}
+	if !empty {
+		if !replace {
+			return r, fmt.Errorf("store %s %w; add -replace to overwrite it (a backup is written first)", s.Dir(), ErrNotEmpty)
+		}
+		old, err := s.Load()
+		switch {
+		case errors.Is(err, storage.ErrIncomplete):
+			r.NoBackup = "the store held only part of an earlier import"
+		case err != nil:
+			return r, fmt.Errorf("reading the workspace to back it up: %w", err)
+		default:
+			if r.Backup, err = s.Backup(old, now); err != nil {
+				return r, err
+			}
+		}
+	}
+	return r, s.Replace(w)
+}
+
+// Format is a kind of export.
+type Format string
+
+// The formats a workspace is exported in.
+const (
+	JSON Format = "json" // the workspace file
+	CSV  Format = "csv"  // the pain points, for a spreadsheet
+)
+
+// Export writes the workspace, or only the journey with the id when it is not "", in the
+// format. A JSON export is always the whole workspace file: a file of part of a workspace
+// could not be imported back as it was.
+func Export(dst io.Writer, w *journey.Workspace, format Format, journeyID string) error {
+	if journeyID != "" {
+		j := w.Journey(journeyID)
+		if j == nil {
+			return fmt.Errorf("no journey with id %q in the store", journeyID)
+		}
+		if format == CSV {
+			only := *w
+			only.Journeys = []journey.Journey{*j}
+			w = &only
+		}
+	}
+	switch format {
+	case CSV:
+		return interchange.WriteCSV(dst, w)
+	case JSON:
+		return interchange.Write(dst, w)
+	}
+	return fmt.Errorf("unknown export format %q", format)
+}
+
+// WriteFile writes through a temporary file beside path and renames it into place, so a failed
+// export never leaves half a file where a good one stood.
+func WriteFile(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".journeymap-export-*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	err = write(tmp)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}

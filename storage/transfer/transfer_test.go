@@ -1,0 +1,126 @@
+package transfer
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"journeymap/assets"
+	"journeymap/journey"
+	"journeymap/journey/interchange"
+	"journeymap/storage"
+)
+
+func sample(t *testing.T) *journey.Workspace {
+	t.Helper()
+	w, err := interchange.Parse(assets.SampleWorkspace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+func openStore(t *testing.T) *storage.Store {
+	t.Helper()
+	s, err := storage.Open(filepath.Join(t.TempDir(), "store"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestImportBacksUpWhatItReplaces(t *testing.T) {
+	s := openStore(t)
+	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
+	first, err := Import(s, sample(t), false, now)
+	if err != nil || first.Backup != "" || first.NoBackup != "" {
+		t.Fatalf("into an empty store: %+v, %v; want no backup", first, err)
+	}
+	if got := first.Summary(s); !strings.HasPrefix(got, `imported "Northwind Home CX task force": 5 members, 2 journeys, 13 pain points into `) {
+		t.Errorf("summary: %q", got)
+	}
+	stored, _ := s.Load()
+	before, _ := interchange.Marshal(stored)
+
+	other := &journey.Workspace{Name: "Other"}
+	if _, err := Import(s, other, false, now); !errors.Is(err, ErrNotEmpty) || !strings.Contains(err.Error(), "add -replace") {
+		t.Fatalf("a second import without replace: %v, want it refused with advice", err)
+	}
+	r, err := Import(s, other, true, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Dir(r.Backup) != filepath.Dir(s.Dir()) {
+		t.Errorf("backup at %s, want beside the store", r.Backup)
+	}
+	backup, err := os.ReadFile(r.Backup)
+	if err != nil || !bytes.Equal(backup, before) {
+		t.Errorf("the backup is not the replaced workspace: %v", err)
+	}
+	if w, _ := s.Load(); w.Name != "Other" {
+		t.Errorf("after replace the store holds %q", w.Name)
+	}
+}
+
+func TestImportRefusesInvalidAndWritesNothing(t *testing.T) {
+	s := openStore(t)
+	if _, err := Import(s, sample(t), false, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	bad := sample(t)
+	bad.Journeys[0].PainPoints[0].Severity = 9
+	if _, err := Import(s, bad, true, time.Now()); !errors.Is(err, journey.ErrInvalid) {
+		t.Fatalf("got %v, want a validation error", err)
+	}
+	if w, _ := s.Load(); w.Journeys[0].PainPoints[0].Severity == 9 {
+		t.Error("an invalid workspace reached the store")
+	}
+}
+
+func TestExport(t *testing.T) {
+	w := sample(t)
+	var csv bytes.Buffer
+	if err := Export(&csv, w, CSV, w.Journeys[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if rows := strings.Count(csv.String(), "\r\n"); rows != 1+len(w.Journeys[1].PainPoints) {
+		t.Errorf("csv of one journey has %d rows, want the header and its %d pain points", rows, len(w.Journeys[1].PainPoints))
+	}
+	var all bytes.Buffer
+	if err := Export(&all, w, JSON, w.Journeys[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if back, err := interchange.Parse(all.Bytes()); err != nil || len(back.Journeys) != 2 {
+		t.Errorf("a JSON export is not the whole workspace file: %v", err)
+	}
+	if err := Export(io.Discard, w, CSV, "nosuch"); err == nil || !strings.Contains(err.Error(), `"nosuch"`) {
+		t.Errorf("an unknown journey: %v", err)
+	}
+}
+
+func TestWriteFileLeavesNoHalfFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.csv")
+	if err := os.WriteFile(path, []byte("the good file"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(path, func(w io.Writer) error {
+		io.WriteString(w, "half of a new")
+		return errors.New("disk went away")
+	})
+	if err == nil || !strings.Contains(err.Error(), path) {
+		t.Fatalf("got %v, want the failure naming the file", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "the good file" {
+		t.Errorf("a failed export left %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("a failed export left a temporary file: %d entries", len(entries))
+	}
+}
