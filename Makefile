@@ -9,7 +9,7 @@ STATICCHECK := $(TOOLS)/staticcheck
 STATICCHECK_VERSION := v0.8.2
 FUZZTIME    ?= 8s
 # Fuzz targets as package:Target, each run for FUZZTIME by `make test`.
-FUZZ        := ./journey/interchange:FuzzParse
+FUZZ        := ./journey/interchange:FuzzParse ./journey:FuzzUnmarshalEdit
 
 .PHONY: run build test deps lint unit fuzz bench clean
 
