@@ -11,7 +11,7 @@ FUZZTIME    ?= 8s
 # Fuzz targets as package:Target, each run for FUZZTIME by `make test`.
 FUZZ        := ./journey/interchange:FuzzParse ./journey:FuzzUnmarshalEdit
 
-.PHONY: run build test deps lint unit fuzz bench clean
+.PHONY: run build test deps lint unit fuzz bench startup clean
 
 run: build
 	./$(BIN) $(if $(STORE),-store $(STORE))
@@ -46,6 +46,10 @@ fuzz:
 bench: deps
 	@$(GO) test -run='^$$' -bench=. -benchmem ./... | tee /tmp/journeymap-bench.txt
 	@awk -f .ci/bench.awk /tmp/journeymap-bench.txt
+
+# Start-up under Xvfb against a bare Fyne window of the same size (RUNS=8 each).
+startup: deps
+	@bash .ci/startup/run.sh
 
 clean:
 	rm -rf bin .tools

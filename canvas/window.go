@@ -30,6 +30,7 @@ type MainWindow struct {
 	doc       *document.Document
 	list      *widget.List
 	Map       *Map
+	viewport  fyne.CanvasObject
 	status    *widget.Label
 	zoomLabel *widget.Label
 }
@@ -43,7 +44,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.applyTheme(prefs.String(prefTheme))
 
 	mw.Map = NewMap(w, "")
-	viewport := NewMapScroll(mw.Map)
+	mw.viewport = NewMapScroll(mw.Map)
 	mw.status = widget.NewLabel("")
 	mw.zoomLabel = widget.NewLabel("100 %")
 	mw.Map.OnZoomChanged = func(z float32) { mw.zoomLabel.SetText(fmt.Sprintf("%.0f %%", z*100)) }
@@ -60,7 +61,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	top := container.NewBorder(nil, nil, nil, mw.zoomLabel, toolbar)
 	legend := widget.NewLabel("● known   ◆ unknown   red border: unassigned")
 	bottom := container.NewBorder(nil, nil, nil, legend, mw.status)
-	content := container.NewBorder(top, bottom, nil, nil, viewport)
+	content := container.NewBorder(top, bottom, nil, nil, mw.viewport)
 	split := container.NewHSplit(mw.list, content)
 	split.Offset = 0.2
 	mw.SetContent(split)
@@ -152,6 +153,15 @@ func (mw *MainWindow) applyTheme(name string) {
 	case "dark":
 		mw.app.Settings().SetTheme(NewVariantTheme(theme.VariantDark))
 	}
+}
+
+// ShowAndRun shows the window and runs the app. The window's first frame is painted without
+// the map, whose hundreds of texts are most of the cost of a frame; the map is drawn in the
+// frame after, so the window appears as soon as a bare one would and fills in at once.
+func (mw *MainWindow) ShowAndRun() {
+	mw.viewport.Hide()
+	mw.app.Lifecycle().SetOnStarted(mw.viewport.Show)
+	mw.Window.ShowAndRun()
 }
 
 // Quit remembers the window's size and quits. Every way out comes here, on the UI thread:
