@@ -1,53 +1,14 @@
 package canvas
 
 import (
-	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"journeymap/journey"
+	"journeymap/journey/journeytest"
 )
-
-// bigJourney is a journey of the stages × 7 lanes × per items a cell (cards, pain points in
-// the pain lane, none in the emotion lane) and an emotion score per stage.
-func bigJourney(stages, per int) (*journey.Workspace, *journey.Journey) {
-	return bigJourneyLanes(stages, 7, per)
-}
-
-func bigJourneyLanes(stages, lanes, per int) (*journey.Workspace, *journey.Journey) {
-	w := &journey.Workspace{Name: "Bench", Members: []journey.Member{{ID: "m", Name: "Ana Ruiz", Capacity: 8}}}
-	j := journey.Journey{ID: "big", Title: "A long journey", Persona: "Everyone", Vision: "Nothing lost"}
-	for s := range stages {
-		j.Stages = append(j.Stages, journey.Stage{ID: fmt.Sprintf("s%d", s), Name: fmt.Sprintf("Stage %d", s+1)})
-		j.Emotions = append(j.Emotions, journey.Emotion{Stage: fmt.Sprintf("s%d", s), Score: s%5 - 2})
-	}
-	for l := range lanes {
-		kind := journey.LaneKinds[l%7]
-		j.Lanes = append(j.Lanes, journey.Lane{ID: fmt.Sprintf("l%d", l), Kind: kind, Name: string(kind)})
-	}
-	for _, lane := range j.Lanes {
-		for s := range j.Stages {
-			for n := range per {
-				id := fmt.Sprintf("%s-%d-%d", lane.ID, s, n)
-				// Every text differs, as on a real map, so that nothing is measured only once.
-				text := fmt.Sprintf("Card %d of stage %d in %s: the customer does something worth a line or two", n, s, lane.ID)
-				switch lane.Kind {
-				case journey.LaneEmotion:
-				case journey.LanePain:
-					j.PainPoints = append(j.PainPoints, journey.PainPoint{ID: id, Stage: j.Stages[s].ID, Title: text,
-						Discovery: journey.Unknown, Method: journey.MethodData, FoundBy: "m", Severity: 3, Effort: 2,
-						Owner: "m", Status: journey.StatusOpen})
-				default:
-					j.Cards = append(j.Cards, journey.Card{ID: id, Lane: lane.ID, Stage: j.Stages[s].ID, Text: text})
-				}
-			}
-		}
-	}
-	w.Journeys = []journey.Journey{j}
-	return w, &w.Journeys[0]
-}
 
 // The maps measured: the 40 × 7 × 5 one the README has always quoted, and one of 200 stages ×
 // 10 lanes × 10 items a cell (16,000 cards, 2,000 pain points). `make bench` prints each big
@@ -77,12 +38,12 @@ func BenchmarkMap(b *testing.B) {
 			// Each build measures every text afresh: a new map has no line breaks remembered.
 			for b.Loop() {
 				b.StopTimer()
-				w, j := bigJourneyLanes(bm.stages, bm.lanes, bm.per)
+				w, j := journeytest.Big(bm.stages, bm.lanes, bm.per)
 				b.StartTimer()
 				benchWindow(b, w, j.ID)
 			}
 		})
-		w, j := bigJourneyLanes(bm.stages, bm.lanes, bm.per)
+		w, j := journeytest.Big(bm.stages, bm.lanes, bm.per)
 		m := benchWindow(b, w, j.ID)
 		m.scroll.ScrollToOffset(fyne.NewPos(0, 0))
 		do := func(e journey.Edit, err error) {

@@ -11,22 +11,12 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
-	"journeymap/assets"
 	"journeymap/canvas/document"
 	"journeymap/canvas/scene"
 	"journeymap/journey"
-	"journeymap/journey/interchange"
+	"journeymap/journey/journeytest"
 	"journeymap/storage"
 )
-
-func sampleWorkspace(t testing.TB) *journey.Workspace {
-	t.Helper()
-	w, err := interchange.Parse(assets.SampleWorkspace)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return w
-}
 
 // texts returns every text the map draws.
 func texts(m *Map) []string {
@@ -79,7 +69,7 @@ func edit(t *testing.T, m *Map, w *journey.Workspace, e journey.Edit, err error)
 }
 
 func TestMapSwitchesJourney(t *testing.T) {
-	w := sampleWorkspace(t)
+	w := journeytest.Sample(t)
 	m, _ := newTestMap(t, w, w.Journeys[0].ID)
 	for _, s := range []string{"A parcel arrives late", "Persona: Maya", "Vision: “Every customer", "Order", "Customer actions",
 		"UNKNOWN · walkthrough", "KNOWN · complaint ×48", "UNASSIGNED", "DW", "+2", "–2", "0"} {
@@ -98,7 +88,7 @@ func TestMapSwitchesJourney(t *testing.T) {
 }
 
 func TestMapHidesHiddenLanes(t *testing.T) {
-	w := sampleWorkspace(t)
+	w := journeytest.Sample(t)
 	j := &w.Journeys[0]
 	m, _ := newTestMap(t, w, j.ID)
 	before := m.MinSize().Height
@@ -118,7 +108,7 @@ func TestMapHidesHiddenLanes(t *testing.T) {
 }
 
 func TestMapZoom(t *testing.T) {
-	w := sampleWorkspace(t)
+	w := journeytest.Sample(t)
 	m, _ := newTestMap(t, w, w.Journeys[0].ID)
 	var told []float32
 	m.OnZoomChanged = func(z float32) { told = append(told, z) }
@@ -158,7 +148,7 @@ func TestMapZoom(t *testing.T) {
 // TestZoomReusesEveryObject zooms in and back out on a map that is all in view: every
 // canvas object is moved and scaled, none is made, and the map's renderer is not rebuilt.
 func TestZoomReusesEveryObject(t *testing.T) {
-	w := sampleWorkspace(t)
+	w := journeytest.Sample(t)
 	m, win := newTestMap(t, w, w.Journeys[0].ID)
 	win.Resize(fyne.NewSize(5000, 3000))
 	m.SetZoom(0.5)
@@ -177,7 +167,7 @@ func TestZoomReusesEveryObject(t *testing.T) {
 }
 
 func TestMapScrollWheel(t *testing.T) {
-	w := sampleWorkspace(t)
+	w := journeytest.Sample(t)
 	m, _ := newTestMap(t, w, w.Journeys[0].ID)
 	ev := &fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(400, 300)}, Scrolled: fyne.NewDelta(0, -40)}
 	m.scrolled(ev, 0)
@@ -202,7 +192,7 @@ func TestMapScrollWheel(t *testing.T) {
 }
 
 func TestMapDrawsOnlyNearTheViewport(t *testing.T) {
-	w, j := bigJourney(40, 5)
+	w, j := journeytest.Big(40, 7, 5)
 	m, _ := newTestMap(t, w, j.ID)
 	first, last := scene.Key{Kind: scene.KindCard, ID: j.Cards[0].ID}, scene.Key{Kind: scene.KindCard, ID: j.Cards[len(j.Cards)-1].ID}
 	drawnCards := func() int {
@@ -236,7 +226,7 @@ func TestMapDrawsOnlyNearTheViewport(t *testing.T) {
 }
 
 func TestMapCellAtScales(t *testing.T) {
-	w := sampleWorkspace(t)
+	w := journeytest.Sample(t)
 	j := &w.Journeys[0]
 	m, _ := newTestMap(t, w, j.ID)
 	b, _ := m.Scene().Bounds(scene.Key{Kind: scene.KindCard, ID: j.Cards[0].ID})
@@ -254,7 +244,7 @@ func TestMapCellAtScales(t *testing.T) {
 }
 
 func TestMapUpdatesWhatChanged(t *testing.T) {
-	w := sampleWorkspace(t)
+	w := journeytest.Sample(t)
 	j := &w.Journeys[0]
 	m, win := newTestMap(t, w, j.ID)
 	win.Resize(fyne.NewSize(3000, 3000))
@@ -319,7 +309,7 @@ func TestMapUpdatesWhatChanged(t *testing.T) {
 }
 
 func TestMapFollowsTheme(t *testing.T) {
-	w := sampleWorkspace(t)
+	w := journeytest.Sample(t)
 	m, _ := newTestMap(t, w, w.Journeys[0].ID)
 	fyne.CurrentApp().Settings().SetTheme(NewVariantTheme(theme.VariantDark))
 	m.Refresh()
@@ -341,7 +331,7 @@ func TestMapGoldenImages(t *testing.T) {
 		t.Run(v.name, func(t *testing.T) {
 			a := test.NewTempApp(t)
 			a.Settings().SetTheme(NewVariantTheme(v.variant))
-			w := sampleWorkspace(t)
+			w := journeytest.Sample(t)
 			m := NewMap(w, w.Journeys[0].ID)
 			win := test.NewTempWindow(t, m)
 			win.SetPadded(false)
@@ -357,7 +347,7 @@ func TestSceneMeasuresAsFyneDraws(t *testing.T) {
 	test.NewTempApp(t)
 	f := scene.DefaultFonts()
 	worst := float32(0)
-	for _, j := range sampleWorkspace(t).Journeys {
+	for _, j := range journeytest.Sample(t).Journeys {
 		for _, c := range j.Cards {
 			for _, size := range []float32{11, 13, 26} {
 				for style, fs := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}} {
@@ -385,7 +375,7 @@ func openSampleDocument(t *testing.T) *document.Document {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	if err := s.Replace(sampleWorkspace(t)); err != nil {
+	if err := s.Replace(journeytest.Sample(t)); err != nil {
 		t.Fatal(err)
 	}
 	doc, err := document.Open(s)

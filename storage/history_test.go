@@ -12,11 +12,12 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"journeymap/journey"
+	"journeymap/journey/journeytest"
 )
 
 func TestHistoryIsStoredWithTheEdit(t *testing.T) {
 	s := openTest(t)
-	w := sample(t)
+	w := journeytest.Sample(t)
 	if err := s.Replace(w); err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +72,7 @@ func TestHistoryIsStoredWithTheEdit(t *testing.T) {
 		t.Errorf("undo after a restart: %v", err)
 	}
 	// A replace starts a new workspace with no history.
-	if err := s2.Replace(sample(t)); err != nil {
+	if err := s2.Replace(journeytest.Sample(t)); err != nil {
 		t.Fatal(err)
 	}
 	if undo, redo, _ := s2.History(); len(undo)+len(redo) != 0 {
@@ -89,7 +90,7 @@ func seqs(es []HistoryEntry) []uint64 {
 
 func TestAnEditTooBigForHistoryLeavesABarrier(t *testing.T) {
 	s := openTest(t)
-	w := sample(t)
+	w := journeytest.Sample(t)
 	if err := s.Replace(w); err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +115,7 @@ func TestAnEditTooBigForHistoryLeavesABarrier(t *testing.T) {
 
 func TestFailedCommitWritesNothing(t *testing.T) {
 	s := openTest(t)
-	w := sample(t)
+	w := journeytest.Sample(t)
 	if err := s.Replace(w); err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +206,7 @@ func TestMigrationFromSchema1(t *testing.T) {
 
 func TestReplaceGivesPulsesIDsInOrder(t *testing.T) {
 	s := openTest(t)
-	w := sample(t)
+	w := journeytest.Sample(t)
 	if err := s.Replace(w); err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +215,7 @@ func TestReplaceGivesPulsesIDsInOrder(t *testing.T) {
 			t.Fatalf("pulses after replace: %+v, want ids in order", w.Pulses)
 		}
 	}
-	if !bytes.Equal(loaded(t, s), fileOf(t, w)) {
+	if !bytes.Equal(loaded(t, s), journeytest.File(t, w)) {
 		t.Error("the workspace in memory and the one stored list pulses differently")
 	}
 }

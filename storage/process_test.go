@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"journeymap/journey"
+	"journeymap/journey/journeytest"
 )
 
 // The tests below run this test binary again as a child process; childRole tells it which part
@@ -106,7 +107,7 @@ func TestSIGKILLLosesNoAcknowledgedEdit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Replace(sample(t)); err != nil {
+	if err := s.Replace(journeytest.Sample(t)); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

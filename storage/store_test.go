@@ -12,9 +12,9 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"journeymap/assets"
 	"journeymap/journey"
 	"journeymap/journey/interchange"
+	"journeymap/journey/journeytest"
 )
 
 // openTest opens a store in a fresh temporary directory, closed when the test ends.
@@ -28,32 +28,13 @@ func openTest(t *testing.T) *Store {
 	return s
 }
 
-func sample(t *testing.T) *journey.Workspace {
-	t.Helper()
-	w, err := interchange.Parse(assets.SampleWorkspace)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return w
-}
-
-// fileOf is the workspace file of w: two workspaces are the same when their files are.
-func fileOf(t *testing.T, w *journey.Workspace) []byte {
-	t.Helper()
-	b, err := interchange.Marshal(w)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 func loaded(t *testing.T, s *Store) []byte {
 	t.Helper()
 	w, err := s.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return fileOf(t, w)
+	return journeytest.File(t, w)
 }
 
 func TestRoundTrip(t *testing.T) {
@@ -61,11 +42,11 @@ func TestRoundTrip(t *testing.T) {
 	if empty, err := s.Empty(); err != nil || !empty {
 		t.Fatalf("a new store: Empty() = %v, %v; want true", empty, err)
 	}
-	w := sample(t)
+	w := journeytest.Sample(t)
 	if err := s.Replace(w); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := loaded(t, s), fileOf(t, w); !bytes.Equal(got, want) {
+	if got, want := loaded(t, s), journeytest.File(t, w); !bytes.Equal(got, want) {
 		t.Fatalf("load after replace differs from what was stored:\n%s", got)
 	}
 	dir := s.Dir()
@@ -77,7 +58,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s2.Close()
-	if got, want := loaded(t, s2), fileOf(t, w); !bytes.Equal(got, want) {
+	if got, want := loaded(t, s2), journeytest.File(t, w); !bytes.Equal(got, want) {
 		t.Error("load after reopening differs from what was stored")
 	}
 	if empty, _ := s2.Empty(); empty {
@@ -87,25 +68,25 @@ func TestRoundTrip(t *testing.T) {
 
 func TestReplaceSwapsWholeWorkspace(t *testing.T) {
 	s := openTest(t)
-	if err := s.Replace(sample(t)); err != nil {
+	if err := s.Replace(journeytest.Sample(t)); err != nil {
 		t.Fatal(err)
 	}
 	small := &journey.Workspace{Name: "Other", Journeys: []journey.Journey{{ID: "j-late-parcel", Title: "Only one"}}}
 	if err := s.Replace(small); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := loaded(t, s), fileOf(t, small); !bytes.Equal(got, want) {
+	if got, want := loaded(t, s), journeytest.File(t, small); !bytes.Equal(got, want) {
 		t.Errorf("records of the old workspace survived the replace:\n%s", got)
 	}
 }
 
 func TestReplaceRefusesInvalidAndLeavesStoreAlone(t *testing.T) {
 	s := openTest(t)
-	if err := s.Replace(sample(t)); err != nil {
+	if err := s.Replace(journeytest.Sample(t)); err != nil {
 		t.Fatal(err)
 	}
 	before := loaded(t, s)
-	bad := sample(t)
+	bad := journeytest.Sample(t)
 	bad.Journeys[1].PainPoints[0].Severity = 9
 	if err := s.Replace(bad); !errors.Is(err, journey.ErrInvalid) {
 		t.Fatalf("got %v, want a validation error", err)
@@ -117,7 +98,7 @@ func TestReplaceRefusesInvalidAndLeavesStoreAlone(t *testing.T) {
 
 func TestCommitEdits(t *testing.T) {
 	s := openTest(t)
-	w := sample(t)
+	w := journeytest.Sample(t)
 	if err := s.Replace(w); err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +135,7 @@ func TestCommitEdits(t *testing.T) {
 			t.Fatal(err)
 		}
 		done = append(done, e)
-		if got, want := loaded(t, s), fileOf(t, w); !bytes.Equal(got, want) {
+		if got, want := loaded(t, s), journeytest.File(t, w); !bytes.Equal(got, want) {
 			t.Fatalf("after %s the stored workspace differs from the edited one", e.Label())
 		}
 	}
@@ -181,7 +162,7 @@ func must[E journey.Edit](e E, err error) journey.Edit {
 
 func TestCommitDeletesJourneyWithItsRecords(t *testing.T) {
 	s := openTest(t)
-	w := sample(t)
+	w := journeytest.Sample(t)
 	if err := s.Replace(w); err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +175,7 @@ func TestCommitDeletesJourneyWithItsRecords(t *testing.T) {
 	if err != nil || len(keys) != 0 {
 		t.Errorf("records of the deleted journey remain: %q, %v", keys, err)
 	}
-	if got, want := loaded(t, s), fileOf(t, w); !bytes.Equal(got, want) {
+	if got, want := loaded(t, s), journeytest.File(t, w); !bytes.Equal(got, want) {
 		t.Error("stored workspace differs after deleting a journey")
 	}
 }
@@ -204,7 +185,7 @@ func TestBigReplaceSpansTransactions(t *testing.T) {
 		t.Skip("writes ~4 MB")
 	}
 	s := openTest(t)
-	w := sample(t)
+	w := journeytest.Sample(t)
 	j := &w.Journeys[0]
 	for i := range 40000 {
 		j.Cards = append(j.Cards, journey.Card{ID: fmt.Sprintf("bulk-%05d", i), Lane: j.Lanes[0].ID,
@@ -213,7 +194,7 @@ func TestBigReplaceSpansTransactions(t *testing.T) {
 	if err := s.Replace(w); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := loaded(t, s), fileOf(t, w); !bytes.Equal(got, want) {
+	if got, want := loaded(t, s), journeytest.File(t, w); !bytes.Equal(got, want) {
 		t.Error("a workspace too big for one transaction did not come back whole")
 	}
 }
@@ -226,7 +207,7 @@ func TestIncompleteImportIsRefused(t *testing.T) {
 	if _, err := s.Load(); !errors.Is(err, ErrIncomplete) {
 		t.Errorf("got %v, want ErrIncomplete", err)
 	}
-	if err := s.Replace(sample(t)); err != nil {
+	if err := s.Replace(journeytest.Sample(t)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Load(); err != nil {
@@ -249,7 +230,7 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 
 func TestDamagedRecordIsNamed(t *testing.T) {
 	s := openTest(t)
-	if err := s.Replace(sample(t)); err != nil {
+	if err := s.Replace(journeytest.Sample(t)); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(memberKey("m-ana"), []byte(`{"schema":1,"capacity":"x"`)) }); err != nil {
@@ -275,13 +256,13 @@ func TestOpenRefusesAFolderOfOtherFiles(t *testing.T) {
 
 func TestFullDiskRefusesEditsAndKeepsData(t *testing.T) {
 	s := openTest(t)
-	if err := s.Replace(sample(t)); err != nil {
+	if err := s.Replace(journeytest.Sample(t)); err != nil {
 		t.Fatal(err)
 	}
 	before := loaded(t, s)
 	freeBytes = func(string) (uint64, error) { return 5 << 20, nil }
 	t.Cleanup(func() { freeBytes = diskFree })
-	w := sample(t)
+	w := journeytest.Sample(t)
 	w.Name = "Renamed"
 	err := s.Commit(w, []journey.Ref{{Kind: journey.RefWorkspace}}, HistoryStep{})
 	if !errors.Is(err, ErrDiskFull) || !strings.Contains(err.Error(), "5 MiB left") {
@@ -294,7 +275,7 @@ func TestFullDiskRefusesEditsAndKeepsData(t *testing.T) {
 
 func TestBackupIsOutsideTheStoreAndReadsBack(t *testing.T) {
 	s := openTest(t)
-	w := sample(t)
+	w := journeytest.Sample(t)
 	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 	first, err := s.Backup(w, now)
 	if err != nil {
@@ -314,7 +295,7 @@ func TestBackupIsOutsideTheStoreAndReadsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(fileOf(t, back), fileOf(t, w)) {
+	if !bytes.Equal(journeytest.File(t, back), journeytest.File(t, w)) {
 		t.Error("the backup does not read back as the workspace")
 	}
 }

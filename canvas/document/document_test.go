@@ -7,9 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"journeymap/assets"
 	"journeymap/journey"
-	"journeymap/journey/interchange"
+	"journeymap/journey/journeytest"
 	"journeymap/storage"
 )
 
@@ -25,11 +24,7 @@ func openSampleIn(t *testing.T, dir string) (*Document, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := interchange.Parse(assets.SampleWorkspace)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Replace(w); err != nil {
+	if err := s.Replace(journeytest.Sample(t)); err != nil {
 		t.Fatal(err)
 	}
 	d, err := Open(s)
@@ -56,15 +51,6 @@ func reopen(t *testing.T, d *Document, dir string) *Document {
 	return d2
 }
 
-func fileOf(t *testing.T, w *journey.Workspace) []byte {
-	t.Helper()
-	b, err := interchange.Marshal(w)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // stored reads what a closed store holds.
 func stored(t *testing.T, dir string) []byte {
 	t.Helper()
@@ -77,7 +63,7 @@ func stored(t *testing.T, dir string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return fileOf(t, w)
+	return journeytest.File(t, w)
 }
 
 func addCard(t *testing.T, d *Document, id, text string) journey.Edit {
@@ -92,20 +78,20 @@ func addCard(t *testing.T, d *Document, id, text string) journey.Edit {
 
 func TestUndoWorksAfterReopening(t *testing.T) {
 	d, dir := openSample(t)
-	original := fileOf(t, d.Workspace())
+	original := journeytest.File(t, d.Workspace())
 	if err := d.Do(addCard(t, d, "c-first", "Compares couriers")); err != nil {
 		t.Fatal(err)
 	}
 	if err := d.Do(addCard(t, d, "c-second", "Reads the returns policy")); err != nil {
 		t.Fatal(err)
 	}
-	afterBoth := fileOf(t, d.Workspace())
+	afterBoth := journeytest.File(t, d.Workspace())
 
 	d = reopen(t, d, dir)
 	if label, ok := d.CanUndo(); !ok || label != "Add card" {
 		t.Fatalf("after reopening: CanUndo %q %v, want Add card", label, ok)
 	}
-	if !bytes.Equal(fileOf(t, d.Workspace()), afterBoth) {
+	if !bytes.Equal(journeytest.File(t, d.Workspace()), afterBoth) {
 		t.Fatal("after reopening the workspace is not as it was left")
 	}
 	if _, err := d.Undo(); err != nil {
@@ -124,11 +110,11 @@ func TestUndoWorksAfterReopening(t *testing.T) {
 	if _, ok := d.CanUndo(); ok {
 		t.Error("after undoing both edits there is still something to undo")
 	}
-	if !bytes.Equal(fileOf(t, d.Workspace()), original) {
+	if !bytes.Equal(journeytest.File(t, d.Workspace()), original) {
 		t.Error("undoing both edits did not restore the workspace")
 	}
 	d = reopen(t, d, dir)
-	if !bytes.Equal(fileOf(t, d.Workspace()), original) {
+	if !bytes.Equal(journeytest.File(t, d.Workspace()), original) {
 		t.Error("undoing both edits did not restore the stored workspace")
 	}
 	for range 2 {
@@ -136,7 +122,7 @@ func TestUndoWorksAfterReopening(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if !bytes.Equal(fileOf(t, d.Workspace()), afterBoth) {
+	if !bytes.Equal(journeytest.File(t, d.Workspace()), afterBoth) {
 		t.Error("redoing both after a restart does not give the workspace back")
 	}
 }
@@ -155,7 +141,7 @@ func TestAFailedCommitLeavesEverythingAsItWas(t *testing.T) {
 	if err := d.Do(addCard(t, d, "c-kept", "Kept")); err != nil {
 		t.Fatal(err)
 	}
-	memory := fileOf(t, d.Workspace())
+	memory := journeytest.File(t, d.Workspace())
 	told := 0
 	d.Watch(func(Change) { told++ })
 	e := addCard(t, d, "c-lost", "Typed as the disk went away")
@@ -166,7 +152,7 @@ func TestAFailedCommitLeavesEverythingAsItWas(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "Add card was not saved") {
 		t.Fatalf("got %v, want the edit refused, named", err)
 	}
-	if !bytes.Equal(fileOf(t, d.Workspace()), memory) {
+	if !bytes.Equal(journeytest.File(t, d.Workspace()), memory) {
 		t.Error("memory is ahead of the store after a failed commit")
 	}
 	if label, _ := d.CanUndo(); label != "Add card" || len(d.undo) != 1 {
@@ -178,7 +164,7 @@ func TestAFailedCommitLeavesEverythingAsItWas(t *testing.T) {
 	if _, err := d.Undo(); err == nil {
 		t.Error("an undo whose commit fails reported success")
 	}
-	if !bytes.Equal(fileOf(t, d.Workspace()), memory) || len(d.undo) != 1 || len(d.redo) != 0 {
+	if !bytes.Equal(journeytest.File(t, d.Workspace()), memory) || len(d.undo) != 1 || len(d.redo) != 0 {
 		t.Error("a failed undo changed memory or history")
 	}
 	if !bytes.Equal(stored(t, dir), memory) {
@@ -231,17 +217,17 @@ func TestWatchersAreToldWhatChanged(t *testing.T) {
 
 func TestRefusedEditChangesNothing(t *testing.T) {
 	d, dir := openSample(t)
-	before := fileOf(t, d.Workspace())
+	before := journeytest.File(t, d.Workspace())
 	j := d.Workspace().Journeys[0]
 	e, _ := journey.Put(d.Workspace(), j.ID, journey.Card{ID: "c-long", Lane: j.Lanes[0].ID, Stage: j.Stages[0].ID,
 		Text: strings.Repeat("x", journey.MaxTextRunes+1)}, -1)
 	if err := d.Do(e); !errors.Is(err, journey.ErrInvalid) {
 		t.Fatalf("got %v, want a validation error", err)
 	}
-	if _, ok := d.CanUndo(); ok || !bytes.Equal(fileOf(t, d.Workspace()), before) {
+	if _, ok := d.CanUndo(); ok || !bytes.Equal(journeytest.File(t, d.Workspace()), before) {
 		t.Error("a refused edit left a trace")
 	}
-	if d = reopen(t, d, dir); !bytes.Equal(fileOf(t, d.Workspace()), before) {
+	if d = reopen(t, d, dir); !bytes.Equal(journeytest.File(t, d.Workspace()), before) {
 		t.Error("a refused edit reached the store")
 	}
 }

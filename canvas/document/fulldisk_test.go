@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"testing"
 
+	"journeymap/journey/journeytest"
 	"journeymap/storage"
 )
 
@@ -29,7 +30,7 @@ func smallDisk(t *testing.T, mb int) string {
 func TestAFullDiskRefusesTheEditAndTheAppGoesOn(t *testing.T) {
 	disk := smallDisk(t, 130)
 	d, dir := openSampleIn(t, filepath.Join(disk, "store"))
-	before := fileOf(t, d.Workspace())
+	before := journeytest.File(t, d.Workspace())
 	// Fill the disk until less is left than the store needs to write safely.
 	filler := filepath.Join(disk, "filler")
 	if err := os.WriteFile(filler, make([]byte, 90<<20), 0o600); err != nil {
@@ -39,7 +40,7 @@ func TestAFullDiskRefusesTheEditAndTheAppGoesOn(t *testing.T) {
 	if !errors.Is(err, storage.ErrDiskFull) {
 		t.Fatalf("got %v, want ErrDiskFull", err)
 	}
-	if !bytes.Equal(fileOf(t, d.Workspace()), before) {
+	if !bytes.Equal(journeytest.File(t, d.Workspace()), before) {
 		t.Error("memory changed though the disk was full")
 	}
 	if _, ok := d.CanUndo(); ok {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"journeymap/journey"
+	"journeymap/journey/journeytest"
 )
 
 func testWorkspace() (*journey.Workspace, *journey.Journey) {
@@ -290,7 +291,7 @@ func TestPresenterPaletteContrast(t *testing.T) {
 }
 
 func TestVisibleIsOnlyWhatTheViewReaches(t *testing.T) {
-	w, j := bigJourney(60, 8, 4)
+	w, j := journeytest.Big(60, 8, 4)
 	s := Build(w, j, Options{}, DefaultFonts())
 	view := Rect{LabelWidth + 10*ColumnWidth, 900, 1200, 800}
 	keys := s.Visible(view)
@@ -319,39 +320,6 @@ func toNRGBA(c interface{ RGBA() (r, g, b, a uint32) }) (n color.NRGBA) {
 	r, g, b, a := c.RGBA()
 	n.R, n.G, n.B, n.A = uint8(r>>8), uint8(g>>8), uint8(b>>8), uint8(a>>8)
 	return n
-}
-
-// bigJourney has stages × lanes × per cards per cell, pain points in the pain lane.
-func bigJourney(stages, lanes, per int) (*journey.Workspace, *journey.Journey) {
-	w := &journey.Workspace{Name: "Big", Members: []journey.Member{{ID: "m", Name: "Ana Ruiz", Capacity: 8}}}
-	j := journey.Journey{ID: "big", Title: "A long journey"}
-	for s := range stages {
-		j.Stages = append(j.Stages, journey.Stage{ID: fmt.Sprintf("s%d", s), Name: fmt.Sprintf("Stage %d", s+1)})
-		j.Emotions = append(j.Emotions, journey.Emotion{Stage: fmt.Sprintf("s%d", s), Score: s%5 - 2})
-	}
-	for l := range lanes {
-		kind := journey.LaneKinds[l%7]
-		j.Lanes = append(j.Lanes, journey.Lane{ID: fmt.Sprintf("l%d", l), Kind: kind, Name: string(kind)})
-	}
-	for _, lane := range j.Lanes {
-		for s := range stages {
-			for n := range per {
-				id := fmt.Sprintf("%s-%d-%d", lane.ID, s, n)
-				text := fmt.Sprintf("Card %d of stage %d: the customer does something worth a line or two", n, s)
-				switch lane.Kind {
-				case journey.LaneEmotion:
-				case journey.LanePain:
-					j.PainPoints = append(j.PainPoints, journey.PainPoint{ID: id, Stage: j.Stages[s].ID, Title: text,
-						Discovery: journey.Unknown, Method: journey.MethodData, FoundBy: "m", Severity: 3, Effort: 2,
-						Owner: "m", Status: journey.StatusOpen})
-				default:
-					j.Cards = append(j.Cards, journey.Card{ID: id, Lane: lane.ID, Stage: j.Stages[s].ID, Text: text})
-				}
-			}
-		}
-	}
-	w.Journeys = []journey.Journey{j}
-	return w, &w.Journeys[0]
 }
 
 // dump is everything a scene draws, to compare two scenes.
@@ -426,7 +394,7 @@ func TestUpdateTellsWhatChanged(t *testing.T) {
 // TestUpdateEqualsRebuild makes random edits and checks after each that the scene brought up
 // to date piece by piece draws exactly what a scene built afresh draws.
 func TestUpdateEqualsRebuild(t *testing.T) {
-	w, j := bigJourney(6, 7, 2)
+	w, j := journeytest.Big(6, 7, 2)
 	s := Build(w, j, Options{}, DefaultFonts())
 	rng := rand.New(rand.NewPCG(1, 2))
 	texts := []string{"Short", "A card of two lines that says a little more than the short one", strings.Repeat("Very long text ", 12)}

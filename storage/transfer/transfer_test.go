@@ -10,20 +10,11 @@ import (
 	"testing"
 	"time"
 
-	"journeymap/assets"
 	"journeymap/journey"
 	"journeymap/journey/interchange"
+	"journeymap/journey/journeytest"
 	"journeymap/storage"
 )
-
-func sample(t *testing.T) *journey.Workspace {
-	t.Helper()
-	w, err := interchange.Parse(assets.SampleWorkspace)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return w
-}
 
 func openStore(t *testing.T) *storage.Store {
 	t.Helper()
@@ -38,7 +29,7 @@ func openStore(t *testing.T) *storage.Store {
 func TestImportBacksUpWhatItReplaces(t *testing.T) {
 	s := openStore(t)
 	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
-	first, err := Import(s, sample(t), false, now)
+	first, err := Import(s, journeytest.Sample(t), false, now)
 	if err != nil || first.Backup != "" || first.NoBackup != "" {
 		t.Fatalf("into an empty store: %+v, %v; want no backup", first, err)
 	}
@@ -70,10 +61,10 @@ func TestImportBacksUpWhatItReplaces(t *testing.T) {
 
 func TestImportRefusesInvalidAndWritesNothing(t *testing.T) {
 	s := openStore(t)
-	if _, err := Import(s, sample(t), false, time.Now()); err != nil {
+	if _, err := Import(s, journeytest.Sample(t), false, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	bad := sample(t)
+	bad := journeytest.Sample(t)
 	bad.Journeys[0].PainPoints[0].Severity = 9
 	if _, err := Import(s, bad, true, time.Now()); !errors.Is(err, journey.ErrInvalid) {
 		t.Fatalf("got %v, want a validation error", err)
@@ -84,7 +75,7 @@ func TestImportRefusesInvalidAndWritesNothing(t *testing.T) {
 }
 
 func TestExport(t *testing.T) {
-	w := sample(t)
+	w := journeytest.Sample(t)
 	var csv bytes.Buffer
 	if err := Export(&csv, w, CSV, w.Journeys[1].ID); err != nil {
 		t.Fatal(err)

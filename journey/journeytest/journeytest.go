@@ -1,0 +1,67 @@
+// Package journeytest gives tests workspaces to work on: the sample, big generated maps, and
+// the workspace file for telling whether two workspaces are the same.
+package journeytest
+
+import (
+	"fmt"
+	"testing"
+
+	"journeymap/assets"
+	"journeymap/journey"
+	"journeymap/journey/interchange"
+)
+
+// Sample returns a fresh copy of the sample workspace.
+func Sample(tb testing.TB) *journey.Workspace {
+	tb.Helper()
+	w, err := interchange.Parse(assets.SampleWorkspace)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return w
+}
+
+// File is the workspace file of w: two workspaces are the same when their files are.
+func File(tb testing.TB, w *journey.Workspace) []byte {
+	tb.Helper()
+	b, err := interchange.Marshal(w)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+// Big returns a workspace of one journey, "big", with the stages and lanes (of the kinds in
+// turn) and per items in every cell: cards, pain points in the pain lane, none in the emotion
+// lane, and an emotion score per stage. Every text differs, as on a real map.
+func Big(stages, lanes, per int) (*journey.Workspace, *journey.Journey) {
+	w := &journey.Workspace{Name: "Big", Members: []journey.Member{{ID: "m", Name: "Ana Ruiz", Capacity: 8}}}
+	j := journey.Journey{ID: "big", Title: "A long journey", Persona: "Everyone", Vision: "Nothing lost"}
+	for s := range stages {
+		j.Stages = append(j.Stages, journey.Stage{ID: fmt.Sprintf("s%d", s), Name: fmt.Sprintf("Stage %d", s+1)})
+		j.Emotions = append(j.Emotions, journey.Emotion{Stage: fmt.Sprintf("s%d", s), Score: s%5 - 2})
+	}
+	for l := range lanes {
+		kind := journey.LaneKinds[l%7]
+		j.Lanes = append(j.Lanes, journey.Lane{ID: fmt.Sprintf("l%d", l), Kind: kind, Name: string(kind)})
+	}
+	for _, lane := range j.Lanes {
+		for s := range j.Stages {
+			for n := range per {
+				id := fmt.Sprintf("%s-%d-%d", lane.ID, s, n)
+				text := fmt.Sprintf("Card %d of stage %d in %s: the customer does something worth a line or two", n, s, lane.ID)
+				switch lane.Kind {
+				case journey.LaneEmotion:
+				case journey.LanePain:
+					j.PainPoints = append(j.PainPoints, journey.PainPoint{ID: id, Stage: j.Stages[s].ID, Title: text,
+						Discovery: journey.Unknown, Method: journey.MethodData, FoundBy: "m", Severity: 3, Effort: 2,
+						Owner: "m", Status: journey.StatusOpen})
+				default:
+					j.Cards = append(j.Cards, journey.Card{ID: id, Lane: lane.ID, Stage: j.Stages[s].ID, Text: text})
+				}
+			}
+		}
+	}
+	w.Journeys = []journey.Journey{j}
+	return w, &w.Journeys[0]
+}
