@@ -22,7 +22,7 @@ var benchMaps = []struct {
 }
 
 // benchWindow shows a map in its scroller, as the app does, in a 1440×900 window.
-func benchWindow(b *testing.B, w *journey.Workspace, id string) *Map {
+func benchWindow(b testing.TB, w *journey.Workspace, id string) *Map {
 	m := NewMap(w, id)
 	win := test.NewTempWindow(b, NewMapScroll(m))
 	win.Resize(fyne.NewSize(1440, 900))

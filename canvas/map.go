@@ -235,11 +235,14 @@ func (m *Map) toScene(pos fyne.Position) scene.Point {
 
 // view is the part of the map worth drawing, at 100 %: what the scroller shows and a margin
 // of a quarter screen around it, so that a scroll step seldom finds anything undrawn. Without
-// a scroller (a test, a capture) it is the whole map.
+// a scroller (a test, a capture) it is the whole map; in a scroller not laid out yet, nothing.
 func (m *Map) view() scene.Rect {
 	w, h := m.scene.Size()
-	if m.scroll == nil || m.scroll.Size().IsZero() {
+	if m.scroll == nil {
 		return scene.Rect{X: -1, Y: -1, W: w + 2, H: h + 2}
+	}
+	if m.scroll.Size().IsZero() {
+		return scene.Rect{}
 	}
 	z, off, size := m.zoom, m.scroll.Offset, m.scroll.Size()
 	mx, my := size.Width/4, size.Height/4
