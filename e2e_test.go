@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -27,33 +28,7 @@ import (
 // window, takes a screenshot, checks the title and that the map is drawn, and quits with
 // Ctrl+Q. JOURNEYMAP_SCREENSHOT=path keeps the screenshot.
 func TestEndToEnd(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end run skipped in -short mode")
-	}
-	for _, tool := range []string{"xvfb-run", "Xvfb", "xdotool", "import"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("no X server can be started here: %s is not installed (make test installs it)", tool)
-		}
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "journeymap")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("building: %v\n%s", err, out)
-	}
-	display, xauth := startXvfb(t)
-	env := append(os.Environ(), "DISPLAY="+display, "XAUTHORITY="+xauth, "HOME="+filepath.Join(dir, "home"),
-		"LANG=en_US.UTF-8", "WAYLAND_DISPLAY=")
-	x := func(args ...string) (string, error) {
-		cmd := exec.Command(args[0], args[1:]...)
-		cmd.Env = env
-		out, err := cmd.Output()
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			err = fmt.Errorf("%s: %w: %s", args[0], err, strings.TrimSpace(string(ee.Stderr)))
-		}
-		return strings.TrimSpace(string(out)), err
-	}
-
+	dir, bin, env, x := e2eSetup(t)
 	store := filepath.Join(dir, "store")
 	stderr, exited := startApp(t, bin, store, env)
 
@@ -121,6 +96,118 @@ func TestEndToEnd(t *testing.T) {
 	w, err := s.Load()
 	if err != nil || len(w.Journeys) != 2 {
 		t.Errorf("the new store should hold the sample's 2 journeys: got %v, %v", w, err)
+	}
+}
+
+// e2eSetup builds the binary and starts an X server for it, or skips where none can be
+// started; it returns a temporary directory, the binary, the environment to run it in, and a
+// runner of X tools in that environment.
+func e2eSetup(t *testing.T) (dir, bin string, env []string, x func(...string) (string, error)) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end run skipped in -short mode")
+	}
+	for _, tool := range []string{"xvfb-run", "Xvfb", "xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("no X server can be started here: %s is not installed (make test installs it)", tool)
+		}
+	}
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "journeymap")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("building: %v\n%s", err, out)
+	}
+	display, xauth := startXvfb(t)
+	env = append(os.Environ(), "DISPLAY="+display, "XAUTHORITY="+xauth, "HOME="+filepath.Join(dir, "home"),
+		"LANG=en_US.UTF-8", "WAYLAND_DISPLAY=")
+	x = func(args ...string) (string, error) {
+		cmd := exec.Command(args[0], args[1:]...)
+		cmd.Env = env
+		out, err := cmd.Output()
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			err = fmt.Errorf("%s: %w: %s", args[0], err, strings.TrimSpace(string(ee.Stderr)))
+		}
+		return strings.TrimSpace(string(out)), err
+	}
+	return dir, bin, env, x
+}
+
+// TestEndToEndEditSurvivesAKill types a card into the real app with the keyboard (Ctrl+N, the
+// text, Enter), kills the app at once, and finds the card in the store; then starts the app
+// again, undoes with Ctrl+Z, kills it, and finds the card gone.
+func TestEndToEndEditSurvivesAKill(t *testing.T) {
+	dir, bin, env, x := e2eSetup(t)
+	store := filepath.Join(dir, "store")
+	const text = "Compares three couriers"
+
+	// ready starts the app and waits until its map is drawn, and so takes keys.
+	ready := func() (string, *exec.Cmd) {
+		t.Helper()
+		app := exec.Command(bin, "-store", store)
+		app.Env = env
+		if err := app.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { app.Process.Kill(); app.Wait() })
+		id := waitForWindow(x, "Journeymap", 30*time.Second)
+		if id == "" {
+			t.Fatal("no Journeymap window appeared within 30 s")
+		}
+		shot := filepath.Join(dir, "ready.png")
+		for try := 0; try < 20; try++ {
+			time.Sleep(300 * time.Millisecond)
+			x("import", "-window", "root", shot)
+			if known, unknown := countMarks(t, shot); known > 200 && unknown > 200 {
+				break
+			}
+		}
+		x("xdotool", "windowfocus", "--sync", id)
+		return id, app
+	}
+	kill := func(app *exec.Cmd) {
+		t.Helper()
+		app.Process.Signal(syscall.SIGKILL)
+		app.Wait()
+	}
+	cards := func() []string {
+		t.Helper()
+		s, err := storage.Open(store)
+		if err != nil {
+			t.Fatalf("the store after the kill: %v", err)
+		}
+		defer s.Close()
+		w, err := s.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var texts []string
+		for _, c := range w.Journeys[0].Cards {
+			texts = append(texts, c.Text)
+		}
+		return texts
+	}
+
+	_, app := ready()
+	for _, keys := range [][]string{{"key", "--clearmodifiers", "ctrl+n"}, {"type", "--delay", "30", text}, {"key", "Return"}} {
+		if _, err := x(append([]string{"xdotool"}, keys...)...); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	kill(app)
+	if !slices.Contains(cards(), text) {
+		t.Fatalf("the card typed and entered is not in the store after a SIGKILL: %q", cards())
+	}
+
+	_, app = ready()
+	if _, err := x("xdotool", "key", "--clearmodifiers", "ctrl+z"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond)
+	kill(app)
+	if slices.Contains(cards(), text) {
+		t.Error("Ctrl+Z after a restart did not take the card back, durably")
 	}
 }
 

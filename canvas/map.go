@@ -37,12 +37,41 @@ type Map struct {
 	scene     *scene.Scene
 	scroll    *container.Scroll // the scroller the map sits in, for culling and zooming at the cursor
 	r         *mapRenderer
+
+	input     mapInput // what is told of taps and keys: the editor
+	pressed   bool     // a mouse button went down since the last tap, which it handled
+	focused   bool
+	shift     bool // Shift is held: key events don't say so, and Shift+Tab goes back
+	selection Selection
+	editor    fyne.CanvasObject // the in-place text editor, drawn over the map at editorAt
+	editorAt  scene.Rect
 }
 
 var (
-	_ fyne.Widget     = (*Map)(nil)
-	_ fyne.Scrollable = (*Map)(nil)
+	_ fyne.Widget         = (*Map)(nil)
+	_ fyne.Scrollable     = (*Map)(nil)
+	_ fyne.Tappable       = (*Map)(nil)
+	_ fyne.DoubleTappable = (*Map)(nil)
+	_ fyne.Focusable      = (*Map)(nil)
+	_ fyne.Tabbable       = (*Map)(nil)
+	_ desktop.Mouseable   = (*Map)(nil)
+	_ desktop.Keyable     = (*Map)(nil)
 )
+
+// Selection is what the map shows as selected: a cell, always, and the cards and pain points
+// picked in it or elsewhere.
+type Selection struct {
+	Stage, Lane string
+	Items       []scene.Key
+}
+
+// mapInput is told what the user does on the map, in map coordinates at 100 %.
+type mapInput interface {
+	pressed(at scene.Point, mods fyne.KeyModifier)
+	doubleTapped(at scene.Point)
+	typedKey(ev *fyne.KeyEvent)
+	typedRune(r rune)
+}
 
 // NewMap returns a map of the workspace's journey with the id ("" for none), at 100 %.
 func NewMap(w *journey.Workspace, journeyID string) *Map {
@@ -254,6 +283,141 @@ func (m *Map) cull() {
 		m.r.cull()
 	}
 }
+
+// SetSelection shows the selection: a ring around the cell, and the items picked outlined.
+func (m *Map) SetSelection(sel Selection) {
+	m.selection = sel
+	if m.r != nil {
+		m.r.placeOverlay()
+	}
+}
+
+// Selection is the selection the map shows.
+func (m *Map) Selection() Selection { return m.selection }
+
+// ShowEditor places an in-place editor over an area of the map, where it follows zoom and
+// scroll; nil takes it away.
+func (m *Map) ShowEditor(o fyne.CanvasObject, at scene.Rect) {
+	m.editor, m.editorAt = o, at
+	if m.r != nil {
+		m.r.placeOverlay()
+	}
+}
+
+// ScrollToShow scrolls the least needed to bring an area of the map (at 100 %) into view.
+func (m *Map) ScrollToShow(area scene.Rect) {
+	if m.scroll == nil || m.scroll.Size().IsZero() {
+		return
+	}
+	z, off, size := m.zoom, m.scroll.Offset, m.scroll.Size()
+	x0, y0, x1, y1 := area.X*z, area.Y*z, (area.X+area.W)*z, (area.Y+area.H)*z
+	next := off
+	if x1 > off.X+size.Width {
+		next.X = x1 - size.Width
+	}
+	if x0 < next.X {
+		next.X = x0
+	}
+	if y1 > off.Y+size.Height {
+		next.Y = y1 - size.Height
+	}
+	if y0 < next.Y {
+		next.Y = y0
+	}
+	if next != off {
+		m.scroll.ScrollToOffset(next)
+		m.cull()
+	}
+}
+
+// MouseDown selects at once: a map that also takes double taps hears of a single tap only
+// when no second one follows, too late for a selection to feel instant.
+func (m *Map) MouseDown(ev *desktop.MouseEvent) {
+	if ev.Button != desktop.MouseButtonPrimary {
+		return
+	}
+	m.pressed = true
+	m.focus()
+	if m.input != nil {
+		m.input.pressed(m.toScene(ev.Position), ev.Modifier)
+	}
+}
+
+// MouseUp implements desktop.Mouseable.
+func (m *Map) MouseUp(*desktop.MouseEvent) {}
+
+// Tapped selects, when no mouse button told of it first (a touch screen, a test).
+func (m *Map) Tapped(ev *fyne.PointEvent) {
+	if m.pressed {
+		m.pressed = false
+		return
+	}
+	m.focus()
+	if m.input != nil {
+		m.input.pressed(m.toScene(ev.Position), 0)
+	}
+}
+
+// DoubleTapped edits the card or pain point under the pointer, or starts a new card there.
+func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
+	m.pressed = false
+	if m.input != nil {
+		m.input.doubleTapped(m.toScene(ev.Position))
+	}
+}
+
+func (m *Map) focus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil && c.Focused() != m {
+		c.Focus(m)
+	}
+}
+
+// FocusGained implements fyne.Focusable.
+func (m *Map) FocusGained() {
+	m.focused = true
+	if m.r != nil {
+		m.r.placeOverlay()
+	}
+}
+
+// FocusLost implements fyne.Focusable.
+func (m *Map) FocusLost() {
+	m.focused = false
+	if m.r != nil {
+		m.r.placeOverlay()
+	}
+}
+
+// TypedKey implements fyne.Focusable.
+func (m *Map) TypedKey(ev *fyne.KeyEvent) {
+	if m.input != nil {
+		m.input.typedKey(ev)
+	}
+}
+
+// TypedRune implements fyne.Focusable.
+func (m *Map) TypedRune(r rune) {
+	if m.input != nil {
+		m.input.typedRune(r)
+	}
+}
+
+// KeyDown implements desktop.Keyable, to know when Shift is held.
+func (m *Map) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		m.shift = true
+	}
+}
+
+// KeyUp implements desktop.Keyable.
+func (m *Map) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		m.shift = false
+	}
+}
+
+// AcceptsTab keeps Tab on the map, where it goes from card to card.
+func (m *Map) AcceptsTab() bool { return true }
 
 // CreateRenderer implements fyne.Widget.
 func (m *Map) CreateRenderer() fyne.WidgetRenderer {

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 
 	"journeymap/canvas/scene"
 )
@@ -21,6 +22,11 @@ type mapRenderer struct {
 	drawn  map[scene.Key]*drawnElement
 	pool   objectPool
 	pal    string // the palette the drawn objects have
+
+	// The selection and the in-place editor, over everything else.
+	overlay *fyne.Container
+	ring    *canvas.Rectangle
+	picks   []*canvas.Rectangle
 }
 
 type drawnElement struct {
@@ -37,8 +43,57 @@ func newMapRenderer(m *Map) *mapRenderer {
 		r.layers[k] = container.NewWithoutLayout()
 		r.objs = append(r.objs, r.layers[k])
 	}
+	r.ring = canvas.NewRectangle(color.Transparent)
+	r.overlay = container.NewWithoutLayout(r.ring)
+	r.objs = append(r.objs, r.overlay)
 	r.redraw()
 	return r
+}
+
+// placeOverlay draws the selection for the scene and zoom as they now are, and places the
+// in-place editor.
+func (r *mapRenderer) placeOverlay() {
+	m, z := r.m, r.m.zoom
+	accent := theme.Color(theme.ColorNamePrimary)
+	objs := []fyne.CanvasObject{r.ring}
+	if b, ok := m.scene.CellBounds(m.selection.Stage, m.selection.Lane); ok {
+		width := float32(2)
+		if m.focused {
+			width = 3
+		}
+		r.ring.FillColor, r.ring.StrokeColor, r.ring.StrokeWidth, r.ring.CornerRadius = color.Transparent, accent, width, 4
+		r.ring.Move(fyne.NewPos(b.X*z+1, b.Y*z+1))
+		r.ring.Resize(fyne.NewSize(b.W*z-2, b.H*z-2))
+		r.ring.Show()
+	} else {
+		r.ring.Hide()
+	}
+	r.ring.Refresh()
+	n := 0
+	for _, k := range m.selection.Items {
+		b, ok := m.scene.Bounds(k)
+		if !ok {
+			continue
+		}
+		if n == len(r.picks) {
+			r.picks = append(r.picks, canvas.NewRectangle(color.Transparent))
+		}
+		p := r.picks[n]
+		n++
+		p.StrokeColor, p.StrokeWidth, p.CornerRadius = accent, 3, 7
+		p.Move(fyne.NewPos(b.X*z-3, b.Y*z-3))
+		p.Resize(fyne.NewSize(b.W*z+6, b.H*z+6))
+		p.Refresh()
+		objs = append(objs, p)
+	}
+	if m.editor != nil {
+		b := m.editorAt
+		m.editor.Move(fyne.NewPos(b.X*z, b.Y*z))
+		m.editor.Resize(fyne.NewSize(b.W*z, max(b.H*z, m.editor.MinSize().Height)))
+		objs = append(objs, m.editor)
+	}
+	r.overlay.Objects = objs
+	r.overlay.Refresh()
 }
 
 func (r *mapRenderer) Destroy() {}
@@ -77,6 +132,7 @@ func (r *mapRenderer) redraw() {
 		r.draw(k, false)
 	}
 	r.cull()
+	r.placeOverlay()
 	canvas.Refresh(r.m)
 }
 
@@ -104,6 +160,7 @@ func (r *mapRenderer) applyDiff(d scene.Diff) {
 		r.bg.Resize(r.m.Size().Max(r.MinSize()))
 	}
 	r.cull()
+	r.placeOverlay()
 	canvas.Refresh(r.m)
 }
 
@@ -113,6 +170,7 @@ func (r *mapRenderer) rezoom() {
 		r.draw(k, true)
 	}
 	r.bg.Resize(r.MinSize())
+	r.placeOverlay()
 }
 
 // cull draws the elements in view that are not drawn and puts away those that left it.

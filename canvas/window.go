@@ -3,6 +3,7 @@ package canvas
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,8 +32,13 @@ type MainWindow struct {
 	list      *widget.List
 	Map       *Map
 	viewport  fyne.CanvasObject
+	Editor    *Editor
 	status    *widget.Label
+	message   *widget.Label
 	zoomLabel *widget.Label
+	mainMenu  *fyne.MainMenu
+	undo      *fyne.MenuItem
+	redo      *fyne.MenuItem
 }
 
 // NewMainWindow builds the window for a document, restoring the size, theme and journey
@@ -46,6 +52,8 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.Map = NewMap(w, "")
 	mw.viewport = NewMapScroll(mw.Map)
 	mw.status = widget.NewLabel("")
+	mw.message = widget.NewLabel("")
+	mw.message.Truncation = fyne.TextTruncateEllipsis
 	mw.zoomLabel = widget.NewLabel("100 %")
 	mw.Map.OnZoomChanged = func(z float32) { mw.zoomLabel.SetText(fmt.Sprintf("%.0f %%", z*100)) }
 	mw.list = NewJourneyList(w)
@@ -60,15 +68,20 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	)
 	top := container.NewBorder(nil, nil, nil, mw.zoomLabel, toolbar)
 	legend := widget.NewLabel("● known   ◆ unknown   red border: unassigned")
-	bottom := container.NewBorder(nil, nil, nil, legend, mw.status)
+	bottom := container.NewBorder(nil, nil, mw.status, legend, mw.message)
 	content := container.NewBorder(top, bottom, nil, nil, mw.viewport)
 	split := container.NewHSplit(mw.list, content)
 	split.Offset = 0.2
 	mw.SetContent(split)
-	mw.SetMainMenu(mw.menu())
-	mw.addShortcuts()
+	// The map draws a change before the editor looks at the selection it leaves.
 	stop := doc.Watch(mw.changed)
 	mw.SetOnClosed(stop)
+	mw.Editor = NewEditor(doc, mw.Map)
+	mw.Editor.OnMessage = mw.message.SetText
+	mw.mainMenu = mw.menu()
+	mw.SetMainMenu(mw.mainMenu)
+	mw.addShortcuts()
+	mw.refreshEdit()
 
 	size := fyne.NewSize(1440, 900)
 	if wh := prefs.FloatList(prefSize); len(wh) == 2 && wh[0] >= 1 && wh[1] >= 1 {
@@ -100,12 +113,21 @@ func (mw *MainWindow) show(i int) {
 		mw.app.Preferences().SetString(prefLastJourney, id)
 	}
 	mw.Map.SetJourney(id)
+	if mw.Editor != nil {
+		mw.Editor.JourneyShown()
+	}
 	mw.refreshStatus()
 }
 
 // changed draws a change the document made: the map redraws what it touched, the journey
 // list and the status bar are read again.
 func (mw *MainWindow) changed(c document.Change) {
+	// An undo or redo in another journey shows that journey, so that what it did is seen.
+	if ids := c.Journeys(); c.Kind != document.Did && len(ids) == 1 && ids[0] != mw.Map.JourneyID() {
+		if i := slices.IndexFunc(mw.doc.Workspace().Journeys, func(j journey.Journey) bool { return j.ID == ids[0] }); i >= 0 {
+			mw.list.Select(i)
+		}
+	}
 	mw.Map.Update(c.Refs)
 	if c.Workspace() {
 		mw.list.Refresh()
@@ -117,6 +139,19 @@ func (mw *MainWindow) changed(c document.Change) {
 		}
 	}
 	mw.refreshStatus()
+	mw.refreshEdit()
+}
+
+// refreshEdit names in the Edit menu what Undo and Redo would do.
+func (mw *MainWindow) refreshEdit() {
+	if mw.undo == nil {
+		return
+	}
+	label, ok := mw.doc.CanUndo()
+	mw.undo.Label, mw.undo.Disabled = strings.TrimSpace("Undo "+label), !ok
+	label, ok = mw.doc.CanRedo()
+	mw.redo.Label, mw.redo.Disabled = strings.TrimSpace("Redo "+label), !ok
+	mw.mainMenu.Refresh()
 }
 
 func (mw *MainWindow) refreshStatus() {
@@ -160,7 +195,10 @@ func (mw *MainWindow) applyTheme(name string) {
 // frame after, so the window appears as soon as a bare one would and fills in at once.
 func (mw *MainWindow) ShowAndRun() {
 	mw.viewport.Hide()
-	mw.app.Lifecycle().SetOnStarted(mw.viewport.Show)
+	mw.app.Lifecycle().SetOnStarted(func() {
+		mw.viewport.Show()
+		mw.Map.focus()
+	})
 	mw.Window.ShowAndRun()
 }
 
@@ -183,12 +221,33 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 	quit := fyne.NewMenuItem("Quit", mw.Quit)
 	quit.IsQuit = true // ours, not the one Fyne would add, so that quitting remembers the size
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	item := func(label string, do func(), shortcut fyne.Shortcut) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, do)
+		it.Shortcut = shortcut
+		return it
+	}
+	ctrl := func(key fyne.KeyName) fyne.Shortcut {
+		return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+	}
+	clip := mw.app.Clipboard
+	mw.undo = item("Undo", mw.Editor.Undo, &fyne.ShortcutUndo{})
+	mw.redo = item("Redo", mw.Editor.Redo, &fyne.ShortcutRedo{})
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", quit),
+		fyne.NewMenu("Edit",
+			mw.undo, mw.redo,
+			fyne.NewMenuItemSeparator(),
+			item("Cut", func() { mw.Editor.Cut(clip()) }, &fyne.ShortcutCut{}),
+			item("Copy", func() { mw.Editor.Copy(clip()) }, &fyne.ShortcutCopy{}),
+			item("Paste", func() { mw.Editor.Paste(clip()) }, &fyne.ShortcutPaste{}),
+			fyne.NewMenuItem("Delete", mw.Editor.Delete),
+			fyne.NewMenuItemSeparator(),
+			item("New Card", mw.Editor.NewItem, ctrl(fyne.KeyN)),
+		),
 		fyne.NewMenu("View",
-			fyne.NewMenuItem("Zoom In", mw.Map.ZoomIn),
-			fyne.NewMenuItem("Zoom Out", mw.Map.ZoomOut),
-			fyne.NewMenuItem("Actual Size", func() { mw.Map.SetZoom(1) }),
+			item("Zoom In", mw.Map.ZoomIn, ctrl(fyne.KeyEqual)),
+			item("Zoom Out", mw.Map.ZoomOut, ctrl(fyne.KeyMinus)),
+			item("Actual Size", func() { mw.Map.SetZoom(1) }, ctrl(fyne.Key0)),
 			fyne.NewMenuItem("Fit Map", mw.fit),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Light / Dark Theme", mw.ToggleTheme),
@@ -196,17 +255,29 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 	)
 }
 
-// addShortcuts binds the platform's zoom keys: Ctrl (Cmd) with + or =, -, and 0.
+// addShortcuts binds the keys the menus don't: Ctrl (Cmd) with + or =, also with Shift as a
+// US keyboard types +, and Ctrl+Shift+Z for redo. The menus' own shortcuts are bound here too,
+// for a window without a menu bar (macOS puts it elsewhere; tests have none).
 func (mw *MainWindow) addShortcuts() {
-	bind := func(key fyne.KeyName, do func()) {
-		mw.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
-			func(fyne.Shortcut) { do() })
+	bind := func(key fyne.KeyName, mods fyne.KeyModifier, do func()) {
+		mw.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mods}, func(fyne.Shortcut) { do() })
 	}
-	bind(fyne.KeyEqual, mw.Map.ZoomIn)
-	bind(fyne.KeyPlus, mw.Map.ZoomIn)
-	bind(fyne.KeyMinus, mw.Map.ZoomOut)
-	bind(fyne.Key0, func() { mw.Map.SetZoom(1) })
-	bind(fyne.KeyQ, mw.Quit)
+	ctrl, shift := fyne.KeyModifierShortcutDefault, fyne.KeyModifierShift
+	bind(fyne.KeyEqual, ctrl, mw.Map.ZoomIn)
+	bind(fyne.KeyEqual, ctrl|shift, mw.Map.ZoomIn)
+	bind(fyne.KeyPlus, ctrl, mw.Map.ZoomIn)
+	bind(fyne.KeyPlus, ctrl|shift, mw.Map.ZoomIn)
+	bind(fyne.KeyMinus, ctrl, mw.Map.ZoomOut)
+	bind(fyne.Key0, ctrl, func() { mw.Map.SetZoom(1) })
+	bind(fyne.KeyQ, ctrl, mw.Quit)
+	bind(fyne.KeyN, ctrl, mw.Editor.NewItem)
+	bind(fyne.KeyZ, ctrl|shift, mw.Editor.Redo)
+	clip := mw.app.Clipboard
+	mw.Canvas().AddShortcut(&fyne.ShortcutCut{}, func(fyne.Shortcut) { mw.Editor.Cut(clip()) })
+	mw.Canvas().AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { mw.Editor.Copy(clip()) })
+	mw.Canvas().AddShortcut(&fyne.ShortcutPaste{}, func(fyne.Shortcut) { mw.Editor.Paste(clip()) })
+	mw.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { mw.Editor.Undo() })
+	mw.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { mw.Editor.Redo() })
 }
 
 // NewJourneyList lists the workspace's journeys: title, persona, and pain points split by

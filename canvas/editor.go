@@ -1,0 +1,547 @@
+package canvas
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+
+	"journeymap/canvas/document"
+	"journeymap/canvas/scene"
+	"journeymap/journey"
+)
+
+// Editor turns what the user does on a map into edits of the document: it keeps the
+// selection (a cell always, and the cards and pain points picked), types cards in place,
+// deletes, copies and pastes. It changes nothing itself: every change is an edit the
+// document applies, makes durable and can undo.
+type Editor struct {
+	// OnMessage shows a line in the status bar: why an edit was refused, what was undone.
+	OnMessage func(msg string)
+
+	doc    *document.Document
+	m      *Map
+	sel    Selection
+	text   *textEditor // the in-place editor while one is open
+	target editTarget  // what it edits
+	copied []clipItem  // what Copy took, pasted as items while the clipboard still holds its text
+	clip   string      // the plain text Copy put on the clipboard
+}
+
+// editTarget is what an open text editor edits: an item, or a new one in a cell.
+type editTarget struct {
+	item        scene.Key
+	stage, lane string
+}
+
+type clipItem struct {
+	card   journey.Card
+	pain   journey.PainPoint
+	isPain bool
+}
+
+// NewEditor lets the user edit the map's journeys through the document.
+func NewEditor(doc *document.Document, m *Map) *Editor {
+	e := &Editor{doc: doc, m: m, OnMessage: func(string) {}}
+	m.input = e
+	doc.Watch(func(document.Change) { e.reselect() })
+	e.reselect()
+	return e
+}
+
+func (e *Editor) workspace() *journey.Workspace { return e.doc.Workspace() }
+
+func (e *Editor) journeyID() string { return e.m.JourneyID() }
+
+// Selection is what is selected.
+func (e *Editor) Selection() Selection { return e.sel }
+
+// JourneyShown starts a journey afresh: its first visible lane at its first stage selected.
+func (e *Editor) JourneyShown() {
+	e.close()
+	e.sel = Selection{}
+	e.reselect()
+}
+
+// reselect keeps the selection to what the map still shows: a cell that is gone gives way
+// to the first one, picked items that are gone are dropped.
+func (e *Editor) reselect() {
+	s := e.m.Scene()
+	if !s.HasCell(e.sel.Stage, e.sel.Lane) {
+		e.sel.Stage, e.sel.Lane, _ = s.FirstCell()
+	}
+	e.sel.Items = slices.DeleteFunc(e.sel.Items, func(k scene.Key) bool { _, ok := s.Bounds(k); return !ok })
+	e.m.SetSelection(e.sel)
+}
+
+func (e *Editor) selectCell(stage, lane string, items []scene.Key) {
+	e.sel = Selection{Stage: stage, Lane: lane, Items: items}
+	e.m.SetSelection(e.sel)
+	if b, ok := e.m.Scene().CellBounds(stage, lane); ok {
+		b.H = min(b.H, 200) // a tall cell: enough of its top to see it selected
+		e.m.ScrollToShow(b)
+	}
+}
+
+// pressed selects what is under the pointer: a card or pain point (Ctrl adds or removes it
+// from those picked, Shift adds it), or an empty spot's cell.
+func (e *Editor) pressed(at scene.Point, mods fyne.KeyModifier) {
+	e.close()
+	s := e.m.Scene()
+	many := mods&(fyne.KeyModifierShortcutDefault|fyne.KeyModifierControl|fyne.KeyModifierShift) != 0
+	if k, ok := s.ItemAt(at); ok {
+		stage, lane, _ := s.CellOf(k)
+		items := []scene.Key{k}
+		if many {
+			items = slices.Clone(e.sel.Items)
+			if i := slices.Index(items, k); i >= 0 && mods&fyne.KeyModifierShift == 0 {
+				items = slices.Delete(items, i, i+1)
+			} else if i < 0 {
+				items = append(items, k)
+			}
+		}
+		e.selectCell(stage, lane, items)
+		return
+	}
+	if stage, lane, ok := s.CellAt(at); ok {
+		items := []scene.Key(nil)
+		if many {
+			items = e.sel.Items
+		}
+		e.selectCell(stage, lane, items)
+	}
+}
+
+// doubleTapped edits what is under the pointer, or starts a new card in an empty spot.
+func (e *Editor) doubleTapped(at scene.Point) {
+	s := e.m.Scene()
+	if k, ok := s.ItemAt(at); ok {
+		e.Edit(k)
+		return
+	}
+	if stage, lane, ok := s.CellAt(at); ok {
+		e.selectCell(stage, lane, nil)
+		e.NewItem()
+	}
+}
+
+func (e *Editor) typedKey(ev *fyne.KeyEvent) {
+	s := e.m.Scene()
+	move := func(dx, dy int) {
+		stage, lane := s.Neighbour(e.sel.Stage, e.sel.Lane, dx, dy)
+		e.selectCell(stage, lane, nil)
+	}
+	switch ev.Name {
+	case fyne.KeyLeft:
+		move(-1, 0)
+	case fyne.KeyRight:
+		move(1, 0)
+	case fyne.KeyUp:
+		move(0, -1)
+	case fyne.KeyDown:
+		move(0, 1)
+	case fyne.KeyTab:
+		e.tab(e.m.shift)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if len(e.sel.Items) == 1 {
+			e.Edit(e.sel.Items[0])
+		} else {
+			e.NewItem()
+		}
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		e.Delete()
+	case fyne.KeyEscape:
+		e.selectCell(e.sel.Stage, e.sel.Lane, nil)
+	}
+}
+
+// typedRune starts a new card with the character typed, as a spreadsheet starts a cell.
+func (e *Editor) typedRune(r rune) {
+	if len(e.sel.Items) > 0 || r < ' ' {
+		return
+	}
+	e.NewItem()
+	if e.text != nil {
+		e.text.SetText(string(r))
+		e.text.CursorColumn = 1
+	}
+}
+
+// tab picks the next card or pain point in reading order (lane by lane, stage by stage), or
+// the one before with Shift.
+func (e *Editor) tab(back bool) {
+	s := e.m.Scene()
+	order := s.Order()
+	if len(order) == 0 {
+		return
+	}
+	i := -1
+	if len(e.sel.Items) > 0 {
+		i = slices.Index(order, e.sel.Items[len(e.sel.Items)-1])
+	} else if in := s.ItemsIn(e.sel.Stage, e.sel.Lane); len(in) > 0 && !back {
+		i = slices.Index(order, in[0]) - 1
+	}
+	switch {
+	case back && i <= 0:
+		i = len(order) - 1
+	case back:
+		i--
+	case i+1 >= len(order):
+		i = 0
+	default:
+		i++
+	}
+	k := order[i]
+	stage, lane, _ := s.CellOf(k)
+	e.selectCell(stage, lane, []scene.Key{k})
+	if b, ok := s.Bounds(k); ok {
+		e.m.ScrollToShow(b)
+	}
+}
+
+// NewItem opens a text editor for a new card in the selected cell, or a new pain point's
+// title in the pain lane.
+func (e *Editor) NewItem() {
+	e.close()
+	s := e.m.Scene()
+	slot, ok := s.Slot(e.sel.Stage, e.sel.Lane, 2)
+	if !ok {
+		e.OnMessage("Add a stage and a lane first: a card goes in a cell.")
+		return
+	}
+	e.open("", editTarget{stage: e.sel.Stage, lane: e.sel.Lane}, slot)
+}
+
+// Edit opens a text editor over a card's text or a pain point's title.
+func (e *Editor) Edit(k scene.Key) {
+	e.close()
+	s := e.m.Scene()
+	b, ok := s.Bounds(k)
+	j := e.workspace().Journey(e.journeyID())
+	if !ok || j == nil {
+		return
+	}
+	text := ""
+	if k.Kind == scene.KindCard {
+		c, _ := find(j.Cards, func(c journey.Card) bool { return c.ID == k.ID })
+		text = c.Text
+	} else {
+		p, _ := find(j.PainPoints, func(p journey.PainPoint) bool { return p.ID == k.ID })
+		text = p.Title
+	}
+	stage, lane, _ := s.CellOf(k)
+	e.selectCell(stage, lane, []scene.Key{k})
+	e.open(text, editTarget{item: k, stage: stage, lane: lane}, b)
+}
+
+func find[T any](items []T, match func(T) bool) (T, bool) {
+	if i := slices.IndexFunc(items, match); i >= 0 {
+		return items[i], true
+	}
+	var zero T
+	return zero, false
+}
+
+func (e *Editor) open(text string, target editTarget, at scene.Rect) {
+	t := newTextEditor(text)
+	t.OnCommit = func(s string) { e.commit(t, s) }
+	t.OnCancel = func() { e.finished(t) }
+	e.text, e.target = t, target
+	e.m.ShowEditor(t, at)
+	e.m.ScrollToShow(at)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e.m); c != nil {
+		c.Focus(t)
+	}
+}
+
+// Editing reports whether a text editor is open on the map.
+func (e *Editor) Editing() bool { return e.text != nil }
+
+// close commits an open text editor.
+func (e *Editor) close() {
+	if e.text != nil {
+		e.text.FocusLost()
+	}
+}
+
+// finished takes a text editor away and gives the keyboard back to the map.
+func (e *Editor) finished(t *textEditor) {
+	if e.text != t {
+		return
+	}
+	e.text = nil
+	e.m.ShowEditor(nil, scene.Rect{})
+	e.m.focus()
+}
+
+// commit turns what was typed into an edit. A new card with nothing typed is no card; a
+// refused edit leaves the editor open with the reason in the status bar.
+func (e *Editor) commit(t *textEditor, text string) {
+	if e.text != t {
+		return
+	}
+	edit, err := e.textEdit(strings.TrimRight(text, "\n"))
+	if err == nil && edit != nil {
+		err = e.doc.Do(edit)
+	}
+	if err != nil {
+		e.OnMessage(refusal(err))
+		if errors.Is(err, journey.ErrInvalid) {
+			t.reopen()
+			return
+		}
+	}
+	e.finished(t)
+	if err == nil && edit != nil && e.target.item.Kind == "" {
+		// Select what was just added, so Enter edits it and Tab goes on from it.
+		for _, r := range edit.Touches() {
+			if r.Kind == journey.RefCard || r.Kind == journey.RefPainPoint {
+				kind := scene.KindCard
+				if r.Kind == journey.RefPainPoint {
+					kind = scene.KindPain
+				}
+				e.selectCell(e.target.stage, e.target.lane, []scene.Key{{Kind: kind, ID: r.ID}})
+			}
+		}
+	}
+}
+
+// textEdit is the edit that puts the text where the open editor's target says, or nil when
+// it changes nothing.
+func (e *Editor) textEdit(text string) (journey.Edit, error) {
+	w, id, tg := e.workspace(), e.journeyID(), e.target
+	j := w.Journey(id)
+	if j == nil {
+		return nil, nil
+	}
+	switch {
+	case tg.item.Kind == scene.KindCard:
+		c, ok := find(j.Cards, func(c journey.Card) bool { return c.ID == tg.item.ID })
+		if !ok || c.Text == text {
+			return nil, nil
+		}
+		c.Text = text
+		return journey.Put(w, id, c, -1)
+	case tg.item.Kind == scene.KindPain:
+		p, ok := find(j.PainPoints, func(p journey.PainPoint) bool { return p.ID == tg.item.ID })
+		if !ok || p.Title == text {
+			return nil, nil
+		}
+		p.Title = text
+		return journey.Put(w, id, p, -1)
+	case strings.TrimSpace(text) == "":
+		return nil, nil
+	case e.m.Scene().IsPainLane(tg.lane):
+		return journey.Put(w, id, newPainPoint(tg.stage, text), -1)
+	}
+	return journey.Put(w, id, journey.Card{ID: journey.NewID("c"), Lane: tg.lane, Stage: tg.stage, Text: text}, -1)
+}
+
+// newPainPoint is a pain point typed into the map: known, of some other source, unowned and
+// open, until its panel says more.
+func newPainPoint(stage, title string) journey.PainPoint {
+	return journey.PainPoint{ID: journey.NewID("p"), Stage: stage, Title: title, Discovery: journey.Known,
+		Source: journey.SourceOther, Severity: 3, Effort: 2, Status: journey.StatusOpen}
+}
+
+// refusal says in a sentence why an edit was not made.
+func refusal(err error) string {
+	var v *journey.ValidationError
+	if errors.As(err, &v) {
+		return "Not changed: " + v.Msg + "."
+	}
+	return "Not changed: " + err.Error() + "."
+}
+
+// Delete deletes the picked cards and pain points, as one undoable edit.
+func (e *Editor) Delete() {
+	if len(e.sel.Items) == 0 {
+		return
+	}
+	w, id := e.workspace(), e.journeyID()
+	var edits []journey.Edit
+	for _, k := range e.sel.Items {
+		var edit journey.Edit
+		var err error
+		if k.Kind == scene.KindCard {
+			edit, err = journey.Remove[journey.Card](w, id, k.ID)
+		} else {
+			edit, err = journey.Remove[journey.PainPoint](w, id, k.ID)
+		}
+		if err != nil {
+			e.OnMessage(refusal(err))
+			return
+		}
+		edits = append(edits, edit)
+	}
+	edit := edits[0]
+	if len(edits) > 1 {
+		// Last first, so the places remembered for the undo stay right.
+		slices.SortFunc(edits, func(a, b journey.Edit) int { return from(b) - from(a) })
+		edit = journey.Batch{Name: fmt.Sprintf("Delete %d items", len(edits)), Edits: edits}
+	}
+	e.do(edit)
+}
+
+func from(e journey.Edit) int {
+	switch e := e.(type) {
+	case journey.ItemEdit[journey.Card]:
+		return e.From
+	case journey.ItemEdit[journey.PainPoint]:
+		return e.From + 1<<20 // pain points are another list: keep them apart
+	}
+	return 0
+}
+
+func (e *Editor) do(edit journey.Edit) {
+	if err := e.doc.Do(edit); err != nil {
+		e.OnMessage(refusal(err))
+	}
+}
+
+// Undo takes back typing in an open text editor, or else the last edit made.
+func (e *Editor) Undo() {
+	if e.text != nil {
+		e.text.TypedShortcut(&fyne.ShortcutUndo{})
+		return
+	}
+	label, err := e.doc.Undo()
+	switch {
+	case err != nil:
+		e.OnMessage(err.Error())
+	case label != "":
+		e.OnMessage("Undone: " + label + ".")
+	}
+}
+
+// Redo applies again typing undone in an open text editor, or else the edit undone last.
+func (e *Editor) Redo() {
+	if e.text != nil {
+		e.text.TypedShortcut(&fyne.ShortcutRedo{})
+		return
+	}
+	label, err := e.doc.Redo()
+	switch {
+	case err != nil:
+		e.OnMessage(err.Error())
+	case label != "":
+		e.OnMessage("Redone: " + label + ".")
+	}
+}
+
+// Copy puts the picked items on the clipboard as plain text, one per line, for other apps;
+// pasted here while the clipboard still holds that text, they come back as cards and pain
+// points with everything they say.
+func (e *Editor) Copy(cb fyne.Clipboard) {
+	if e.text != nil {
+		e.text.TypedShortcut(&fyne.ShortcutCopy{Clipboard: cb})
+		return
+	}
+	j := e.workspace().Journey(e.journeyID())
+	if j == nil || len(e.sel.Items) == 0 {
+		return
+	}
+	var lines []string
+	e.copied = nil
+	for _, k := range e.m.Scene().Order() {
+		if !slices.Contains(e.sel.Items, k) {
+			continue
+		}
+		if k.Kind == scene.KindCard {
+			c, _ := find(j.Cards, func(c journey.Card) bool { return c.ID == k.ID })
+			e.copied = append(e.copied, clipItem{card: c})
+			lines = append(lines, c.Text)
+		} else {
+			p, _ := find(j.PainPoints, func(p journey.PainPoint) bool { return p.ID == k.ID })
+			e.copied = append(e.copied, clipItem{pain: p, isPain: true})
+			lines = append(lines, p.Title)
+		}
+	}
+	e.clip = strings.Join(lines, "\n")
+	cb.SetContent(e.clip)
+}
+
+// Cut copies the picked items and deletes them, as one undoable edit.
+func (e *Editor) Cut(cb fyne.Clipboard) {
+	if e.text != nil {
+		e.text.TypedShortcut(&fyne.ShortcutCut{Clipboard: cb})
+		return
+	}
+	e.Copy(cb)
+	e.Delete()
+}
+
+// Paste adds what the clipboard holds to the selected cell: the items copied here, also from
+// another journey, or each line of text from another app as a card. One undoable edit.
+func (e *Editor) Paste(cb fyne.Clipboard) {
+	if e.text != nil {
+		e.text.TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
+		return
+	}
+	w, id := e.workspace(), e.journeyID()
+	j := w.Journey(id)
+	if j == nil || !e.m.Scene().HasCell(e.sel.Stage, e.sel.Lane) {
+		return
+	}
+	content := cb.Content()
+	items := e.copied
+	if content != e.clip || len(items) == 0 {
+		items = nil
+		for _, line := range strings.Split(content, "\n") {
+			if strings.TrimSpace(line) != "" {
+				items = append(items, clipItem{card: journey.Card{Text: strings.TrimSpace(line)}})
+			}
+		}
+	}
+	if len(items) == 0 {
+		return
+	}
+	pain := e.m.Scene().IsPainLane(e.sel.Lane)
+	work := w.Clone()
+	var edits []journey.Edit
+	var added []scene.Key
+	for _, it := range items {
+		var edit journey.Edit
+		var err error
+		switch {
+		case it.isPain || pain:
+			p := it.pain
+			if !it.isPain {
+				p = newPainPoint(e.sel.Stage, it.card.Text)
+			}
+			p.ID, p.Stage = journey.NewID("p"), e.sel.Stage
+			if _, known := work.Member(p.Owner); !known {
+				p.Owner = ""
+			}
+			if _, known := work.Member(p.FoundBy); !known {
+				p.FoundBy = ""
+				if p.Discovery == journey.Unknown {
+					p.Discovery, p.Method, p.Source = journey.Known, "", journey.SourceOther
+				}
+			}
+			edit, err = journey.Put(work, id, p, -1)
+			added = append(added, scene.Key{Kind: scene.KindPain, ID: p.ID})
+		default:
+			c := it.card
+			c.ID, c.Stage, c.Lane = journey.NewID("c"), e.sel.Stage, e.sel.Lane
+			edit, err = journey.Put(work, id, c, -1)
+			added = append(added, scene.Key{Kind: scene.KindCard, ID: c.ID})
+		}
+		if err == nil {
+			// Each part is made against the workspace as the parts before leave it.
+			err = edit.Apply(work)
+		}
+		if err != nil {
+			e.OnMessage(refusal(err))
+			return
+		}
+		edits = append(edits, edit)
+	}
+	if err := e.doc.Do(journey.Batch{Name: "Paste", Edits: edits}); err != nil {
+		e.OnMessage(refusal(err))
+		return
+	}
+	e.selectCell(e.sel.Stage, e.sel.Lane, added)
+}

@@ -1,0 +1,107 @@
+package scene
+
+// What an editor asks of the scene: cells, their items in order, and where a new card goes.
+
+// FirstCell is the first visible lane at the first stage, the cell selected when a journey
+// opens; ok is false when the map has no stage or no visible lane.
+func (s *Scene) FirstCell() (stage, lane string, ok bool) {
+	if s.empty || len(s.cols) == 0 || len(s.rows) == 0 {
+		return "", "", false
+	}
+	return s.cols[0].ID, s.rows[0].Lane.ID, true
+}
+
+// HasCell reports whether the stage and lane are both on the map.
+func (s *Scene) HasCell(stage, lane string) bool {
+	_, okc := s.colOf[stage]
+	_, okr := s.rowOf[lane]
+	return okc && okr
+}
+
+// Neighbour is the cell dx stages across and dy visible lanes down from a cell, held to the
+// map's edges.
+func (s *Scene) Neighbour(stage, lane string, dx, dy int) (string, string) {
+	c, okc := s.colOf[stage]
+	r, okr := s.rowOf[lane]
+	if !okc || !okr {
+		return stage, lane
+	}
+	c = min(max(c+dx, 0), len(s.cols)-1)
+	r = min(max(r+dy, 0), len(s.rows)-1)
+	return s.cols[c].ID, s.rows[r].Lane.ID
+}
+
+// LaneKind is the kind of a visible lane.
+func (s *Scene) LaneKind(lane string) (kind string, ok bool) {
+	r, ok := s.rowOf[lane]
+	if !ok {
+		return "", false
+	}
+	return string(s.rows[r].Lane.Kind), true
+}
+
+// IsPainLane reports whether pain points are drawn in the lane.
+func (s *Scene) IsPainLane(lane string) bool {
+	r, ok := s.rowOf[lane]
+	return ok && r == s.painRow
+}
+
+// CellBounds is where a cell is on the map at 100 %.
+func (s *Scene) CellBounds(stage, lane string) (Rect, bool) {
+	c, okc := s.colOf[stage]
+	r, okr := s.rowOf[lane]
+	if !okc || !okr {
+		return Rect{}, false
+	}
+	return Rect{s.cols[c].X, s.rows[r].Y, ColumnWidth, s.rows[r].H}, true
+}
+
+// CellOf names the cell an item is drawn in.
+func (s *Scene) CellOf(k Key) (stage, lane string, ok bool) {
+	it, ok := s.items[k]
+	if !ok {
+		return "", "", false
+	}
+	return s.cols[it.col].ID, s.rows[it.row].Lane.ID, true
+}
+
+// ItemsIn lists the items of a cell from top to bottom.
+func (s *Scene) ItemsIn(stage, lane string) []Key {
+	c, okc := s.colOf[stage]
+	r, okr := s.rowOf[lane]
+	if !okc || !okr {
+		return nil
+	}
+	return s.rows[r].cells[c].items
+}
+
+// Order lists every item in reading order: lane by lane, stage by stage, top to bottom in a
+// cell — the order Tab goes through them.
+func (s *Scene) Order() []Key {
+	var keys []Key
+	for r := range s.rows {
+		for c := range s.rows[r].cells {
+			keys = append(keys, s.rows[r].cells[c].items...)
+		}
+	}
+	return keys
+}
+
+// Slot is where a new item goes in a cell: below the items it holds, as tall as a card of
+// lines lines.
+func (s *Scene) Slot(stage, lane string, lines int) (Rect, bool) {
+	c, okc := s.colOf[stage]
+	r, okr := s.rowOf[lane]
+	if !okc || !okr {
+		return Rect{}, false
+	}
+	cl := s.rows[r].cells[c]
+	var y float32 = cellPad
+	switch {
+	case len(cl.items) > 0:
+		y = cl.height - cellPad + cardGap
+	case r == s.emoRow:
+		y = EmotionHeight
+	}
+	return Rect{s.cols[c].X + cellPad, s.rows[r].Y + y, ColumnWidth - 2*cellPad, float32(max(lines, 1))*lineHeight + 2*cardPad}, true
+}
