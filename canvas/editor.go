@@ -20,6 +20,10 @@ import (
 type Editor struct {
 	// OnMessage shows a line in the status bar: why an edit was refused, what was undone.
 	OnMessage func(msg string)
+	// Window is where menus and questions open.
+	Window fyne.Window
+	// Confirm asks before something that holds cards is deleted; nil asks in a dialog.
+	Confirm func(title, message string, ok func())
 
 	doc    *document.Document
 	m      *Map
@@ -30,11 +34,22 @@ type Editor struct {
 	clip   string      // the plain text Copy put on the clipboard
 }
 
-// editTarget is what an open text editor edits: an item, or a new one in a cell.
+// editTarget is what an open text editor edits: an item, a new one in a cell, or the name
+// of a stage or lane.
 type editTarget struct {
 	item        scene.Key
 	stage, lane string
+	rename      renameKind
+	id          string // the stage or lane renamed
 }
+
+type renameKind uint8
+
+const (
+	renameNone renameKind = iota
+	renameStage
+	renameLane
+)
 
 type clipItem struct {
 	card   journey.Card
@@ -114,9 +129,13 @@ func (e *Editor) pressed(at scene.Point, mods fyne.KeyModifier) {
 	}
 }
 
-// doubleTapped edits what is under the pointer, or starts a new card in an empty spot.
+// doubleTapped edits what is under the pointer — a card, a stage's or lane's name — or
+// starts a new card in an empty spot.
 func (e *Editor) doubleTapped(at scene.Point) {
 	s := e.m.Scene()
+	if e.renameAt(at) {
+		return
+	}
 	if k, ok := s.ItemAt(at); ok {
 		e.Edit(k)
 		return
@@ -294,7 +313,7 @@ func (e *Editor) commit(t *textEditor, text string) {
 		}
 	}
 	e.finished(t)
-	if err == nil && edit != nil && e.target.item.Kind == "" {
+	if err == nil && edit != nil && e.target.item.Kind == "" && e.target.rename == renameNone {
 		// Select what was just added, so Enter edits it and Tab goes on from it.
 		for _, r := range edit.Touches() {
 			if r.Kind == journey.RefCard || r.Kind == journey.RefPainPoint {
@@ -315,6 +334,9 @@ func (e *Editor) textEdit(text string) (journey.Edit, error) {
 	j := w.Journey(id)
 	if j == nil {
 		return nil, nil
+	}
+	if tg.rename != renameNone {
+		return e.renameEdit(tg, text)
 	}
 	switch {
 	case tg.item.Kind == scene.KindCard:

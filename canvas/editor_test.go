@@ -352,3 +352,109 @@ func TestNewPainPointInThePainLane(t *testing.T) {
 		t.Errorf("Edit menu: %q", ed.mw.undo.Label)
 	}
 }
+
+// menuItem finds an item of a menu by its label, as a person reads it.
+func menuItem(t *testing.T, m *fyne.Menu, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, it := range m.Items {
+		if it.Label == label {
+			return it
+		}
+	}
+	t.Fatalf("the menu has no %q", label)
+	return nil
+}
+
+func TestStagesAndLanes(t *testing.T) {
+	ed := openEditing(t)
+	j := ed.journey()
+	first, stages := j.Stages[0], len(j.Stages)
+	s := ed.mw.Map.Scene()
+
+	// Double-clicking a stage's header renames it in place.
+	hb, _ := s.StageHeader(first.ID)
+	ed.mw.Map.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(hb.X+10, hb.Y+10)})
+	if ed.text().Text != first.Name {
+		t.Fatalf("double-clicking the header opened %q", ed.text().Text)
+	}
+	ed.text().SetText("Browse")
+	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if ed.journey().Stages[0].Name != "Browse" || ed.mw.undo.Label != "Undo Rename stage" {
+		t.Fatalf("rename: %q, menu %q", ed.journey().Stages[0].Name, ed.mw.undo.Label)
+	}
+
+	// The header's menu adds a stage after, named in place; moves it; deletes it.
+	menu := ed.mw.Editor.stageMenu(first.ID)
+	menuItem(t, menu, "Add Stage After").Action()
+	test.Type(ed.text(), " to compare")
+	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	added := ed.journey().Stages[1]
+	if added.Name != "New stage to compare" || len(ed.journey().Stages) != stages+1 {
+		t.Fatalf("added stage: %+v", added)
+	}
+	if menuItem(t, ed.mw.Editor.stageMenu(first.ID), "Move Left").Disabled != true {
+		t.Error("the first stage can be moved left")
+	}
+	menuItem(t, ed.mw.Editor.stageMenu(added.ID), "Move Left").Action()
+	if ed.journey().Stages[0].ID != added.ID {
+		t.Error("Move Left did not move the stage")
+	}
+	// An empty stage goes without asking; one with cards asks first.
+	asked := ""
+	ed.mw.Editor.Confirm = func(title, message string, ok func()) { asked = title + " " + message; ok() }
+	menuItem(t, ed.mw.Editor.stageMenu(added.ID), "Delete Stage…").Action()
+	if asked != "" || len(ed.journey().Stages) != stages {
+		t.Errorf("an empty stage: asked %q, %d stages", asked, len(ed.journey().Stages))
+	}
+	holder := ed.journey().Stages[0].ID
+	menuItem(t, ed.mw.Editor.stageMenu(holder), "Delete Stage…").Action()
+	if !strings.Contains(asked, "It holds") || ed.mw.Map.Scene().HasCell(holder, j.Lanes[0].ID) {
+		t.Errorf("a stage with cards: asked %q", asked)
+	}
+	ed.shortcut(&fyne.ShortcutUndo{})
+	if ed.journey().Stages[0].ID != holder || ed.journey().Stages[0].Name != "Browse" {
+		t.Error("undo did not bring the deleted stage back with its name")
+	}
+
+	// Lanes: rename by double click, change kind, hide and show, add below.
+	lane := ed.journey().Lanes[2]
+	lb, _ := ed.mw.Map.Scene().LaneLabel(lane.ID)
+	ed.mw.Map.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(lb.X+5, lb.Y+5)})
+	ed.text().SetText("What they think")
+	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	kinds := menuItem(t, ed.mw.Editor.laneMenu(lane.ID), "Kind").ChildMenu
+	menuItem(t, kinds, "Opportunities").Action()
+	got, _ := find(ed.journey().Lanes, func(l journey.Lane) bool { return l.ID == lane.ID })
+	if got.Name != "What they think" || got.Kind != journey.LaneOpportunities {
+		t.Errorf("lane after rename and kind: %+v", got)
+	}
+	menuItem(t, ed.mw.Editor.laneMenu(lane.ID), "Hide Lane").Action()
+	if _, ok := ed.mw.Map.Scene().LaneLabel(lane.ID); ok {
+		t.Fatal("a hidden lane is still drawn")
+	}
+	show := menuItem(t, ed.mw.Editor.laneMenu(ed.journey().Lanes[0].ID), "Show Hidden Lane").ChildMenu
+	menuItem(t, show, "What they think").Action()
+	if _, ok := ed.mw.Map.Scene().LaneLabel(lane.ID); !ok {
+		t.Error("Show Hidden Lane did not show it")
+	}
+	menuItem(t, ed.mw.Editor.laneMenu(lane.ID), "Add Lane Below").Action()
+	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if l := ed.journey().Lanes[3]; l.Kind != journey.LaneCustom || l.Name != "New lane" {
+		t.Errorf("added lane: %+v", l)
+	}
+
+	// A card's colour tag, from its menu.
+	card := ed.journey().Cards[0]
+	ed.mw.Map.Tapped(&fyne.PointEvent{Position: ed.at(scene.Key{Kind: scene.KindCard, ID: card.ID})})
+	tags := menuItem(t, ed.mw.Editor.itemMenu(scene.Key{Kind: scene.KindCard, ID: card.ID}), "Colour Tag").ChildMenu
+	menuItem(t, tags, "Red").Action()
+	if c, _ := find(ed.journey().Cards, func(c journey.Card) bool { return c.ID == card.ID }); c.Color != "red" || ed.mw.undo.Label != "Undo Tag card" {
+		t.Errorf("colour tag: %q, menu %q", c.Color, ed.mw.undo.Label)
+	}
+	// Everything above survives a restart.
+	want := journeytest.File(t, ed.doc.Workspace())
+	ed.restart()
+	if string(journeytest.File(t, ed.doc.Workspace())) != string(want) {
+		t.Error("the store after a restart differs from what the window showed")
+	}
+}

@@ -48,14 +48,15 @@ type Map struct {
 }
 
 var (
-	_ fyne.Widget         = (*Map)(nil)
-	_ fyne.Scrollable     = (*Map)(nil)
-	_ fyne.Tappable       = (*Map)(nil)
-	_ fyne.DoubleTappable = (*Map)(nil)
-	_ fyne.Focusable      = (*Map)(nil)
-	_ fyne.Tabbable       = (*Map)(nil)
-	_ desktop.Mouseable   = (*Map)(nil)
-	_ desktop.Keyable     = (*Map)(nil)
+	_ fyne.Widget            = (*Map)(nil)
+	_ fyne.Scrollable        = (*Map)(nil)
+	_ fyne.Tappable          = (*Map)(nil)
+	_ fyne.DoubleTappable    = (*Map)(nil)
+	_ fyne.SecondaryTappable = (*Map)(nil)
+	_ fyne.Focusable         = (*Map)(nil)
+	_ fyne.Tabbable          = (*Map)(nil)
+	_ desktop.Mouseable      = (*Map)(nil)
+	_ desktop.Keyable        = (*Map)(nil)
 )
 
 // Selection is what the map shows as selected: a cell, always, and the cards and pain points
@@ -69,6 +70,7 @@ type Selection struct {
 type mapInput interface {
 	pressed(at scene.Point, mods fyne.KeyModifier)
 	doubleTapped(at scene.Point)
+	secondaryTapped(at scene.Point, onCanvas fyne.Position)
 	typedKey(ev *fyne.KeyEvent)
 	typedRune(r rune)
 }
@@ -363,6 +365,15 @@ func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
 	m.pressed = false
 	if m.input != nil {
 		m.input.doubleTapped(m.toScene(ev.Position))
+	}
+}
+
+// TappedSecondary opens the menu of what is under the pointer: a card, a cell, a stage's
+// header or a lane's label.
+func (m *Map) TappedSecondary(ev *fyne.PointEvent) {
+	m.focus()
+	if m.input != nil {
+		m.input.secondaryTapped(m.toScene(ev.Position), ev.AbsolutePosition)
 	}
 }
 

@@ -78,6 +78,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.SetOnClosed(stop)
 	mw.Editor = NewEditor(doc, mw.Map)
 	mw.Editor.OnMessage = mw.message.SetText
+	mw.Editor.Window = mw
 	mw.mainMenu = mw.menu()
 	mw.SetMainMenu(mw.mainMenu)
 	mw.addShortcuts()

@@ -105,3 +105,45 @@ func (s *Scene) Slot(stage, lane string, lines int) (Rect, bool) {
 	}
 	return Rect{s.cols[c].X + cellPad, s.rows[r].Y + y, ColumnWidth - 2*cellPad, float32(max(lines, 1))*lineHeight + 2*cardPad}, true
 }
+
+// StageAt names the stage whose header is under a point.
+func (s *Scene) StageAt(p Point) (string, bool) {
+	if s.empty || p.X < LabelWidth || p.Y < HeaderHeight || p.Y >= HeaderHeight+StageHeight {
+		return "", false
+	}
+	c := int((p.X - LabelWidth) / ColumnWidth)
+	if c >= len(s.cols) {
+		return "", false
+	}
+	return s.cols[c].ID, true
+}
+
+// LaneAt names the visible lane whose label is under a point, left of the stages.
+func (s *Scene) LaneAt(p Point) (string, bool) {
+	if s.empty || p.X < 0 || p.X >= LabelWidth {
+		return "", false
+	}
+	r0, r1 := s.rowRange(p.Y, p.Y+0.001)
+	if r0 >= r1 {
+		return "", false
+	}
+	return s.rows[r0].Lane.ID, true
+}
+
+// StageHeader is where a stage's header is, for editing its name in place.
+func (s *Scene) StageHeader(stage string) (Rect, bool) {
+	c, ok := s.colOf[stage]
+	if !ok {
+		return Rect{}, false
+	}
+	return Rect{s.cols[c].X + 4, HeaderHeight + 6, ColumnWidth - 8, StageHeight - 12}, true
+}
+
+// LaneLabel is where a lane's label is, for editing its name in place.
+func (s *Scene) LaneLabel(lane string) (Rect, bool) {
+	r, ok := s.rowOf[lane]
+	if !ok {
+		return Rect{}, false
+	}
+	return Rect{8, s.rows[r].Y + 6, LabelWidth - 16, 44}, true
+}
