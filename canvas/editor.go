@@ -32,6 +32,7 @@ type Editor struct {
 	target editTarget  // what it edits
 	copied []clipItem  // what Copy took, pasted as items while the clipboard still holds its text
 	clip   string      // the plain text Copy put on the clipboard
+	drag   dragState
 }
 
 // editTarget is what an open text editor edits: an item, a new one in a cell, or the name
@@ -158,9 +159,13 @@ func (e *Editor) typedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyRight:
 		move(1, 0)
 	case fyne.KeyUp:
-		move(0, -1)
+		if !e.nudgeEmotion(1) {
+			move(0, -1)
+		}
 	case fyne.KeyDown:
-		move(0, 1)
+		if !e.nudgeEmotion(-1) {
+			move(0, 1)
+		}
 	case fyne.KeyTab:
 		e.tab(e.m.shift)
 	case fyne.KeyReturn, fyne.KeyEnter:
@@ -174,6 +179,26 @@ func (e *Editor) typedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		e.selectCell(e.sel.Stage, e.sel.Lane, nil)
 	}
+}
+
+// nudgeEmotion raises or lowers the score of the selected emotion cell by one, setting it to
+// 0 when it has none, and reports whether it did: past +2 or -2 the arrow moves on instead.
+func (e *Editor) nudgeEmotion(by int) bool {
+	if !e.m.Scene().IsEmotionLane(e.sel.Lane) || len(e.sel.Items) > 0 {
+		return false
+	}
+	w, id := e.workspace(), e.journeyID()
+	score, ok := w.Journey(id).Emotion(e.sel.Stage)
+	switch {
+	case !ok:
+		score = 0
+	case score+by < -2 || score+by > 2:
+		return false
+	default:
+		score += by
+	}
+	e.try(journey.Put(w, id, journey.Emotion{Stage: e.sel.Stage, Score: score}, -1))
+	return true
 }
 
 // typedRune starts a new card with the character typed, as a spreadsheet starts a cell.

@@ -458,3 +458,84 @@ func TestStagesAndLanes(t *testing.T) {
 		t.Error("the store after a restart differs from what the window showed")
 	}
 }
+
+func TestDragAndDrop(t *testing.T) {
+	ed := openEditing(t)
+	start := journeytest.File(t, ed.doc.Workspace())
+	j := ed.journey()
+	s := ed.mw.Map.Scene()
+	c := ed.mw.Canvas()
+	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(ed.mw.Map)
+
+	// A card dragged to another stage and lane lands there, below what the cell holds.
+	card := j.Cards[0]
+	key := scene.Key{Kind: scene.KindCard, ID: card.ID}
+	target, _ := s.CellBounds(j.Stages[2].ID, j.Lanes[1].ID)
+	from := ed.at(key)
+	test.Drag(c, origin.Add(from), target.X+target.W/2-from.X, target.Y+target.H-4-from.Y)
+	moved, _ := find(ed.journey().Cards, func(x journey.Card) bool { return x.ID == card.ID })
+	if moved.Stage != j.Stages[2].ID || moved.Lane != j.Lanes[1].ID || ed.mw.undo.Label != "Undo Move card" {
+		t.Fatalf("after the drag the card is in %q × %q (menu %q)", moved.Lane, moved.Stage, ed.mw.undo.Label)
+	}
+	if items := ed.mw.Map.Scene().ItemsIn(moved.Stage, moved.Lane); items[len(items)-1] != key {
+		t.Errorf("dropped below the cell's cards, it is not the last of %v", items)
+	}
+	if ed.mw.Map.drop.on {
+		t.Error("the drop target is still shown after the drop")
+	}
+
+	// An emotion score dragged up snaps to +2.
+	stage := j.Stages[3].ID
+	m, _ := s.EmotionMarker(stage, mustScore(t, ed, stage))
+	top, _ := s.EmotionMarker(stage, 2)
+	test.Drag(c, origin.Add(fyne.NewPos(m.X+m.W/2, m.Y+m.H/2)), 0, top.Y-m.Y-5)
+	if got := mustScore(t, ed, stage); got != 2 {
+		t.Errorf("emotion after dragging its point to the top: %d, want 2", got)
+	}
+
+	// A stage's header dragged onto the first stage takes its place.
+	h, _ := s.StageHeader(j.Stages[4].ID)
+	first, _ := s.StageHeader(j.Stages[0].ID)
+	moving := j.Stages[4].ID
+	test.Drag(c, origin.Add(fyne.NewPos(h.X+20, h.Y+10)), first.X-h.X, 0)
+	if ed.journey().Stages[0].ID != moving {
+		t.Errorf("the dragged stage is not first: %v", ed.journey().Stages[0])
+	}
+	ed.shortcut(&fyne.ShortcutUndo{})
+	ed.shortcut(&fyne.ShortcutUndo{})
+	ed.shortcut(&fyne.ShortcutUndo{})
+	if string(journeytest.File(t, ed.doc.Workspace())) != string(start) {
+		t.Error("three undos did not take back the three drags")
+	}
+}
+
+func mustScore(t *testing.T, ed *editing, stage string) int {
+	t.Helper()
+	score, ok := ed.journey().Emotion(stage)
+	if !ok {
+		t.Fatalf("stage %s has no emotion score", stage)
+	}
+	return score
+}
+
+func TestEmotionKeys(t *testing.T) {
+	ed := openEditing(t)
+	for !ed.mw.Map.Scene().IsEmotionLane(ed.mw.Editor.Selection().Lane) {
+		ed.key(fyne.KeyDown)
+	}
+	stage := ed.mw.Editor.Selection().Stage
+	before := mustScore(t, ed, stage)
+	ed.key(fyne.KeyDown)
+	if got := mustScore(t, ed, stage); got != max(before-1, -2) && before > -2 {
+		t.Errorf("Down on the emotion cell: score %d, was %d", got, before)
+	}
+	for range 6 {
+		ed.key(fyne.KeyUp)
+	}
+	if got := mustScore(t, ed, stage); got != 2 {
+		t.Errorf("Up six times: score %d, want held at +2", got)
+	}
+	if ed.mw.Map.Scene().IsEmotionLane(ed.mw.Editor.Selection().Lane) {
+		t.Error("Up past +2 did not move on to the lane above")
+	}
+}

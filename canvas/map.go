@@ -45,6 +45,19 @@ type Map struct {
 	selection Selection
 	editor    fyne.CanvasObject // the in-place text editor, drawn over the map at editorAt
 	editorAt  scene.Rect
+	dragging  bool
+	dragFrom  scene.Point
+	dragBy    fyne.Delta   // how far the pointer moved since the drag began
+	press     *scene.Point // where the mouse button went down, while it is down
+	last      scene.Point
+	drop      dropFeedback
+}
+
+// dropFeedback is what a drag shows: the thing dragged where it would go, and the place it
+// would land in.
+type dropFeedback struct {
+	on            bool
+	ghost, target scene.Rect
 }
 
 var (
@@ -53,6 +66,7 @@ var (
 	_ fyne.Tappable          = (*Map)(nil)
 	_ fyne.DoubleTappable    = (*Map)(nil)
 	_ fyne.SecondaryTappable = (*Map)(nil)
+	_ fyne.Draggable         = (*Map)(nil)
 	_ fyne.Focusable         = (*Map)(nil)
 	_ fyne.Tabbable          = (*Map)(nil)
 	_ desktop.Mouseable      = (*Map)(nil)
@@ -71,6 +85,8 @@ type mapInput interface {
 	pressed(at scene.Point, mods fyne.KeyModifier)
 	doubleTapped(at scene.Point)
 	secondaryTapped(at scene.Point, onCanvas fyne.Position)
+	dragged(from, to scene.Point)
+	dragEnded(from, to scene.Point)
 	typedKey(ev *fyne.KeyEvent)
 	typedRune(r rune)
 }
@@ -339,14 +355,16 @@ func (m *Map) MouseDown(ev *desktop.MouseEvent) {
 		return
 	}
 	m.pressed = true
+	at := m.toScene(ev.Position)
+	m.press = &at
 	m.focus()
 	if m.input != nil {
-		m.input.pressed(m.toScene(ev.Position), ev.Modifier)
+		m.input.pressed(at, ev.Modifier)
 	}
 }
 
 // MouseUp implements desktop.Mouseable.
-func (m *Map) MouseUp(*desktop.MouseEvent) {}
+func (m *Map) MouseUp(*desktop.MouseEvent) { m.press = nil }
 
 // Tapped selects, when no mouse button told of it first (a touch screen, a test).
 func (m *Map) Tapped(ev *fyne.PointEvent) {
@@ -365,6 +383,45 @@ func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
 	m.pressed = false
 	if m.input != nil {
 		m.input.doubleTapped(m.toScene(ev.Position))
+	}
+}
+
+// Dragged moves what the drag started on: a card or pain point to another cell, an emotion
+// score up or down, a stage or lane to another place.
+func (m *Map) Dragged(ev *fyne.DragEvent) {
+	if !m.dragging {
+		// A drag begins where the button went down; with no button (a test's drag) the
+		// first event's place is where it began.
+		m.dragging, m.pressed, m.dragBy = true, false, fyne.Delta{}
+		m.dragFrom = m.toScene(ev.Position)
+		if m.press != nil {
+			m.dragFrom = *m.press
+		}
+	}
+	m.dragBy = fyne.Delta{DX: m.dragBy.DX + ev.Dragged.DX, DY: m.dragBy.DY + ev.Dragged.DY}
+	to := scene.Point{X: m.dragFrom.X + m.dragBy.DX/m.zoom, Y: m.dragFrom.Y + m.dragBy.DY/m.zoom}
+	if m.input != nil {
+		m.input.dragged(m.dragFrom, to)
+	}
+	m.last = to
+}
+
+// DragEnd drops what was dragged.
+func (m *Map) DragEnd() {
+	if !m.dragging {
+		return
+	}
+	m.dragging = false
+	if m.input != nil {
+		m.input.dragEnded(m.dragFrom, m.last)
+	}
+}
+
+// ShowDrop shows, while something is dragged, where it would go; ok false takes it away.
+func (m *Map) ShowDrop(ghost, target scene.Rect, ok bool) {
+	m.drop = dropFeedback{ok, ghost, target}
+	if m.r != nil {
+		m.r.placeOverlay()
 	}
 }
 

@@ -27,6 +27,8 @@ type mapRenderer struct {
 	overlay *fyne.Container
 	ring    *canvas.Rectangle
 	picks   []*canvas.Rectangle
+	target  *canvas.Rectangle
+	ghost   *canvas.Rectangle
 }
 
 type drawnElement struct {
@@ -44,6 +46,8 @@ func newMapRenderer(m *Map) *mapRenderer {
 		r.objs = append(r.objs, r.layers[k])
 	}
 	r.ring = canvas.NewRectangle(color.Transparent)
+	r.target = canvas.NewRectangle(color.Transparent)
+	r.ghost = canvas.NewRectangle(color.Transparent)
 	r.overlay = container.NewWithoutLayout(r.ring)
 	r.objs = append(r.objs, r.overlay)
 	r.redraw()
@@ -85,6 +89,21 @@ func (r *mapRenderer) placeOverlay() {
 		p.Resize(fyne.NewSize(b.W*z+6, b.H*z+6))
 		p.Refresh()
 		objs = append(objs, p)
+	}
+	if m.drop.on {
+		tint := func(a uint8) color.NRGBA {
+			r, g, b, _ := accent.RGBA()
+			return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), a}
+		}
+		place := func(o *canvas.Rectangle, b scene.Rect, fill uint8, width float32) {
+			o.FillColor, o.StrokeColor, o.StrokeWidth, o.CornerRadius = tint(fill), accent, width, 6
+			o.Move(fyne.NewPos(b.X*z, b.Y*z))
+			o.Resize(fyne.NewSize(b.W*z, b.H*z))
+			o.Refresh()
+		}
+		place(r.target, m.drop.target, 0x22, 3)
+		place(r.ghost, m.drop.ghost, 0x55, 2)
+		objs = append(objs, r.target, r.ghost)
 	}
 	if m.editor != nil {
 		b := m.editorAt

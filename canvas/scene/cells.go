@@ -1,5 +1,7 @@
 package scene
 
+import "math"
+
 // What an editor asks of the scene: cells, their items in order, and where a new card goes.
 
 // FirstCell is the first visible lane at the first stage, the cell selected when a journey
@@ -147,3 +149,63 @@ func (s *Scene) LaneLabel(lane string) (Rect, bool) {
 	}
 	return Rect{8, s.rows[r].Y + 6, LabelWidth - 16, 44}, true
 }
+
+// EmotionAt names the stage whose emotion marker is under a point.
+func (s *Scene) EmotionAt(p Point) (string, bool) {
+	if s.emoRow < 0 {
+		return "", false
+	}
+	const reach = 18 // a little more than the marker's radius, for a pointer's aim
+	for c := range s.cols {
+		if q, _, ok := s.emotionPoint(c); ok && abs(q.X-p.X) <= reach && abs(q.Y-p.Y) <= reach {
+			return s.cols[c].ID, true
+		}
+	}
+	return "", false
+}
+
+// EmotionScoreAt is the score a point at height y in the emotion lane stands for, snapped to
+// -2..+2; ok is false when no emotion lane is shown.
+func (s *Scene) EmotionScoreAt(y float32) (int, bool) {
+	if s.emoRow < 0 {
+		return 0, false
+	}
+	mid := s.rows[s.emoRow].Y + EmotionHeight/2
+	const reach = EmotionHeight/2 - 24
+	score := int(math.Round(float64((mid - y) / reach * 2)))
+	return min(max(score, -2), 2), true
+}
+
+// EmotionMarker is where the marker of a score at a stage is drawn.
+func (s *Scene) EmotionMarker(stage string, score int) (Rect, bool) {
+	c, ok := s.colOf[stage]
+	if !ok || s.emoRow < 0 {
+		return Rect{}, false
+	}
+	mid := s.rows[s.emoRow].Y + EmotionHeight/2
+	const reach, face = EmotionHeight/2 - 24, 30
+	x, y := s.cols[c].X+ColumnWidth/2, mid-float32(score)/2*reach
+	return Rect{x - face/2, y - face/2, face, face}, true
+}
+
+// IsEmotionLane reports whether the emotion curve is drawn in the lane.
+func (s *Scene) IsEmotionLane(lane string) bool {
+	r, ok := s.rowOf[lane]
+	return ok && r == s.emoRow
+}
+
+// StageIndexAt is the stage column under x, held to the map's stages.
+func (s *Scene) StageIndexAt(x float32) int {
+	return min(max(int((x-LabelWidth)/ColumnWidth), 0), max(len(s.cols)-1, 0))
+}
+
+// LaneAtY names the visible lane at height y, held to the map's lanes.
+func (s *Scene) LaneAtY(y float32) (string, bool) {
+	if len(s.rows) == 0 {
+		return "", false
+	}
+	r0, _ := s.rowRange(y, y+0.001)
+	return s.rows[min(r0, len(s.rows)-1)].Lane.ID, true
+}
+
+func abs(x float32) float32 { return max(x, -x) }
