@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/document"
 	"journeymap/canvas/scene"
@@ -537,5 +538,103 @@ func TestEmotionKeys(t *testing.T) {
 	}
 	if ed.mw.Map.Scene().IsEmotionLane(ed.mw.Editor.Selection().Lane) {
 		t.Error("Up past +2 did not move on to the lane above")
+	}
+}
+
+func TestJourneys(t *testing.T) {
+	ed := openEditing(t)
+	n := len(ed.doc.Workspace().Journeys)
+	ed.mw.NewJourney()
+	w := ed.doc.Workspace()
+	if len(w.Journeys) != n+1 || ed.mw.Map.JourneyID() != w.Journeys[1].ID || len(w.Journeys[1].Lanes) != 7 {
+		t.Fatalf("New Journey: %d journeys, showing %q", len(w.Journeys), ed.mw.Map.JourneyID())
+	}
+	// The details dialog is open on the new journey: fill it in as a person would.
+	form := ed.mw.Canvas().Overlays().Top()
+	if form == nil {
+		t.Fatal("New Journey asked nothing")
+	}
+	entries := entriesIn(form)
+	if len(entries) != 3 {
+		t.Fatalf("the journey dialog has %d fields, want title, persona and vision", len(entries))
+	}
+	entries[0].SetText("Returning a parcel")
+	entries[1].SetText("Ben, 40, ordered the wrong size")
+	entries[2].SetText("Every return is as easy as the order was")
+	test.Tap(buttonIn(t, form, "Save"))
+	j := ed.journey()
+	if j.Title != "Returning a parcel" || j.Vision != "Every return is as easy as the order was" {
+		t.Fatalf("after Save: %+v", j.Info())
+	}
+	sel := ed.mw.Editor.Selection()
+	if sel.Stage != j.Stages[0].ID || sel.Lane != j.Lanes[0].ID {
+		t.Errorf("the new journey opens with %q × %q selected", sel.Lane, sel.Stage)
+	}
+
+	ed.mw.DuplicateJourney()
+	if w := ed.doc.Workspace(); len(w.Journeys) != n+2 || ed.journey().Title != "Copy of Returning a parcel" {
+		t.Fatalf("Duplicate: showing %q", ed.journey().Title)
+	}
+	copied := ed.mw.Map.JourneyID()
+	ed.mw.MoveJourney(-1)
+	if ed.doc.Workspace().Journeys[1].ID != copied {
+		t.Error("Move Journey Up did not move it")
+	}
+	ed.mw.Editor.Confirm = func(title, message string, ok func()) {
+		if !strings.Contains(title, "Copy of Returning a parcel") {
+			t.Errorf("asked %q", title)
+		}
+		ok()
+	}
+	ed.mw.DeleteJourney()
+	if ed.doc.Workspace().Journey(copied) != nil || ed.mw.Map.JourneyID() == copied {
+		t.Fatal("Delete Journey did not delete it")
+	}
+	ed.shortcut(&fyne.ShortcutUndo{})
+	if ed.doc.Workspace().Journey(copied) == nil || ed.mw.Map.JourneyID() != copied {
+		t.Error("undo did not bring the deleted journey back, on show")
+	}
+	want := journeytest.File(t, ed.doc.Workspace())
+	ed.restart()
+	if string(journeytest.File(t, ed.doc.Workspace())) != string(want) {
+		t.Error("the journeys after a restart differ")
+	}
+}
+
+func entriesIn(o fyne.CanvasObject) []*widget.Entry {
+	var out []*widget.Entry
+	walk(o, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok {
+			out = append(out, e)
+		}
+	})
+	return out
+}
+
+func buttonIn(t *testing.T, o fyne.CanvasObject, label string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	walk(o, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no %q button", label)
+	}
+	return found
+}
+
+func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	f(o)
+	switch o := o.(type) {
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			walk(c, f)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(o).Objects() {
+			walk(c, f)
+		}
 	}
 }

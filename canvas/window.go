@@ -70,7 +70,8 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	legend := widget.NewLabel("● known   ◆ unknown   red border: unassigned")
 	bottom := container.NewBorder(nil, nil, mw.status, legend, mw.message)
 	content := container.NewBorder(top, bottom, nil, nil, mw.viewport)
-	split := container.NewHSplit(mw.list, content)
+	newJourney := widget.NewButtonWithIcon("New journey", theme.ContentAddIcon(), func() { mw.NewJourney() })
+	split := container.NewHSplit(container.NewBorder(nil, newJourney, nil, nil, mw.list), content)
 	split.Offset = 0.2
 	mw.SetContent(split)
 	// The map draws a change before the editor looks at the selection it leaves.
@@ -106,6 +107,15 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	return mw
 }
 
+// selectJourney selects journey i in the list and shows it, also when the list already had
+// that row selected (another journey may have moved into it).
+func (mw *MainWindow) selectJourney(i int) {
+	mw.list.Select(i)
+	if w := mw.doc.Workspace(); i < len(w.Journeys) && mw.Map.JourneyID() != w.Journeys[i].ID {
+		mw.show(i)
+	}
+}
+
 // show puts journey i on the map; -1 shows none.
 func (mw *MainWindow) show(i int) {
 	id := ""
@@ -125,8 +135,8 @@ func (mw *MainWindow) show(i int) {
 func (mw *MainWindow) changed(c document.Change) {
 	// An undo or redo in another journey shows that journey, so that what it did is seen.
 	if ids := c.Journeys(); c.Kind != document.Did && len(ids) == 1 && ids[0] != mw.Map.JourneyID() {
-		if i := slices.IndexFunc(mw.doc.Workspace().Journeys, func(j journey.Journey) bool { return j.ID == ids[0] }); i >= 0 {
-			mw.list.Select(i)
+		if i := mw.journeyIndex(ids[0]); i >= 0 {
+			mw.selectJourney(i)
 		}
 	}
 	mw.Map.Update(c.Refs)
@@ -245,6 +255,7 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			item("New Card", mw.Editor.NewItem, ctrl(fyne.KeyN)),
 		),
+		mw.journeyMenu(),
 		fyne.NewMenu("View",
 			item("Zoom In", mw.Map.ZoomIn, ctrl(fyne.KeyEqual)),
 			item("Zoom Out", mw.Map.ZoomOut, ctrl(fyne.KeyMinus)),
@@ -273,6 +284,7 @@ func (mw *MainWindow) addShortcuts() {
 	bind(fyne.KeyQ, ctrl, mw.Quit)
 	bind(fyne.KeyN, ctrl, mw.Editor.NewItem)
 	bind(fyne.KeyZ, ctrl|shift, mw.Editor.Redo)
+	mw.Canvas().AddShortcut(&newJourneyShortcut, func(fyne.Shortcut) { mw.NewJourney() })
 	clip := mw.app.Clipboard
 	mw.Canvas().AddShortcut(&fyne.ShortcutCut{}, func(fyne.Shortcut) { mw.Editor.Cut(clip()) })
 	mw.Canvas().AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { mw.Editor.Copy(clip()) })

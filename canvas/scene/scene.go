@@ -91,6 +91,7 @@ type Scene struct {
 	// j is the journey as it was at the last Build or Update: read only during those, since
 	// the workspace may move its journeys in memory afterwards.
 	j     *journey.Journey
+	id    string // the journey's id, kept apart: j may point at another journey by now
 	empty bool
 
 	// What the layout was made from, to tell a change of structure from a change of items.
@@ -167,10 +168,7 @@ func (s *Scene) Size() (w, h float32) { return s.width, s.height }
 
 // JourneyID is the id of the journey the scene shows, "" for none.
 func (s *Scene) JourneyID() string {
-	if s.empty {
-		return ""
-	}
-	return s.j.ID
+	return s.id
 }
 
 // SetOptions lays the scene out again for other view options.
@@ -187,6 +185,7 @@ func (s *Scene) rebuild(w *journey.Workspace, j *journey.Journey, opts Options) 
 		s.width, s.height = 320, 120
 		return
 	}
+	s.id = j.ID
 	s.info = j.Info()
 	s.stages = slices.Clone(j.Stages)
 	s.lanes = slices.Clone(j.Lanes)
@@ -482,7 +481,7 @@ type Diff struct {
 // lane's height changed; a change of the journey's stages, lanes, emotions or header lays the
 // whole map out again.
 func (s *Scene) Update(w *journey.Workspace, j *journey.Journey, refs []journey.Ref) Diff {
-	if j == nil || s.empty || j.ID != s.j.ID || s.structureChanged(j) {
+	if j == nil || s.empty || j.ID != s.id || s.structureChanged(j) {
 		s.rebuild(w, j, s.opts)
 		return Diff{All: true, Below: -1}
 	}

@@ -1,0 +1,152 @@
+package canvas
+
+import (
+	"fmt"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"journeymap/journey"
+)
+
+// The journeys of the workspace, from the Journey menu and the sidebar: each change is one
+// undoable edit of the document.
+
+// newJourneyShortcut is Ctrl+Shift+N (Cmd on macOS): Ctrl+N is a new card.
+var newJourneyShortcut = desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+
+func (mw *MainWindow) journeyIndex(id string) int {
+	return slices.IndexFunc(mw.doc.Workspace().Journeys, func(j journey.Journey) bool { return j.ID == id })
+}
+
+// NewJourney adds a blank journey with the standard lanes after the one on show, shows it,
+// and asks for its title, persona and vision.
+func (mw *MainWindow) NewJourney() {
+	j := journey.BlankJourney("New journey")
+	if mw.addJourney(j) {
+		mw.EditJourney()
+	}
+}
+
+// DuplicateJourney adds a copy of the journey on show after it, and shows the copy.
+func (mw *MainWindow) DuplicateJourney() {
+	if j := mw.doc.Workspace().Journey(mw.Map.JourneyID()); j != nil {
+		mw.addJourney(journey.CopyOf(j))
+	}
+}
+
+func (mw *MainWindow) addJourney(j journey.Journey) bool {
+	at := mw.journeyIndex(mw.Map.JourneyID()) + 1
+	if !mw.Editor.try(journey.Put(mw.doc.Workspace(), "", j, at)) {
+		return false
+	}
+	mw.selectJourney(mw.journeyIndex(j.ID))
+	return true
+}
+
+// EditJourney asks for the title, persona and shared vision of the journey on show.
+func (mw *MainWindow) EditJourney() {
+	id := mw.Map.JourneyID()
+	j := mw.doc.Workspace().Journey(id)
+	if j == nil {
+		return
+	}
+	title, persona, vision := widget.NewEntry(), widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
+	title.SetText(j.Title)
+	persona.SetText(j.Persona)
+	vision.SetText(j.Vision)
+	persona.SetMinRowsVisible(2)
+	vision.SetMinRowsVisible(2)
+	persona.Wrapping, vision.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	vision.SetPlaceHolder("One line customers and staff would both sign")
+	items := []*widget.FormItem{
+		widget.NewFormItem("Title", title),
+		widget.NewFormItem("Persona", persona),
+		widget.NewFormItem("Shared vision", vision),
+	}
+	d := dialog.NewForm("Journey", "Save", "Cancel", items, func(ok bool) {
+		if ok {
+			mw.setJourneyInfo(id, journey.JourneyInfo{Title: title.Text, Persona: persona.Text, Vision: vision.Text})
+		}
+	}, mw)
+	d.Resize(fyne.NewSize(520, 360))
+	d.Show()
+	mw.Canvas().Focus(title)
+}
+
+func (mw *MainWindow) setJourneyInfo(id string, info journey.JourneyInfo) {
+	w := mw.doc.Workspace()
+	if j := w.Journey(id); j == nil || j.Info() == info {
+		return
+	}
+	mw.Editor.try(journey.EditJourneyInfo(w, id, info))
+}
+
+// MoveJourney moves the journey on show up (by -1) or down (by 1) the list.
+func (mw *MainWindow) MoveJourney(by int) {
+	id := mw.Map.JourneyID()
+	i := mw.journeyIndex(id)
+	if i < 0 || i+by < 0 || i+by >= len(mw.doc.Workspace().Journeys) {
+		return
+	}
+	if mw.Editor.try(journey.Reorder[journey.Journey](mw.doc.Workspace(), "", id, i+by)) {
+		mw.selectJourney(i + by)
+	}
+}
+
+// DeleteJourney deletes the journey on show after asking; undo brings it back whole.
+func (mw *MainWindow) DeleteJourney() {
+	id := mw.Map.JourneyID()
+	j := mw.doc.Workspace().Journey(id)
+	if j == nil {
+		return
+	}
+	held := fmt.Sprintf("It holds %s and %s, which go with it. Undo brings them back.",
+		plural(len(j.Cards), "card"), plural(len(j.PainPoints), "pain point"))
+	ask := mw.Editor.Confirm
+	if ask == nil {
+		ask = func(title, message string, ok func()) {
+			d := dialog.NewConfirm(title, message, func(yes bool) {
+				if yes {
+					ok()
+				}
+			}, mw)
+			d.SetConfirmText("Delete")
+			d.Show()
+		}
+	}
+	ask(fmt.Sprintf("Delete journey “%s”?", j.Title), held, func() {
+		i := mw.journeyIndex(id)
+		if !mw.Editor.try(journey.Remove[journey.Journey](mw.doc.Workspace(), "", id)) {
+			return
+		}
+		n := len(mw.doc.Workspace().Journeys)
+		mw.list.UnselectAll()
+		if n == 0 {
+			mw.show(-1)
+			return
+		}
+		mw.selectJourney(min(i, n-1))
+	})
+}
+
+func (mw *MainWindow) journeyMenu() *fyne.Menu {
+	item := func(label string, do func(), shortcut fyne.Shortcut) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, do)
+		it.Shortcut = shortcut
+		return it
+	}
+	return fyne.NewMenu("Journey",
+		item("New Journey", mw.NewJourney, &newJourneyShortcut),
+		fyne.NewMenuItem("Duplicate Journey", mw.DuplicateJourney),
+		fyne.NewMenuItem("Title, Persona and Vision…", mw.EditJourney),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Move Journey Up", func() { mw.MoveJourney(-1) }),
+		fyne.NewMenuItem("Move Journey Down", func() { mw.MoveJourney(1) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Delete Journey…", mw.DeleteJourney),
+	)
+}
