@@ -24,6 +24,8 @@ type Editor struct {
 	Window fyne.Window
 	// Confirm asks before something that holds cards is deleted; nil asks in a dialog.
 	Confirm func(title, message string, ok func())
+	// OnHelp shows the sheet of shortcuts (F1).
+	OnHelp func()
 
 	doc    *document.Document
 	m      *Map
@@ -178,6 +180,10 @@ func (e *Editor) typedKey(ev *fyne.KeyEvent) {
 		e.Delete()
 	case fyne.KeyEscape:
 		e.selectCell(e.sel.Stage, e.sel.Lane, nil)
+	case fyne.KeyF1:
+		if e.OnHelp != nil {
+			e.OnHelp()
+		}
 	}
 }
 

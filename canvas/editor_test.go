@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -637,4 +638,67 @@ func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 			walk(c, f)
 		}
 	}
+}
+
+func TestFindAndShortcutSheet(t *testing.T) {
+	ed := openEditing(t)
+	ed.ctrl(fyne.KeyF)
+	if !ed.mw.find.bar.Visible() || ed.mw.Canvas().Focused() != ed.mw.find {
+		t.Fatal("Ctrl+F did not open the find bar with the keyboard in it")
+	}
+	test.Type(ed.mw.find, "parcel")
+	j := ed.journey()
+	want := 0
+	for _, c := range j.Cards {
+		if strings.Contains(strings.ToLower(c.Text), "parcel") {
+			want++
+		}
+	}
+	for _, p := range j.PainPoints {
+		if painHolds(p, "parcel") {
+			want++
+		}
+	}
+	if want == 0 || len(ed.mw.find.matches) != want || ed.mw.find.count.Text != fmt.Sprintf("%d found", want) {
+		t.Fatalf("find %q: %d matches (%q), want %d", "parcel", len(ed.mw.find.matches), ed.mw.find.count.Text, want)
+	}
+	// What doesn't match is dimmed.
+	s := ed.mw.Map.Scene()
+	for _, c := range j.Cards {
+		fill := s.Shapes(scene.Key{Kind: scene.KindCard, ID: c.ID}, nil)[0].Fill
+		full := s.Palette().CardFill[journey.LaneKind(mustKind(s, c.Lane))]
+		if strings.Contains(strings.ToLower(c.Text), "parcel") != (fill == full) {
+			t.Errorf("card %q: drawn in full %v", c.Text, fill == full)
+		}
+	}
+	ed.mw.find.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := ed.mw.Editor.Selection().Items; len(got) != 1 || got[0] != ed.mw.find.matches[0] {
+		t.Errorf("Enter picked %v, want the first match", got)
+	}
+	ed.mw.find.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if ed.mw.find.bar.Visible() || ed.mw.Map.Scene().Options().Match != nil {
+		t.Error("Escape did not close the find bar and show all")
+	}
+
+	ed.key(fyne.KeyF1)
+	sheet := ed.mw.Canvas().Overlays().Top()
+	if sheet == nil {
+		t.Fatal("F1 showed nothing")
+	}
+	var labels []string
+	walk(sheet, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			labels = append(labels, l.Text)
+		}
+	})
+	for _, want := range []string{"Ctrl+Z", "Ctrl+Shift+Z, Ctrl+Y", "Ctrl+F", "Tab, Shift+Tab"} {
+		if !slices.Contains(labels, want) {
+			t.Errorf("the shortcut sheet does not list %q", want)
+		}
+	}
+}
+
+func mustKind(s *scene.Scene, lane string) string {
+	k, _ := s.LaneKind(lane)
+	return k
 }

@@ -138,6 +138,16 @@ func (m *Map) rebuildScene() {
 // Scene is the geometry the map draws.
 func (m *Map) Scene() *scene.Scene { return m.scene }
 
+// SetMatch shows in full only the cards and pain points match says yes to, dimming the rest;
+// nil shows all.
+func (m *Map) SetMatch(match func(scene.Key) bool) {
+	m.opts.Match = match
+	m.rebuildScene()
+	if m.r != nil {
+		m.r.redraw()
+	}
+}
+
 // JourneyID is the id of the journey on show, "" for none.
 func (m *Map) JourneyID() string { return m.scene.JourneyID() }
 

@@ -37,6 +37,7 @@ type MainWindow struct {
 	message   *widget.Label
 	zoomLabel *widget.Label
 	mainMenu  *fyne.MainMenu
+	find      *findBar
 	undo      *fyne.MenuItem
 	redo      *fyne.MenuItem
 }
@@ -69,17 +70,24 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	top := container.NewBorder(nil, nil, nil, mw.zoomLabel, toolbar)
 	legend := widget.NewLabel("● known   ◆ unknown   red border: unassigned")
 	bottom := container.NewBorder(nil, nil, mw.status, legend, mw.message)
-	content := container.NewBorder(top, bottom, nil, nil, mw.viewport)
+	mw.find = newFindBar(mw)
+	content := container.NewBorder(container.NewVBox(top, mw.find.bar), bottom, nil, nil, mw.viewport)
 	newJourney := widget.NewButtonWithIcon("New journey", theme.ContentAddIcon(), func() { mw.NewJourney() })
 	split := container.NewHSplit(container.NewBorder(nil, newJourney, nil, nil, mw.list), content)
 	split.Offset = 0.2
 	mw.SetContent(split)
 	// The map draws a change before the editor looks at the selection it leaves.
+	mw.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyF1 {
+			mw.ShowShortcuts()
+		}
+	})
 	stop := doc.Watch(mw.changed)
 	mw.SetOnClosed(stop)
 	mw.Editor = NewEditor(doc, mw.Map)
 	mw.Editor.OnMessage = mw.message.SetText
 	mw.Editor.Window = mw
+	mw.Editor.OnHelp = mw.ShowShortcuts
 	mw.mainMenu = mw.menu()
 	mw.SetMainMenu(mw.mainMenu)
 	mw.addShortcuts()
@@ -127,6 +135,9 @@ func (mw *MainWindow) show(i int) {
 	if mw.Editor != nil {
 		mw.Editor.JourneyShown()
 	}
+	if mw.find != nil && mw.find.bar.Visible() {
+		mw.find.apply()
+	}
 	mw.refreshStatus()
 }
 
@@ -148,6 +159,9 @@ func (mw *MainWindow) changed(c document.Change) {
 				mw.list.RefreshItem(i)
 			}
 		}
+	}
+	if mw.find.bar.Visible() {
+		mw.find.apply()
 	}
 	mw.refreshStatus()
 	mw.refreshEdit()
@@ -254,6 +268,7 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("Delete", mw.Editor.Delete),
 			fyne.NewMenuItemSeparator(),
 			item("New Card", mw.Editor.NewItem, ctrl(fyne.KeyN)),
+			item("Find…", mw.find.open, ctrl(fyne.KeyF)),
 		),
 		mw.journeyMenu(),
 		fyne.NewMenu("View",
@@ -264,6 +279,7 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Light / Dark Theme", mw.ToggleTheme),
 		),
+		fyne.NewMenu("Help", item("Keyboard Shortcuts", mw.ShowShortcuts, &desktop.CustomShortcut{KeyName: fyne.KeyF1})),
 	)
 }
 
@@ -285,6 +301,7 @@ func (mw *MainWindow) addShortcuts() {
 	bind(fyne.KeyN, ctrl, mw.Editor.NewItem)
 	bind(fyne.KeyZ, ctrl|shift, mw.Editor.Redo)
 	mw.Canvas().AddShortcut(&newJourneyShortcut, func(fyne.Shortcut) { mw.NewJourney() })
+	bind(fyne.KeyF, ctrl, mw.find.open)
 	clip := mw.app.Clipboard
 	mw.Canvas().AddShortcut(&fyne.ShortcutCut{}, func(fyne.Shortcut) { mw.Editor.Cut(clip()) })
 	mw.Canvas().AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) { mw.Editor.Copy(clip()) })

@@ -453,12 +453,11 @@ func TestUpdateEqualsRebuild(t *testing.T) {
 // TestJourneyIDOutlivesItsPlace: a journey inserted before the one on show takes its place in
 // the workspace's slice; the scene must still say which journey it shows.
 func TestJourneyIDOutlivesItsPlace(t *testing.T) {
-	w, j := testWorkspace()
+	w, _ := testWorkspace()
 	w.Journeys = append(w.Journeys, journey.Journey{ID: "second", Title: "Second"})
 	s := Build(w, &w.Journeys[1], Options{}, DefaultFonts())
 	w.Journeys[1] = journey.Journey{ID: "inserted", Title: "Inserted"}
 	if got := s.JourneyID(); got != "second" {
 		t.Errorf("got %q, want the journey it was built for", got)
 	}
-	_ = j
 }
