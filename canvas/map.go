@@ -36,6 +36,7 @@ type Map struct {
 	opts      scene.Options
 	scene     *scene.Scene
 	scroll    *container.Scroll // the scroller the map sits in, for culling and zooming at the cursor
+	sticky    *stickyHeaders
 	r         *mapRenderer
 
 	input     mapInput // what is told of taps and keys: the editor
@@ -104,7 +105,8 @@ func NewMap(w *journey.Workspace, journeyID string) *Map {
 func NewMapScroll(m *Map) fyne.CanvasObject {
 	m.scroll = container.NewScroll(m)
 	m.scroll.OnScrolled = func(fyne.Position) { m.cull() }
-	return container.New(&viewportLayout{m}, m.scroll)
+	m.sticky = newStickyHeaders(m)
+	return container.New(&viewportLayout{m}, m.scroll, m.sticky.box)
 }
 
 // viewportLayout fills its space with the scroller and, since a scroller tells nobody when it
@@ -309,6 +311,9 @@ func (m *Map) view() scene.Rect {
 func (m *Map) cull() {
 	if m.r != nil {
 		m.r.cull()
+	}
+	if m.sticky != nil {
+		m.sticky.update()
 	}
 }
 

@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -473,5 +474,43 @@ func TestErrorWindow(t *testing.T) {
 	}
 	if size := w.Content().MinSize(); size.Width > 700 || size.Height > 300 {
 		t.Errorf("the window wants %v; want a compact dialog", size)
+	}
+}
+
+func TestStickyHeadersFollowTheView(t *testing.T) {
+	w := journeytest.Sample(t)
+	m, win := newTestMap(t, w, w.Journeys[0].ID)
+	win.Resize(fyne.NewSize(600, 400))
+	stickyTexts := func() []string {
+		var out []string
+		for _, o := range m.sticky.box.Objects {
+			if t, ok := o.(*canvas.Text); ok {
+				out = append(out, t.Text)
+			}
+		}
+		return out
+	}
+	if len(m.sticky.box.Objects) != 0 {
+		t.Fatalf("at the top left nothing needs pinning, but %d objects are", len(m.sticky.box.Objects))
+	}
+	m.scroll.ScrollToOffset(fyne.NewPos(300, 400))
+	m.cull()
+	got := stickyTexts()
+	stage, lane := w.Journeys[0].Stages[1].Name, "Pain points"
+	if !slices.Contains(got, stage) || !slices.Contains(got, lane) {
+		t.Fatalf("scrolled into the map, the pinned headers say %q; want %q and %q among them", got, stage, lane)
+	}
+	// The pinned stage names sit where the stages are across the view.
+	for _, o := range m.sticky.box.Objects {
+		if tx, ok := o.(*canvas.Text); ok && tx.Text == stage {
+			if tx.Position().Y > 20 {
+				t.Errorf("the stage name is pinned at y %v, want at the top of the view", tx.Position().Y)
+			}
+		}
+	}
+	m.scroll.ScrollToOffset(fyne.NewPos(0, 0))
+	m.cull()
+	if len(stickyTexts()) != 0 {
+		t.Error("back at the top left, headers are still pinned")
 	}
 }

@@ -150,7 +150,7 @@ func (r *mapRenderer) redraw() {
 	for k := range r.drawn {
 		r.draw(k, false)
 	}
-	r.cull()
+	r.m.cull()
 	r.placeOverlay()
 	canvas.Refresh(r.m)
 }
@@ -178,7 +178,7 @@ func (r *mapRenderer) applyDiff(d scene.Diff) {
 		r.m.fitContent()
 		r.bg.Resize(r.m.Size().Max(r.MinSize()))
 	}
-	r.cull()
+	r.m.cull()
 	r.placeOverlay()
 	canvas.Refresh(r.m)
 }
