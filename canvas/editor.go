@@ -109,6 +109,10 @@ func (e *Editor) pressed(at scene.Point, mods fyne.KeyModifier) {
 	e.close()
 	s := e.m.Scene()
 	many := mods&(fyne.KeyModifierShortcutDefault|fyne.KeyModifierControl|fyne.KeyModifierShift) != 0
+	if stage, ok := s.EmotionAt(at); ok {
+		e.pickEmotion(stage)
+		return
+	}
 	if k, ok := s.ItemAt(at); ok {
 		stage, lane, _ := s.CellOf(k)
 		items := []scene.Key{k}
@@ -155,25 +159,41 @@ func (e *Editor) typedKey(ev *fyne.KeyEvent) {
 		stage, lane := s.Neighbour(e.sel.Stage, e.sel.Lane, dx, dy)
 		e.selectCell(stage, lane, nil)
 	}
+	if emotion, ok := e.pickedEmotion(); ok {
+		// The emotion point is picked: Up and Down change its score, Left and Right go to the
+		// next stage's point.
+		switch ev.Name {
+		case fyne.KeyUp:
+			e.nudgeEmotion(emotion, 1)
+			return
+		case fyne.KeyDown:
+			e.nudgeEmotion(emotion, -1)
+			return
+		case fyne.KeyLeft, fyne.KeyRight:
+			dx := map[fyne.KeyName]int{fyne.KeyLeft: -1, fyne.KeyRight: 1}[ev.Name]
+			stage, _ := s.Neighbour(emotion, e.sel.Lane, dx, 0)
+			e.pickEmotion(stage)
+			return
+		}
+	}
 	switch ev.Name {
 	case fyne.KeyLeft:
 		move(-1, 0)
 	case fyne.KeyRight:
 		move(1, 0)
 	case fyne.KeyUp:
-		if !e.nudgeEmotion(1) {
-			move(0, -1)
-		}
+		move(0, -1)
 	case fyne.KeyDown:
-		if !e.nudgeEmotion(-1) {
-			move(0, 1)
-		}
+		move(0, 1)
 	case fyne.KeyTab:
 		e.tab(e.m.shift)
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if len(e.sel.Items) == 1 {
+		switch {
+		case s.IsEmotionLane(e.sel.Lane) && len(e.sel.Items) == 0:
+			e.pickEmotion(e.sel.Stage)
+		case len(e.sel.Items) == 1 && e.sel.Items[0].Kind != scene.KindEmotion:
 			e.Edit(e.sel.Items[0])
-		} else {
+		case len(e.sel.Items) == 0:
 			e.NewItem()
 		}
 	case fyne.KeyDelete, fyne.KeyBackspace:
@@ -187,29 +207,40 @@ func (e *Editor) typedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// nudgeEmotion raises or lowers the score of the selected emotion cell by one, setting it to
-// 0 when it has none, and reports whether it did: past +2 or -2 the arrow moves on instead.
-func (e *Editor) nudgeEmotion(by int) bool {
-	if !e.m.Scene().IsEmotionLane(e.sel.Lane) || len(e.sel.Items) > 0 {
-		return false
-	}
+// pickEmotion picks a stage's emotion point, giving the stage a score of 0 when it has none,
+// so that Up and Down have something to move.
+func (e *Editor) pickEmotion(stage string) {
+	lane := e.emotionLane()
 	w, id := e.workspace(), e.journeyID()
-	score, ok := w.Journey(id).Emotion(e.sel.Stage)
-	switch {
-	case !ok:
-		score = 0
-	case score+by < -2 || score+by > 2:
-		return false
-	default:
-		score += by
+	if _, ok := w.Journey(id).Emotion(stage); !ok {
+		if !e.try(journey.Put(w, id, journey.Emotion{Stage: stage, Score: 0}, -1)) {
+			return
+		}
 	}
-	e.try(journey.Put(w, id, journey.Emotion{Stage: e.sel.Stage, Score: score}, -1))
-	return true
+	e.selectCell(stage, lane, []scene.Key{{Kind: scene.KindEmotion, ID: stage}})
+}
+
+// pickedEmotion is the stage whose emotion point is picked, if one is.
+func (e *Editor) pickedEmotion() (string, bool) {
+	if len(e.sel.Items) == 1 && e.sel.Items[0].Kind == scene.KindEmotion {
+		return e.sel.Items[0].ID, true
+	}
+	return "", false
+}
+
+// nudgeEmotion raises or lowers a stage's score by one, within -2..+2.
+func (e *Editor) nudgeEmotion(stage string, by int) {
+	w, id := e.workspace(), e.journeyID()
+	score, _ := w.Journey(id).Emotion(stage)
+	if score+by < -2 || score+by > 2 {
+		return
+	}
+	e.try(journey.Put(w, id, journey.Emotion{Stage: stage, Score: score + by}, -1))
 }
 
 // typedRune starts a new card with the character typed, as a spreadsheet starts a cell.
 func (e *Editor) typedRune(r rune) {
-	if len(e.sel.Items) > 0 || r < ' ' {
+	if len(e.sel.Items) > 0 || r < ' ' || e.m.Scene().IsEmotionLane(e.sel.Lane) {
 		return
 	}
 	e.NewItem()
@@ -418,9 +449,12 @@ func (e *Editor) Delete() {
 	for _, k := range e.sel.Items {
 		var edit journey.Edit
 		var err error
-		if k.Kind == scene.KindCard {
+		switch k.Kind {
+		case scene.KindCard:
 			edit, err = journey.Remove[journey.Card](w, id, k.ID)
-		} else {
+		case scene.KindEmotion:
+			edit, err = journey.Remove[journey.Emotion](w, id, k.ID)
+		default:
 			edit, err = journey.Remove[journey.PainPoint](w, id, k.ID)
 		}
 		if err != nil {

@@ -522,23 +522,46 @@ func mustScore(t *testing.T, ed *editing, stage string) int {
 
 func TestEmotionKeys(t *testing.T) {
 	ed := openEditing(t)
+	// Arrows pass through the emotion lane like any other.
 	for !ed.mw.Map.Scene().IsEmotionLane(ed.mw.Editor.Selection().Lane) {
 		ed.key(fyne.KeyDown)
 	}
 	stage := ed.mw.Editor.Selection().Stage
 	before := mustScore(t, ed, stage)
+	if _, ok := ed.doc.CanUndo(); ok {
+		t.Fatal("moving into the emotion lane changed something")
+	}
+	// Enter picks the stage's point; Up and Down change its score, held to -2..+2.
+	ed.key(fyne.KeyReturn)
+	if got := ed.mw.Editor.Selection().Items; len(got) != 1 || got[0] != (scene.Key{Kind: scene.KindEmotion, ID: stage}) {
+		t.Fatalf("Enter on the emotion cell picked %v", got)
+	}
 	ed.key(fyne.KeyDown)
-	if got := mustScore(t, ed, stage); got != max(before-1, -2) && before > -2 {
-		t.Errorf("Down on the emotion cell: score %d, was %d", got, before)
+	if got := mustScore(t, ed, stage); got != max(before-1, -2) {
+		t.Errorf("Down: score %d, was %d", got, before)
 	}
 	for range 6 {
 		ed.key(fyne.KeyUp)
 	}
-	if got := mustScore(t, ed, stage); got != 2 {
-		t.Errorf("Up six times: score %d, want held at +2", got)
+	if got := mustScore(t, ed, stage); got != 2 || ed.mw.undo.Label != "Undo Set emotion" {
+		t.Errorf("Up six times: score %d, want held at +2 (menu %q)", got, ed.mw.undo.Label)
 	}
+	// Right goes to the next stage's point, which gets a score to move if it had none.
+	ed.key(fyne.KeyRight)
+	next := ed.mw.Editor.Selection().Stage
+	if next == stage || ed.mw.Editor.Selection().Items[0].ID != next {
+		t.Errorf("Right with a point picked: %v", ed.mw.Editor.Selection())
+	}
+	ed.key(fyne.KeyEscape)
+	ed.key(fyne.KeyDown)
 	if ed.mw.Map.Scene().IsEmotionLane(ed.mw.Editor.Selection().Lane) {
-		t.Error("Up past +2 did not move on to the lane above")
+		t.Error("Escape and Down did not leave the emotion lane")
+	}
+	// A click on a marker picks it too.
+	m, _ := ed.mw.Map.Scene().EmotionMarker(stage, 2)
+	ed.mw.Map.Tapped(&fyne.PointEvent{Position: fyne.NewPos(m.X+m.W/2, m.Y+m.H/2)})
+	if got := ed.mw.Editor.Selection().Items; len(got) != 1 || got[0].Kind != scene.KindEmotion || got[0].ID != stage {
+		t.Errorf("a click on the marker picked %v", got)
 	}
 }
 

@@ -76,6 +76,11 @@ func (r *mapRenderer) placeOverlay() {
 	n := 0
 	for _, k := range m.selection.Items {
 		b, ok := m.scene.Bounds(k)
+		if k.Kind == scene.KindEmotion {
+			score, has := m.scene.EmotionScore(k.ID)
+			b, ok = m.scene.EmotionMarker(k.ID, score)
+			ok = ok && has
+		}
 		if !ok {
 			continue
 		}

@@ -209,3 +209,13 @@ func (s *Scene) LaneAtY(y float32) (string, bool) {
 }
 
 func abs(x float32) float32 { return max(x, -x) }
+
+// EmotionScore is a stage's score as the scene draws it, and whether it has one.
+func (s *Scene) EmotionScore(stage string) (int, bool) {
+	c, ok := s.colOf[stage]
+	if !ok || s.emoRow < 0 {
+		return 0, false
+	}
+	_, score, has := s.emotionPoint(c)
+	return score, has
+}
