@@ -76,12 +76,12 @@ func (h *stickyHeaders) update() {
 						sh.H -= top - sh.Y
 						sh.Y = top
 					}
-				case sh.Kind == scene.ShapeLine:
+				case i == 1: // the line above the lane
 					sh.W = scene.LabelWidth
 					if sh.Y < y0 {
 						continue
 					}
-				case sh.Kind == scene.ShapeText:
+				default: // the name, the kind and its icon
 					sh.Y += shift
 				}
 				sh.X += dx

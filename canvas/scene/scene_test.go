@@ -222,6 +222,15 @@ func TestShapes(t *testing.T) {
 	if texts := textsOf(shapesOf(s, Key{KindLane, "pain"})); !slices.Equal(texts, []string{"Pain", "pain points"}) {
 		t.Errorf("pain lane label says %q", texts)
 	}
+	// Every kind of lane has an icon of its own.
+	icons := map[string]journey.LaneKind{}
+	for _, k := range journey.LaneKinds {
+		sig := fmt.Sprint(kindIcon(nil, k, Rect{0, 0, 12, 12}, p.Muted))
+		if other, dup := icons[sig]; dup {
+			t.Errorf("lanes of kind %s and %s have the same icon", k, other)
+		}
+		icons[sig] = k
+	}
 	empty := Build(&journey.Workspace{}, nil, Options{}, DefaultFonts())
 	if keys := empty.All(); len(keys) != 1 || !strings.Contains(strings.Join(textsOf(shapesOf(empty, keys[0])), ""), "No journey yet") {
 		t.Errorf("with no journey: %v", keys)

@@ -104,7 +104,39 @@ func (s *Scene) laneShapes(k Key, dst []Shape) []Shape {
 	dst = append(dst, Shape{Kind: ShapeRect, X: 0, Y: rw.Y, W: s.width, H: rw.H, Fill: stripe},
 		line(0, rw.Y, s.width, rw.Y, 1, p.Grid))
 	dst = s.text(dst, 16, rw.Y+14, rw.Lane.Name, 14, Bold, p.Text)
-	return s.text(dst, 16, rw.Y+34, LaneKindWords[rw.Lane.Kind], 11, Regular, p.Muted)
+	dst = kindIcon(dst, rw.Lane.Kind, Rect{16, rw.Y + 36, 12, 12}, p.Muted)
+	return s.text(dst, 33, rw.Y+34, LaneKindWords[rw.Lane.Kind], 11, Regular, p.Muted)
+}
+
+// kindIcon draws a small sign of a lane's kind in the box, from lines and shapes alone, so
+// that it looks the same on screen and on paper: an arrow for actions, a target for
+// touchpoints, a speech bubble for thoughts, a wave for emotion, a warning diamond for pain
+// points, a plus for opportunities, a box for backstage, a dot for custom lanes.
+func kindIcon(dst []Shape, kind journey.LaneKind, b Rect, c color.NRGBA) []Shape {
+	x, y, w, h := b.X, b.Y, b.W, b.H
+	cx, cy := x+w/2, y+h/2
+	const sw = 1.5
+	switch kind {
+	case journey.LaneActions:
+		return append(dst, line(x, cy, x+w, cy, sw, c), line(x+w-4, cy-4, x+w, cy, sw, c), line(x+w-4, cy+4, x+w, cy, sw, c))
+	case journey.LaneTouchpoints:
+		return append(dst, Shape{Kind: ShapeCircle, X: x, Y: y, W: w, H: h, Stroke: c, StrokeWidth: sw},
+			Shape{Kind: ShapeCircle, X: cx - 2, Y: cy - 2, W: 4, H: 4, Fill: c})
+	case journey.LaneThoughts:
+		return append(dst, Shape{Kind: ShapeRect, X: x, Y: y + 1, W: w, H: h - 4, Stroke: c, StrokeWidth: sw, Radius: 3},
+			line(x+3, y+h-3, x+2, y+h, sw, c))
+	case journey.LaneEmotion:
+		return append(dst, line(x, cy+2, x+w/4, cy-3, sw, c), line(x+w/4, cy-3, x+w/2, cy+2, sw, c),
+			line(x+w/2, cy+2, x+3*w/4, cy-3, sw, c), line(x+3*w/4, cy-3, x+w, cy+2, sw, c))
+	case journey.LanePain:
+		return append(dst, Shape{Kind: ShapeDiamond, X: x - 1, Y: y - 1, W: w + 2, H: h + 2, Fill: c})
+	case journey.LaneOpportunities:
+		return append(dst, line(cx, y, cx, y+h, 2, c), line(x, cy, x+w, cy, 2, c))
+	case journey.LaneBackstage:
+		return append(dst, Shape{Kind: ShapeRect, X: x, Y: y + 1, W: w, H: h - 2, Stroke: c, StrokeWidth: sw, Radius: 1},
+			line(x, y+5, x+w, y+5, sw, c))
+	}
+	return append(dst, Shape{Kind: ShapeCircle, X: cx - 3, Y: cy - 3, W: 6, H: 6, Fill: c})
 }
 
 // LaneKindWords says what each kind of lane holds, as the map labels it.
