@@ -725,3 +725,29 @@ func mustKind(s *scene.Scene, lane string) string {
 	k, _ := s.LaneKind(lane)
 	return k
 }
+
+func TestPinnedHeadersActAsHeaders(t *testing.T) {
+	ed := openEditing(t)
+	ed.mw.Resize(fyne.NewSize(900, 600))
+	m := ed.mw.Map
+	m.scroll.ScrollToOffset(fyne.NewPos(300, 500))
+	m.cull()
+	if !m.sticky.stages.Visible() || !m.sticky.lanes.Visible() {
+		t.Fatal("scrolled into the map, the headers are not pinned")
+	}
+	// A double click on the pinned name of the stage at the view's middle renames that stage.
+	x := m.scroll.Size().Width / 2
+	want, _ := m.Scene().StageAt(scene.Point{X: m.scroll.Offset.X + x, Y: scene.HeaderHeight + 5})
+	m.sticky.stages.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(x, 10)})
+	st, _ := find(ed.journey().Stages, func(s journey.Stage) bool { return s.ID == want })
+	if ed.mw.Editor.text == nil || ed.text().Text != st.Name {
+		t.Fatalf("a double click on a pinned stage name did not rename %q", st.Name)
+	}
+	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	// A click on a pinned lane name selects nothing beneath it.
+	before := ed.mw.Editor.Selection()
+	m.sticky.lanes.Tapped(&fyne.PointEvent{Position: fyne.NewPos(20, 100)})
+	if got := ed.mw.Editor.Selection(); len(got.Items) != 0 && !slices.Equal(got.Items, before.Items) {
+		t.Errorf("a click on a pinned lane name picked %v under it", got.Items)
+	}
+}

@@ -483,15 +483,15 @@ func TestStickyHeadersFollowTheView(t *testing.T) {
 	win.Resize(fyne.NewSize(600, 400))
 	stickyTexts := func() []string {
 		var out []string
-		for _, o := range m.sticky.box.Objects {
+		for _, o := range m.sticky.drawn.Objects {
 			if t, ok := o.(*canvas.Text); ok {
 				out = append(out, t.Text)
 			}
 		}
 		return out
 	}
-	if len(m.sticky.box.Objects) != 0 {
-		t.Fatalf("at the top left nothing needs pinning, but %d objects are", len(m.sticky.box.Objects))
+	if len(m.sticky.drawn.Objects) != 0 || m.sticky.stages.Visible() || m.sticky.lanes.Visible() {
+		t.Fatalf("at the top left nothing needs pinning, but %d objects are", len(m.sticky.drawn.Objects))
 	}
 	m.scroll.ScrollToOffset(fyne.NewPos(300, 400))
 	m.cull()
@@ -501,7 +501,7 @@ func TestStickyHeadersFollowTheView(t *testing.T) {
 		t.Fatalf("scrolled into the map, the pinned headers say %q; want %q and %q among them", got, stage, lane)
 	}
 	// The pinned stage names sit where the stages are across the view.
-	for _, o := range m.sticky.box.Objects {
+	for _, o := range m.sticky.drawn.Objects {
 		if tx, ok := o.(*canvas.Text); ok && tx.Text == stage {
 			if tx.Position().Y > 20 {
 				t.Errorf("the stage name is pinned at y %v, want at the top of the view", tx.Position().Y)

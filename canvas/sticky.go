@@ -1,8 +1,12 @@
 package canvas
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/scene"
 )
@@ -12,15 +16,29 @@ import (
 // big map stays readable wherever one is in it. It draws the scene's own header shapes,
 // moved to the view's edges, with objects it reuses.
 type stickyHeaders struct {
-	m     *Map
-	box   *fyne.Container
-	objs  []fyne.CanvasObject
-	pool  objectPool
-	shape []scene.Shape
+	m      *Map
+	box    *fyne.Container
+	objs   []fyne.CanvasObject
+	pool   objectPool
+	shape  []scene.Shape
+	stages *pinnedArea // over the pinned stage names
+	lanes  *pinnedArea // over the pinned lane names
+	drawn  *fyne.Container
 }
 
 func newStickyHeaders(m *Map) *stickyHeaders {
-	return &stickyHeaders{m: m, box: container.NewWithoutLayout()}
+	h := &stickyHeaders{m: m, drawn: container.NewWithoutLayout()}
+	z := func() float32 { return m.zoom }
+	// A point on a pinned stage name is that stage's header; one on a pinned lane name is that
+	// lane's label.
+	h.stages = newPinnedArea(m, func(p fyne.Position) scene.Point {
+		return scene.Point{X: (m.scroll.Offset.X + p.X) / z(), Y: scene.HeaderHeight + p.Y/z()}
+	})
+	h.lanes = newPinnedArea(m, func(p fyne.Position) scene.Point {
+		return scene.Point{X: p.X / z(), Y: (m.scroll.Offset.Y + h.lanes.Position().Y + p.Y) / z()}
+	})
+	h.box = container.NewWithoutLayout(h.drawn, h.stages, h.lanes)
+	return h
 }
 
 // update draws the headers for the scroller's offset, size and the map's zoom.
@@ -115,6 +133,94 @@ func (h *stickyHeaders) update() {
 		}
 	}
 	h.objs = h.objs[:len(shapes)]
-	h.box.Objects = h.objs
-	h.box.Refresh()
+	h.drawn.Objects = h.objs
+	h.drawn.Refresh()
+	place := func(a *pinnedArea, on bool, pos fyne.Position, size fyne.Size) {
+		if !on {
+			a.Hide()
+			return
+		}
+		a.Move(pos)
+		a.Resize(size)
+		a.Show()
+	}
+	stageTop := float32(0)
+	place(h.stages, top, fyne.Position{}, fyne.NewSize(view.Width, scene.StageHeight*z))
+	if top {
+		stageTop = scene.StageHeight * z
+	}
+	place(h.lanes, left, fyne.NewPos(0, stageTop), fyne.NewSize(scene.LabelWidth*z, view.Height-stageTop))
+}
+
+// pinnedArea takes the pointer over a pinned strip of headers and hands it on as if it were
+// on the header shown there: a click on a pinned stage name acts on that stage, not on the
+// card scrolled under it.
+type pinnedArea struct {
+	widget.BaseWidget
+	m       *Map
+	toScene func(fyne.Position) scene.Point
+	from    scene.Point
+	by      fyne.Delta
+	drag    bool
+}
+
+var (
+	_ fyne.Tappable          = (*pinnedArea)(nil)
+	_ fyne.DoubleTappable    = (*pinnedArea)(nil)
+	_ fyne.SecondaryTappable = (*pinnedArea)(nil)
+	_ fyne.Draggable         = (*pinnedArea)(nil)
+)
+
+func newPinnedArea(m *Map, toScene func(fyne.Position) scene.Point) *pinnedArea {
+	a := &pinnedArea{m: m, toScene: toScene}
+	a.ExtendBaseWidget(a)
+	a.Hide()
+	return a
+}
+
+func (a *pinnedArea) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+func (a *pinnedArea) Tapped(ev *fyne.PointEvent) {
+	a.m.focus()
+	if a.m.input != nil {
+		a.m.input.pressed(a.toScene(ev.Position), 0)
+	}
+}
+
+func (a *pinnedArea) DoubleTapped(ev *fyne.PointEvent) {
+	if a.m.input != nil {
+		a.m.input.doubleTapped(a.toScene(ev.Position))
+	}
+}
+
+func (a *pinnedArea) TappedSecondary(ev *fyne.PointEvent) {
+	a.m.focus()
+	if a.m.input != nil {
+		a.m.input.secondaryTapped(a.toScene(ev.Position), ev.AbsolutePosition)
+	}
+}
+
+func (a *pinnedArea) Dragged(ev *fyne.DragEvent) {
+	if !a.drag {
+		a.drag, a.by = true, fyne.Delta{}
+		a.from = a.toScene(ev.Position.Subtract(ev.Dragged))
+	}
+	a.by = fyne.Delta{DX: a.by.DX + ev.Dragged.DX, DY: a.by.DY + ev.Dragged.DY}
+	if a.m.input != nil {
+		a.m.input.dragged(a.from, a.to())
+	}
+}
+
+func (a *pinnedArea) to() scene.Point {
+	z := a.m.zoom
+	return scene.Point{X: a.from.X + a.by.DX/z, Y: a.from.Y + a.by.DY/z}
+}
+
+func (a *pinnedArea) DragEnd() {
+	if a.drag && a.m.input != nil {
+		a.m.input.dragEnded(a.from, a.to())
+	}
+	a.drag = false
 }
