@@ -751,3 +751,26 @@ func TestPinnedHeadersActAsHeaders(t *testing.T) {
 		t.Errorf("a click on a pinned lane name picked %v under it", got.Items)
 	}
 }
+
+func TestJourneyDraggedInTheList(t *testing.T) {
+	ed := openEditing(t)
+	w := ed.doc.Workspace()
+	first, second := w.Journeys[0].ID, w.Journeys[1].ID
+	var row *journeyRow
+	walk(ed.mw.list, func(o fyne.CanvasObject) {
+		if r, ok := o.(*journeyRow); ok && r.index == 0 && row == nil {
+			row = r
+		}
+	})
+	if row == nil {
+		t.Fatal("the list shows no journey rows")
+	}
+	row.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: row.Size().Height * 1.2}})
+	row.DragEnd()
+	if w.Journeys[0].ID != second || w.Journeys[1].ID != first || ed.mw.Map.JourneyID() != first {
+		t.Errorf("after dragging the first journey down a row: %s, %s (showing %s)", w.Journeys[0].ID, w.Journeys[1].ID, ed.mw.Map.JourneyID())
+	}
+	if ed.mw.undo.Label != "Undo Move journey" {
+		t.Errorf("Edit menu: %q", ed.mw.undo.Label)
+	}
+}

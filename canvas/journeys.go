@@ -87,13 +87,22 @@ func (mw *MainWindow) setJourneyInfo(id string, info journey.JourneyInfo) {
 
 // MoveJourney moves the journey on show up (by -1) or down (by 1) the list.
 func (mw *MainWindow) MoveJourney(by int) {
-	id := mw.Map.JourneyID()
-	i := mw.journeyIndex(id)
-	if i < 0 || i+by < 0 || i+by >= len(mw.doc.Workspace().Journeys) {
+	i := mw.journeyIndex(mw.Map.JourneyID())
+	if i >= 0 {
+		mw.moveJourneyTo(i, i+by)
+	}
+}
+
+// moveJourneyTo moves journey from to place to in the list, and shows it.
+func (mw *MainWindow) moveJourneyTo(from, to int) {
+	w := mw.doc.Workspace()
+	if from < 0 || from >= len(w.Journeys) || to < 0 || to == from {
 		return
 	}
-	if mw.Editor.try(journey.Reorder[journey.Journey](mw.doc.Workspace(), "", id, i+by)) {
-		mw.selectJourney(i + by)
+	to = min(to, len(w.Journeys)-1)
+	id := w.Journeys[from].ID
+	if mw.Editor.try(journey.Reorder[journey.Journey](w, "", id, to)) {
+		mw.selectJourney(to)
 	}
 }
 

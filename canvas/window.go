@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -57,7 +58,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.message.Truncation = fyne.TextTruncateEllipsis
 	mw.zoomLabel = widget.NewLabel("100 %")
 	mw.Map.OnZoomChanged = func(z float32) { mw.zoomLabel.SetText(fmt.Sprintf("%.0f %%", z*100)) }
-	mw.list = NewJourneyList(w)
+	mw.list = NewJourneyList(w, mw.moveJourneyTo)
 	mw.list.OnSelected = func(i widget.ListItemID) { mw.show(i) }
 
 	toolbar := widget.NewToolbar(
@@ -311,23 +312,58 @@ func (mw *MainWindow) addShortcuts() {
 }
 
 // NewJourneyList lists the workspace's journeys: title, persona, and pain points split by
-// discovery.
-func NewJourneyList(w *journey.Workspace) *widget.List {
+// discovery. A journey dragged up or down the list is moved there by onMove.
+func NewJourneyList(w *journey.Workspace, onMove func(from, to int)) *widget.List {
 	return widget.NewList(
 		func() int { return len(w.Journeys) },
-		func() fyne.CanvasObject {
-			title := widget.NewLabelWithStyle("Journey title", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			title.Truncation = fyne.TextTruncateEllipsis
-			persona := widget.NewLabelWithStyle("Persona", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-			persona.Truncation = fyne.TextTruncateEllipsis
-			return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), title, persona, widget.NewLabel("Pain points"))
-		},
+		func() fyne.CanvasObject { return newJourneyRow(onMove) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			j := &w.Journeys[i]
-			rows := o.(*fyne.Container).Objects
-			rows[0].(*widget.Label).SetText(j.Title)
-			rows[1].(*widget.Label).SetText(j.Persona)
-			rows[2].(*widget.Label).SetText(fmt.Sprintf("%d pain points: %d known, %d unknown",
+			r := o.(*journeyRow)
+			r.index = i
+			r.title.SetText(j.Title)
+			r.persona.SetText(j.Persona)
+			r.pains.SetText(fmt.Sprintf("%d pain points: %d known, %d unknown",
 				len(j.PainPoints), len(j.PainPoints)-j.UnknownCount(), j.UnknownCount()))
 		})
+}
+
+// journeyRow is one journey in the sidebar. Dragged up or down, it moves its journey to the
+// row it is let go over.
+type journeyRow struct {
+	widget.BaseWidget
+	title, persona, pains *widget.Label
+	index                 int
+	dy                    float32
+	onMove                func(from, to int)
+}
+
+var _ fyne.Draggable = (*journeyRow)(nil)
+
+func newJourneyRow(onMove func(from, to int)) *journeyRow {
+	r := &journeyRow{onMove: onMove,
+		title:   widget.NewLabelWithStyle("Journey title", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		persona: widget.NewLabelWithStyle("Persona", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
+		pains:   widget.NewLabel("Pain points")}
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.persona.Truncation = fyne.TextTruncateEllipsis
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *journeyRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), r.title, r.persona, r.pains))
+}
+
+// Dragged follows the pointer up or down the list.
+func (r *journeyRow) Dragged(ev *fyne.DragEvent) { r.dy += ev.Dragged.DY }
+
+// DragEnd moves the journey to the row under the pointer.
+func (r *journeyRow) DragEnd() {
+	step := r.Size().Height + theme.Padding()
+	to := r.index + int(math.Round(float64(r.dy/step)))
+	r.dy = 0
+	if to != r.index && r.onMove != nil {
+		r.onMove(r.index, max(to, 0))
+	}
 }
