@@ -774,3 +774,113 @@ func TestJourneyDraggedInTheList(t *testing.T) {
 		t.Errorf("Edit menu: %q", ed.mw.undo.Label)
 	}
 }
+
+// TestEveryKindOfEditRoundTrips makes an edit of every kind through the window, as a person
+// would, then undoes them all (the workspace is as it began), redoes them all (as it ended),
+// and restarts (the store holds the end).
+func TestEveryKindOfEditRoundTrips(t *testing.T) {
+	ed := openEditing(t)
+	ed.mw.Editor.Confirm = func(_, _ string, ok func()) { ok() }
+	start := journeytest.File(t, ed.doc.Workspace())
+	typeNew := func(text string) {
+		ed.ctrl(fyne.KeyN)
+		test.Type(ed.text(), text)
+		ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	}
+	j := ed.journey()
+	steps := []func(){
+		func() { typeNew("Compares couriers") }, // add card
+		func() {
+			ed.key(fyne.KeyReturn)
+			test.Type(ed.text(), " twice")
+			ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		},
+		func() { ed.mw.Editor.SetColor("blue") },
+		func() { ed.key(fyne.KeyDelete) },
+		func() {
+			ed.mw.Map.Tapped(&fyne.PointEvent{Position: ed.at(scene.Key{Kind: scene.KindCard, ID: j.Cards[0].ID})})
+			ed.shortcut(&fyne.ShortcutCopy{Clipboard: ed.a.Clipboard()})
+			ed.key(fyne.KeyRight)
+			ed.shortcut(&fyne.ShortcutPaste{Clipboard: ed.a.Clipboard()})
+		},
+		func() {
+			menuItem(t, ed.mw.Editor.stageMenu(j.Stages[0].ID), "Add Stage After").Action()
+			ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		},
+		func() {
+			ed.mw.Editor.RenameStage(j.Stages[1].ID)
+			ed.text().SetText("Browse")
+			ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		},
+		func() { menuItem(t, ed.mw.Editor.stageMenu(j.Stages[1].ID), "Move Right").Action() },
+		func() { menuItem(t, ed.mw.Editor.stageMenu(j.Stages[2].ID), "Delete Stage…").Action() },
+		func() {
+			menuItem(t, ed.mw.Editor.laneMenu(j.Lanes[0].ID), "Add Lane Below").Action()
+			ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		},
+		func() { ed.mw.Editor.SetLaneKind(j.Lanes[1].ID, journey.LaneThoughts) },
+		func() { ed.mw.Editor.SetLaneHidden(j.Lanes[2].ID, true) },
+		func() { menuItem(t, ed.mw.Editor.laneMenu(j.Lanes[0].ID), "Move Down").Action() },
+		func() { menuItem(t, ed.mw.Editor.laneMenu(j.Lanes[1].ID), "Delete Lane…").Action() },
+		func() {
+			for !ed.mw.Map.Scene().IsEmotionLane(ed.mw.Editor.Selection().Lane) {
+				ed.key(fyne.KeyDown)
+			}
+			ed.key(fyne.KeyReturn)
+			ed.key(fyne.KeyDown) // the first stage of the sample is at +2 already
+		},
+		func() {
+			pain, _ := ed.journey().PainLane()
+			ed.key(fyne.KeyEscape) // let go of the emotion point, or Down lowers its score
+			for ed.mw.Editor.Selection().Lane != pain.ID {
+				ed.key(fyne.KeyDown)
+			}
+			typeNew("Courier never rang")
+		},
+		func() { ed.mw.DuplicateJourney() },
+		func() {
+			ed.mw.setJourneyInfo(ed.mw.Map.JourneyID(), journey.JourneyInfo{Title: "Copied", Persona: "P", Vision: "V"})
+		},
+		func() { ed.mw.MoveJourney(1) },
+		func() { ed.mw.DeleteJourney() },
+	}
+	done := 0
+	for i, step := range steps {
+		before := journeytest.File(t, ed.doc.Workspace())
+		step()
+		if string(journeytest.File(t, ed.doc.Workspace())) == string(before) {
+			t.Fatalf("step %d changed nothing", i)
+		}
+		done++
+	}
+	end := journeytest.File(t, ed.doc.Workspace())
+	undone := 0
+	for {
+		if _, ok := ed.doc.CanUndo(); !ok {
+			break
+		}
+		ed.shortcut(&fyne.ShortcutUndo{})
+		undone++
+	}
+	if string(journeytest.File(t, ed.doc.Workspace())) != string(start) {
+		t.Fatal("undoing every edit did not give the workspace back as it began")
+	}
+	for range undone {
+		ed.shortcut(&fyne.ShortcutRedo{})
+	}
+	if string(journeytest.File(t, ed.doc.Workspace())) != string(end) {
+		t.Fatal("redoing every edit did not give the workspace as it ended")
+	}
+	ed.restart()
+	if string(journeytest.File(t, ed.doc.Workspace())) != string(end) {
+		t.Error("after a restart the store does not hold the end")
+	}
+	if undone < done {
+		t.Errorf("%d steps were undone in %d undos", done, undone)
+	}
+	// Ctrl+Shift+= zooms in, as Ctrl++ is typed on a US keyboard.
+	ed.ctrl(fyne.KeyEqual, fyne.KeyModifierShift)
+	if ed.mw.Map.Zoom() != 1.25 {
+		t.Errorf("Ctrl+Shift+=: zoom %v, want 1.25", ed.mw.Map.Zoom())
+	}
+}
