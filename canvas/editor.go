@@ -489,32 +489,24 @@ func (e *Editor) do(edit journey.Edit) {
 }
 
 // Undo takes back typing in an open text editor, or else the last edit made.
-func (e *Editor) Undo() {
-	if e.text != nil {
-		e.text.TypedShortcut(&fyne.ShortcutUndo{})
-		return
-	}
-	label, err := e.doc.Undo()
-	switch {
-	case err != nil:
-		e.OnMessage(err.Error())
-	case label != "":
-		e.OnMessage("Undone: " + label + ".")
-	}
-}
+func (e *Editor) Undo() { e.step(&fyne.ShortcutUndo{}, e.doc.Undo, "Undone") }
 
 // Redo applies again typing undone in an open text editor, or else the edit undone last.
-func (e *Editor) Redo() {
+func (e *Editor) Redo() { e.step(&fyne.ShortcutRedo{}, e.doc.Redo, "Redone") }
+
+// step sends the shortcut to an open text editor, where it acts on the typing, or else takes
+// the document's step and says what it did.
+func (e *Editor) step(typing fyne.Shortcut, do func() (string, error), done string) {
 	if e.text != nil {
-		e.text.TypedShortcut(&fyne.ShortcutRedo{})
+		e.text.TypedShortcut(typing)
 		return
 	}
-	label, err := e.doc.Redo()
+	label, err := do()
 	switch {
 	case err != nil:
 		e.OnMessage(err.Error())
 	case label != "":
-		e.OnMessage("Redone: " + label + ".")
+		e.OnMessage(done + ": " + label + ".")
 	}
 }
 
