@@ -29,6 +29,7 @@ type Editor struct {
 
 	doc    *document.Document
 	m      *Map
+	stop   func() // stops watching the document
 	sel    Selection
 	text   *textEditor // the in-place editor while one is open
 	target editTarget  // what it edits
@@ -40,6 +41,7 @@ type Editor struct {
 // editTarget is what an open text editor edits: an item, a new one in a cell, or the name
 // of a stage or lane.
 type editTarget struct {
+	journey     string // the journey the editor was opened on
 	item        scene.Key
 	stage, lane string
 	rename      renameKind
@@ -64,10 +66,19 @@ type clipItem struct {
 func NewEditor(doc *document.Document, m *Map) *Editor {
 	e := &Editor{doc: doc, m: m, OnMessage: func(string) {}}
 	m.input = e
-	doc.Watch(func(document.Change) { e.reselect() })
+	e.stop = doc.Watch(func(document.Change) { e.reselect() })
 	e.reselect()
 	return e
 }
+
+// Close commits what is being typed and stops following the document.
+func (e *Editor) Close() {
+	e.close()
+	e.stop()
+}
+
+// Commit saves what is being typed, if anything: before the map shows another journey.
+func (e *Editor) Commit() { e.close() }
 
 func (e *Editor) workspace() *journey.Workspace { return e.doc.Workspace() }
 
@@ -329,6 +340,7 @@ func (e *Editor) open(text string, target editTarget, at scene.Rect) {
 	t := newTextEditor(text)
 	t.OnCommit = func(s string) { e.commit(t, s) }
 	t.OnCancel = func() { e.finished(t) }
+	target.journey = e.journeyID()
 	e.text, e.target = t, target
 	e.m.ShowEditor(t, at)
 	e.m.ScrollToShow(at)
@@ -369,7 +381,7 @@ func (e *Editor) commit(t *textEditor, text string) {
 	}
 	if err != nil {
 		e.OnMessage(refusal(err))
-		if errors.Is(err, journey.ErrInvalid) {
+		if errors.Is(err, journey.ErrInvalid) && e.target.journey == e.journeyID() {
 			t.reopen()
 			return
 		}
@@ -392,7 +404,8 @@ func (e *Editor) commit(t *textEditor, text string) {
 // textEdit is the edit that puts the text where the open editor's target says, or nil when
 // it changes nothing.
 func (e *Editor) textEdit(text string) (journey.Edit, error) {
-	w, id, tg := e.workspace(), e.journeyID(), e.target
+	w, tg := e.workspace(), e.target
+	id := tg.journey
 	j := w.Journey(id)
 	if j == nil {
 		return nil, nil

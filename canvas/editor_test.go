@@ -884,3 +884,19 @@ func TestEveryKindOfEditRoundTrips(t *testing.T) {
 		t.Errorf("Ctrl+Shift+=: zoom %v, want 1.25", ed.mw.Map.Zoom())
 	}
 }
+
+func TestSwitchingJourneyWhileTypingSavesToTheFirst(t *testing.T) {
+	ed := openEditing(t)
+	first := ed.journey().ID
+	n := len(ed.journey().Cards)
+	ed.ctrl(fyne.KeyN)
+	test.Type(ed.text(), "Typed before switching")
+	ed.mw.list.Select(1)
+	w := ed.doc.Workspace()
+	if len(w.Journey(first).Cards) != n+1 || w.Journey(first).Cards[n].Text != "Typed before switching" {
+		t.Fatal("the card being typed was not saved to the journey it was typed in")
+	}
+	if ed.mw.Editor.Editing() || ed.mw.Map.JourneyID() == first {
+		t.Error("after switching, an editor is still open or the old journey is shown")
+	}
+}

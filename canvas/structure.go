@@ -78,7 +78,7 @@ func (e *Editor) RenameLane(id string) {
 
 // renameEdit is the edit that gives a stage or lane the name typed.
 func (e *Editor) renameEdit(tg editTarget, text string) (journey.Edit, error) {
-	w, id := e.workspace(), e.journeyID()
+	w, id := e.workspace(), tg.journey
 	j := w.Journey(id)
 	name := strings.Join(strings.Fields(text), " ")
 	switch tg.rename {

@@ -84,8 +84,11 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 		}
 	})
 	stop := doc.Watch(mw.changed)
-	mw.SetOnClosed(stop)
 	mw.Editor = NewEditor(doc, mw.Map)
+	mw.SetOnClosed(func() {
+		mw.Editor.Close()
+		stop()
+	})
 	mw.Editor.OnMessage = mw.message.SetText
 	mw.Editor.Window = mw
 	mw.Editor.OnHelp = mw.ShowShortcuts
@@ -127,6 +130,9 @@ func (mw *MainWindow) selectJourney(i int) {
 
 // show puts journey i on the map; -1 shows none.
 func (mw *MainWindow) show(i int) {
+	if mw.Editor != nil {
+		mw.Editor.Commit() // what is being typed belongs to the journey on show until now
+	}
 	id := ""
 	if w := mw.doc.Workspace(); i >= 0 && i < len(w.Journeys) {
 		id = w.Journeys[i].ID
