@@ -19,6 +19,7 @@ import (
 	"journeymap/assets"
 	mapcanvas "journeymap/canvas"
 	"journeymap/canvas/document"
+	"journeymap/canvas/export"
 	"journeymap/journey"
 	"journeymap/journey/interchange"
 	"journeymap/storage"
@@ -215,9 +216,6 @@ func exportCmd(global string, args []string, stdout io.Writer) error {
 	case *theme != "light" && *theme != "dark" && *theme != "presenter":
 		return fmt.Errorf("-theme must be light, dark or presenter, got %q: %w", *theme, errUsage)
 	}
-	if *format == "png" {
-		return errors.New("export -format png is not built yet; use -format json or csv for now")
-	}
 	w, dir, err := loadWorkspace(*store)
 	if err != nil {
 		return err
@@ -226,6 +224,15 @@ func exportCmd(global string, args []string, stdout io.Writer) error {
 		return fmt.Errorf("store %s is empty: nothing to export", dir)
 	}
 	write := func(dst io.Writer) error { return transfer.Export(dst, w, transfer.Format(*format), *journeyID) }
+	if *format == "png" {
+		id := *journeyID
+		if id == "" && len(w.Journeys) > 0 {
+			id = w.Journeys[0].ID
+		}
+		write = func(dst io.Writer) error {
+			return export.PNG(dst, w, id, export.Options{Width: *width, DPI: *dpi, Palette: *theme})
+		}
+	}
 	if *out == "-" {
 		return write(stdout)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -189,5 +190,29 @@ func TestExitStatuses(t *testing.T) {
 				t.Errorf("got exit %d %q, want %d containing %q", code, errOut, tt.code, tt.want)
 			}
 		})
+	}
+}
+
+func TestExportPNG(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "x")
+	if code, _, errOut := cli(t, "import", "-store", store, "testdata/small.journeymap.json"); code != 0 {
+		t.Fatal(errOut)
+	}
+	out := filepath.Join(dir, "map.png")
+	if code, _, errOut := cli(t, "export", "-store", store, "-format", "png", "-width", "1200", "-dpi", "150", "-theme", "presenter", "-o", out); code != 0 {
+		t.Fatalf("export -format png: %s", errOut)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil || cfg.Width != 1200 {
+		t.Errorf("the PNG: %v, %d wide; want 1200", err, cfg.Width)
+	}
+	if code, _, errOut := cli(t, "export", "-store", store, "-format", "png", "-journey", "nosuch", "-o", out); code != 1 || !strings.Contains(errOut, `"nosuch"`) {
+		t.Errorf("an unknown journey: exit %d, %q", code, errOut)
 	}
 }

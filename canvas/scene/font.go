@@ -226,3 +226,36 @@ func (f *Fonts) fit(word string, width, size float32, s Style) int {
 	}
 	return fit
 }
+
+// Glyph is one character of a line of text, placed: the font to draw it from, its glyph, and
+// how far from the line's start it begins, in the units of the size.
+type Glyph struct {
+	Font  *sfnt.Font
+	Index sfnt.GlyphIndex
+	X     float32
+}
+
+// Glyphs places the characters of a line of text at the size, exactly as Width measures them,
+// for a back end that draws text itself.
+func (f *Fonts) Glyphs(text string, size float32, s Style) []Glyph {
+	fc := f.face(s)
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	var out []Glyph
+	var em float32
+	prev := glyph{fallback: true}
+	for _, r := range text {
+		g := fc.glyph(r, f.symbols)
+		if !g.fallback && !prev.fallback {
+			em += fc.kern(prev.index, g.index)
+		}
+		font := fc.font
+		if g.fallback {
+			font = f.symbols.font
+		}
+		out = append(out, Glyph{Font: font, Index: g.index, X: em * size})
+		em += g.adv
+		prev = g
+	}
+	return out
+}

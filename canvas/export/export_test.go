@@ -1,0 +1,107 @@
+package export
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"image"
+	"image/color"
+	"image/png"
+	"strings"
+	"testing"
+
+	"journeymap/canvas/scene"
+	"journeymap/journey/journeytest"
+)
+
+func export(t *testing.T, width int, palette string) ([]byte, image.Image) {
+	t.Helper()
+	w := journeytest.Sample(t)
+	var b bytes.Buffer
+	if err := PNG(&b, w, w.Journeys[0].ID, Options{Width: width, DPI: 300, Palette: palette}); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatalf("image/png cannot read the export: %v", err)
+	}
+	return b.Bytes(), img
+}
+
+func TestPNGIsAPictureOfTheMap(t *testing.T) {
+	data, img := export(t, 2400, "light")
+	w := journeytest.Sample(t)
+	s := scene.Build(w, &w.Journeys[0], scene.Options{Legend: true}, scene.DefaultFonts())
+	sw, sh := s.Size()
+	wantH := int(sh*2400/sw + 0.999)
+	if b := img.Bounds(); b.Dx() != 2400 || b.Dy() != wantH {
+		t.Errorf("size %v, want 2400×%d", b.Size(), wantH)
+	}
+	// The resolution is in a pHYs chunk: 300 dpi is 11811 pixels a metre.
+	i := bytes.Index(data, []byte("pHYs"))
+	if i < 0 || binary.BigEndian.Uint32(data[i+4:]) != 11811 || binary.BigEndian.Uint32(data[i+8:]) != 11811 || data[i+12] != 1 {
+		t.Error("no pHYs chunk saying 300 dpi")
+	}
+	bg := scene.PaletteNamed("light").Background
+	if c := color.NRGBAModel.Convert(img.At(2, 2)).(color.NRGBA); c != bg {
+		t.Errorf("the corner is %v, want the background %v", c, bg)
+	}
+}
+
+// TestTextIsSharp looks along a row through the title: going from background to text, a
+// rasterised letter takes at most two pixels of grey, where an upscaled one takes many.
+func TestTextIsSharp(t *testing.T) {
+	_, img := export(t, 7680, "light")
+	pal := scene.PaletteNamed("light")
+	y := (18 + 16) * 7680 / 1584 // through the middle of the title's letters, 18 units down
+	edges, soft := 0, 0
+	run := 0
+	for x := 0; x < 2000; x++ {
+		c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+		switch c {
+		case pal.Background:
+			run = 0
+		case pal.Text:
+			if run > 0 {
+				edges++
+				if run > 2 {
+					soft++
+				}
+			}
+			run = 0
+		default:
+			run++
+		}
+	}
+	if edges < 10 {
+		t.Fatalf("only %d edges of text found along the title's row", edges)
+	}
+	if soft > edges/10 {
+		t.Errorf("%d of %d edges take more than 2 pixels from background to text", soft, edges)
+	}
+}
+
+func TestTooTallIsRefusedWithAWidthThatFits(t *testing.T) {
+	w, j := journeytest.Big(2, 7, 60)
+	var b bytes.Buffer
+	err := PNG(&b, w, j.ID, Options{Width: 16384, DPI: 300, Palette: "light"})
+	if !errors.Is(err, ErrTooTall) || !strings.Contains(err.Error(), "a width of at most") {
+		t.Fatalf("got %v, want ErrTooTall suggesting a width", err)
+	}
+	if b.Len() != 0 {
+		t.Error("a refused export wrote something")
+	}
+	if err := PNG(&b, w, "nosuch", Options{Width: 100}); err == nil {
+		t.Error("a journey that isn't there was drawn")
+	}
+}
+
+func TestEveryPaletteDraws(t *testing.T) {
+	for _, p := range []string{"light", "dark", "presenter"} {
+		_, img := export(t, 800, p)
+		want := scene.PaletteNamed(p).Background
+		if c := color.NRGBAModel.Convert(img.At(1, 1)).(color.NRGBA); c != want {
+			t.Errorf("%s: background %v, want %v", p, c, want)
+		}
+	}
+}

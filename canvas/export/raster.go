@@ -1,0 +1,300 @@
+package export
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"sync"
+
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/vector"
+
+	"journeymap/canvas/scene"
+)
+
+// painter draws a scene's shapes into one horizontal band of the picture, at the picture's
+// scale: shapes are filled as vector paths and text is drawn glyph by glyph from the font
+// the scene measured with, so lines and letters are sharp at any size.
+type painter struct {
+	band   *image.RGBA // its Rect is the band's place in the picture
+	scale  float32
+	fonts  *scene.Fonts
+	glyphs *glyphCache
+	z      vector.Rasterizer
+	buf    sfnt.Buffer
+}
+
+// paint draws the shapes that reach into the band.
+func (p *painter) paint(shapes []scene.Shape) {
+	for _, sh := range shapes {
+		p.shape(sh)
+	}
+}
+
+func (p *painter) shape(sh scene.Shape) {
+	s := p.scale
+	x, y, w, h := sh.X*s, sh.Y*s, sh.W*s, sh.H*s
+	switch sh.Kind {
+	case scene.ShapeRect:
+		r := min(sh.Radius*s, w/2, h/2)
+		sw := sh.StrokeWidth * s
+		switch {
+		case sh.Stroke.A > 0 && sw > 0 && sh.Fill.A > 0:
+			// The outline's colour, then the fill inside it.
+			p.fill(sh.Stroke, x, y, w, h, func(add pathFunc) { roundRect(add, x, y, w, h, r) })
+			p.fill(sh.Fill, x, y, w, h, func(add pathFunc) { roundRect(add, x+sw, y+sw, w-2*sw, h-2*sw, max(r-sw, 0)) })
+		case sh.Stroke.A > 0 && sw > 0:
+			// An outline alone (a small icon's): four strips.
+			for _, b := range [][4]float32{{x, y, w, sw}, {x, y + h - sw, w, sw}, {x, y, sw, h}, {x + w - sw, y, sw, h}} {
+				p.fill(sh.Stroke, b[0], b[1], b[2], b[3], func(add pathFunc) { roundRect(add, b[0], b[1], b[2], b[3], 0) })
+			}
+		case sh.Fill.A > 0:
+			p.fill(sh.Fill, x, y, w, h, func(add pathFunc) { roundRect(add, x, y, w, h, r) })
+		}
+	case scene.ShapeLine:
+		p.line(x, y, x+w, y+h, max(sh.StrokeWidth*s, 1), sh.Stroke)
+	case scene.ShapeCircle:
+		sw := sh.StrokeWidth * s
+		if sh.Fill.A > 0 {
+			p.fill(sh.Fill, x, y, w, h, func(add pathFunc) { ellipse(add, x, y, w, h, false) })
+		}
+		if sh.Stroke.A > 0 && sw > 0 {
+			p.fill(sh.Stroke, x, y, w, h, func(add pathFunc) {
+				ellipse(add, x-sw/2, y-sw/2, w+sw, h+sw, false)
+				ellipse(add, x+sw/2, y+sw/2, w-sw, h-sw, true)
+			})
+		}
+	case scene.ShapeDiamond:
+		p.fill(sh.Fill, x, y, w, h, func(add pathFunc) {
+			add(moveTo, x+w/2, y)
+			add(lineTo, x+w, y+h/2)
+			add(lineTo, x+w/2, y+h)
+			add(lineTo, x, y+h/2)
+			add(closePath, 0, 0)
+		})
+	case scene.ShapeText:
+		p.text(sh)
+	}
+}
+
+type pathOp uint8
+
+const (
+	moveTo pathOp = iota
+	lineTo
+	cubeTo1 // the first control point of a cubic; the next two calls give the rest
+	closePath
+)
+
+type pathFunc func(op pathOp, x, y float32)
+
+// fill rasterises a path within the box into the band in a uniform colour.
+func (p *painter) fill(c color.NRGBA, x, y, w, h float32, path func(add pathFunc)) {
+	if c.A == 0 {
+		return
+	}
+	b := p.band.Rect
+	box := image.Rect(int(math.Floor(float64(x)))-1, int(math.Floor(float64(y)))-1, int(math.Ceil(float64(x+w)))+2, int(math.Ceil(float64(y+h)))+2)
+	clip := box.Intersect(b)
+	if clip.Empty() {
+		return
+	}
+	// The mask starts at the clipped box's corner, where Draw puts it; what lies outside is
+	// clipped by the rasteriser.
+	ox, oy := float32(clip.Min.X), float32(clip.Min.Y)
+	p.z.Reset(clip.Dx(), clip.Dy())
+	var ctrl []float32
+	path(func(op pathOp, px, py float32) {
+		px, py = px-ox, py-oy
+		switch op {
+		case moveTo:
+			p.z.MoveTo(px, py)
+		case lineTo:
+			if len(ctrl) == 0 {
+				p.z.LineTo(px, py)
+				return
+			}
+			ctrl = append(ctrl, px, py)
+			if len(ctrl) == 6 {
+				p.z.CubeTo(ctrl[0], ctrl[1], ctrl[2], ctrl[3], ctrl[4], ctrl[5])
+				ctrl = ctrl[:0]
+			}
+		case cubeTo1:
+			ctrl = append(ctrl[:0], px, py)
+		case closePath:
+			p.z.ClosePath()
+		}
+	})
+	p.z.DrawOp = draw.Over
+	p.z.Draw(p.band, clip, image.NewUniform(premultiplied(c)), image.Point{})
+}
+
+func premultiplied(c color.NRGBA) color.RGBA {
+	r, g, b, a := c.RGBA()
+	return color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(a >> 8)}
+}
+
+// roundRect adds a rectangle with rounded corners, clockwise.
+func roundRect(add pathFunc, x, y, w, h, r float32) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	const k = 0.5523 // how far a cubic's control points sit to draw a quarter circle
+	c := r * (1 - k)
+	add(moveTo, x+r, y)
+	corner := func(lx, ly, c1x, c1y, c2x, c2y, ex, ey float32) {
+		add(lineTo, lx, ly)
+		add(cubeTo1, c1x, c1y)
+		add(lineTo, c2x, c2y)
+		add(lineTo, ex, ey)
+	}
+	corner(x+w-r, y, x+w-c, y, x+w, y+c, x+w, y+r)
+	corner(x+w, y+h-r, x+w, y+h-c, x+w-c, y+h, x+w-r, y+h)
+	corner(x+r, y+h, x+c, y+h, x, y+h-c, x, y+h-r)
+	corner(x, y+r, x, y+c, x+c, y, x+r, y)
+	add(closePath, 0, 0)
+}
+
+// ellipse adds the ellipse filling the box, clockwise or the other way round.
+func ellipse(add pathFunc, x, y, w, h float32, reverse bool) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	const k = 0.5523
+	cx, cy, rx, ry := x+w/2, y+h/2, w/2, h/2
+	sign := float32(1)
+	if reverse {
+		sign = -1
+	}
+	add(moveTo, cx+rx, cy)
+	// The four quarters as cubics; reversed, the y offsets flip and the curve runs back.
+	pts := [4][3][2]float32{
+		{{cx + rx, cy + sign*ry*k}, {cx + rx*k, cy + sign*ry}, {cx, cy + sign*ry}},
+		{{cx - rx*k, cy + sign*ry}, {cx - rx, cy + sign*ry*k}, {cx - rx, cy}},
+		{{cx - rx, cy - sign*ry*k}, {cx - rx*k, cy - sign*ry}, {cx, cy - sign*ry}},
+		{{cx + rx*k, cy - sign*ry}, {cx + rx, cy - sign*ry*k}, {cx + rx, cy}},
+	}
+	for _, q := range pts {
+		add(cubeTo1, q[0][0], q[0][1])
+		add(lineTo, q[1][0], q[1][1])
+		add(lineTo, q[2][0], q[2][1])
+	}
+	add(closePath, 0, 0)
+}
+
+// line draws a straight line of the width as the rectangle around it.
+func (p *painter) line(x1, y1, x2, y2, width float32, c color.NRGBA) {
+	dx, dy := x2-x1, y2-y1
+	l := float32(math.Hypot(float64(dx), float64(dy)))
+	if l == 0 {
+		return
+	}
+	nx, ny := -dy/l*width/2, dx/l*width/2
+	// Square caps: half the width past each end, so that the pieces of a curve overlap where
+	// they meet instead of leaving anti-aliased seams.
+	ex, ey := dx/l*width/2, dy/l*width/2
+	x1, y1, x2, y2 = x1-ex, y1-ey, x2+ex, y2+ey
+	minX, maxX := min(x1, x2)-width, max(x1, x2)+width
+	minY, maxY := min(y1, y2)-width, max(y1, y2)+width
+	p.fill(c, minX, minY, maxX-minX, maxY-minY, func(add pathFunc) {
+		add(moveTo, x1+nx, y1+ny)
+		add(lineTo, x2+nx, y2+ny)
+		add(lineTo, x2-nx, y2-ny)
+		add(lineTo, x1-nx, y1-ny)
+		add(closePath, 0, 0)
+	})
+}
+
+// text draws a line of text: each glyph's mask from the cache, placed on the baseline.
+func (p *painter) text(sh scene.Shape) {
+	s := p.scale
+	size := sh.Size * s
+	baseX, baseY := sh.X*s, (sh.Y+p.fonts.Ascent(sh.Size, sh.Style))*s
+	if baseY-size*2 > float32(p.band.Rect.Max.Y) || baseY+size < float32(p.band.Rect.Min.Y) {
+		return
+	}
+	src := image.NewUniform(premultiplied(sh.Fill))
+	for _, g := range p.fonts.Glyphs(sh.Text, size, sh.Style) {
+		gx := baseX + g.X
+		ix := int(math.Floor(float64(gx)))
+		frac := uint8((gx - float32(ix)) * 4) // quarter-pixel steps keep spacing even
+		m := p.glyphs.get(&p.buf, g, size, frac)
+		if m == nil {
+			continue
+		}
+		r := m.Rect.Add(image.Pt(ix, int(math.Round(float64(baseY)))))
+		draw.DrawMask(p.band, r, src, image.Point{}, m, m.Rect.Min, draw.Over)
+	}
+}
+
+// glyphCache keeps each glyph's coverage mask, once drawn, by font, glyph, size and
+// quarter-pixel offset: a poster repeats the same few letters thousands of times. It is safe
+// for bands drawn at once.
+type glyphCache struct {
+	mu    sync.Mutex
+	masks map[glyphKey]*image.Alpha
+}
+
+type glyphKey struct {
+	font  *sfnt.Font
+	index sfnt.GlyphIndex
+	size  float32
+	frac  uint8
+}
+
+func newGlyphCache() *glyphCache { return &glyphCache{masks: map[glyphKey]*image.Alpha{}} }
+
+// get returns the glyph's mask with its origin on the baseline at the pen, or nil for a glyph
+// with nothing to draw (a space).
+func (c *glyphCache) get(buf *sfnt.Buffer, g scene.Glyph, size float32, frac uint8) *image.Alpha {
+	k := glyphKey{g.Font, g.Index, size, frac}
+	c.mu.Lock()
+	m, ok := c.masks[k]
+	c.mu.Unlock()
+	if ok {
+		return m
+	}
+	m = drawGlyph(buf, g, size, float32(frac)/4)
+	c.mu.Lock()
+	c.masks[k] = m
+	c.mu.Unlock()
+	return m
+}
+
+func drawGlyph(buf *sfnt.Buffer, g scene.Glyph, size, dx float32) *image.Alpha {
+	segs, err := g.Font.LoadGlyph(buf, g.Index, fixed.Int26_6(size*64), nil)
+	if err != nil || len(segs) == 0 {
+		return nil
+	}
+	b := segs.Bounds()
+	x0, y0 := int(math.Floor(float64(dx)+float64(b.Min.X)/64))-1, b.Min.Y.Floor()-1
+	x1, y1 := int(math.Ceil(float64(dx)+float64(b.Max.X)/64))+1, b.Max.Y.Ceil()+1
+	var z vector.Rasterizer
+	z.Reset(x1-x0, y1-y0)
+	f := func(p fixed.Point26_6) (float32, float32) {
+		return float32(p.X)/64 + dx - float32(x0), float32(p.Y)/64 - float32(y0)
+	}
+	for _, s := range segs {
+		switch s.Op {
+		case sfnt.SegmentOpMoveTo:
+			z.MoveTo(f(s.Args[0]))
+		case sfnt.SegmentOpLineTo:
+			z.LineTo(f(s.Args[0]))
+		case sfnt.SegmentOpQuadTo:
+			ax, ay := f(s.Args[0])
+			bx, by := f(s.Args[1])
+			z.QuadTo(ax, ay, bx, by)
+		case sfnt.SegmentOpCubeTo:
+			ax, ay := f(s.Args[0])
+			bx, by := f(s.Args[1])
+			cx, cy := f(s.Args[2])
+			z.CubeTo(ax, ay, bx, by, cx, cy)
+		}
+	}
+	m := image.NewAlpha(image.Rect(0, 0, x1-x0, y1-y0))
+	z.Draw(m, m.Bounds(), image.Opaque, image.Point{})
+	m.Rect = m.Rect.Add(image.Pt(x0, y0))
+	return m
+}
