@@ -2,11 +2,13 @@ package export
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
 	"errors"
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"strings"
 	"testing"
 
@@ -41,6 +43,22 @@ func TestPNGIsAPictureOfTheMap(t *testing.T) {
 	i := bytes.Index(data, []byte("pHYs"))
 	if i < 0 || binary.BigEndian.Uint32(data[i+4:]) != 11811 || binary.BigEndian.Uint32(data[i+8:]) != 11811 || data[i+12] != 1 {
 		t.Error("no pHYs chunk saying 300 dpi")
+	}
+	// The picture's data, read to the end of its zlib stream: the bands' joined checksum holds.
+	var idat []byte
+	for rest := data[8:]; len(rest) >= 12; {
+		n := int(binary.BigEndian.Uint32(rest))
+		if string(rest[4:8]) == "IDAT" {
+			idat = append(idat, rest[8:8+n]...)
+		}
+		rest = rest[12+n:]
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(idat))
+	if err == nil {
+		_, err = io.ReadAll(zr)
+	}
+	if err != nil {
+		t.Errorf("the zlib stream does not read to its end: %v", err)
 	}
 	bg := scene.PaletteNamed("light").Background
 	if c := color.NRGBAModel.Convert(img.At(2, 2)).(color.NRGBA); c != bg {

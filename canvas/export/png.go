@@ -5,6 +5,7 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -13,6 +14,8 @@ import (
 	"image"
 	"io"
 	"math"
+	"runtime"
+	"sync"
 
 	"github.com/klauspost/compress/flate"
 
@@ -23,8 +26,9 @@ import (
 // MaxSide is the widest or tallest picture drawn: 16384 pixels.
 const MaxSide = 16384
 
-// bandRows is how many rows are drawn at once.
-const bandRows = 256
+// bandBytes is about how much of the picture is drawn at once: rows enough for 4 MiB, so that
+// memory stays the same whatever the width.
+const bandBytes = 4 << 20
 
 // ErrTooTall means the map would be taller than MaxSide at the width asked for.
 var ErrTooTall = errors.New("the map would be too tall")
@@ -54,131 +58,167 @@ func PNG(dst io.Writer, w *journey.Workspace, journeyID string, opts Options) er
 		fit := int(float32(MaxSide) / sh * sw)
 		return fmt.Errorf("%w: %d pixels at %d across, over %d; a width of at most %d fits", ErrTooTall, height, opts.Width, MaxSide, fit)
 	}
-	pw, err := newPNGWriter(dst, opts.Width, height, opts.DPI)
-	if err != nil {
+	bw := bufio.NewWriterSize(dst, 1<<16)
+	if err := writeHeader(bw, opts.Width, height, opts.DPI); err != nil {
+		return err
+	}
+	idat := &chunkWriter{w: bw, buf: make([]byte, 0, 1<<16)}
+	// The zlib stream: its header, then each band's deflated rows as they come, in order.
+	if _, err := idat.Write([]byte{0x78, 0x01}); err != nil {
 		return err
 	}
 	bg := premultiplied(s.Palette().Background)
-	p := &painter{scale: scale, fonts: s.Fonts(), glyphs: newGlyphCache()}
-	var shapes []scene.Shape
-	for y0 := 0; y0 < height; y0 += bandRows {
+	glyphs := newGlyphCache()
+	bandRows := max(16, min(512, bandBytes/(4*opts.Width)))
+	pixels := sync.Pool{New: func() any { b := make([]byte, 4*opts.Width*bandRows); return &b }}
+	draw := func(y0 int) ([]byte, uint32, int, error) {
 		y1 := min(y0+bandRows, height)
-		band := image.NewRGBA(image.Rect(0, y0, opts.Width, y1))
+		buf := pixels.Get().(*[]byte)
+		defer pixels.Put(buf)
+		band := &image.RGBA{Pix: (*buf)[:4*opts.Width*(y1-y0)], Stride: 4 * opts.Width, Rect: image.Rect(0, y0, opts.Width, y1)}
 		for i := 0; i < len(band.Pix); i += 4 {
 			band.Pix[i], band.Pix[i+1], band.Pix[i+2], band.Pix[i+3] = bg.R, bg.G, bg.B, 0xff
 		}
 		view := scene.Rect{X: -1, Y: float32(y0)/scale - 1, W: sw + 2, H: float32(y1-y0)/scale + 2}
-		shapes = shapes[:0]
+		var shapes []scene.Shape
 		for _, k := range s.Visible(view) {
 			shapes = s.Shapes(k, shapes)
 		}
-		p.band = band
+		p := &painter{band: band, scale: scale, fonts: s.Fonts(), glyphs: glyphs}
 		p.paint(shapes)
-		if err := pw.rows(band); err != nil {
-			return err
+		return deflateBand(band)
+	}
+	// Bands are drawn and deflated on every core, a few at a time, and written in order: memory
+	// holds a handful of bands, whatever the picture's size.
+	workers := runtime.GOMAXPROCS(0)
+	type result struct {
+		data  []byte
+		adler uint32
+		n     int
+		err   error
+	}
+	var bands []chan result
+	for y0 := 0; y0 < height; y0 += bandRows {
+		bands = append(bands, make(chan result, 1))
+	}
+	slots := make(chan struct{}, workers+1)
+	go func() {
+		for i := range bands {
+			slots <- struct{}{}
+			go func(i int) {
+				data, adler, n, err := draw(i * bandRows)
+				bands[i] <- result{data, adler, n, err}
+			}(i)
+		}
+	}()
+	adler, failed := uint32(1), error(nil)
+	for _, ch := range bands {
+		r := <-ch
+		<-slots
+		if failed != nil {
+			continue
+		}
+		if failed = r.err; failed == nil {
+			_, failed = idat.Write(r.data)
+			adler = adler32Combine(adler, r.adler, r.n)
 		}
 	}
-	return pw.close()
+	if failed != nil {
+		return failed
+	}
+	// The last block: empty, final, fixed Huffman codes. Then the checksum of all the rows.
+	tail := []byte{0x03, 0x00, 0, 0, 0, 0}
+	binary.BigEndian.PutUint32(tail[2:], adler)
+	if _, err := idat.Write(tail); err != nil {
+		return err
+	}
+	if err := idat.flush(); err != nil {
+		return err
+	}
+	if err := writeChunk(bw, "IEND", nil); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
-// pngWriter writes an 8-bit RGB PNG row by row: each row filtered with "Up" (the row above
-// subtracted, which flat map backgrounds turn into zeros) and deflated into one zlib stream
-// cut into IDAT chunks as it comes.
-type pngWriter struct {
-	w       *bufio.Writer
-	chunk   *chunkWriter
-	z       *flate.Writer
-	adler   hashWriter
-	width   int
-	prev    []byte // the last row written, unfiltered
-	row     []byte // the row being filtered: its filter byte and its pixels
-	written int
-	height  int
+// deflateBand filters a band's rows and deflates them as a segment of the picture's zlib
+// stream: ended by a flush, so that it starts and ends on a byte and stands on its own. Each
+// row is filtered "Up" (the row above subtracted, which turns flat backgrounds into zeros)
+// but the band's first, which is filtered with nothing: the row above it is another band's.
+func deflateBand(band *image.RGBA) ([]byte, uint32, int, error) {
+	b := band.Rect
+	width := b.Dx()
+	var out bytes.Buffer
+	z, err := flate.NewWriter(&out, flate.BestSpeed)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	sum := adler32.New()
+	row, prev := make([]byte, 1+3*width), make([]byte, 3*width)
+	n := 0
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		src := band.Pix[(y-b.Min.Y)*band.Stride:]
+		row[0] = 2 // Up
+		if y == b.Min.Y {
+			row[0] = 0
+		}
+		for x := 0; x < width; x++ {
+			r, g, bl := src[4*x], src[4*x+1], src[4*x+2]
+			i := 3 * x
+			if y == b.Min.Y {
+				row[1+i], row[2+i], row[3+i] = r, g, bl
+			} else {
+				row[1+i], row[2+i], row[3+i] = r-prev[i], g-prev[i+1], bl-prev[i+2]
+			}
+			prev[i], prev[i+1], prev[i+2] = r, g, bl
+		}
+		sum.Write(row)
+		if _, err := z.Write(row); err != nil {
+			return nil, 0, 0, err
+		}
+		n += len(row)
+	}
+	if err := z.Flush(); err != nil {
+		return nil, 0, 0, err
+	}
+	return out.Bytes(), sum.Sum32(), n, nil
 }
 
-type hashWriter interface {
-	io.Writer
-	Sum32() uint32
+// adler32Combine is the Adler-32 of two pieces of data one after the other, from their own
+// sums and the second's length (as zlib's adler32_combine works it out).
+func adler32Combine(a1, a2 uint32, len2 int) uint32 {
+	const base = 65521
+	rem := uint64(len2 % base)
+	s1 := uint64(a1 & 0xffff)
+	s2 := rem * s1 % base
+	s1 += uint64(a2&0xffff) + base - 1
+	s2 += uint64(a1>>16) + uint64(a2>>16) + base - rem
+	return uint32(s2%base)<<16 | uint32(s1%base)
 }
 
-func newPNGWriter(dst io.Writer, width, height, dpi int) (*pngWriter, error) {
-	bw := bufio.NewWriterSize(dst, 1<<16)
-	p := &pngWriter{w: bw, width: width, height: height, prev: make([]byte, 3*width), row: make([]byte, 1+3*width),
-		adler: adler32.New()}
-	if _, err := bw.WriteString("\x89PNG\r\n\x1a\n"); err != nil {
-		return nil, err
+// writeHeader writes the PNG signature, the header of an 8-bit RGB picture, and its
+// resolution in a pHYs chunk.
+func writeHeader(w io.Writer, width, height, dpi int) error {
+	if _, err := io.WriteString(w, "\x89PNG\r\n\x1a\n"); err != nil {
+		return err
 	}
 	ihdr := make([]byte, 13)
 	binary.BigEndian.PutUint32(ihdr[0:], uint32(width))
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(height))
 	ihdr[8], ihdr[9] = 8, 2 // 8 bits a sample, RGB
-	if err := writeChunk(bw, "IHDR", ihdr); err != nil {
-		return nil, err
-	}
-	if dpi > 0 {
-		// pHYs: pixels per metre in both directions, unit metre.
-		phys := make([]byte, 9)
-		ppm := uint32(math.Round(float64(dpi) / 0.0254))
-		binary.BigEndian.PutUint32(phys[0:], ppm)
-		binary.BigEndian.PutUint32(phys[4:], ppm)
-		phys[8] = 1
-		if err := writeChunk(bw, "pHYs", phys); err != nil {
-			return nil, err
-		}
-	}
-	p.chunk = &chunkWriter{w: bw, buf: make([]byte, 0, 1<<16)}
-	// The zlib header: deflate, 32 KiB window, fastest compression.
-	if _, err := p.chunk.Write([]byte{0x78, 0x01}); err != nil {
-		return nil, err
-	}
-	z, err := flate.NewWriter(p.chunk, flate.BestSpeed)
-	if err != nil {
-		return nil, err
-	}
-	p.z = z
-	return p, nil
-}
-
-// rows filters and compresses the rows of a band, top to bottom.
-func (p *pngWriter) rows(band *image.RGBA) error {
-	b := band.Rect
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		src := band.Pix[(y-b.Min.Y)*band.Stride:]
-		p.row[0] = 2 // Up
-		for x := 0; x < p.width; x++ {
-			r, g, bl := src[4*x], src[4*x+1], src[4*x+2]
-			i := 3 * x
-			p.row[1+i], p.row[2+i], p.row[3+i] = r-p.prev[i], g-p.prev[i+1], bl-p.prev[i+2]
-			p.prev[i], p.prev[i+1], p.prev[i+2] = r, g, bl
-		}
-		p.adler.Write(p.row)
-		if _, err := p.z.Write(p.row); err != nil {
-			return err
-		}
-		p.written++
-	}
-	return nil
-}
-
-func (p *pngWriter) close() error {
-	if p.written != p.height {
-		return fmt.Errorf("wrote %d rows of %d", p.written, p.height)
-	}
-	if err := p.z.Close(); err != nil {
+	if err := writeChunk(w, "IHDR", ihdr); err != nil {
 		return err
 	}
-	sum := make([]byte, 4)
-	binary.BigEndian.PutUint32(sum, p.adler.Sum32())
-	if _, err := p.chunk.Write(sum); err != nil {
-		return err
+	if dpi <= 0 {
+		return nil
 	}
-	if err := p.chunk.flush(); err != nil {
-		return err
-	}
-	if err := writeChunk(p.w, "IEND", nil); err != nil {
-		return err
-	}
-	return p.w.Flush()
+	// pHYs: pixels per metre in both directions, unit metre.
+	phys := make([]byte, 9)
+	ppm := uint32(math.Round(float64(dpi) / 0.0254))
+	binary.BigEndian.PutUint32(phys[0:], ppm)
+	binary.BigEndian.PutUint32(phys[4:], ppm)
+	phys[8] = 1
+	return writeChunk(w, "pHYs", phys)
 }
 
 // chunkWriter cuts what is written to it into IDAT chunks of up to 64 KiB.

@@ -43,15 +43,15 @@ func (p *painter) shape(sh scene.Shape) {
 		switch {
 		case sh.Stroke.A > 0 && sw > 0 && sh.Fill.A > 0:
 			// The outline's colour, then the fill inside it.
-			p.fill(sh.Stroke, x, y, w, h, func(add pathFunc) { roundRect(add, x, y, w, h, r) })
-			p.fill(sh.Fill, x, y, w, h, func(add pathFunc) { roundRect(add, x+sw, y+sw, w-2*sw, h-2*sw, max(r-sw, 0)) })
+			p.rounded(sh.Stroke, x, y, w, h, r)
+			p.rounded(sh.Fill, x+sw, y+sw, w-2*sw, h-2*sw, max(r-sw, 0))
 		case sh.Stroke.A > 0 && sw > 0:
 			// An outline alone (a small icon's): four strips.
 			for _, b := range [][4]float32{{x, y, w, sw}, {x, y + h - sw, w, sw}, {x, y, sw, h}, {x + w - sw, y, sw, h}} {
 				p.fill(sh.Stroke, b[0], b[1], b[2], b[3], func(add pathFunc) { roundRect(add, b[0], b[1], b[2], b[3], 0) })
 			}
 		case sh.Fill.A > 0:
-			p.fill(sh.Fill, x, y, w, h, func(add pathFunc) { roundRect(add, x, y, w, h, r) })
+			p.rounded(sh.Fill, x, y, w, h, r)
 		}
 	case scene.ShapeLine:
 		p.line(x, y, x+w, y+h, max(sh.StrokeWidth*s, 1), sh.Stroke)
@@ -89,6 +89,55 @@ const (
 )
 
 type pathFunc func(op pathOp, x, y float32)
+
+// rounded fills a rectangle with rounded corners. An opaque one is filled directly but for its
+// corners, the only part that needs anti-aliasing: a card at poster size is a lot of pixels to
+// blend one by one.
+func (p *painter) rounded(c color.NRGBA, x, y, w, h, r float32) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	path := func(add pathFunc) { roundRect(add, x, y, w, h, r) }
+	if c.A != 0xff {
+		p.fill(c, x, y, w, h, path)
+		return
+	}
+	if r < 0.5 {
+		p.solid(c, x, y, w, h)
+		return
+	}
+	// The corners and thin strips along the edges are rasterised, so every pixel on the outline
+	// gets its exact coverage; the inside is filled directly.
+	k := float32(math.Ceil(float64(r)))
+	for _, b := range [][4]float32{
+		{x, y, k, k}, {x + w - k, y, k, k}, {x, y + h - k, k, k}, {x + w - k, y + h - k, k, k},
+		{x + k, y, w - 2*k, 1}, {x + k, y + h - 1, w - 2*k, 1}, {x, y + k, 1, h - 2*k}, {x + w - 1, y + k, 1, h - 2*k},
+	} {
+		if b[2] > 0 && b[3] > 0 {
+			p.fill(c, b[0], b[1], b[2], b[3], path)
+		}
+	}
+	p.solid(c, x+k, y+2, w-2*k, h-4)
+	p.solid(c, x+2, y+k, w-4, h-2*k)
+}
+
+// solid fills an opaque, square-cornered rectangle straight into the band, edges rounded to
+// whole pixels: the lanes' stripes span the whole picture, and at poster size a pixel's
+// anti-aliasing on their edges is not worth running every pixel through the rasteriser.
+func (p *painter) solid(c color.NRGBA, x, y, w, h float32) {
+	r := image.Rect(int(math.Round(float64(x))), int(math.Round(float64(y))),
+		int(math.Round(float64(x+w))), int(math.Round(float64(y+h)))).Intersect(p.band.Rect)
+	if r.Empty() {
+		return
+	}
+	row := p.band.Pix[p.band.PixOffset(r.Min.X, r.Min.Y):][:4*r.Dx()]
+	for i := 0; i < len(row); i += 4 {
+		row[i], row[i+1], row[i+2], row[i+3] = c.R, c.G, c.B, 0xff
+	}
+	for y := r.Min.Y + 1; y < r.Max.Y; y++ {
+		copy(p.band.Pix[p.band.PixOffset(r.Min.X, y):], row)
+	}
+}
 
 // fill rasterises a path within the box into the band in a uniform colour.
 func (p *painter) fill(c color.NRGBA, x, y, w, h float32, path func(add pathFunc)) {
