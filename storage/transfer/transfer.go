@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -99,23 +100,70 @@ func Export(dst io.Writer, w *journey.Workspace, format Format, journeyID string
 	return fmt.Errorf("unknown export format %q", format)
 }
 
-// WriteFile writes through a temporary file beside path and renames it into place, so a failed
-// export never leaves half a file where a good one stood.
+// WriteFile writes a file whole or not at all: through a temporary file beside it, renamed into
+// place once written, so a failed export never leaves half a file where a good one stood. An
+// existing file keeps its permissions and a new one gets the umask's; a link is written
+// through to the file it names; something that is not a file (a device, a FIFO) is written to
+// as it is, never replaced. Errors name path, never the temporary file.
 func WriteFile(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".journeymap-export-*")
-	if err != nil {
+	fail := func(err error) error {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
 		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	target := path
+	if resolved, err := filepath.EvalSymlinks(path); err == nil {
+		target = resolved
+	}
+	fi, err := os.Stat(target)
+	if err == nil && !fi.Mode().IsRegular() {
+		if fi.IsDir() {
+			return fail(errors.New("it is a folder"))
+		}
+		f, err := os.OpenFile(target, os.O_WRONLY, 0)
+		if err != nil {
+			return fail(err)
+		}
+		err = write(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fail(err)
+		}
+		return nil
+	}
+	dir, base := filepath.Split(target)
+	var tmp *os.File
+	for try := 0; ; try++ {
+		// Created with 0666 so that the umask decides, as for any new file.
+		name := filepath.Join(dir, fmt.Sprintf(".%s.journeymap-%d-%d", base, os.Getpid(), try))
+		tmp, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) || try > 100 {
+			break
+		}
+	}
+	if err != nil {
+		return fail(err)
 	}
 	defer os.Remove(tmp.Name())
 	err = write(tmp)
+	if err == nil && fi != nil {
+		err = tmp.Chmod(fi.Mode().Perm())
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), path)
+		err = os.Rename(tmp.Name(), target)
 	}
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return fail(err)
 	}
 	return nil
 }

@@ -115,3 +115,55 @@ func TestWriteFileLeavesNoHalfFile(t *testing.T) {
 		t.Errorf("a failed export left a temporary file: %d entries", len(entries))
 	}
 }
+
+func TestWriteFileKeepsModesLinksAndDevices(t *testing.T) {
+	dir := t.TempDir()
+	hello := func(w io.Writer) error { _, err := io.WriteString(w, "hello"); return err }
+
+	// An existing file keeps its permissions.
+	kept := filepath.Join(dir, "kept.csv")
+	os.WriteFile(kept, []byte("old"), 0o640)
+	if err := WriteFile(kept, hello); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(kept); fi.Mode().Perm() != 0o640 {
+		t.Errorf("an existing file's mode became %v, want 0640", fi.Mode().Perm())
+	}
+	// A new file gets what the umask leaves of 0666, not 0600.
+	fresh := filepath.Join(dir, "new.csv")
+	if err := WriteFile(fresh, hello); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(fresh); fi.Mode().Perm()&0o044 == 0 && umaskAllowsRead() {
+		t.Errorf("a new file's mode is %v: others can't read it though the umask allows", fi.Mode().Perm())
+	}
+	// A link is written through, and stays a link.
+	link := filepath.Join(dir, "link.csv")
+	os.Symlink(kept, link)
+	os.WriteFile(kept, []byte("old"), 0o640)
+	if err := WriteFile(link, hello); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+	if got, _ := os.ReadFile(kept); string(got) != "hello" {
+		t.Errorf("the file the link names holds %q", got)
+	}
+	// A device is written to, not replaced.
+	if err := WriteFile(os.DevNull, hello); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(os.DevNull); fi.Mode().IsRegular() {
+		t.Fatal("/dev/null was replaced by a file")
+	}
+	// An error names the path given, not a temporary file.
+	missing := filepath.Join(dir, "no-such-folder", "map.png")
+	err := WriteFile(missing, hello)
+	if err == nil || !strings.Contains(err.Error(), missing) || strings.Contains(err.Error(), ".journeymap-") {
+		t.Errorf("got %v, want the error to name %s alone", err, missing)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
+		t.Errorf("temporary files were left behind: %d entries", len(entries))
+	}
+}

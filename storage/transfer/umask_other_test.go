@@ -1,0 +1,5 @@
+//go:build !unix
+
+package transfer
+
+func umaskAllowsRead() bool { return false }
