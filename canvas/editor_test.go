@@ -2,6 +2,9 @@ package canvas
 
 import (
 	"fmt"
+	"image/color"
+	"image/png"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/document"
+	"journeymap/canvas/export"
 	"journeymap/canvas/scene"
 	"journeymap/journey"
 	"journeymap/journey/journeytest"
@@ -899,4 +903,56 @@ func TestSwitchingJourneyWhileTypingSavesToTheFirst(t *testing.T) {
 	if ed.mw.Editor.Editing() || ed.mw.Map.JourneyID() == first {
 		t.Error("after switching, an editor is still open or the old journey is shown")
 	}
+}
+
+func TestExportPNGFromTheWindow(t *testing.T) {
+	ed := openEditing(t)
+	dir := t.TempDir()
+	ed.mw.ExportPNG()
+	form := ed.mw.Canvas().Overlays().Top()
+	if form == nil {
+		t.Fatal("File → Export PNG asked nothing")
+	}
+	var selects []*widget.Select
+	walk(form, func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok {
+			selects = append(selects, s)
+		}
+	})
+	if len(selects) != 2 || len(selects[0].Options) != len(exportSizes) {
+		t.Fatalf("the dialog offers %d choices", len(selects))
+	}
+	selects[0].SetSelectedIndex(0) // the screen size
+	selects[1].SetSelected("presenter")
+	entries := entriesIn(form)
+	entries[1].SetText(dir) // the folder
+	entries[2].SetText("late parcel.png")
+	test.Tap(buttonIn(t, form, "Export"))
+	ed.mw.exporting.Wait()
+	path := filepath.Join(dir, "late parcel.png")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("nothing was exported: %v (status %q)", err, ed.mw.message.Text)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil || img.Bounds().Dx() != 1920 {
+		t.Fatalf("the export: %v, %v", err, img)
+	}
+	if bg := scene.PaletteNamed("presenter").Background; color.NRGBAModel.Convert(img.At(1, 1)) != bg {
+		t.Error("the export is not in the presenter theme")
+	}
+	if !strings.Contains(ed.mw.message.Text, "Exported 1920 pixels wide to "+path) {
+		t.Errorf("status bar: %q", ed.mw.message.Text)
+	}
+	// A folder that isn't there: the status says so, naming the file.
+	ed.mw.exportTo(filepath.Join(dir, "nowhere", "x.png"), exportOptions(1920))
+	ed.mw.exporting.Wait()
+	if !strings.Contains(ed.mw.message.Text, "Not exported") || !strings.Contains(ed.mw.message.Text, filepath.Join(dir, "nowhere", "x.png")) {
+		t.Errorf("status bar after a failed export: %q", ed.mw.message.Text)
+	}
+}
+
+func exportOptions(width int) export.Options {
+	return export.Options{Width: width, DPI: 96, Palette: "light"}
 }

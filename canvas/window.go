@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -39,6 +40,7 @@ type MainWindow struct {
 	zoomLabel *widget.Label
 	mainMenu  *fyne.MainMenu
 	find      *findBar
+	exporting sync.WaitGroup // exports still drawing, for tests and for quitting
 	undo      *fyne.MenuItem
 	redo      *fyne.MenuItem
 }
@@ -238,6 +240,7 @@ func (mw *MainWindow) ShowAndRun() {
 // Fyne's own stop hook runs too late to be sure a preference written in it reaches the disk.
 func (mw *MainWindow) Quit() {
 	mw.remember()
+	mw.exporting.Wait() // an export stopped half way would leave its temporary file behind
 	mw.app.Quit()
 }
 
@@ -265,7 +268,7 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 	mw.undo = item("Undo", mw.Editor.Undo, &fyne.ShortcutUndo{})
 	mw.redo = item("Redo", mw.Editor.Redo, &fyne.ShortcutRedo{})
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", quit),
+		fyne.NewMenu("File", item("Export PNG…", mw.ExportPNG, ctrl(fyne.KeyE)), fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu("Edit",
 			mw.undo, mw.redo,
 			fyne.NewMenuItemSeparator(),
@@ -308,6 +311,7 @@ func (mw *MainWindow) addShortcuts() {
 	bind(fyne.KeyN, ctrl, mw.Editor.NewItem)
 	bind(fyne.KeyZ, ctrl|shift, mw.Editor.Redo)
 	mw.Canvas().AddShortcut(&newJourneyShortcut, func(fyne.Shortcut) { mw.NewJourney() })
+	bind(fyne.KeyE, ctrl, mw.ExportPNG)
 	bind(fyne.KeyF, ctrl, mw.find.open)
 	clip := mw.app.Clipboard
 	mw.Canvas().AddShortcut(&fyne.ShortcutCut{}, func(fyne.Shortcut) { mw.Editor.Cut(clip()) })

@@ -38,6 +38,8 @@ type Options struct {
 	Width   int    // pixels across
 	DPI     int    // written into the file, for printing at the intended size
 	Palette string // light, dark or presenter
+	// Progress, if set, is told after each band is written how many of how many are done.
+	Progress func(done, total int)
 }
 
 // PNG draws the journey's map opts.Width pixels wide and writes it to dst as a PNG, with a
@@ -112,7 +114,7 @@ func PNG(dst io.Writer, w *journey.Workspace, journeyID string, opts Options) er
 		}
 	}()
 	adler, failed := uint32(1), error(nil)
-	for _, ch := range bands {
+	for i, ch := range bands {
 		r := <-ch
 		<-slots
 		if failed != nil {
@@ -121,6 +123,9 @@ func PNG(dst io.Writer, w *journey.Workspace, journeyID string, opts Options) er
 		if failed = r.err; failed == nil {
 			_, failed = idat.Write(r.data)
 			adler = adler32Combine(adler, r.adler, r.n)
+		}
+		if opts.Progress != nil {
+			opts.Progress(i+1, len(bands))
 		}
 	}
 	if failed != nil {

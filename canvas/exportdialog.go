@@ -1,0 +1,158 @@
+package canvas
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"journeymap/canvas/export"
+	"journeymap/storage/transfer"
+)
+
+// exportSize is a size File → Export PNG offers: a width and the resolution written with it.
+type exportSize struct {
+	label string
+	width int
+	dpi   int
+}
+
+// exportSizes: a screen, 4K, and posters landscape (A1 is 841 mm wide, A0 1189 mm).
+var exportSizes = []exportSize{
+	{"Screen: 1920 pixels", 1920, 96},
+	{"4K: 3840 pixels", 3840, 144},
+	{"Poster A1 at 150 dpi: 4967 pixels", 4967, 150},
+	{"Poster A0 at 300 dpi: 14043 pixels", 14043, 300},
+	{"Custom width", 0, 300},
+}
+
+// ExportPNG asks how big, in which theme and where, and draws the journey on show into a PNG.
+func (mw *MainWindow) ExportPNG() {
+	j := mw.doc.Workspace().Journey(mw.Map.JourneyID())
+	if j == nil {
+		mw.message.SetText("No journey to export: add one first.")
+		return
+	}
+	var labels []string
+	for _, s := range exportSizes {
+		labels = append(labels, s.label)
+	}
+	custom := widget.NewEntry()
+	custom.SetText("7680")
+	custom.Disable()
+	size := widget.NewSelect(labels, func(choice string) {
+		if choice == exportSizes[len(exportSizes)-1].label {
+			custom.Enable()
+		} else {
+			custom.Disable()
+		}
+	})
+	size.SetSelectedIndex(1)
+	themes := widget.NewSelect([]string{"light", "dark", "presenter"}, nil)
+	themes.SetSelected(paletteName())
+	folder := widget.NewEntry()
+	folder.SetText(defaultExportFolder())
+	name := widget.NewEntry()
+	name.SetText(fileName(j.Title) + ".png")
+	choose := widget.NewButton("Choose…", func() {
+		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				folder.SetText(u.Path())
+			}
+		}, mw)
+		d.Show()
+	})
+	items := []*widget.FormItem{
+		widget.NewFormItem("Size", size),
+		widget.NewFormItem("Width in pixels", custom),
+		widget.NewFormItem("Theme", themes),
+		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, folder)),
+		widget.NewFormItem("File name", name),
+	}
+	d := dialog.NewForm("Export PNG", "Export", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		s := exportSizes[size.SelectedIndex()]
+		if s.width == 0 {
+			w, err := strconv.Atoi(strings.TrimSpace(custom.Text))
+			if err != nil || w < 1 || w > export.MaxSide {
+				mw.message.SetText(fmt.Sprintf("Not exported: the width must be a number of pixels from 1 to %d.", export.MaxSide))
+				return
+			}
+			s.width = w
+		}
+		path := filepath.Join(folder.Text, strings.TrimSpace(name.Text))
+		mw.exportTo(path, export.Options{Width: s.width, DPI: s.dpi, Palette: themes.Selected})
+	}, mw)
+	d.Resize(fyne.NewSize(560, 380))
+	d.Show()
+}
+
+// exportTo draws the journey on show into path, away from the UI goroutine. The window stays
+// responsive, and an export that takes more than half a second shows its progress.
+func (mw *MainWindow) exportTo(path string, opts export.Options) {
+	w, id := mw.doc.Workspace().Clone(), mw.Map.JourneyID()
+	bar := widget.NewProgressBar()
+	progress := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(path), bar, mw)
+	shown := false
+	show := time.AfterFunc(500*time.Millisecond, func() {
+		fyne.Do(func() {
+			shown = true
+			progress.Show()
+		})
+	})
+	opts.Progress = func(done, total int) {
+		fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
+	}
+	mw.exporting.Add(1)
+	go func() {
+		defer mw.exporting.Done()
+		err := transfer.WriteFile(path, func(dst io.Writer) error { return export.PNG(dst, w, id, opts) })
+		show.Stop()
+		fyne.Do(func() {
+			if shown {
+				progress.Hide()
+			}
+			if err != nil {
+				mw.message.SetText("Not exported: " + err.Error() + ".")
+				return
+			}
+			mw.message.SetText(fmt.Sprintf("Exported %d pixels wide to %s.", opts.Width, path))
+		})
+	}()
+}
+
+// defaultExportFolder is the user's Pictures folder, else their home, else here.
+func defaultExportFolder() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "."
+	}
+	if fi, err := os.Stat(filepath.Join(home, "Pictures")); err == nil && fi.IsDir() {
+		return filepath.Join(home, "Pictures")
+	}
+	return home
+}
+
+// fileName makes a journey's title fit for a file name.
+func fileName(title string) string {
+	clean := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '-'
+		}
+		return r
+	}, title)
+	if clean = strings.TrimSpace(clean); clean == "" {
+		return "journey"
+	}
+	return clean
+}
