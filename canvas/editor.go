@@ -26,6 +26,8 @@ type Editor struct {
 	Confirm func(title, message string, ok func())
 	// OnHelp shows the sheet of shortcuts (F1).
 	OnHelp func()
+	// OnPresent starts presenter mode (F5).
+	OnPresent func()
 
 	doc    *document.Document
 	m      *Map
@@ -214,6 +216,10 @@ func (e *Editor) typedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyF1:
 		if e.OnHelp != nil {
 			e.OnHelp()
+		}
+	case fyne.KeyF5:
+		if e.OnPresent != nil {
+			e.OnPresent()
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -955,4 +956,83 @@ func TestExportPNGFromTheWindow(t *testing.T) {
 
 func exportOptions(width int) export.Options {
 	return export.Options{Width: width, DPI: 96, Palette: "light"}
+}
+
+// drawnTextSizes are the sizes of every text the map draws in view.
+func drawnTextSizes(m *Map) []float32 {
+	var sizes []float32
+	for _, d := range m.r.drawn {
+		for _, o := range d.objs {
+			if t, ok := o.(*canvas.Text); ok && t.Visible() {
+				sizes = append(sizes, t.TextSize)
+			}
+		}
+	}
+	return sizes
+}
+
+func TestPresenterMode(t *testing.T) {
+	for _, screen := range []struct {
+		w, h     float32
+		smallest float32
+	}{{1920, 1080, 28}, {1024, 768, 18}} {
+		ed := openEditing(t)
+		ed.mw.Resize(fyne.NewSize(screen.w, screen.h))
+		start := journeytest.File(t, ed.doc.Workspace())
+		ed.key(fyne.KeyF5)
+		p := ed.mw.presenting
+		if p == nil {
+			t.Fatal("F5 did not start presenter mode")
+		}
+		ed.mw.Content().Resize(fyne.NewSize(screen.w, screen.h))
+		p.fit()
+		sizes := drawnTextSizes(p.m)
+		if len(sizes) == 0 {
+			t.Fatal("the presenter view draws no text")
+		}
+		for _, s := range sizes {
+			if s < screen.smallest-0.01 {
+				t.Fatalf("at %v×%v a text is drawn at %v px, want at least %v", screen.w, screen.h, s, screen.smallest)
+			}
+		}
+		if bg := p.m.r.bg.FillColor; bg != scene.PaletteNamed("presenter").Background {
+			t.Error("the presenter view is not in the presenter palette")
+		}
+		j := ed.journey()
+		// Right spotlights the first stage; B hides the backstage lanes; P shows only pain points.
+		p.m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+		if got := p.m.Scene().Options().Spotlight; got != j.Stages[0].ID {
+			t.Errorf("Right: spotlight on %q, want the first stage", got)
+		}
+		p.m.TypedRune('b')
+		for _, l := range j.Lanes {
+			if _, shown := p.m.Scene().LaneLabel(l.ID); shown == (l.Kind == journey.LaneBackstage) {
+				t.Errorf("B: lane %q (%s) shown %v", l.Name, l.Kind, shown)
+			}
+		}
+		p.m.TypedRune('p')
+		for _, l := range j.Lanes {
+			if _, shown := p.m.Scene().LaneLabel(l.ID); shown != (l.Kind == journey.LanePain) {
+				t.Errorf("P: lane %q (%s) shown %v", l.Name, l.Kind, shown)
+			}
+		}
+		p.m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+		if p.m.Scene().Options().Spotlight != "" {
+			t.Error("Home did not show every stage")
+		}
+		// Nothing changes the map while it is presented: not a click, not Delete, not Ctrl+Z.
+		p.m.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(600, 400)})
+		ed.shortcut(&fyne.ShortcutUndo{})
+		ed.mw.Editor.Delete()
+		if string(journeytest.File(t, ed.doc.Workspace())) != string(start) {
+			t.Error("presenter mode let the map change")
+		}
+		p.m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if ed.mw.presenting != nil || ed.mw.Content() != p.previous || ed.doc.ReadOnly {
+			t.Error("Escape did not leave presenter mode")
+		}
+		if _, hidden := ed.mw.Map.Scene().LaneLabel(j.Lanes[len(j.Lanes)-1].ID); !hidden {
+			t.Error("the lanes hidden while presenting are hidden in the journey too")
+		}
+	}
 }

@@ -139,6 +139,7 @@ var shortcuts = [][2]string{
 	{"Ctrl+Shift+N", "New journey"},
 	{"Ctrl+= or Ctrl++, Ctrl+-, Ctrl+0", "Zoom in, out, back to 100 %"},
 	{"Ctrl+scroll, Shift+scroll", "Zoom at the pointer; pan across"},
+	{"F5", "Present: full screen; ←/→ step through stages, Home all, B backstage, P pain points only, Esc leaves"},
 	{"F1", "This sheet"},
 	{"Ctrl+Q", "Quit"},
 }

@@ -32,6 +32,7 @@ type Map struct {
 
 	workspace *journey.Workspace
 	journeyID string
+	palette   string // a palette of its own rather than the theme's: presenter mode's
 	zoom      float32
 	opts      scene.Options
 	scene     *scene.Scene
@@ -134,11 +135,27 @@ func paletteName() string {
 
 func (m *Map) rebuildScene() {
 	m.opts.Palette = paletteName()
+	if m.palette != "" {
+		m.opts.Palette = m.palette
+	}
 	m.scene = scene.Build(m.workspace, m.workspace.Journey(m.journeyID), m.opts, scene.DefaultFonts())
 }
 
 // Scene is the geometry the map draws.
 func (m *Map) Scene() *scene.Scene { return m.scene }
+
+// SetView draws the map with other view options (hidden kinds of lane, a spotlighted stage,
+// the legend); the palette and the find filter stay as they are.
+func (m *Map) SetView(opts scene.Options) {
+	opts.Palette, opts.Match = m.opts.Palette, m.opts.Match
+	m.opts = opts
+	m.rebuildScene()
+	if m.r != nil {
+		m.r.redraw()
+	}
+	m.fitContent()
+	m.cull()
+}
 
 // SetMatch shows in full only the cards and pain points match says yes to, dimming the rest;
 // nil shows all.

@@ -136,7 +136,11 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 
 // Refresh draws the map anew: after a change of theme, or when Fyne asks.
 func (r *mapRenderer) Refresh() {
-	if r.pal != paletteName() {
+	want := paletteName()
+	if r.m.palette != "" {
+		want = r.m.palette
+	}
+	if r.pal != want {
 		r.m.rebuildScene()
 	}
 	r.redraw()

@@ -29,20 +29,21 @@ const (
 // toolbar above it and its figures in a status bar below.
 type MainWindow struct {
 	fyne.Window
-	app       fyne.App
-	doc       *document.Document
-	list      *widget.List
-	Map       *Map
-	viewport  fyne.CanvasObject
-	Editor    *Editor
-	status    *widget.Label
-	message   *widget.Label
-	zoomLabel *widget.Label
-	mainMenu  *fyne.MainMenu
-	find      *findBar
-	exporting sync.WaitGroup // exports still drawing, for tests and for quitting
-	undo      *fyne.MenuItem
-	redo      *fyne.MenuItem
+	app        fyne.App
+	doc        *document.Document
+	list       *widget.List
+	Map        *Map
+	viewport   fyne.CanvasObject
+	Editor     *Editor
+	status     *widget.Label
+	message    *widget.Label
+	zoomLabel  *widget.Label
+	mainMenu   *fyne.MainMenu
+	find       *findBar
+	exporting  sync.WaitGroup // exports still drawing, for tests and for quitting
+	presenting *presenter     // presenter mode, while it is on
+	undo       *fyne.MenuItem
+	redo       *fyne.MenuItem
 }
 
 // NewMainWindow builds the window for a document, restoring the size, theme and journey
@@ -81,8 +82,15 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.SetContent(split)
 	// The map draws a change before the editor looks at the selection it leaves.
 	mw.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyF1 {
+		if mw.presenting != nil {
+			mw.presenting.typedKey(k)
+			return
+		}
+		switch k.Name {
+		case fyne.KeyF1:
 			mw.ShowShortcuts()
+		case fyne.KeyF5:
+			mw.Present()
 		}
 	})
 	stop := doc.Watch(mw.changed)
@@ -94,6 +102,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.Editor.OnMessage = mw.message.SetText
 	mw.Editor.Window = mw
 	mw.Editor.OnHelp = mw.ShowShortcuts
+	mw.Editor.OnPresent = mw.Present
 	mw.mainMenu = mw.menu()
 	mw.SetMainMenu(mw.mainMenu)
 	mw.addShortcuts()
@@ -286,6 +295,7 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 			item("Zoom Out", mw.Map.ZoomOut, ctrl(fyne.KeyMinus)),
 			item("Actual Size", func() { mw.Map.SetZoom(1) }, ctrl(fyne.Key0)),
 			fyne.NewMenuItem("Fit Map", mw.fit),
+			item("Present", mw.Present, &desktop.CustomShortcut{KeyName: fyne.KeyF5}),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Light / Dark Theme", mw.ToggleTheme),
 		),

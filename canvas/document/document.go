@@ -56,11 +56,17 @@ func (c Change) Touches(kind journey.RefKind, journeyID, id string) bool {
 	return slices.Contains(c.Refs, journey.Ref{Kind: kind, Journey: journeyID, ID: id})
 }
 
+// ErrReadOnly is returned by every change while the document is read-only.
+var ErrReadOnly = errors.New("the map is being presented and can't be changed: press Esc to edit it")
+
 // Document holds a workspace open in a store with its undo history. It is not safe for use
 // by several goroutines at once: the app calls it from its UI goroutine only.
 type Document struct {
 	// Limit bounds the undo history per journey (and for the workspace); 0 means DefaultLimit.
 	Limit int
+	// ReadOnly refuses every change, undo and redo, with ErrReadOnly: presenter mode sets it, so
+	// that no key pressed in front of a room can change the map.
+	ReadOnly bool
 
 	store      *storage.Store
 	ws         *journey.Workspace
@@ -110,6 +116,9 @@ func (d *Document) tell(c Change) {
 func (d *Document) Do(e journey.Edit) error {
 	if e == nil {
 		return errors.New("no edit to do")
+	}
+	if d.ReadOnly {
+		return ErrReadOnly
 	}
 	if err := e.Apply(d.ws); err != nil {
 		return err
@@ -178,6 +187,9 @@ func (d *Document) commit(applied journey.Edit, refs []journey.Ref, step storage
 // Undo takes back the last edit made, wherever it was, and returns its label ("" when there
 // was nothing to undo). An edit that no longer fits is dropped from the history and reported.
 func (d *Document) Undo() (string, error) {
+	if d.ReadOnly {
+		return "", ErrReadOnly
+	}
 	if len(d.undo) == 0 {
 		return "", nil
 	}
@@ -203,6 +215,9 @@ func (d *Document) Undo() (string, error) {
 
 // Redo applies again the edit undone last, and returns its label ("" when there was none).
 func (d *Document) Redo() (string, error) {
+	if d.ReadOnly {
+		return "", ErrReadOnly
+	}
 	if len(d.redo) == 0 {
 		return "", nil
 	}

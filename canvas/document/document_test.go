@@ -305,3 +305,28 @@ func TestAStaleUndoIsDroppedAndSaid(t *testing.T) {
 		t.Error("an undo that can't be done stays in the history")
 	}
 }
+
+func TestReadOnlyRefusesEveryChange(t *testing.T) {
+	d, _ := openSample(t)
+	if err := d.Do(addCard(t, d, "c-1", "one")); err != nil {
+		t.Fatal(err)
+	}
+	before := journeytest.File(t, d.Workspace())
+	d.ReadOnly = true
+	if err := d.Do(addCard(t, d, "c-2", "two")); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Do: %v", err)
+	}
+	if _, err := d.Undo(); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Undo: %v", err)
+	}
+	if _, err := d.Redo(); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Redo: %v", err)
+	}
+	if !bytes.Equal(journeytest.File(t, d.Workspace()), before) {
+		t.Error("a read-only document changed")
+	}
+	d.ReadOnly = false
+	if _, err := d.Undo(); err != nil {
+		t.Error(err)
+	}
+}

@@ -80,6 +80,7 @@ type Options struct {
 	Spotlight string             // a stage to spotlight, dimming the others; "" for none
 	Match     func(Key) bool     // nil, or which cards and pain points to show in full; others are dimmed
 	Legend    bool               // draw a legend explaining the marks in the header
+	HideTitle bool               // leave the title, persona and vision out of the header: a view shows them itself
 }
 
 // Scene is the geometry of one journey's map.

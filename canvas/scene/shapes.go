@@ -34,6 +34,10 @@ type Shape struct {
 	Style       Style
 }
 
+// SmallestText is the size of the smallest text a scene draws: a view that must keep every
+// letter at least so large zooms by what it needs over this.
+const SmallestText = 11
+
 // Shapes appends the primitives that draw an element to dst, in drawing order.
 func (s *Scene) Shapes(k Key, dst []Shape) []Shape {
 	p := s.pal
@@ -41,6 +45,9 @@ func (s *Scene) Shapes(k Key, dst []Shape) []Shape {
 	case KindEmpty:
 		return s.text(dst, 24, 24, "No journey yet: add one to start mapping.", 16, Regular, p.Muted)
 	case KindHeader:
+		if s.opts.HideTitle {
+			return append(dst, Shape{Kind: ShapeRect, X: 0, Y: HeaderHeight, W: s.width, H: StageHeight, Fill: p.Header})
+		}
 		dst = s.text(dst, 24, 18, s.info.Title, 26, Bold, p.Text)
 		dst = s.text(dst, 24, 56, labelled("Persona", s.info.Persona), 14, Regular, p.Muted)
 		dst = s.text(dst, 24, 80, labelled("Vision", quoted(s.info.Vision)), 14, Italic, p.Text)
@@ -344,7 +351,7 @@ func (s *Scene) legendShapes(dst []Shape) []Shape {
 			dst = append(dst, Shape{Kind: ShapeRect, X: mx, Y: my, W: m, H: m, Fill: p.PainFill, Stroke: p.Unassigned, StrokeWidth: 2.5, Radius: 3})
 		case 3:
 			dst = append(dst, Shape{Kind: ShapeCircle, X: mx, Y: my, W: m, H: m, Fill: p.Muted})
-			dst = s.centred(dst, Point{mx + m/2, my + m/2}, "3", 10, Bold, p.OnMarker)
+			dst = s.centred(dst, Point{mx + m/2, my + m/2}, "3", 11, Bold, p.OnMarker)
 		}
 		dst = s.text(dst, b.X+m+8, y+(legendRow-s.fonts.LineHeight(12, Regular))/2, words, 12, Regular, p.Text)
 	}
