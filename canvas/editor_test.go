@@ -1036,3 +1036,38 @@ func TestPresenterMode(t *testing.T) {
 		}
 	}
 }
+
+func TestSmallScreensAndTheSidebar(t *testing.T) {
+	ed := openEditing(t)
+	for _, size := range []fyne.Size{{Width: 1024, Height: 768}, {Width: 1280, Height: 720}} {
+		ed.mw.Resize(size)
+		var legendAt fyne.Position
+		walk(ed.mw.Content(), func(o fyne.CanvasObject) {
+			if l, ok := o.(*legend); ok {
+				legendAt = fyne.CurrentApp().Driver().AbsolutePositionForObject(l)
+			}
+		})
+		st := ed.mw.status
+		end := fyne.CurrentApp().Driver().AbsolutePositionForObject(st).X + st.Size().Width
+		if legendAt.X < end || legendAt.X+newLegend().MinSize().Width > size.Width+1 {
+			t.Errorf("at %v the figures end at %v and the legend starts at %v", size, end, legendAt.X)
+		}
+	}
+	ed.ctrl(fyne.KeyB)
+	if ed.mw.sidebar.Visible() {
+		t.Fatal("Ctrl+B did not hide the journey list")
+	}
+	ed.restart()
+	if ed.mw.sidebar.Visible() {
+		t.Error("the hidden journey list came back after a restart")
+	}
+	ed.mw.ToggleSidebar()
+	if !ed.mw.sidebar.Visible() {
+		t.Error("the journey list did not come back")
+	}
+	// A message stands in for the figures, which come back afterwards.
+	ed.mw.say("Undone: Add card.")
+	if !ed.mw.message.Visible() || ed.mw.status.Visible() {
+		t.Error("a message does not show in the status bar")
+	}
+}

@@ -38,7 +38,7 @@ var exportSizes = []exportSize{
 func (mw *MainWindow) ExportPNG() {
 	j := mw.doc.Workspace().Journey(mw.Map.JourneyID())
 	if j == nil {
-		mw.message.SetText("No journey to export: add one first.")
+		mw.say("No journey to export: add one first.")
 		return
 	}
 	var labels []string
@@ -85,7 +85,7 @@ func (mw *MainWindow) ExportPNG() {
 		if s.width == 0 {
 			w, err := strconv.Atoi(strings.TrimSpace(custom.Text))
 			if err != nil || w < 1 || w > export.MaxSide {
-				mw.message.SetText(fmt.Sprintf("Not exported: the width must be a number of pixels from 1 to %d.", export.MaxSide))
+				mw.say(fmt.Sprintf("Not exported: the width must be a number of pixels from 1 to %d.", export.MaxSide))
 				return
 			}
 			s.width = w
@@ -123,10 +123,10 @@ func (mw *MainWindow) exportTo(path string, opts export.Options) {
 				progress.Hide()
 			}
 			if err != nil {
-				mw.message.SetText("Not exported: " + err.Error() + ".")
+				mw.say("Not exported: " + err.Error() + ".")
 				return
 			}
-			mw.message.SetText(fmt.Sprintf("Exported %d pixels wide to %s.", opts.Width, path))
+			mw.say(fmt.Sprintf("Exported %d pixels wide to %s.", opts.Width, path))
 		})
 	}()
 }

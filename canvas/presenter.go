@@ -1,12 +1,14 @@
 package canvas
 
 import (
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 
 	"journeymap/canvas/scene"
 	"journeymap/journey"
@@ -23,8 +25,9 @@ type presenter struct {
 	stage         int // the spotlighted stage, -1 for none
 	hideBackstage bool
 	painOnly      bool
-	title, vision *canvas.Text
-	legend        *canvas.Text
+	lines         *fyne.Container // the bar's lines: the title, then the vision and the legend wrapped
+	barText       [3]string
+	barWidth      float32
 	bar           *canvas.Rectangle
 	previous      fyne.CanvasObject
 }
@@ -49,14 +52,11 @@ func (mw *MainWindow) Present() {
 	p.m.palette = "presenter"
 	p.m.input = p
 	p.m.SetView(scene.Options{HideTitle: true})
-	p.title = canvas.NewText(j.Title, pal.Text)
-	p.title.TextStyle.Bold = true
-	p.vision = canvas.NewText(labelledVision(j), pal.Text)
-	p.vision.TextStyle.Italic = true
-	p.legend = canvas.NewText("Circle: customers report it  ·  Diamond: staff found it first  ·  "+
-		"Number: severity 1–5  ·  “3 pt”: effort  ·  Red border: nobody owns it", pal.Muted)
+	p.barText = [3]string{j.Title, labelledVision(j), "Circle: customers report it  ·  Diamond: staff found it first  ·  " +
+		"Number: severity 1–5  ·  “3 pt”: effort  ·  Red border: nobody owns it"}
+	p.lines = container.NewVBox()
 	p.bar = canvas.NewRectangle(pal.Header)
-	top := container.NewStack(p.bar, container.NewPadded(container.NewVBox(p.title, p.vision, p.legend)))
+	top := container.NewStack(p.bar, container.NewPadded(p.lines))
 	view := NewMapScroll(p.m)
 	mw.presenting = p
 	mw.doc.ReadOnly = true
@@ -83,7 +83,7 @@ func labelledVision(j *journey.Journey) string {
 type presenterLayout struct{ p *presenter }
 
 func (l *presenterLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	l.p.sizeText(size.Height)
+	l.p.sizeText(size)
 	top := objs[0].MinSize().Height
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(fyne.NewSize(size.Width, top))
@@ -96,12 +96,29 @@ func (l *presenterLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return layout.NewVBoxLayout().MinSize(objs)
 }
 
-func (p *presenter) sizeText(height float32) {
-	min := minPresenterText(height)
-	p.title.TextSize, p.vision.TextSize, p.legend.TextSize = min*1.5, min, min
-	p.title.Refresh()
-	p.vision.Refresh()
-	p.legend.Refresh()
+// sizeText sets the bar's lines in the sizes the screen asks, each wrapped to its width.
+func (p *presenter) sizeText(size fyne.Size) {
+	if size.Width == p.barWidth {
+		return
+	}
+	p.barWidth = size.Width
+	pal, f := scene.PaletteNamed("presenter"), scene.DefaultFonts()
+	least := minPresenterText(size.Height)
+	width := size.Width - 4*theme.Padding()
+	var objs []fyne.CanvasObject
+	add := func(text string, textSize float32, style scene.Style, c color.Color) {
+		for _, l := range f.Wrap(text, width, textSize, style) {
+			t := canvas.NewText(l, c)
+			t.TextSize = textSize
+			t.TextStyle = fyne.TextStyle{Bold: style == scene.Bold, Italic: style == scene.Italic}
+			objs = append(objs, t)
+		}
+	}
+	add(p.barText[0], least*1.5, scene.Bold, pal.Text)
+	add(p.barText[1], least, scene.Italic, pal.Text)
+	add(p.barText[2], least, scene.Regular, pal.Muted)
+	p.lines.Objects = objs
+	p.lines.Refresh()
 }
 
 // fit zooms the map so that its smallest text is the smallest the screen allows.

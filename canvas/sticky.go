@@ -107,10 +107,13 @@ func (h *stickyHeaders) update() {
 			}
 		}
 		shapes = append(shapes, scene.Shape{Kind: scene.ShapeLine, X: dx + scene.LabelWidth, Y: dy, H: view.Height / z, Stroke: pal.Grid, StrokeWidth: 1})
+		// The corner over the lanes' names and the stage bar, pinned or where it is, so that no
+		// stage name shows through beside the lanes' names.
+		cornerY := float32(scene.HeaderHeight)
 		if top {
-			// The corner where both meet.
-			shapes = append(shapes, scene.Shape{Kind: scene.ShapeRect, X: dx, Y: dy, W: scene.LabelWidth, H: scene.StageHeight, Fill: pal.Header})
+			cornerY = dy
 		}
+		shapes = append(shapes, scene.Shape{Kind: scene.ShapeRect, X: dx, Y: cornerY, W: scene.LabelWidth, H: scene.StageHeight, Fill: pal.Header})
 	}
 	h.shape = shapes
 	// Move the view's offset out again: the box sits at the view's corner, not the map's.

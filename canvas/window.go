@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,9 +21,10 @@ import (
 
 // Preference keys the window remembers between runs.
 const (
-	prefSize        = "window.size" // width and height in one value: one save, no debounce to lose
-	prefLastJourney = "journey.last"
-	prefTheme       = "theme" // "light", "dark", or "" to follow the system
+	prefSize          = "window.size" // width and height in one value: one save, no debounce to lose
+	prefLastJourney   = "journey.last"
+	prefTheme         = "theme" // "light", "dark", or "" to follow the system
+	prefSidebarHidden = "sidebar.hidden"
 )
 
 // MainWindow is Journeymap's window: the journeys in a sidebar, the chosen one's map with a
@@ -42,6 +44,8 @@ type MainWindow struct {
 	find       *findBar
 	exporting  sync.WaitGroup // exports still drawing, for tests and for quitting
 	presenting *presenter     // presenter mode, while it is on
+	sidebar    *fyne.Container
+	split      *container.Split
 	undo       *fyne.MenuItem
 	redo       *fyne.MenuItem
 }
@@ -65,6 +69,8 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.list.OnSelected = func(i widget.ListItemID) { mw.show(i) }
 
 	toolbar := widget.NewToolbar(
+		widget.NewToolbarAction(theme.MenuIcon(), mw.ToggleSidebar),
+		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.ZoomOutIcon(), mw.Map.ZoomOut),
 		widget.NewToolbarAction(theme.ZoomInIcon(), mw.Map.ZoomIn),
 		widget.NewToolbarAction(theme.ZoomFitIcon(), mw.fit),
@@ -72,13 +78,22 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 		widget.NewToolbarAction(theme.ColorPaletteIcon(), mw.ToggleTheme),
 	)
 	top := container.NewBorder(nil, nil, nil, mw.zoomLabel, toolbar)
-	legend := widget.NewLabel("● known   ◆ unknown   red border: unassigned")
-	bottom := container.NewBorder(nil, nil, mw.status, legend, mw.message)
+	// The figures and the last message share the bar and shorten with an ellipsis before
+	// anything overlaps, down to a projector's 1024 pixels.
+	mw.status.Truncation = fyne.TextTruncateEllipsis
+	mw.message.Hide()
+	bottom := container.NewBorder(nil, nil, nil, newLegend(), container.NewStack(mw.status, mw.message))
 	mw.find = newFindBar(mw)
 	content := container.NewBorder(container.NewVBox(top, mw.find.bar), bottom, nil, nil, mw.viewport)
 	newJourney := widget.NewButtonWithIcon("New journey", theme.ContentAddIcon(), func() { mw.NewJourney() })
-	split := container.NewHSplit(container.NewBorder(nil, newJourney, nil, nil, mw.list), content)
-	split.Offset = 0.2
+	mw.sidebar = container.NewBorder(nil, newJourney, nil, nil, mw.list)
+	mw.split = container.NewHSplit(mw.sidebar, content)
+	mw.split.Offset = 0.2
+	if prefs.Bool(prefSidebarHidden) {
+		mw.sidebar.Hide()
+		mw.split.Offset = 0
+	}
+	split := mw.split
 	mw.SetContent(split)
 	// The map draws a change before the editor looks at the selection it leaves.
 	mw.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
@@ -99,7 +114,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 		mw.Editor.Close()
 		stop()
 	})
-	mw.Editor.OnMessage = mw.message.SetText
+	mw.Editor.OnMessage = mw.say
 	mw.Editor.Window = mw
 	mw.Editor.OnHelp = mw.ShowShortcuts
 	mw.Editor.OnPresent = mw.Present
@@ -214,6 +229,39 @@ func statusText(w *journey.Workspace, j *journey.Journey) string {
 
 func (mw *MainWindow) fit() { mw.Map.FitTo(mw.Map.scroll.Size()) }
 
+// messageTime is how long a message stands in the status bar in place of the figures.
+const messageTime = 6 * time.Second
+
+// say shows a message in the status bar for a while, then the journey's figures again.
+func (mw *MainWindow) say(msg string) {
+	mw.message.SetText(msg)
+	mw.message.Show()
+	mw.status.Hide()
+	time.AfterFunc(messageTime, func() {
+		fyne.Do(func() {
+			if mw.message.Text == msg {
+				mw.message.Hide()
+				mw.status.Show()
+			}
+		})
+	})
+}
+
+// ToggleSidebar hides or shows the journey list, giving a small screen to the map, and
+// remembers the choice.
+func (mw *MainWindow) ToggleSidebar() {
+	hidden := mw.sidebar.Visible()
+	if hidden {
+		mw.sidebar.Hide()
+		mw.split.Offset = 0
+	} else {
+		mw.sidebar.Show()
+		mw.split.Offset = 0.2
+	}
+	mw.split.Refresh()
+	mw.app.Preferences().SetBool(prefSidebarHidden, hidden)
+}
+
 // ToggleTheme switches between the light and dark theme and remembers the choice.
 func (mw *MainWindow) ToggleTheme() {
 	next := "dark"
@@ -295,6 +343,7 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 			item("Zoom Out", mw.Map.ZoomOut, ctrl(fyne.KeyMinus)),
 			item("Actual Size", func() { mw.Map.SetZoom(1) }, ctrl(fyne.Key0)),
 			fyne.NewMenuItem("Fit Map", mw.fit),
+			item("Show or Hide Journeys", mw.ToggleSidebar, ctrl(fyne.KeyB)),
 			item("Present", mw.Present, &desktop.CustomShortcut{KeyName: fyne.KeyF5}),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Light / Dark Theme", mw.ToggleTheme),
@@ -322,6 +371,7 @@ func (mw *MainWindow) addShortcuts() {
 	bind(fyne.KeyZ, ctrl|shift, mw.Editor.Redo)
 	mw.Canvas().AddShortcut(&newJourneyShortcut, func(fyne.Shortcut) { mw.NewJourney() })
 	bind(fyne.KeyE, ctrl, mw.ExportPNG)
+	bind(fyne.KeyB, ctrl, mw.ToggleSidebar)
 	bind(fyne.KeyF, ctrl, mw.find.open)
 	clip := mw.app.Clipboard
 	mw.Canvas().AddShortcut(&fyne.ShortcutCut{}, func(fyne.Shortcut) { mw.Editor.Cut(clip()) })
