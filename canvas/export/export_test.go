@@ -5,10 +5,13 @@ import (
 	"compress/zlib"
 	"encoding/binary"
 	"errors"
+	"flag"
 	"image"
 	"image/color"
 	"image/png"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -122,4 +125,57 @@ func TestEveryPaletteDraws(t *testing.T) {
 			t.Errorf("%s: background %v, want %v", p, c, want)
 		}
 	}
+}
+
+// update writes the golden images anew: go test ./canvas/export -run Golden -update, then look.
+var update = flag.Bool("update", false, "write the golden images anew")
+
+// TestGoldenImages compares small exports in each theme with the images in testdata/; a
+// mismatch writes the new picture to testdata/failed/ to be looked at. A few anti-aliased
+// pixels may differ by a shade, where bands meet.
+func TestGoldenImages(t *testing.T) {
+	for _, theme := range []string{"light", "dark", "presenter"} {
+		t.Run(theme, func(t *testing.T) {
+			data, got := export(t, 1000, theme)
+			path := filepath.Join("testdata", "export_"+theme+".png")
+			if *update {
+				if err := os.WriteFile(path, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			f, err := os.Open(path)
+			if err != nil {
+				t.Fatalf("no golden image %s: %v", path, err)
+			}
+			defer f.Close()
+			want, err := png.Decode(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Bounds() != want.Bounds() {
+				t.Fatalf("size %v, golden %v", got.Bounds(), want.Bounds())
+			}
+			off := 0
+			for y := 0; y < got.Bounds().Dy(); y++ {
+				for x := 0; x < got.Bounds().Dx(); x++ {
+					a, b := color.NRGBAModel.Convert(got.At(x, y)).(color.NRGBA), color.NRGBAModel.Convert(want.At(x, y)).(color.NRGBA)
+					if diff(a.R, b.R)+diff(a.G, b.G)+diff(a.B, b.B) > 24 {
+						off++
+					}
+				}
+			}
+			if off > 50 {
+				os.MkdirAll(filepath.Join("testdata", "failed"), 0o755)
+				os.WriteFile(filepath.Join("testdata", "failed", "export_"+theme+".png"), data, 0o644)
+				t.Errorf("%d pixels differ from %s; the picture is in testdata/failed/", off, path)
+			}
+		})
+	}
+}
+
+func diff(a, b uint8) int {
+	if a > b {
+		return int(a - b)
+	}
+	return int(b - a)
 }
