@@ -34,13 +34,13 @@ func export(t *testing.T, width int, palette string) ([]byte, image.Image) {
 }
 
 func TestPNGIsAPictureOfTheMap(t *testing.T) {
-	data, img := export(t, 2400, "light")
+	data, img := export(t, 7680, "light")
 	w := journeytest.Sample(t)
 	s := scene.Build(w, &w.Journeys[0], scene.Options{Legend: true}, scene.DefaultFonts())
 	sw, sh := s.Size()
-	wantH := int(sh*2400/sw + 0.999)
-	if b := img.Bounds(); b.Dx() != 2400 || b.Dy() != wantH {
-		t.Errorf("size %v, want 2400×%d", b.Size(), wantH)
+	wantH := int(sh*7680/sw + 0.999)
+	if b := img.Bounds(); b.Dx() != 7680 || b.Dy() != wantH {
+		t.Errorf("size %v, want 7680×%d", b.Size(), wantH)
 	}
 	// The resolution is in a pHYs chunk: 300 dpi is 11811 pixels a metre.
 	i := bytes.Index(data, []byte("pHYs"))
