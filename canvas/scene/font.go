@@ -154,6 +154,12 @@ func (f *Fonts) face(s Style) *face { return f.faces[min(int(s), len(f.faces)-1)
 
 // Width is how wide text is at the size, in the same units as the size.
 func (f *Fonts) Width(text string, size float32, s Style) float32 {
+	return f.walk(text, size, s, nil)
+}
+
+// walk goes through the text's glyphs as Fyne places them — kerned within a run of one font —
+// telling each (if each is not nil) where it starts, and returns where the text ends.
+func (f *Fonts) walk(text string, size float32, s Style, each func(g glyph, font *sfnt.Font, x float32)) float32 {
 	fc := f.face(s)
 	fc.mu.Lock()
 	defer fc.mu.Unlock()
@@ -161,9 +167,15 @@ func (f *Fonts) Width(text string, size float32, s Style) float32 {
 	prev := glyph{fallback: true}
 	for _, r := range text {
 		g := fc.glyph(r, f.symbols)
-		// Kerning applies within a run of one font, as Fyne shapes it.
 		if !g.fallback && !prev.fallback {
 			em += fc.kern(prev.index, g.index)
+		}
+		if each != nil {
+			font := fc.font
+			if g.fallback {
+				font = f.symbols.font
+			}
+			each(g, font, em*size)
 		}
 		em += g.adv
 		prev = g
@@ -238,24 +250,9 @@ type Glyph struct {
 // Glyphs places the characters of a line of text at the size, exactly as Width measures them,
 // for a back end that draws text itself.
 func (f *Fonts) Glyphs(text string, size float32, s Style) []Glyph {
-	fc := f.face(s)
-	fc.mu.Lock()
-	defer fc.mu.Unlock()
 	var out []Glyph
-	var em float32
-	prev := glyph{fallback: true}
-	for _, r := range text {
-		g := fc.glyph(r, f.symbols)
-		if !g.fallback && !prev.fallback {
-			em += fc.kern(prev.index, g.index)
-		}
-		font := fc.font
-		if g.fallback {
-			font = f.symbols.font
-		}
-		out = append(out, Glyph{Font: font, Index: g.index, X: em * size})
-		em += g.adv
-		prev = g
-	}
+	f.walk(text, size, s, func(g glyph, font *sfnt.Font, x float32) {
+		out = append(out, Glyph{Font: font, Index: g.index, X: x})
+	})
 	return out
 }
