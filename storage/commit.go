@@ -38,8 +38,8 @@ const maxHistoryValue = 8 << 20
 // step, in one synced transaction: once it returns nil both survive a crash, and if it
 // returns an error neither was written.
 func (s *Store) Commit(w *journey.Workspace, refs []journey.Ref, h HistoryStep) error {
-	if free, err := freeBytes(s.dir); err == nil && free < minFreeBytes {
-		return fmt.Errorf("%w: %d MiB left on the disk of %s", ErrDiskFull, free>>20, s.dir)
+	if err := s.checkSpace(); err != nil {
+		return err
 	}
 	var ops []op
 	for _, r := range refs {
@@ -146,16 +146,7 @@ func findByID[T any](j *journey.Journey, id string, list func(*journey.Journey) 
 }
 
 func deletePrefix(txn *badger.Txn, prefix []byte) error {
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = prefix
-	it := txn.NewIterator(opts)
-	var keys [][]byte
-	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-		keys = append(keys, it.Item().KeyCopy(nil))
-	}
-	it.Close()
-	for _, k := range keys {
+	for _, k := range keysIn(txn, prefix) {
 		if err := txn.Delete(k); err != nil {
 			return err
 		}

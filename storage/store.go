@@ -326,17 +326,24 @@ func (s *Store) Replace(w *journey.Workspace) error {
 func (s *Store) keysWithPrefix(prefix []byte) ([][]byte, error) {
 	var keys [][]byte
 	err := s.db.View(func(txn *badger.Txn) error {
-		opts := badger.DefaultIteratorOptions
-		opts.PrefetchValues = false
-		opts.Prefix = prefix
-		it := txn.NewIterator(opts)
-		defer it.Close()
-		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-			keys = append(keys, it.Item().KeyCopy(nil))
-		}
+		keys = keysIn(txn, prefix)
 		return nil
 	})
 	return keys, err
+}
+
+// keysIn lists the keys under prefix as the transaction sees them, without reading values.
+func keysIn(txn *badger.Txn, prefix []byte) [][]byte {
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Prefix = prefix
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	var keys [][]byte
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		keys = append(keys, it.Item().KeyCopy(nil))
+	}
+	return keys
 }
 
 // freeBytes reports the free disk space under a directory; tests replace it to act out a
@@ -347,11 +354,19 @@ var freeBytes = diskFree
 // when it runs out of disk mid-write, so we refuse well before that.
 const minFreeBytes = 64 << 20
 
+// checkSpace refuses a write when too little disk is left to make it safely.
+func (s *Store) checkSpace() error {
+	if free, err := freeBytes(s.dir); err == nil && free < minFreeBytes {
+		return fmt.Errorf("%w: %d MiB left on the disk of %s", ErrDiskFull, free>>20, s.dir)
+	}
+	return nil
+}
+
 // write applies the ops in one transaction. A set too large for one (a big import) is written
 // in several, with a marker that makes Load refuse the store until a later write completes.
 func (s *Store) write(ops []op) error {
-	if free, err := freeBytes(s.dir); err == nil && free < minFreeBytes {
-		return fmt.Errorf("%w: %d MiB left on the disk of %s", ErrDiskFull, free>>20, s.dir)
+	if err := s.checkSpace(); err != nil {
+		return err
 	}
 	err := s.db.Update(func(txn *badger.Txn) error {
 		for _, o := range ops {
