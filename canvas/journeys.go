@@ -115,19 +115,7 @@ func (mw *MainWindow) DeleteJourney() {
 	}
 	held := fmt.Sprintf("It holds %s and %s, which go with it. Undo brings them back.",
 		plural(len(j.Cards), "card"), plural(len(j.PainPoints), "pain point"))
-	ask := mw.Editor.Confirm
-	if ask == nil {
-		ask = func(title, message string, ok func()) {
-			d := dialog.NewConfirm(title, message, func(yes bool) {
-				if yes {
-					ok()
-				}
-			}, mw)
-			d.SetConfirmText("Delete")
-			d.Show()
-		}
-	}
-	ask(fmt.Sprintf("Delete journey “%s”?", j.Title), held, func() {
+	mw.Editor.ask(fmt.Sprintf("Delete journey “%s”?", j.Title), held, func() {
 		i := mw.journeyIndex(id)
 		if !mw.Editor.try(journey.Remove[journey.Journey](mw.doc.Workspace(), "", id)) {
 			return

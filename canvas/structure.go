@@ -326,19 +326,23 @@ func (e *Editor) confirmed(title, held string, do func()) {
 		do()
 		return
 	}
-	ask := e.Confirm
-	if ask == nil {
-		ask = func(title, message string, ok func()) {
-			d := dialog.NewConfirm(title, message, func(yes bool) {
-				if yes {
-					ok()
-				}
-			}, e.Window)
-			d.SetConfirmText("Delete")
-			d.Show()
-		}
+	e.ask(title, "It holds "+held+", which go with it. Undo brings them back.", do)
+}
+
+// ask asks before a delete, through Confirm when it is set and otherwise in a dialog, and
+// runs ok if the answer is yes.
+func (e *Editor) ask(title, message string, ok func()) {
+	if e.Confirm != nil {
+		e.Confirm(title, message, ok)
+		return
 	}
-	ask(title, "It holds "+held+", which go with it. Undo brings them back.", do)
+	d := dialog.NewConfirm(title, message, func(yes bool) {
+		if yes {
+			ok()
+		}
+	}, e.Window)
+	d.SetConfirmText("Delete")
+	d.Show()
 }
 
 // try makes an edit the document does, saying why when it can't; it reports success.
