@@ -2,7 +2,6 @@ package canvas
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -458,47 +457,28 @@ func refusal(err error) string {
 	return "Not changed: " + err.Error() + "."
 }
 
-// Delete deletes the picked cards and pain points, as one undoable edit.
+// Delete deletes the picked cards, pain points and emotion scores, as one undoable edit.
 func (e *Editor) Delete() {
 	if len(e.sel.Items) == 0 {
 		return
 	}
-	w, id := e.workspace(), e.journeyID()
-	var edits []journey.Edit
+	var ids [3][]string
 	for _, k := range e.sel.Items {
-		var edit journey.Edit
-		var err error
 		switch k.Kind {
 		case scene.KindCard:
-			edit, err = journey.Remove[journey.Card](w, id, k.ID)
+			ids[0] = append(ids[0], k.ID)
+		case scene.KindPain:
+			ids[1] = append(ids[1], k.ID)
 		case scene.KindEmotion:
-			edit, err = journey.Remove[journey.Emotion](w, id, k.ID)
-		default:
-			edit, err = journey.Remove[journey.PainPoint](w, id, k.ID)
+			ids[2] = append(ids[2], k.ID)
 		}
-		if err != nil {
-			e.OnMessage(refusal(err))
-			return
-		}
-		edits = append(edits, edit)
 	}
-	edit := edits[0]
-	if len(edits) > 1 {
-		// Last first, so the places remembered for the undo stay right.
-		slices.SortFunc(edits, func(a, b journey.Edit) int { return from(b) - from(a) })
-		edit = journey.Batch{Name: fmt.Sprintf("Delete %d items", len(edits)), Edits: edits}
+	edit, err := journey.DeleteItems(e.workspace(), e.journeyID(), ids[0], ids[1], ids[2])
+	if err != nil {
+		e.OnMessage(refusal(err))
+		return
 	}
 	e.do(edit)
-}
-
-func from(e journey.Edit) int {
-	switch e := e.(type) {
-	case journey.ItemEdit[journey.Card]:
-		return e.From
-	case journey.ItemEdit[journey.PainPoint]:
-		return e.From + 1<<20 // pain points are another list: keep them apart
-	}
-	return 0
 }
 
 func (e *Editor) do(edit journey.Edit) {

@@ -85,6 +85,34 @@ func DeleteLane(w *Workspace, journey, lane string) (Edit, error) {
 	return Batch{Name: "Delete lane", Edits: append(edits, e)}, nil
 }
 
+// DeleteItems returns the edit that deletes the named cards, pain points and emotion scores
+// (named by their stage) of a journey together: the one removal when one is named, else a
+// batch with each list's removals last first, so that an undo puts every one back in place.
+func DeleteItems(w *Workspace, journey string, cards, pains, emotions []string) (Edit, error) {
+	j := w.Journey(journey)
+	if j == nil {
+		return nil, fmt.Errorf("journey %q is gone: %w", clip(journey), ErrConflict)
+	}
+	set := func(ids []string) map[string]bool {
+		m := make(map[string]bool, len(ids))
+		for _, id := range ids {
+			m[id] = true
+		}
+		return m
+	}
+	c, p, e := set(cards), set(pains), set(emotions)
+	edits := appendRemovals(nil, journey, j.Cards, func(x Card) bool { return c[x.ID] })
+	edits = appendRemovals(edits, journey, j.PainPoints, func(x PainPoint) bool { return p[x.ID] })
+	edits = appendRemovals(edits, journey, j.Emotions, func(x Emotion) bool { return e[x.Stage] })
+	switch {
+	case len(edits) != len(c)+len(p)+len(e):
+		return nil, fmt.Errorf("some of the items to delete are gone: %w", ErrConflict)
+	case len(edits) == 1:
+		return edits[0], nil
+	}
+	return Batch{Name: fmt.Sprintf("Delete %d items", len(edits)), Edits: edits}, nil
+}
+
 // appendRemovals adds the removal of every item that matches, last first: each removal then
 // leaves the places of those still to go as they were, and the undo puts them back in order.
 func appendRemovals[T Item](edits []Edit, journey string, items []T, match func(T) bool) []Edit {

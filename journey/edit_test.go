@@ -131,6 +131,12 @@ func TestEveryEditAppliesInvertsAndReapplies(t *testing.T) {
 		}, "Tag card", func(w *Workspace) bool { return w.Journeys[0].Cards[0].Color == "red" }},
 		{"delete card", func(w *Workspace) (Edit, error) { return editOf(Remove[Card](w, "j1", "c1")) }, "Delete card",
 			func(w *Workspace) bool { return len(w.Journeys[0].Cards) == 0 }},
+		{"delete several items at once", func(w *Workspace) (Edit, error) {
+			return DeleteItems(w, "j1", []string{"c1"}, []string{"p1", "p3"}, []string{"s2"})
+		}, "Delete 4 items", func(w *Workspace) bool {
+			j := w.Journeys[0]
+			return len(j.Cards) == 0 && len(j.PainPoints) == 1 && j.PainPoints[0].ID == "p2" && len(j.Emotions) == 1
+		}},
 		// Emotion.
 		{"change emotion score", func(w *Workspace) (Edit, error) { return editOf(Put(w, "j1", Emotion{Stage: "s2", Score: 1}, -1)) },
 			"Set emotion", func(w *Workspace) bool { s, _ := w.Journeys[0].Emotion("s2"); return s == 1 }},
