@@ -577,12 +577,12 @@ func (e *Editor) Paste(cb fyne.Clipboard) {
 		return
 	}
 	pain := e.m.Scene().IsPainLane(e.sel.Lane)
-	work := w.Clone()
+	// Each part goes at the end of its list as the parts before leave it; the document checks
+	// them all as it applies the batch.
+	cards, pains := len(j.Cards), len(j.PainPoints)
 	var edits []journey.Edit
 	var added []scene.Key
 	for _, it := range items {
-		var edit journey.Edit
-		var err error
 		switch {
 		case it.isPain || pain:
 			p := it.pain
@@ -590,32 +590,25 @@ func (e *Editor) Paste(cb fyne.Clipboard) {
 				p = newPainPoint(e.sel.Stage, it.card.Text)
 			}
 			p.ID, p.Stage = journey.NewID("p"), e.sel.Stage
-			if _, known := work.Member(p.Owner); !known {
+			if _, known := w.Member(p.Owner); !known {
 				p.Owner = ""
 			}
-			if _, known := work.Member(p.FoundBy); !known {
+			if _, known := w.Member(p.FoundBy); !known {
 				p.FoundBy = ""
 				if p.Discovery == journey.Unknown {
 					p.Discovery, p.Method, p.Source = journey.Known, "", journey.SourceOther
 				}
 			}
-			edit, err = journey.Put(work, id, p, -1)
+			edits = append(edits, journey.ItemEdit[journey.PainPoint]{Journey: id, After: &p, From: -1, To: pains})
+			pains++
 			added = append(added, scene.Key{Kind: scene.KindPain, ID: p.ID})
 		default:
 			c := it.card
 			c.ID, c.Stage, c.Lane = journey.NewID("c"), e.sel.Stage, e.sel.Lane
-			edit, err = journey.Put(work, id, c, -1)
+			edits = append(edits, journey.ItemEdit[journey.Card]{Journey: id, After: &c, From: -1, To: cards})
+			cards++
 			added = append(added, scene.Key{Kind: scene.KindCard, ID: c.ID})
 		}
-		if err == nil {
-			// Each part is made against the workspace as the parts before leave it.
-			err = edit.Apply(work)
-		}
-		if err != nil {
-			e.OnMessage(refusal(err))
-			return
-		}
-		edits = append(edits, edit)
 	}
 	if err := e.doc.Do(journey.Batch{Name: "Paste", Edits: edits}); err != nil {
 		e.OnMessage(refusal(err))
