@@ -3,7 +3,6 @@ package canvas
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -188,7 +187,7 @@ func (mw *MainWindow) changed(c document.Change) {
 		mw.list.Refresh()
 	} else {
 		for _, id := range c.Journeys() {
-			if i := slices.IndexFunc(mw.doc.Workspace().Journeys, func(j journey.Journey) bool { return j.ID == id }); i >= 0 {
+			if i := mw.journeyIndex(id); i >= 0 {
 				mw.list.RefreshItem(i)
 			}
 		}
