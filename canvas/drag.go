@@ -1,8 +1,6 @@
 package canvas
 
 import (
-	"slices"
-
 	"journeymap/canvas/scene"
 	"journeymap/journey"
 )
@@ -135,13 +133,13 @@ func (e *Editor) dragEnded(from, to scene.Point) {
 		}
 	case dragStage:
 		to := s.StageIndexAt(to.X)
-		if i := slices.IndexFunc(j.Stages, func(st journey.Stage) bool { return st.ID == e.drag.id }); i != to {
+		if i := journey.Index(j.Stages, e.drag.id); i != to {
 			e.try(journey.Reorder[journey.Stage](w, jid, e.drag.id, to))
 		}
 	case dragLane:
 		target, ok := s.LaneAtY(to.Y)
-		at := slices.IndexFunc(j.Lanes, func(l journey.Lane) bool { return l.ID == target })
-		if i := slices.IndexFunc(j.Lanes, func(l journey.Lane) bool { return l.ID == e.drag.id }); ok && i != at {
+		at := journey.Index(j.Lanes, target)
+		if i := journey.Index(j.Lanes, e.drag.id); ok && i != at {
 			e.try(journey.Reorder[journey.Lane](w, jid, e.drag.id, at))
 		}
 	}
@@ -166,23 +164,23 @@ func (e *Editor) dropItem(j *journey.Journey, stage, lane string, y float32) {
 	var edit journey.Edit
 	var err error
 	if k.Kind == scene.KindCard {
-		c, ok := find(j.Cards, func(c journey.Card) bool { return c.ID == k.ID })
+		c, ok := find(j.Cards, k.ID)
 		if !ok {
 			return
 		}
 		at := insertAt(j.Cards, func(c journey.Card) string { return c.ID }, k.ID, others, pos)
-		if c.Stage == stage && c.Lane == lane && (at < 0 || slices.IndexFunc(j.Cards, func(x journey.Card) bool { return x.ID == k.ID }) == at) {
+		if c.Stage == stage && c.Lane == lane && (at < 0 || journey.Index(j.Cards, k.ID) == at) {
 			return
 		}
 		c.Stage, c.Lane = stage, lane
 		edit, err = journey.Put(w, jid, c, at)
 	} else {
-		p, ok := find(j.PainPoints, func(p journey.PainPoint) bool { return p.ID == k.ID })
+		p, ok := find(j.PainPoints, k.ID)
 		if !ok {
 			return
 		}
 		at := insertAt(j.PainPoints, func(p journey.PainPoint) string { return p.ID }, k.ID, others, pos)
-		if p.Stage == stage && (at < 0 || slices.IndexFunc(j.PainPoints, func(x journey.PainPoint) bool { return x.ID == k.ID }) == at) {
+		if p.Stage == stage && (at < 0 || journey.Index(j.PainPoints, k.ID) == at) {
 			return
 		}
 		p.Stage = stage

@@ -322,10 +322,10 @@ func (e *Editor) Edit(k scene.Key) {
 	}
 	text := ""
 	if k.Kind == scene.KindCard {
-		c, _ := find(j.Cards, func(c journey.Card) bool { return c.ID == k.ID })
+		c, _ := find(j.Cards, k.ID)
 		text = c.Text
 	} else {
-		p, _ := find(j.PainPoints, func(p journey.PainPoint) bool { return p.ID == k.ID })
+		p, _ := find(j.PainPoints, k.ID)
 		text = p.Title
 	}
 	stage, lane, _ := s.CellOf(k)
@@ -333,8 +333,8 @@ func (e *Editor) Edit(k scene.Key) {
 	e.open(text, editTarget{item: k, stage: stage, lane: lane}, b)
 }
 
-func find[T any](items []T, match func(T) bool) (T, bool) {
-	if i := slices.IndexFunc(items, match); i >= 0 {
+func find[T journey.Item](items []T, id string) (T, bool) {
+	if i := journey.Index(items, id); i >= 0 {
 		return items[i], true
 	}
 	var zero T
@@ -420,14 +420,14 @@ func (e *Editor) textEdit(text string) (journey.Edit, error) {
 	}
 	switch {
 	case tg.item.Kind == scene.KindCard:
-		c, ok := find(j.Cards, func(c journey.Card) bool { return c.ID == tg.item.ID })
+		c, ok := find(j.Cards, tg.item.ID)
 		if !ok || c.Text == text {
 			return nil, nil
 		}
 		c.Text = text
 		return journey.Put(w, id, c, -1)
 	case tg.item.Kind == scene.KindPain:
-		p, ok := find(j.PainPoints, func(p journey.PainPoint) bool { return p.ID == tg.item.ID })
+		p, ok := find(j.PainPoints, tg.item.ID)
 		if !ok || p.Title == text {
 			return nil, nil
 		}
@@ -528,11 +528,11 @@ func (e *Editor) Copy(cb fyne.Clipboard) {
 			continue
 		}
 		if k.Kind == scene.KindCard {
-			c, _ := find(j.Cards, func(c journey.Card) bool { return c.ID == k.ID })
+			c, _ := find(j.Cards, k.ID)
 			e.copied = append(e.copied, clipItem{card: c})
 			lines = append(lines, c.Text)
 		} else {
-			p, _ := find(j.PainPoints, func(p journey.PainPoint) bool { return p.ID == k.ID })
+			p, _ := find(j.PainPoints, k.ID)
 			e.copied = append(e.copied, clipItem{pain: p, isPain: true})
 			lines = append(lines, p.Title)
 		}

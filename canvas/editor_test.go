@@ -102,7 +102,11 @@ func (ed *editing) journey() *journey.Journey {
 }
 
 func (ed *editing) card(text string) (journey.Card, bool) {
-	return find(ed.journey().Cards, func(c journey.Card) bool { return c.Text == text })
+	cards := ed.journey().Cards
+	if i := slices.IndexFunc(cards, func(c journey.Card) bool { return c.Text == text }); i >= 0 {
+		return cards[i], true
+	}
+	return journey.Card{}, false
 }
 
 // at is where an item is drawn on the map widget.
@@ -431,7 +435,7 @@ func TestStagesAndLanes(t *testing.T) {
 	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	kinds := menuItem(t, ed.mw.Editor.laneMenu(lane.ID), "Kind").ChildMenu
 	menuItem(t, kinds, "Opportunities").Action()
-	got, _ := find(ed.journey().Lanes, func(l journey.Lane) bool { return l.ID == lane.ID })
+	got, _ := find(ed.journey().Lanes, lane.ID)
 	if got.Name != "What they think" || got.Kind != journey.LaneOpportunities {
 		t.Errorf("lane after rename and kind: %+v", got)
 	}
@@ -455,7 +459,7 @@ func TestStagesAndLanes(t *testing.T) {
 	ed.mw.Map.Tapped(&fyne.PointEvent{Position: ed.at(scene.Key{Kind: scene.KindCard, ID: card.ID})})
 	tags := menuItem(t, ed.mw.Editor.itemMenu(scene.Key{Kind: scene.KindCard, ID: card.ID}), "Colour Tag").ChildMenu
 	menuItem(t, tags, "Red").Action()
-	if c, _ := find(ed.journey().Cards, func(c journey.Card) bool { return c.ID == card.ID }); c.Color != "red" || ed.mw.undo.Label != "Undo Tag card" {
+	if c, _ := find(ed.journey().Cards, card.ID); c.Color != "red" || ed.mw.undo.Label != "Undo Tag card" {
 		t.Errorf("colour tag: %q, menu %q", c.Color, ed.mw.undo.Label)
 	}
 	// Everything above survives a restart.
@@ -480,7 +484,7 @@ func TestDragAndDrop(t *testing.T) {
 	target, _ := s.CellBounds(j.Stages[2].ID, j.Lanes[1].ID)
 	from := ed.at(key)
 	test.Drag(c, origin.Add(from), target.X+target.W/2-from.X, target.Y+target.H-4-from.Y)
-	moved, _ := find(ed.journey().Cards, func(x journey.Card) bool { return x.ID == card.ID })
+	moved, _ := find(ed.journey().Cards, card.ID)
 	if moved.Stage != j.Stages[2].ID || moved.Lane != j.Lanes[1].ID || ed.mw.undo.Label != "Undo Move card" {
 		t.Fatalf("after the drag the card is in %q × %q (menu %q)", moved.Lane, moved.Stage, ed.mw.undo.Label)
 	}
@@ -744,7 +748,7 @@ func TestPinnedHeadersActAsHeaders(t *testing.T) {
 	x := m.scroll.Size().Width / 2
 	want, _ := m.Scene().StageAt(scene.Point{X: m.scroll.Offset.X + x, Y: scene.HeaderHeight + 5})
 	m.sticky.stages.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(x, 10)})
-	st, _ := find(ed.journey().Stages, func(s journey.Stage) bool { return s.ID == want })
+	st, _ := find(ed.journey().Stages, want)
 	if ed.mw.Editor.text == nil || ed.text().Text != st.Name {
 		t.Fatalf("a double click on a pinned stage name did not rename %q", st.Name)
 	}

@@ -2,7 +2,6 @@ package canvas
 
 import (
 	"fmt"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -19,7 +18,7 @@ import (
 var newJourneyShortcut = desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 
 func (mw *MainWindow) journeyIndex(id string) int {
-	return slices.IndexFunc(mw.doc.Workspace().Journeys, func(j journey.Journey) bool { return j.ID == id })
+	return journey.Index(mw.doc.Workspace().Journeys, id)
 }
 
 // NewJourney adds a blank journey with the standard lanes after the one on show, shows it,

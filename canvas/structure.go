@@ -58,7 +58,7 @@ func (e *Editor) renameAt(at scene.Point) bool {
 func (e *Editor) RenameStage(id string) {
 	j := e.workspace().Journey(e.journeyID())
 	b, ok := e.m.Scene().StageHeader(id)
-	st, found := find(j.Stages, func(s journey.Stage) bool { return s.ID == id })
+	st, found := find(j.Stages, id)
 	if !ok || !found {
 		return
 	}
@@ -69,7 +69,7 @@ func (e *Editor) RenameStage(id string) {
 func (e *Editor) RenameLane(id string) {
 	j := e.workspace().Journey(e.journeyID())
 	b, ok := e.m.Scene().LaneLabel(id)
-	l, found := find(j.Lanes, func(l journey.Lane) bool { return l.ID == id })
+	l, found := find(j.Lanes, id)
 	if !ok || !found {
 		return
 	}
@@ -83,14 +83,14 @@ func (e *Editor) renameEdit(tg editTarget, text string) (journey.Edit, error) {
 	name := strings.Join(strings.Fields(text), " ")
 	switch tg.rename {
 	case renameStage:
-		st, ok := find(j.Stages, func(s journey.Stage) bool { return s.ID == tg.id })
+		st, ok := find(j.Stages, tg.id)
 		if !ok || st.Name == name {
 			return nil, nil
 		}
 		st.Name = name
 		return journey.Put(w, id, st, -1)
 	default:
-		l, ok := find(j.Lanes, func(l journey.Lane) bool { return l.ID == tg.id })
+		l, ok := find(j.Lanes, tg.id)
 		if !ok || l.Name == name {
 			return nil, nil
 		}
@@ -101,7 +101,7 @@ func (e *Editor) renameEdit(tg editTarget, text string) (journey.Edit, error) {
 
 func (e *Editor) stageMenu(stage string) *fyne.Menu {
 	j := e.workspace().Journey(e.journeyID())
-	i := slices.IndexFunc(j.Stages, func(s journey.Stage) bool { return s.ID == stage })
+	i := journey.Index(j.Stages, stage)
 	left := fyne.NewMenuItem("Move Left", func() { e.reorderStage(stage, i-1) })
 	right := fyne.NewMenuItem("Move Right", func() { e.reorderStage(stage, i+1) })
 	left.Disabled, right.Disabled = i == 0, i == len(j.Stages)-1
@@ -118,7 +118,7 @@ func (e *Editor) stageMenu(stage string) *fyne.Menu {
 
 func (e *Editor) laneMenu(lane string) *fyne.Menu {
 	j := e.workspace().Journey(e.journeyID())
-	i := slices.IndexFunc(j.Lanes, func(l journey.Lane) bool { return l.ID == lane })
+	i := journey.Index(j.Lanes, lane)
 	l := j.Lanes[i]
 	var kinds []*fyne.MenuItem
 	for _, k := range journey.LaneKinds {
@@ -224,7 +224,7 @@ func (e *Editor) SetLaneHidden(id string, hidden bool) {
 
 func (e *Editor) changeLane(id string, change func(*journey.Lane)) {
 	j := e.workspace().Journey(e.journeyID())
-	l, ok := find(j.Lanes, func(l journey.Lane) bool { return l.ID == id })
+	l, ok := find(j.Lanes, id)
 	if !ok {
 		return
 	}
@@ -238,7 +238,7 @@ func (e *Editor) SetColor(c journey.CardColor) {
 	j := w.Journey(id)
 	var edits []journey.Edit
 	for _, k := range e.sel.Items {
-		card, ok := find(j.Cards, func(x journey.Card) bool { return x.ID == k.ID })
+		card, ok := find(j.Cards, k.ID)
 		if k.Kind != scene.KindCard || !ok || card.Color == c {
 			continue
 		}
@@ -263,7 +263,7 @@ func (e *Editor) SetColor(c journey.CardColor) {
 func (e *Editor) DeleteStage(id string) {
 	w, jid := e.workspace(), e.journeyID()
 	j := w.Journey(jid)
-	st, _ := find(j.Stages, func(s journey.Stage) bool { return s.ID == id })
+	st, _ := find(j.Stages, id)
 	edit, err := journey.DeleteStage(w, jid, id)
 	if err != nil {
 		e.OnMessage(refusal(err))
@@ -277,7 +277,7 @@ func (e *Editor) DeleteStage(id string) {
 func (e *Editor) DeleteLane(id string) {
 	w, jid := e.workspace(), e.journeyID()
 	j := w.Journey(jid)
-	l, _ := find(j.Lanes, func(l journey.Lane) bool { return l.ID == id })
+	l, _ := find(j.Lanes, id)
 	edit, err := journey.DeleteLane(w, jid, id)
 	if err != nil {
 		e.OnMessage(refusal(err))

@@ -158,7 +158,7 @@ func RemoveMember(w *Workspace, id string) (Edit, error) {
 		}
 	}
 	if found > 0 {
-		return nil, &ValidationError{Path: fmt.Sprintf("members[%d]", memberIndex(w, id)),
+		return nil, &ValidationError{Path: fmt.Sprintf("members[%d]", Index(w.Members, id)),
 			Msg: fmt.Sprintf("%s found %s nobody had reported, and keeps the credit: a member who dug up pain points stays in the task force", clip(m.Name), count(found, "unknown pain point"))}
 	}
 	e, err := Remove[Member](w, "", id)
@@ -166,13 +166,4 @@ func RemoveMember(w *Workspace, id string) (Edit, error) {
 		return nil, err
 	}
 	return Batch{Name: "Remove member", Edits: append(edits, e)}, nil
-}
-
-func memberIndex(w *Workspace, id string) int {
-	for i, m := range w.Members {
-		if m.ID == id {
-			return i
-		}
-	}
-	return -1
 }

@@ -3,7 +3,6 @@ package journey
 import (
 	"errors"
 	"fmt"
-	"slices"
 )
 
 // Edit is one change of a workspace, held as values so that it can be applied, undone, redone
@@ -95,7 +94,7 @@ func EditJourneyInfo(w *Workspace, journey string, info JourneyInfo) (JourneyInf
 
 // Apply implements Edit.
 func (e JourneyInfoEdit) Apply(w *Workspace) error {
-	i := slices.IndexFunc(w.Journeys, func(j Journey) bool { return j.ID == e.Journey })
+	i := Index(w.Journeys, e.Journey)
 	if i < 0 {
 		return fmt.Errorf("journey %q is gone: %w", clip(e.Journey), ErrConflict)
 	}

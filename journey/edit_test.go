@@ -422,3 +422,25 @@ func TestBlankJourneyAndCopy(t *testing.T) {
 		t.Errorf("copy of a journey with a 200-character title: %d characters, id %q", len([]rune(c.Title)), c.ID)
 	}
 }
+
+func TestIndexFindsEachKindByItsIdentity(t *testing.T) {
+	emotions := []Emotion{{Stage: "s1", Score: 2}, {Stage: "s2", Score: -1}}
+	cards := []Card{{ID: "c1"}, {ID: "c2"}, {ID: "c3"}}
+	tests := []struct {
+		name string
+		got  int
+		want int
+	}{
+		{"card in the middle", Index(cards, "c2"), 1},
+		{"card at the end", Index(cards, "c3"), 2},
+		{"missing card", Index(cards, "c9"), -1},
+		{"empty list", Index([]Stage(nil), "s1"), -1},
+		{"emotion by its stage", Index(emotions, "s2"), 1},
+		{"member", Index([]Member{{ID: "m1"}, {ID: "m2"}}, "m2"), 1},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: Index = %d, want %d", tt.name, tt.got, tt.want)
+		}
+	}
+}

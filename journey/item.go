@@ -105,6 +105,12 @@ func (l *itemList[T]) find(items []T, id string, hint int) int {
 	return -1
 }
 
+// Index returns where the item with the id is in items, or -1: the one lookup by id for
+// every kind of item, so that callers need not say what identifies each.
+func Index[T Item](items []T, id string) int {
+	return listOf[T]().find(items, id, -1)
+}
+
 // ItemEdit adds (Before nil), changes, moves or deletes (After nil) one item of a list: a
 // card, pain point, member, stage, lane, journey, pulse or emotion score. From is where Before
 // is in the list; To is where After is once the edit is applied. The edit owns its items:

@@ -106,7 +106,7 @@ func recordOps(ops []op, w *journey.Workspace, r journey.Ref) ([]op, error) {
 		}
 		return del(memberKey(r.ID))
 	case journey.RefPulse:
-		if i := slices.IndexFunc(w.Pulses, func(p journey.Pulse) bool { return p.ID == r.ID }); i >= 0 {
+		if i := journey.Index(w.Pulses, r.ID); i >= 0 {
 			return put(pulseKey(r.ID), pulseRecord{SchemaVersion, w.Pulses[i]})
 		}
 		return del(pulseKey(r.ID))

@@ -533,10 +533,10 @@ func (s *Scene) updateItem(k Key, reordered bool, d *Diff) {
 	old := s.items[k]
 	var now *item
 	if k.Kind == KindCard {
-		if i := slices.IndexFunc(s.j.Cards, func(c journey.Card) bool { return c.ID == k.ID }); i >= 0 {
+		if i := journey.Index(s.j.Cards, k.ID); i >= 0 {
 			now = s.newCard(s.j.Cards[i])
 		}
-	} else if i := slices.IndexFunc(s.j.PainPoints, func(p journey.PainPoint) bool { return p.ID == k.ID }); i >= 0 {
+	} else if i := journey.Index(s.j.PainPoints, k.ID); i >= 0 {
 		now = s.newPain(s.j.PainPoints[i])
 	}
 	switch {
