@@ -48,7 +48,7 @@ func (p *painter) shape(sh scene.Shape) {
 		case sh.Stroke.A > 0 && sw > 0:
 			// An outline alone (a small icon's): four strips.
 			for _, b := range [][4]float32{{x, y, w, sw}, {x, y + h - sw, w, sw}, {x, y, sw, h}, {x + w - sw, y, sw, h}} {
-				p.fill(sh.Stroke, b[0], b[1], b[2], b[3], func(add pathFunc) { roundRect(add, b[0], b[1], b[2], b[3], 0) })
+				p.fill(sh.Stroke, b[0], b[1], b[2], b[3], func(pn pen) { roundRect(pn, b[0], b[1], b[2], b[3], 0) })
 			}
 		case sh.Fill.A > 0:
 			p.rounded(sh.Fill, x, y, w, h, r)
@@ -58,37 +58,43 @@ func (p *painter) shape(sh scene.Shape) {
 	case scene.ShapeCircle:
 		sw := sh.StrokeWidth * s
 		if sh.Fill.A > 0 {
-			p.fill(sh.Fill, x, y, w, h, func(add pathFunc) { ellipse(add, x, y, w, h, false) })
+			p.fill(sh.Fill, x, y, w, h, func(pn pen) { ellipse(pn, x, y, w, h, false) })
 		}
 		if sh.Stroke.A > 0 && sw > 0 {
-			p.fill(sh.Stroke, x, y, w, h, func(add pathFunc) {
-				ellipse(add, x-sw/2, y-sw/2, w+sw, h+sw, false)
-				ellipse(add, x+sw/2, y+sw/2, w-sw, h-sw, true)
+			p.fill(sh.Stroke, x, y, w, h, func(pn pen) {
+				ellipse(pn, x-sw/2, y-sw/2, w+sw, h+sw, false)
+				ellipse(pn, x+sw/2, y+sw/2, w-sw, h-sw, true)
 			})
 		}
 	case scene.ShapeDiamond:
-		p.fill(sh.Fill, x, y, w, h, func(add pathFunc) {
-			add(moveTo, x+w/2, y)
-			add(lineTo, x+w, y+h/2)
-			add(lineTo, x+w/2, y+h)
-			add(lineTo, x, y+h/2)
-			add(closePath, 0, 0)
+		p.fill(sh.Fill, x, y, w, h, func(pn pen) {
+			pn.moveTo(x+w/2, y)
+			pn.lineTo(x+w, y+h/2)
+			pn.lineTo(x+w/2, y+h)
+			pn.lineTo(x, y+h/2)
+			pn.closePath()
 		})
 	case scene.ShapeText:
 		p.text(sh)
 	}
 }
 
-type pathOp uint8
+// pen draws a path, in the picture's coordinates, into the rasteriser, whose mask starts at
+// (ox, oy).
+type pen struct {
+	z      *vector.Rasterizer
+	ox, oy float32
+}
 
-const (
-	moveTo pathOp = iota
-	lineTo
-	cubeTo1 // the first control point of a cubic; the next two calls give the rest
-	closePath
-)
+func (pn pen) moveTo(x, y float32) { pn.z.MoveTo(x-pn.ox, y-pn.oy) }
 
-type pathFunc func(op pathOp, x, y float32)
+func (pn pen) lineTo(x, y float32) { pn.z.LineTo(x-pn.ox, y-pn.oy) }
+
+func (pn pen) cubeTo(x1, y1, x2, y2, x, y float32) {
+	pn.z.CubeTo(x1-pn.ox, y1-pn.oy, x2-pn.ox, y2-pn.oy, x-pn.ox, y-pn.oy)
+}
+
+func (pn pen) closePath() { pn.z.ClosePath() }
 
 // rounded fills a rectangle with rounded corners. An opaque one is filled directly but for its
 // corners, the only part that needs anti-aliasing: a card at poster size is a lot of pixels to
@@ -97,7 +103,7 @@ func (p *painter) rounded(c color.NRGBA, x, y, w, h, r float32) {
 	if w <= 0 || h <= 0 {
 		return
 	}
-	path := func(add pathFunc) { roundRect(add, x, y, w, h, r) }
+	path := func(pn pen) { roundRect(pn, x, y, w, h, r) }
 	if c.A != 0xff {
 		p.fill(c, x, y, w, h, path)
 		return
@@ -140,7 +146,7 @@ func (p *painter) solid(c color.NRGBA, x, y, w, h float32) {
 }
 
 // fill rasterises a path within the box into the band in a uniform colour.
-func (p *painter) fill(c color.NRGBA, x, y, w, h float32, path func(add pathFunc)) {
+func (p *painter) fill(c color.NRGBA, x, y, w, h float32, path func(pen)) {
 	if c.A == 0 {
 		return
 	}
@@ -152,30 +158,8 @@ func (p *painter) fill(c color.NRGBA, x, y, w, h float32, path func(add pathFunc
 	}
 	// The mask starts at the clipped box's corner, where Draw puts it; what lies outside is
 	// clipped by the rasteriser.
-	ox, oy := float32(clip.Min.X), float32(clip.Min.Y)
 	p.z.Reset(clip.Dx(), clip.Dy())
-	var ctrl []float32
-	path(func(op pathOp, px, py float32) {
-		px, py = px-ox, py-oy
-		switch op {
-		case moveTo:
-			p.z.MoveTo(px, py)
-		case lineTo:
-			if len(ctrl) == 0 {
-				p.z.LineTo(px, py)
-				return
-			}
-			ctrl = append(ctrl, px, py)
-			if len(ctrl) == 6 {
-				p.z.CubeTo(ctrl[0], ctrl[1], ctrl[2], ctrl[3], ctrl[4], ctrl[5])
-				ctrl = ctrl[:0]
-			}
-		case cubeTo1:
-			ctrl = append(ctrl[:0], px, py)
-		case closePath:
-			p.z.ClosePath()
-		}
-	})
+	path(pen{&p.z, float32(clip.Min.X), float32(clip.Min.Y)})
 	p.z.DrawOp = draw.Over
 	p.z.Draw(p.band, clip, image.NewUniform(premultiplied(c)), image.Point{})
 }
@@ -186,28 +170,26 @@ func premultiplied(c color.NRGBA) color.RGBA {
 }
 
 // roundRect adds a rectangle with rounded corners, clockwise.
-func roundRect(add pathFunc, x, y, w, h, r float32) {
+func roundRect(pn pen, x, y, w, h, r float32) {
 	if w <= 0 || h <= 0 {
 		return
 	}
 	const k = 0.5523 // how far a cubic's control points sit to draw a quarter circle
 	c := r * (1 - k)
-	add(moveTo, x+r, y)
+	pn.moveTo(x+r, y)
 	corner := func(lx, ly, c1x, c1y, c2x, c2y, ex, ey float32) {
-		add(lineTo, lx, ly)
-		add(cubeTo1, c1x, c1y)
-		add(lineTo, c2x, c2y)
-		add(lineTo, ex, ey)
+		pn.lineTo(lx, ly)
+		pn.cubeTo(c1x, c1y, c2x, c2y, ex, ey)
 	}
 	corner(x+w-r, y, x+w-c, y, x+w, y+c, x+w, y+r)
 	corner(x+w, y+h-r, x+w, y+h-c, x+w-c, y+h, x+w-r, y+h)
 	corner(x+r, y+h, x+c, y+h, x, y+h-c, x, y+h-r)
 	corner(x, y+r, x, y+c, x+c, y, x+r, y)
-	add(closePath, 0, 0)
+	pn.closePath()
 }
 
 // ellipse adds the ellipse filling the box, clockwise or the other way round.
-func ellipse(add pathFunc, x, y, w, h float32, reverse bool) {
+func ellipse(pn pen, x, y, w, h float32, reverse bool) {
 	if w <= 0 || h <= 0 {
 		return
 	}
@@ -217,7 +199,7 @@ func ellipse(add pathFunc, x, y, w, h float32, reverse bool) {
 	if reverse {
 		sign = -1
 	}
-	add(moveTo, cx+rx, cy)
+	pn.moveTo(cx+rx, cy)
 	// The four quarters as cubics; reversed, the y offsets flip and the curve runs back.
 	pts := [4][3][2]float32{
 		{{cx + rx, cy + sign*ry*k}, {cx + rx*k, cy + sign*ry}, {cx, cy + sign*ry}},
@@ -226,11 +208,9 @@ func ellipse(add pathFunc, x, y, w, h float32, reverse bool) {
 		{{cx + rx*k, cy - sign*ry}, {cx + rx, cy - sign*ry*k}, {cx + rx, cy}},
 	}
 	for _, q := range pts {
-		add(cubeTo1, q[0][0], q[0][1])
-		add(lineTo, q[1][0], q[1][1])
-		add(lineTo, q[2][0], q[2][1])
+		pn.cubeTo(q[0][0], q[0][1], q[1][0], q[1][1], q[2][0], q[2][1])
 	}
-	add(closePath, 0, 0)
+	pn.closePath()
 }
 
 // line draws a straight line of the width as the rectangle around it.
@@ -247,12 +227,12 @@ func (p *painter) line(x1, y1, x2, y2, width float32, c color.NRGBA) {
 	x1, y1, x2, y2 = x1-ex, y1-ey, x2+ex, y2+ey
 	minX, maxX := min(x1, x2)-width, max(x1, x2)+width
 	minY, maxY := min(y1, y2)-width, max(y1, y2)+width
-	p.fill(c, minX, minY, maxX-minX, maxY-minY, func(add pathFunc) {
-		add(moveTo, x1+nx, y1+ny)
-		add(lineTo, x2+nx, y2+ny)
-		add(lineTo, x2-nx, y2-ny)
-		add(lineTo, x1-nx, y1-ny)
-		add(closePath, 0, 0)
+	p.fill(c, minX, minY, maxX-minX, maxY-minY, func(pn pen) {
+		pn.moveTo(x1+nx, y1+ny)
+		pn.lineTo(x2+nx, y2+ny)
+		pn.lineTo(x2-nx, y2-ny)
+		pn.lineTo(x1-nx, y1-ny)
+		pn.closePath()
 	})
 }
 
