@@ -186,58 +186,51 @@ func (d *Document) commit(applied journey.Edit, refs []journey.Ref, step storage
 
 // Undo takes back the last edit made, wherever it was, and returns its label ("" when there
 // was nothing to undo). An edit that no longer fits is dropped from the history and reported.
-func (d *Document) Undo() (string, error) {
-	if d.ReadOnly {
-		return "", ErrReadOnly
-	}
-	if len(d.undo) == 0 {
-		return "", nil
-	}
-	top := d.undo[len(d.undo)-1]
-	inv := top.Edit.Invert()
-	if err := inv.Apply(d.ws); err != nil {
-		d.undo = d.undo[:len(d.undo)-1]
-		if cerr := d.store.Commit(d.ws, nil, storage.HistoryStep{DropUndo: []uint64{top.Seq}}); cerr != nil {
-			err = errors.Join(err, cerr)
-		}
-		return top.Edit.Label(), fmt.Errorf("can't undo %s: %w", top.Edit.Label(), err)
-	}
-	refs := inv.Touches()
-	step := storage.HistoryStep{DropUndo: []uint64{top.Seq}, PushRedo: []storage.HistoryEntry{top}}
-	if err := d.commit(inv, refs, step); err != nil {
-		return top.Edit.Label(), err
-	}
-	d.undo = d.undo[:len(d.undo)-1]
-	d.redo = append(d.redo, top)
-	d.tell(Change{Kind: Undid, Label: top.Edit.Label(), Refs: refs})
-	return top.Edit.Label(), nil
-}
+func (d *Document) Undo() (string, error) { return d.replay(Undid) }
 
 // Redo applies again the edit undone last, and returns its label ("" when there was none).
-func (d *Document) Redo() (string, error) {
+func (d *Document) Redo() (string, error) { return d.replay(Redid) }
+
+// replay moves the top entry of one history stack to the other: an undo applies its edit's
+// inverse, a redo the edit itself. An entry whose edit no longer fits is dropped from its
+// stack, in memory and in the store.
+func (d *Document) replay(kind ChangeKind) (string, error) {
 	if d.ReadOnly {
 		return "", ErrReadOnly
 	}
-	if len(d.redo) == 0 {
+	from, to := &d.undo, &d.redo
+	if kind == Redid {
+		from, to = &d.redo, &d.undo
+	}
+	if len(*from) == 0 {
 		return "", nil
 	}
-	top := d.redo[len(d.redo)-1]
-	if err := top.Edit.Apply(d.ws); err != nil {
-		d.redo = d.redo[:len(d.redo)-1]
-		if cerr := d.store.Commit(d.ws, nil, storage.HistoryStep{DropRedo: []uint64{top.Seq}}); cerr != nil {
+	top := (*from)[len(*from)-1]
+	label, edit := top.Edit.Label(), top.Edit
+	seq, entry := []uint64{top.Seq}, []storage.HistoryEntry{top}
+	drop := storage.HistoryStep{DropUndo: seq}
+	step := storage.HistoryStep{DropUndo: seq, PushRedo: entry}
+	if kind == Undid {
+		edit = edit.Invert()
+	} else {
+		drop = storage.HistoryStep{DropRedo: seq}
+		step = storage.HistoryStep{DropRedo: seq, PushUndo: entry}
+	}
+	if err := edit.Apply(d.ws); err != nil {
+		*from = (*from)[:len(*from)-1]
+		if cerr := d.store.Commit(d.ws, nil, drop); cerr != nil {
 			err = errors.Join(err, cerr)
 		}
-		return top.Edit.Label(), fmt.Errorf("can't redo %s: %w", top.Edit.Label(), err)
+		return label, fmt.Errorf("can't %s %s: %w", kind, label, err)
 	}
-	refs := top.Edit.Touches()
-	step := storage.HistoryStep{DropRedo: []uint64{top.Seq}, PushUndo: []storage.HistoryEntry{top}}
-	if err := d.commit(top.Edit, refs, step); err != nil {
-		return top.Edit.Label(), err
+	refs := edit.Touches()
+	if err := d.commit(edit, refs, step); err != nil {
+		return label, err
 	}
-	d.redo = d.redo[:len(d.redo)-1]
-	d.undo = append(d.undo, top)
-	d.tell(Change{Kind: Redid, Label: top.Edit.Label(), Refs: refs})
-	return top.Edit.Label(), nil
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, top)
+	d.tell(Change{Kind: kind, Label: label, Refs: refs})
+	return label, nil
 }
 
 // CanUndo names the edit Undo would take back, and whether there is one.

@@ -306,6 +306,33 @@ func TestAStaleUndoIsDroppedAndSaid(t *testing.T) {
 	}
 }
 
+func TestAStaleRedoIsDroppedAndSaid(t *testing.T) {
+	d, dir := openSample(t)
+	if err := d.Do(addCard(t, d, "c-x", "x")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	// Something outside the document took the card's id: the redo no longer fits.
+	j := &d.ws.Journeys[0]
+	j.Cards = append(j.Cards, journey.Card{ID: "c-x", Stage: j.Stages[0].ID, Lane: j.Lanes[0].ID, Text: "behind the back"})
+	label, err := d.Redo()
+	if err == nil || label != "Add card" || !strings.HasPrefix(err.Error(), "can't redo Add card: ") {
+		t.Fatalf("got %q %v, want the redo refused and named", label, err)
+	}
+	if _, ok := d.CanRedo(); ok {
+		t.Error("a redo that can't be done stays in the history")
+	}
+	if _, ok := d.CanUndo(); ok {
+		t.Error("a refused redo was pushed onto the undo history")
+	}
+	d = reopen(t, d, dir)
+	if _, ok := d.CanRedo(); ok {
+		t.Error("the dropped redo entry is still in the store")
+	}
+}
+
 func TestReadOnlyRefusesEveryChange(t *testing.T) {
 	d, _ := openSample(t)
 	if err := d.Do(addCard(t, d, "c-1", "one")); err != nil {
