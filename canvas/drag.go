@@ -28,27 +28,18 @@ type dragState struct {
 func (e *Editor) startDrag(from scene.Point) {
 	e.close()
 	s := e.m.Scene()
-	switch {
-	case hit(s.EmotionAt(from)):
-		stage, _ := s.EmotionAt(from)
+	if stage, ok := s.EmotionAt(from); ok {
 		e.drag = dragState{kind: dragEmotion, id: stage}
-	case hitKey(s.ItemAt(from)):
-		k, _ := s.ItemAt(from)
+	} else if k, ok := s.ItemAt(from); ok {
 		e.drag = dragState{kind: dragItem, item: k}
 		stage, lane, _ := s.CellOf(k)
 		e.selectCell(stage, lane, []scene.Key{k})
-	case hit(s.StageAt(from)):
-		id, _ := s.StageAt(from)
+	} else if id, ok := s.StageAt(from); ok {
 		e.drag = dragState{kind: dragStage, id: id}
-	case hit(s.LaneAt(from)):
-		id, _ := s.LaneAt(from)
+	} else if id, ok := s.LaneAt(from); ok {
 		e.drag = dragState{kind: dragLane, id: id}
 	}
 }
-
-func hit(_ string, ok bool) bool { return ok }
-
-func hitKey(_ scene.Key, ok bool) bool { return ok }
 
 func (e *Editor) dragged(from, to scene.Point) {
 	if e.drag.kind == dragNone {
