@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2/app"
@@ -35,6 +36,8 @@ const usage = `usage:
   journeymap export [-store DIR] -format png|json|csv [-journey ID] [-width PX] [-dpi N]
                     [-theme light|dark|presenter] -o FILE
   journeymap report [-store DIR] [-json]
+  journeymap backups [-store DIR]             list the backups, newest first
+  journeymap restore [-store DIR] FILE        replace the workspace with a backup
 `
 
 // errUsage marks a mistake in how the command was called (exit status 2).
@@ -60,8 +63,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
+// oneLine is an error as one line of a message, with user data in it made printable.
 func oneLine(err error) string {
-	return strings.Join(strings.Fields(strings.TrimSuffix(err.Error(), ": "+errUsage.Error())), " ")
+	return journey.Printable(strings.Join(strings.Fields(strings.TrimSuffix(err.Error(), ": "+errUsage.Error())), " "))
 }
 
 func dispatch(args []string, stdout io.Writer) error {
@@ -82,6 +86,10 @@ func dispatch(args []string, stdout io.Writer) error {
 		return exportCmd(*store, rest, stdout)
 	case "report":
 		return reportCmd(*store, rest, stdout)
+	case "backups":
+		return backupsCmd(*store, rest, stdout)
+	case "restore":
+		return restoreCmd(*store, rest, stdout)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -128,26 +136,42 @@ func defaultStore() (string, error) {
 	return filepath.Join(dir, "journeymap", "store"), nil
 }
 
-func openStore(dir string) (*storage.Store, error) {
-	if dir == "" {
-		var err error
-		if dir, err = defaultStore(); err != nil {
-			return nil, err
-		}
+// storeDir is the store a command works on: -store, or the per-user default.
+func storeDir(dir string) (string, error) {
+	if dir != "" {
+		return dir, nil
 	}
-	return storage.Open(dir)
+	return defaultStore()
 }
 
-// loadWorkspace reads the whole workspace of a store and closes it again, returning the
-// store's directory for messages. An empty store gives a workspace with no name.
+// loadWorkspace reads the whole workspace of a store, opened read-only, and returns the
+// store's directory for messages. Reading never creates, changes or repairs a store.
 func loadWorkspace(dir string) (*journey.Workspace, string, error) {
-	s, err := openStore(dir)
+	dir, err := storeDir(dir)
 	if err != nil {
 		return nil, "", err
 	}
+	s, err := storage.OpenReadOnly(dir)
+	if err != nil {
+		return nil, dir, withBackupAdvice(dir, err)
+	}
 	defer s.Close()
 	w, err := s.Load()
-	return w, s.Dir(), err
+	return w, dir, withBackupAdvice(dir, err)
+}
+
+// withBackupAdvice adds, to the error of a damaged store, where its newest backup is and how
+// to restore it.
+func withBackupAdvice(dir string, err error) error {
+	if !errors.Is(err, storage.ErrDamaged) {
+		return err
+	}
+	list, lerr := storage.Backups(dir)
+	if lerr != nil || len(list) == 0 {
+		return fmt.Errorf("%w; nothing was changed, and there is no backup beside it: import a workspace file with: journeymap import -store %s -replace FILE", err, dir)
+	}
+	return fmt.Errorf("%w; nothing was changed. The newest backup is %s (%s): restore it with: journeymap restore -store %s %s",
+		err, list[0].Path, list[0].Time.Format("2006-01-02 15:04"), dir, list[0].Path)
 }
 
 // storeFlag lets -store come after the subcommand too; it then wins over one given before.
@@ -170,23 +194,79 @@ func importCmd(global string, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	s, err := openStore(*store)
+	dir, err := storeDir(*store)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	r, err := transfer.Import(s, w, *replace, time.Now())
-	if r.Backup != "" {
-		fmt.Fprintf(stdout, "backup of the previous workspace: %s\n", r.Backup)
+	return reportImport(transfer.Import(dir, w, *replace, time.Now()))(stdout)
+}
+
+// reportImport prints what an import or a restore did, before its error if it failed.
+func reportImport(r transfer.Imported, err error) func(io.Writer) error {
+	return func(stdout io.Writer) error {
+		if r.Backup != "" {
+			fmt.Fprintf(stdout, "backup of the previous workspace: %s\n", r.Backup)
+		}
+		if r.NoBackup != "" {
+			fmt.Fprintf(stdout, "no backup: %s\n", journey.Printable(r.NoBackup))
+		}
+		if r.Aside != "" {
+			fmt.Fprintf(stdout, "the damaged store was moved, untouched, to %s\n", r.Aside)
+		}
+		if errors.Is(err, storage.ErrInUse) {
+			return fmt.Errorf("%w; close the app first, or use its File menu", err)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, journey.Printable(r.Summary()))
+		return nil
 	}
-	if r.NoBackup != "" {
-		fmt.Fprintf(stdout, "no backup: %s\n", r.NoBackup)
-	}
+}
+
+func backupsCmd(global string, args []string, stdout io.Writer) error {
+	fs := newFlags("backups")
+	store := storeFlag(fs, global)
+	rest, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, r.Summary(s))
+	if len(rest) > 0 {
+		return fmt.Errorf("backups takes no arguments, got %q: %w", rest, errUsage)
+	}
+	dir, err := storeDir(*store)
+	if err != nil {
+		return err
+	}
+	list, err := storage.Backups(dir)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		fmt.Fprintf(stdout, "no backups of %s yet\n", dir)
+		return nil
+	}
+	for _, b := range list {
+		fmt.Fprintf(stdout, "%s  %8.1f KiB  %s\n", b.Time.Format("2006-01-02 15:04:05"), float64(b.Size)/1024, b.Path)
+	}
 	return nil
+}
+
+func restoreCmd(global string, args []string, stdout io.Writer) error {
+	fs := newFlags("restore")
+	store := storeFlag(fs, global)
+	files, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) != 1 {
+		return fmt.Errorf("restore takes one FILE (see journeymap backups), got %d: %w", len(files), errUsage)
+	}
+	dir, err := storeDir(*store)
+	if err != nil {
+		return err
+	}
+	return reportImport(transfer.Restore(dir, files[0], time.Now()))(stdout)
 }
 
 func exportCmd(global string, args []string, stdout io.Writer) error {
@@ -274,7 +354,7 @@ func openApp(dir string) error {
 			return errors.New("no display to open the window on (DISPLAY is not set); the import, export and report commands work without one")
 		}
 	}
-	doc, s, err := openDocument(dir)
+	doc, s, readOnly, err := openDocument(dir)
 	if err != nil {
 		// Fyne rewrites an app's preferences file at exit, and a Journeymap already running
 		// would read it half-written; the window that only explains the problem keeps out of
@@ -285,24 +365,62 @@ func openApp(dir string) error {
 		return err
 	}
 	defer s.Close()
+	var backingUp sync.WaitGroup
+	defer backingUp.Wait() // before the store closes
+	if !s.ReadOnly() {
+		backingUp.Go(func() { backUpOnStart(s) })
+	}
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
-	mapcanvas.NewMainWindow(a, doc).ShowAndRun()
+	mw := mapcanvas.NewMainWindow(a, doc)
+	if readOnly != "" {
+		mw.SetReadOnly(readOnly)
+	}
+	mw.ShowAndRun()
 	return nil
 }
 
-// openDocument opens the store, fills a new one with the sample, and opens the document on it.
-func openDocument(dir string) (*document.Document, *storage.Store, error) {
-	s, err := openStore(dir)
+// backUpOnStart writes a backup when the store changed since the newest one. It reads the
+// store, not the document, so the window is not kept waiting and edits are not raced.
+func backUpOnStart(s *storage.Store) {
+	w, err := s.Load()
+	if err == nil {
+		_, err = s.BackupIfChanged(w, time.Now())
+	}
 	if err != nil {
-		return nil, nil, err
+		fmt.Fprintf(os.Stderr, "journeymap: no backup on start-up: %s\n", oneLine(err))
+	}
+}
+
+// openDocument opens the store, fills a new one with the sample, and opens the document on
+// it. A store on a full or read-only disk is opened read-only, with the reason returned.
+func openDocument(dir string) (*document.Document, *storage.Store, string, error) {
+	dir, err := storeDir(dir)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	readOnly := ""
+	s, err := storage.Open(dir)
+	switch {
+	case errors.Is(err, storage.ErrDiskFull):
+		readOnly = "the disk is full. Free some space and start Journeymap again to edit."
+	case errors.Is(err, storage.ErrNotWritable):
+		readOnly = "the workspace's folder can't be written to."
+	}
+	if readOnly != "" {
+		if ro, rerr := storage.OpenReadOnly(dir); rerr == nil {
+			s, err = ro, nil
+		}
+	}
+	if err != nil {
+		return nil, nil, "", withBackupAdvice(dir, err)
 	}
 	doc, err := seedAndOpen(s)
 	if err != nil {
 		s.Close()
-		return nil, nil, err
+		return nil, nil, "", withBackupAdvice(dir, err)
 	}
-	return doc, s, nil
+	return doc, s, readOnly, nil
 }
 
 func seedAndOpen(s *storage.Store) (*document.Document, error) {
@@ -310,7 +428,7 @@ func seedAndOpen(s *storage.Store) (*document.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if empty {
+	if empty && !s.ReadOnly() {
 		sample, err := interchange.Parse(assets.SampleWorkspace)
 		if err != nil {
 			return nil, fmt.Errorf("the built-in sample workspace: %w", err)
@@ -335,6 +453,8 @@ func advice(err error) string {
 		return "Start Journeymap with -store and an empty or new folder."
 	case errors.Is(err, storage.ErrDiskFull):
 		return "Free some disk space and start Journeymap again."
+	case errors.Is(err, storage.ErrDamaged):
+		return "Nothing was changed: the damaged files are left as they are. Restore a backup with: journeymap restore FILE (journeymap backups lists them); the damaged store is then moved aside, untouched."
 	}
 	return "Nothing was changed. A backup or an exported workspace file can be loaded with: journeymap import -replace FILE"
 }

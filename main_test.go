@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"journeymap/storage"
 )
 
 // cli runs one command line in-process and returns its exit status and output.
@@ -167,6 +169,12 @@ func TestExport(t *testing.T) {
 
 func TestExitStatuses(t *testing.T) {
 	store := filepath.Join(t.TempDir(), "x")
+	empty := filepath.Join(t.TempDir(), "empty")
+	if s, err := storage.Open(empty); err != nil {
+		t.Fatal(err)
+	} else {
+		s.Close()
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -180,8 +188,10 @@ func TestExitStatuses(t *testing.T) {
 		{"export without -o", []string{"export", "-store", store, "-format", "json"}, 2, "export needs -o FILE"},
 		{"bad format", []string{"export", "-store", store, "-format", "pdf", "-o", "x"}, 2, `-format must be png, json or csv, got "pdf"`},
 		{"width too large", []string{"export", "-store", store, "-format", "png", "-width", "20000", "-o", "x"}, 2, "-width must be 1..16384"},
-		{"empty store export", []string{"export", "-store", store, "-format", "json", "-o", "-"}, 1, "is empty: nothing to export"},
-		{"empty store report", []string{"report", "-store", store, "-json"}, 0, ""},
+		{"no store export", []string{"export", "-store", store, "-format", "json", "-o", "-"}, 1, "no Journeymap store at " + store},
+		{"no store report", []string{"report", "-store", store, "-json"}, 1, "no Journeymap store at " + store},
+		{"empty store export", []string{"export", "-store", empty, "-format", "json", "-o", "-"}, 1, "is empty: nothing to export"},
+		{"empty store report", []string{"report", "-store", empty, "-json"}, 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -190,6 +200,9 @@ func TestExitStatuses(t *testing.T) {
 				t.Errorf("got exit %d %q, want %d containing %q", code, errOut, tt.code, tt.want)
 			}
 		})
+	}
+	if _, err := os.Stat(store); !os.IsNotExist(err) {
+		t.Errorf("reading a store that is not there created %s", store)
 	}
 }
 

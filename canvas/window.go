@@ -436,3 +436,10 @@ func (r *journeyRow) DragEnd() {
 		r.onMove(r.index, max(to, 0))
 	}
 }
+
+// SetReadOnly says in the title, and for a while in the status bar, that the workspace is
+// open read-only and why; changes are then refused by the store with a message of their own.
+func (mw *MainWindow) SetReadOnly(reason string) {
+	mw.SetTitle("Journeymap (read-only)")
+	mw.say("Read-only: " + reason)
+}

@@ -29,11 +29,49 @@ func (w *Workspace) Load(m Member) float64 {
 
 // Loads returns every member's load, in member order.
 func (w *Workspace) Loads() []float64 {
+	tallies := w.Tallies()
 	loads := make([]float64, len(w.Members))
 	for i, m := range w.Members {
-		loads[i] = w.Load(m)
+		loads[i] = tallies[m.ID].Load(m)
 	}
 	return loads
+}
+
+// Tally is what the pain points hold for one member.
+type Tally struct {
+	Points int // effort of the open and doing pain points they own
+	Open   int // how many those are
+	Found  int // unknown pain points they found: their digging credit
+}
+
+// Load is the tally's points divided by the member's capacity, as Workspace.Load.
+func (t Tally) Load(m Member) float64 {
+	if m.Capacity <= 0 {
+		return 0
+	}
+	return float64(t.Points) / float64(m.Capacity)
+}
+
+// Tallies counts every member's tally in one pass over the pain points, by member id: asking
+// each member in turn would cost members × pain points.
+func (w *Workspace) Tallies() map[string]Tally {
+	tallies := make(map[string]Tally, len(w.Members))
+	for _, j := range w.Journeys {
+		for _, p := range j.PainPoints {
+			if p.Owner != "" && p.Active() {
+				t := tallies[p.Owner]
+				t.Points += p.Effort
+				t.Open++
+				tallies[p.Owner] = t
+			}
+			if p.Discovery == Unknown && p.FoundBy != "" {
+				t := tallies[p.FoundBy]
+				t.Found++
+				tallies[p.FoundBy] = t
+			}
+		}
+	}
+	return tallies
 }
 
 // Fairness is Jain's index over the members' loads: (Σx)² ÷ (n·Σx²). 1 means the work is

@@ -40,9 +40,11 @@ func NewReport(w *Workspace) Report {
 		Members:  make([]MemberReport, 0, len(w.Members)),
 		Journeys: make([]JourneyReport, 0, len(w.Journeys)),
 	}
+	tallies := w.Tallies()
 	for _, m := range w.Members {
+		t := tallies[m.ID]
 		r.Members = append(r.Members, MemberReport{
-			ID: m.ID, Name: m.Name, Load: w.Load(m), Open: w.OpenCount(m.ID), Found: w.DiggingCredit(m.ID),
+			ID: m.ID, Name: m.Name, Load: t.Load(m), Open: t.Open, Found: t.Found,
 		})
 	}
 	for i := range w.Journeys {
@@ -67,11 +69,11 @@ func (r Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(tw, "Fairness\t%.2f\t(1 = work shared evenly)\n\n", r.Fairness)
 	fmt.Fprintln(tw, "MEMBER\tLOAD\tOPEN\tFOUND (unknown)")
 	for _, m := range r.Members {
-		fmt.Fprintf(tw, "%s\t%.0f%%\t%d\t%d\n", m.Name, m.Load*100, m.Open, m.Found)
+		fmt.Fprintf(tw, "%s\t%.0f%%\t%d\t%d\n", Printable(m.Name), m.Load*100, m.Open, m.Found)
 	}
 	fmt.Fprintln(tw, "\nJOURNEY\tPAIN POINTS\tUNKNOWN\tDISCOVERY RATE\tSPECIFIC ACTIONS")
 	for _, j := range r.Journeys {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f%%\t%d\n", j.Title, j.PainPoints, j.Unknown, j.DiscoveryRate*100, j.Specific)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f%%\t%d\n", Printable(j.Title), j.PainPoints, j.Unknown, j.DiscoveryRate*100, j.Specific)
 	}
 	return tw.Flush()
 }

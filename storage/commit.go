@@ -38,9 +38,6 @@ const maxHistoryValue = 8 << 20
 // step, in one synced transaction: once it returns nil both survive a crash, and if it
 // returns an error neither was written.
 func (s *Store) Commit(w *journey.Workspace, refs []journey.Ref, h HistoryStep) error {
-	if err := s.checkSpace(); err != nil {
-		return err
-	}
 	var ops []op
 	for _, r := range refs {
 		var err error
@@ -67,6 +64,9 @@ func (s *Store) Commit(w *journey.Workspace, refs []journey.Ref, h HistoryStep) 
 	}
 	for _, seq := range h.DropRedo {
 		ops = append(ops, op{key: redoKey(seq)})
+	}
+	if err := s.checkWrite(ops); err != nil {
+		return err
 	}
 	err := s.db.Update(func(txn *badger.Txn) error {
 		for _, o := range ops {

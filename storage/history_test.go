@@ -145,7 +145,7 @@ func TestFailedCommitWritesNothing(t *testing.T) {
 func TestMigrationFromSchema1(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "store")
 	// A frozen schema-1 writer: the records exactly as the first stores held them.
-	db, err := badger.Open(options(dir))
+	db, err := badger.Open(badgerOptions(dir))
 	if err != nil {
 		t.Fatal(err)
 	}

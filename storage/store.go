@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
 
 	"journeymap/journey"
 )
@@ -20,37 +23,57 @@ var (
 	ErrInUse = errors.New("store is in use by another Journeymap")
 	// ErrNewerSchema means a newer Journeymap wrote the store.
 	ErrNewerSchema = errors.New("store was written by a newer Journeymap")
-	// ErrDamaged means a record can't be read back.
+	// ErrDamaged means a file of the store or a record in it can't be read back whole.
 	ErrDamaged = errors.New("store is damaged")
-	// ErrIncomplete means a large import was cut off before it finished.
+	// ErrIncomplete means an import of an older Journeymap was cut off before it finished.
 	ErrIncomplete = errors.New("the last import into this store did not finish; import the file again with -replace")
 	// ErrNotStore means the directory holds other files and no store.
 	ErrNotStore = errors.New("directory holds other files and is no Journeymap store")
+	// ErrNoStore means there is no store where one was to be read.
+	ErrNoStore = errors.New("no Journeymap store")
 	// ErrDiskFull means too little disk is left to write safely.
 	ErrDiskFull = errors.New("too little free disk space to save safely")
+	// ErrNotWritable means the store's directory or disk can't be written to.
+	ErrNotWritable = errors.New("store can't be written to")
+	// ErrReadOnly is returned by every write to a store opened read-only.
+	ErrReadOnly = errors.New("store is open read-only")
 )
 
 // Store is an open workspace store. Its methods are safe for concurrent use.
 type Store struct {
-	db  *badger.DB
-	dir string
+	db       *badger.DB
+	dir      string
+	readOnly bool
+	// copyDir, when not "", is a private copy of the store that a read-only open reads
+	// instead, because Badger must replay the store's logs to read it; Close removes it.
+	copyDir string
 }
 
-// Open opens the store in dir, creating the directory and an empty store if needed.
+// Open opens the store in dir for reading and writing, creating the directory and an empty
+// store if needed. It first finishes a replace that a kill cut off (see Install) and checks
+// every file, so a damaged store is reported (ErrDamaged) before Badger could cut off or
+// delete what it can't read.
 func Open(dir string) (*Store, error) {
+	if err := recoverInstall(dir); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("creating store directory: %w", err)
+		return nil, fmt.Errorf("creating store directory %s: %w", dir, notWritable(err))
 	}
 	if err := checkStoreDir(dir); err != nil {
 		return nil, err
 	}
-	db, err := badger.Open(options(dir))
+	if err := checkFiles(dir); err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	// Badger maps fresh log files of up to 64 MiB on open; writing into them on a full disk
+	// kills the process with SIGBUS, so a store on a full disk opens only for reading.
+	if free, err := freeBytes(dir); err == nil && free < minFreeBytes {
+		return nil, fmt.Errorf("%w: %d MiB left on the disk of %s", ErrDiskFull, free>>20, dir)
+	}
+	db, err := badger.Open(badgerOptions(dir))
 	if err != nil {
-		// Badger wraps the lock error with %+v, so errors.Is can't see EAGAIN: match its words.
-		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
-			return nil, fmt.Errorf("%w: %s (close the other Journeymap first)", ErrInUse, dir)
-		}
-		return nil, fmt.Errorf("opening store %s: %w", dir, err)
+		return nil, openError(dir, err)
 	}
 	s := &Store{db: db, dir: dir}
 	if err := s.checkSchema(); err != nil {
@@ -60,9 +83,124 @@ func Open(dir string) (*Store, error) {
 	return s, nil
 }
 
-// options sizes Badger for a desktop app: its defaults reserve hundreds of megabytes for
-// server workloads. Every edit is synced so that an acknowledged edit survives a crash.
-func options(dir string) badger.Options {
+// OpenReadOnly opens the store in dir for reading only: no file of it is created, changed or
+// removed, so it works on a read-only disk, a full one, and a damaged store is never made
+// worse. A store that was not closed (the app is killed, or still writes to it) has logs
+// Badger must replay to read: those are read from a private copy.
+func OpenReadOnly(dir string) (*Store, error) {
+	if _, err := os.Stat(filepath.Join(dir, "MANIFEST")); err != nil {
+		if _, derr := os.Stat(dir); derr != nil {
+			return nil, fmt.Errorf("%w at %s", ErrNoStore, dir)
+		}
+		if _, lerr := os.Stat(filepath.Join(dir, "LOCK")); lerr != nil {
+			return nil, fmt.Errorf("%w at %s", ErrNoStore, dir)
+		}
+	}
+	if err := checkFiles(dir); err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	mems, err := logFiles(dir, ".mem")
+	if err != nil {
+		return nil, err
+	}
+	if len(mems) == 0 {
+		db, err := badger.Open(badgerOptions(dir).WithReadOnly(true))
+		if err != nil {
+			return nil, openError(dir, err)
+		}
+		s := &Store{db: db, dir: dir, readOnly: true}
+		current, err := s.schemaCurrent()
+		if err == nil && current {
+			return s, nil
+		}
+		db.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return openCopy(dir)
+}
+
+// openCopy opens a private copy of the store so that Badger can replay its logs and an older
+// schema can be migrated without touching the store itself.
+func openCopy(dir string) (*Store, error) {
+	tmp, err := os.MkdirTemp("", "journeymap-read-")
+	if err != nil {
+		return nil, fmt.Errorf("reading store %s: making a private copy: %w", dir, err)
+	}
+	s, err := func() (*Store, error) {
+		if err := copyStoreFiles(dir, tmp); err != nil {
+			return nil, fmt.Errorf("reading store %s: making a private copy: %w", dir, err)
+		}
+		db, err := badger.Open(badgerOptions(tmp))
+		if err != nil {
+			return nil, openError(dir, err)
+		}
+		s := &Store{db: db, dir: dir}
+		if err := s.checkSchema(); err != nil {
+			db.Close()
+			return nil, err
+		}
+		s.readOnly, s.copyDir = true, tmp
+		return s, nil
+	}()
+	if err != nil {
+		os.RemoveAll(tmp)
+	}
+	return s, err
+}
+
+// copyStoreFiles copies Badger's files, leaving out the lock, and the zeros Badger reserves at
+// the end of its logs.
+func copyStoreFiles(from, to string) error {
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Name() == "LOCK" || !e.Type().IsRegular() {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(from, e.Name()))
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(e.Name(), ".mem") || strings.HasSuffix(e.Name(), ".vlog") {
+			data = bytes.TrimRight(data, "\x00")
+			if len(data) < logHeaderSize {
+				data = append(data, make([]byte, logHeaderSize-len(data))...)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(to, e.Name()), data, 0o600); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openError names what keeps Badger from opening a store in words a person can act on.
+func openError(dir string, err error) error {
+	// Badger wraps the lock error with %+v, so errors.Is can't see EAGAIN: match its words.
+	if strings.Contains(err.Error(), "Cannot acquire directory lock") {
+		return fmt.Errorf("%w: %s (close the other Journeymap first)", ErrInUse, dir)
+	}
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		return fmt.Errorf("%w: %s (%s)", ErrNotWritable, dir, errText(err))
+	}
+	return fmt.Errorf("opening store %s: %w", dir, err)
+}
+
+func notWritable(err error) error {
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		return fmt.Errorf("%w (%s)", ErrNotWritable, errText(err))
+	}
+	return err
+}
+
+// badgerOptions sizes Badger for a desktop app: its defaults reserve hundreds of megabytes for
+// server workloads. Every edit is synced so that an acknowledged edit survives a crash, and
+// every block and value read is checked against its checksum, so damage is found, not served.
+func badgerOptions(dir string) badger.Options {
 	return badger.DefaultOptions(dir).
 		WithSyncWrites(true).
 		WithMemTableSize(16 << 20).
@@ -71,23 +209,50 @@ func options(dir string) badger.Options {
 		WithBlockCacheSize(16 << 20).
 		WithIndexCacheSize(4 << 20).
 		WithNumCompactors(2).
+		WithChecksumVerificationMode(options.OnBlockRead).
+		WithVerifyValueChecksum(true).
 		WithLoggingLevel(badger.ERROR)
 }
 
+// badgerFile tells the names of the files Badger keeps in a store directory.
+func badgerFile(name string) bool {
+	switch name {
+	case "LOCK", "MANIFEST", "MANIFEST-REWRITE", "KEYREGISTRY", "KEYREGISTRY-REWRITE", "DISCARD":
+		return true
+	}
+	return strings.HasSuffix(name, ".sst") || strings.HasSuffix(name, ".vlog") || strings.HasSuffix(name, ".mem")
+}
+
 // checkStoreDir refuses a directory that holds files but no store, so that a mistyped
-// -store never scatters Badger's files among someone's documents.
+// -store never scatters Badger's files among someone's documents. A directory of Badger's
+// files alone is a store, also one whose first open was cut off before it wrote a MANIFEST.
 func checkStoreDir(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return fmt.Errorf("reading store directory: %w", err)
 	}
-	if len(entries) == 0 {
-		return nil
+	for _, e := range entries {
+		if !badgerFile(e.Name()) {
+			return fmt.Errorf("%s: %w; choose an empty or new directory", dir, ErrNotStore)
+		}
 	}
-	if _, err := os.Stat(filepath.Join(dir, "MANIFEST")); err == nil {
-		return nil
+	return nil
+}
+
+// schemaCurrent reports whether the store has this build's schema; a newer one is refused.
+func (s *Store) schemaCurrent() (bool, error) {
+	var rec schemaRecord
+	err := s.db.View(func(txn *badger.Txn) error {
+		_, err := get(txn, []byte(keySchema), &rec)
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("%s: %w", s.dir, err)
 	}
-	return fmt.Errorf("%s: %w; choose an empty or new directory", dir, ErrNotStore)
+	if rec.Schema > SchemaVersion {
+		return false, fmt.Errorf("%s: %w (schema %d; this Journeymap reads up to %d)", s.dir, ErrNewerSchema, rec.Schema, SchemaVersion)
+	}
+	return rec.Schema == SchemaVersion, nil
 }
 
 // checkSchema marks a new store with this build's schema, refuses a newer one by name, and
@@ -115,13 +280,27 @@ func (s *Store) checkSchema() error {
 // Dir is the directory the store lives in.
 func (s *Store) Dir() string { return s.dir }
 
+// ReadOnly reports whether the store was opened only for reading.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
 // Close flushes and closes the store, releasing its lock.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.copyDir != "" {
+		os.RemoveAll(s.copyDir)
+	}
+	return err
+}
 
 // Empty reports whether the store holds no workspace yet.
 func (s *Store) Empty() (bool, error) {
 	empty := true
 	err := s.db.View(func(txn *badger.Txn) error {
+		// A store an older Journeymap left half-imported is not empty: it must not be seeded.
+		if _, err := txn.Get([]byte(keyIncomplete)); err == nil {
+			empty = false
+			return nil
+		}
 		_, err := txn.Get([]byte(keyWorkspace))
 		if errors.Is(err, badger.ErrKeyNotFound) {
 			return nil
@@ -148,9 +327,10 @@ func (s *Store) Load() (*journey.Workspace, error) {
 			var m memberRecord
 			if found, err := get(txn, memberKey(id), &m); err != nil {
 				return err
-			} else if found {
-				w.Members = append(w.Members, m.Member)
+			} else if !found {
+				return missing(s.dir, "member", id)
 			}
+			w.Members = append(w.Members, m.Member)
 		}
 		if err := scan(txn, []byte(prefixPulse), func(key, v []byte) error {
 			var p pulseRecord
@@ -164,11 +344,12 @@ func (s *Store) Load() (*journey.Workspace, error) {
 		for _, id := range ws.Journeys {
 			j, found, err := loadJourney(txn, id)
 			if err != nil {
-				return err
+				return fmt.Errorf("%s: %w", s.dir, err)
 			}
-			if found {
-				w.Journeys = append(w.Journeys, j)
+			if !found {
+				return missing(s.dir, "journey", id)
 			}
+			w.Journeys = append(w.Journeys, j)
 		}
 		return nil
 	})
@@ -176,6 +357,12 @@ func (s *Store) Load() (*journey.Workspace, error) {
 		return nil, err
 	}
 	return w, nil
+}
+
+// missing refuses a store that lists a record it does not hold: serving the rest would show
+// a workspace with parts silently gone.
+func missing(dir, kind, id string) error {
+	return fmt.Errorf("%s: %w: the %s %q is listed but its record is gone", dir, ErrDamaged, kind, id)
 }
 
 func loadJourney(txn *badger.Txn, id string) (journey.Journey, bool, error) {
@@ -190,12 +377,17 @@ func loadJourney(txn *badger.Txn, id string) (journey.Journey, bool, error) {
 	if err != nil {
 		return j, true, err
 	}
-	j.Cards = ordered(r.Cards, cards)
+	var gone string
+	if j.Cards, gone = ordered(r.Cards, cards); gone != "" {
+		return j, true, fmt.Errorf("%w: the card %q of journey %q is listed but its record is gone", ErrDamaged, gone, id)
+	}
 	pains, err := scanByID(txn, painPrefix(id), func(p painRecord) (string, journey.PainPoint) { return p.ID, p.PainPoint })
 	if err != nil {
 		return j, true, err
 	}
-	j.PainPoints = ordered(r.PainPoints, pains)
+	if j.PainPoints, gone = ordered(r.PainPoints, pains); gone != "" {
+		return j, true, fmt.Errorf("%w: the pain point %q of journey %q is listed but its record is gone", ErrDamaged, gone, id)
+	}
 	return j, true, nil
 }
 
@@ -215,14 +407,17 @@ func scanByID[R, T any](txn *badger.Txn, prefix []byte, item func(R) (string, T)
 }
 
 // ordered returns the items in the recorded order, then any the order list lacks by id,
-// so that nothing stored is ever hidden by a stale order list.
-func ordered[T any](order []string, items map[string]T) []T {
-	out := make([]T, 0, len(items))
+// so that nothing stored is ever hidden by a stale order list. An id listed with no item is
+// returned as gone: its record was lost.
+func ordered[T any](order []string, items map[string]T) (out []T, gone string) {
+	out = make([]T, 0, len(items))
 	for _, id := range order {
-		if it, ok := items[id]; ok {
-			out = append(out, it)
-			delete(items, id)
+		it, ok := items[id]
+		if !ok {
+			return nil, id
 		}
+		out = append(out, it)
+		delete(items, id)
 	}
 	rest := make([]string, 0, len(items))
 	for id := range items {
@@ -232,7 +427,7 @@ func ordered[T any](order []string, items map[string]T) []T {
 	for _, id := range rest {
 		out = append(out, items[id])
 	}
-	return out
+	return out, ""
 }
 
 func get(txn *badger.Txn, key []byte, v any) (bool, error) {
@@ -350,14 +545,32 @@ func keysIn(txn *badger.Txn, prefix []byte) [][]byte {
 // full disk.
 var freeBytes = diskFree
 
-// minFreeBytes is the space a write needs left over: Badger can leave a store that won't open
-// when it runs out of disk mid-write, so we refuse well before that.
-const minFreeBytes = 64 << 20
+// minFreeBytes is the space a store needs left over: Badger maps fresh log files of up to
+// 2×16 MiB each (write-ahead and value log) and writes tables beside them, and a write into
+// a mapped file that finds the disk full kills the process (SIGBUS).
+const minFreeBytes = 96 << 20
 
-// checkSpace refuses a write when too little disk is left to make it safely.
-func (s *Store) checkSpace() error {
-	if free, err := freeBytes(s.dir); err == nil && free < minFreeBytes {
-		return fmt.Errorf("%w: %d MiB left on the disk of %s", ErrDiskFull, free>>20, s.dir)
+// maxValue is the largest record the store takes: Badger refuses values as big as a value-log
+// file, and a record that fails half-way through an import is worse than one refused first.
+const maxValue = 15 << 20
+
+// checkWrite refuses a write before it starts when the store is read-only, a record is over
+// maxValue, or the disk lacks room for it: Badger writes the data up to three times (log,
+// value log, table) on top of what it needs anyway.
+func (s *Store) checkWrite(ops []op) error {
+	if s.readOnly {
+		return fmt.Errorf("%w: %s", ErrReadOnly, s.dir)
+	}
+	var size uint64
+	for _, o := range ops {
+		if len(o.value) > maxValue {
+			return fmt.Errorf("%w: the record %q would be %d MiB, and the store takes records up to %d MiB", ErrTooBig, o.key, len(o.value)>>20, maxValue>>20)
+		}
+		size += uint64(len(o.key) + len(o.value))
+	}
+	need := minFreeBytes + 3*size
+	if free, err := freeBytes(s.dir); err == nil && free < need {
+		return fmt.Errorf("%w: %d MiB left on the disk of %s, and saving needs %d MiB", ErrDiskFull, free>>20, s.dir, (need+1<<20-1)>>20)
 	}
 	return nil
 }
@@ -365,7 +578,7 @@ func (s *Store) checkSpace() error {
 // write applies the ops in one transaction. A set too large for one (a big import) is written
 // in several, with a marker that makes Load refuse the store until a later write completes.
 func (s *Store) write(ops []op) error {
-	if err := s.checkSpace(); err != nil {
+	if err := s.checkWrite(ops); err != nil {
 		return err
 	}
 	err := s.db.Update(func(txn *badger.Txn) error {

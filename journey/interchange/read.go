@@ -18,14 +18,19 @@ const (
 	Format  = "journeymap"
 	Version = 1
 	// MaxFileBytes is the largest file Read accepts; larger ones are refused before parsing.
-	MaxFileBytes = 64 << 20
+	// Marshal never writes a larger one, so every file the app writes, it reads back.
+	MaxFileBytes = 256 << 20
 )
 
 // ErrTooLarge is returned for a file over MaxFileBytes.
-var ErrTooLarge = errors.New("file is over 64 MiB")
+var ErrTooLarge = errors.New("file is over 256 MiB")
 
 // ReadFile reads and validates the workspace file at path.
 func ReadFile(path string) (*journey.Workspace, error) {
+	// Opening a FIFO would wait for a writer forever, and a device may never end.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is %s, not a workspace file", path, fileKind(fi.Mode()))
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -39,6 +44,20 @@ func ReadFile(path string) (*journey.Workspace, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return w, nil
+}
+
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&os.ModeDevice != 0, m&os.ModeCharDevice != 0:
+		return "a device"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	}
+	return "not a regular file"
 }
 
 // Read parses and validates a workspace file. A problem comes back as one error naming the

@@ -21,8 +21,13 @@ type fileOut struct {
 	Journeys []journey.Journey `json:"journeys"`
 }
 
+// indentUpTo is the size up to which Marshal indents; a bigger workspace is written compact,
+// as a program wrote it, and a person would not read it anyway.
+const indentUpTo = 64 << 20
+
 // Marshal returns the workspace file for w: two-space indented, fields in a fixed order and
-// lists as stored, so that writing what was read gives the same bytes.
+// lists as stored, so that writing what was read gives the same bytes. A workspace whose
+// file would be over MaxFileBytes is refused with ErrTooLarge: Read could not read it back.
 func Marshal(w *journey.Workspace) ([]byte, error) {
 	out := fileOut{Format: Format, Version: Version, Name: w.Name,
 		Members: nonNil(w.Members), Pulses: nonNil(w.Pulses), Journeys: make([]journey.Journey, len(w.Journeys))}
@@ -31,10 +36,21 @@ func Marshal(w *journey.Workspace) ([]byte, error) {
 		j.Emotions, j.PainPoints = nonNil(j.Emotions), nonNil(j.PainPoints)
 		out.Journeys[i] = j
 	}
+	b, err := encodeFile(out, "  ")
+	if err == nil && len(b) > indentUpTo {
+		b, err = encodeFile(out, "")
+	}
+	if err == nil && len(b) > MaxFileBytes {
+		return nil, fmt.Errorf("the workspace file would be %d MiB: %w", len(b)>>20, ErrTooLarge)
+	}
+	return b, err
+}
+
+func encodeFile(out fileOut, indent string) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
+	enc.SetIndent("", indent)
 	if err := enc.Encode(out); err != nil {
 		return nil, fmt.Errorf("encoding the workspace: %w", err)
 	}

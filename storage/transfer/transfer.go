@@ -23,48 +23,94 @@ var ErrNotEmpty = errors.New("already holds a workspace")
 // Imported says what an import did.
 type Imported struct {
 	Workspace *journey.Workspace
-	// Backup is the file the replaced workspace was written to, "" when there was none.
+	// Dir is the store's directory.
+	Dir string
+	// Backup is the file that holds the replaced workspace, "" when there was none.
 	Backup string
 	// NoBackup says why nothing was backed up though the store was not empty.
 	NoBackup string
+	// Aside is where a damaged store that was replaced was moved, untouched.
+	Aside string
 }
 
 // Summary is the one line a person is told after an import.
-func (r Imported) Summary(s *storage.Store) string {
+func (r Imported) Summary() string {
 	pains := 0
 	for _, j := range r.Workspace.Journeys {
 		pains += len(j.PainPoints)
 	}
 	return fmt.Sprintf("imported %q: %d members, %d journeys, %d pain points into %s",
-		r.Workspace.Name, len(r.Workspace.Members), len(r.Workspace.Journeys), pains, s.Dir())
+		r.Workspace.Name, len(r.Workspace.Members), len(r.Workspace.Journeys), pains, r.Dir)
 }
 
-// Import makes the store hold the workspace. A store that already holds one is refused
-// (ErrNotEmpty) unless replace is set; then the old workspace is first written to a backup
-// file beside the store. The workspace is validated whole before anything is written.
-func Import(s *storage.Store, w *journey.Workspace, replace bool, now time.Time) (Imported, error) {
-	r := Imported{Workspace: w}
+// Import makes the store at dir hold the workspace. A store that already holds one is refused
+// (ErrNotEmpty) unless replace is set; then the old workspace is first backed up beside the
+// store, or, when the store is damaged, the store is moved aside untouched. The new store is
+// built whole beside the old one and swapped in (storage.Install): a failure or a kill at any
+// moment leaves the old workspace or the new one, never part of either.
+func Import(dir string, w *journey.Workspace, replace bool, now time.Time) (Imported, error) {
+	r := Imported{Workspace: w, Dir: dir}
+	if err := journey.Validate(w); err != nil {
+		return r, err
+	}
+	s, err := storage.Open(dir)
+	if errors.Is(err, storage.ErrDamaged) && replace {
+		r.NoBackup = "the store is damaged: " + err.Error()
+		r.Aside, err = storage.Install(dir, w, nil, true, now)
+		return r, err
+	}
+	if err != nil {
+		return r, err
+	}
 	empty, err := s.Empty()
 	if err != nil {
+		s.Close()
 		return r, err
 	}
 	if !empty {
 		if !replace {
-			return r, fmt.Errorf("store %s %w; add -replace to overwrite it (a backup is written first)", s.Dir(), ErrNotEmpty)
+			s.Close()
+			return r, fmt.Errorf("store %s %w; add -replace to overwrite it (a backup is written first)", dir, ErrNotEmpty)
 		}
 		old, err := s.Load()
 		switch {
 		case errors.Is(err, storage.ErrIncomplete):
 			r.NoBackup = "the store held only part of an earlier import"
 		case err != nil:
+			s.Close()
 			return r, fmt.Errorf("reading the workspace to back it up: %w", err)
 		default:
-			if r.Backup, err = s.Backup(old, now); err != nil {
+			if r.Backup, err = backup(s, old, now); err != nil {
+				s.Close()
 				return r, err
 			}
 		}
 	}
-	return r, s.Replace(w)
+	_, err = storage.Install(dir, w, s, false, now)
+	return r, err
+}
+
+// backup makes sure a backup holds old: the newest one when it already does, or a new one.
+func backup(s *storage.Store, old *journey.Workspace, now time.Time) (string, error) {
+	path, err := s.BackupIfChanged(old, now)
+	if err != nil || path != "" {
+		return path, err
+	}
+	list, err := storage.Backups(s.Dir())
+	if err != nil || len(list) == 0 {
+		return "", err
+	}
+	return list[0].Path, nil
+}
+
+// Restore makes the store at dir hold the workspace in the backup (or any workspace file)
+// at path, as Import with replace does.
+func Restore(dir, path string, now time.Time) (Imported, error) {
+	w, err := interchange.ReadFile(path)
+	if err != nil {
+		return Imported{Dir: dir}, err
+	}
+	return Import(dir, w, true, now)
 }
 
 // Format is a kind of export.

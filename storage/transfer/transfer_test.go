@@ -16,60 +16,68 @@ import (
 	"journeymap/storage"
 )
 
-func openStore(t *testing.T) *storage.Store {
+// load reads the workspace in the store at dir, read-only.
+func load(t *testing.T, dir string) *journey.Workspace {
 	t.Helper()
-	s, err := storage.Open(filepath.Join(t.TempDir(), "store"))
+	s, err := storage.OpenReadOnly(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	defer s.Close()
+	w, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
 }
 
 func TestImportBacksUpWhatItReplaces(t *testing.T) {
-	s := openStore(t)
+	dir := filepath.Join(t.TempDir(), "store")
 	now := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
-	first, err := Import(s, journeytest.Sample(t), false, now)
+	first, err := Import(dir, journeytest.Sample(t), false, now)
 	if err != nil || first.Backup != "" || first.NoBackup != "" {
-		t.Fatalf("into an empty store: %+v, %v; want no backup", first, err)
+		t.Fatalf("into a new store: %+v, %v; want no backup", first, err)
 	}
-	if got := first.Summary(s); !strings.HasPrefix(got, `imported "Northwind Home CX task force": 5 members, 2 journeys, 13 pain points into `) {
+	if got := first.Summary(); !strings.HasPrefix(got, `imported "Northwind Home CX task force": 5 members, 2 journeys, 13 pain points into `) {
 		t.Errorf("summary: %q", got)
 	}
-	stored, _ := s.Load()
-	before, _ := interchange.Marshal(stored)
+	before, _ := interchange.Marshal(load(t, dir))
 
 	other := &journey.Workspace{Name: "Other"}
-	if _, err := Import(s, other, false, now); !errors.Is(err, ErrNotEmpty) || !strings.Contains(err.Error(), "add -replace") {
+	if _, err := Import(dir, other, false, now); !errors.Is(err, ErrNotEmpty) || !strings.Contains(err.Error(), "add -replace") {
 		t.Fatalf("a second import without replace: %v, want it refused with advice", err)
 	}
-	r, err := Import(s, other, true, now)
+	r, err := Import(dir, other, true, now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if filepath.Dir(r.Backup) != filepath.Dir(s.Dir()) {
+	if filepath.Dir(r.Backup) != filepath.Dir(dir) {
 		t.Errorf("backup at %s, want beside the store", r.Backup)
 	}
 	backup, err := os.ReadFile(r.Backup)
 	if err != nil || !bytes.Equal(backup, before) {
 		t.Errorf("the backup is not the replaced workspace: %v", err)
 	}
-	if w, _ := s.Load(); w.Name != "Other" {
+	if w := load(t, dir); w.Name != "Other" {
 		t.Errorf("after replace the store holds %q", w.Name)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	if len(entries) != 2 {
+		t.Errorf("beside the store after a replace: %v, want the store and one backup", entries)
 	}
 }
 
 func TestImportRefusesInvalidAndWritesNothing(t *testing.T) {
-	s := openStore(t)
-	if _, err := Import(s, journeytest.Sample(t), false, time.Now()); err != nil {
+	dir := filepath.Join(t.TempDir(), "store")
+	if _, err := Import(dir, journeytest.Sample(t), false, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	bad := journeytest.Sample(t)
 	bad.Journeys[0].PainPoints[0].Severity = 9
-	if _, err := Import(s, bad, true, time.Now()); !errors.Is(err, journey.ErrInvalid) {
+	if _, err := Import(dir, bad, true, time.Now()); !errors.Is(err, journey.ErrInvalid) {
 		t.Fatalf("got %v, want a validation error", err)
 	}
-	if w, _ := s.Load(); w.Journeys[0].PainPoints[0].Severity == 9 {
+	if w := load(t, dir); w.Journeys[0].PainPoints[0].Severity == 9 {
 		t.Error("an invalid workspace reached the store")
 	}
 }

@@ -1,0 +1,151 @@
+package storage
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"journeymap/journey"
+	"journeymap/journey/interchange"
+)
+
+// The directories beside a store that Install works in. A store "s" is built as
+// "s.incoming", renamed "s.ready" once read back whole, and swapped in for "s", which is
+// renamed "s.replaced" and then removed (or kept aside, when it was damaged).
+const (
+	suffixIncoming = ".incoming"
+	suffixReady    = ".ready"
+	suffixReplaced = ".replaced"
+)
+
+// Install makes the store at dir hold exactly w with no moment in which it holds less: w is
+// written into a new store beside dir, read back and compared, and only then put in dir's
+// place with two renames; Open finishes a swap that a kill cut off between them. old is the
+// store open at dir, or nil; it is closed before the swap, which holds the directory's lock
+// so that no other Journeymap opens the old store meanwhile. With keepAside, the store that is replaced is kept, untouched,
+// as dir-damaged-TIME, and that path returned; otherwise it is removed.
+func Install(dir string, w *journey.Workspace, old *Store, keepAside bool, now time.Time) (aside string, err error) {
+	closed := false
+	closeOld := func() {
+		if old != nil && !closed {
+			closed = true
+			old.Close()
+		}
+	}
+	defer closeOld()
+	if err := journey.Validate(w); err != nil {
+		return "", err
+	}
+	dir = filepath.Clean(dir)
+	incoming, ready, replaced := dir+suffixIncoming, dir+suffixReady, dir+suffixReplaced
+	for _, stale := range []string{incoming, ready, replaced} {
+		if err := os.RemoveAll(stale); err != nil {
+			return "", fmt.Errorf("removing what an earlier import left in %s: %w", stale, err)
+		}
+	}
+	if err := build(incoming, w); err != nil {
+		os.RemoveAll(incoming)
+		return "", err
+	}
+	if err := os.Rename(incoming, ready); err != nil {
+		os.RemoveAll(incoming)
+		return "", fmt.Errorf("installing the new store: %w", err)
+	}
+	syncDir(filepath.Dir(dir))
+	closeOld()
+	unlock, err := lockDir(dir)
+	if err != nil {
+		os.RemoveAll(ready)
+		return "", err
+	}
+	defer unlock()
+	aside = replaced
+	if keepAside {
+		aside = fmt.Sprintf("%s-damaged-%s", dir, now.Format("20060102-150405"))
+	}
+	if err := os.Rename(dir, aside); err != nil && !errors.Is(err, os.ErrNotExist) {
+		os.RemoveAll(ready)
+		return "", fmt.Errorf("moving the old store %s aside: %w", dir, err)
+	}
+	if err := os.Rename(ready, dir); err != nil {
+		return "", fmt.Errorf("installing the new store (run Journeymap again to finish): %w", err)
+	}
+	syncDir(filepath.Dir(dir))
+	if keepAside {
+		return aside, nil
+	}
+	os.RemoveAll(replaced)
+	return "", nil
+}
+
+// build writes w into a new store at path and checks that it reads back as w.
+func build(path string, w *journey.Workspace) error {
+	s, err := Open(path)
+	if err != nil {
+		return err
+	}
+	err = s.Replace(w)
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if err := checkFiles(path); err != nil {
+		return fmt.Errorf("the new store did not read back whole: %w", err)
+	}
+	s, err = OpenReadOnly(path)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	got, err := s.Load()
+	if err != nil {
+		return fmt.Errorf("the new store did not read back: %w", err)
+	}
+	want, err := interchange.Marshal(w)
+	if err != nil {
+		return err
+	}
+	have, err := interchange.Marshal(got)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(want, have) {
+		return errors.New("the new store did not read back as the workspace written to it")
+	}
+	return nil
+}
+
+// recoverInstall finishes a swap that a kill cut off between its two renames: when dir is
+// gone, a ".ready" store beside it is whole and takes its place, or else the ".replaced" one
+// goes back. Leftovers beside a store that is there are removed by the next Install.
+func recoverInstall(dir string) error {
+	dir = filepath.Clean(dir)
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	for _, from := range []string{dir + suffixReady, dir + suffixReplaced} {
+		if _, err := os.Stat(from); err != nil {
+			continue
+		}
+		if err := os.Rename(from, dir); err != nil {
+			return fmt.Errorf("finishing an import into %s that was cut off: %w", dir, err)
+		}
+		syncDir(filepath.Dir(dir))
+		return nil
+	}
+	return nil
+}
+
+// syncDir makes renames in dir durable; where a directory can't be synced, the rename is
+// as durable as the system makes it.
+func syncDir(dir string) {
+	if f, err := os.Open(dir); err == nil {
+		f.Sync()
+		f.Close()
+	}
+}
