@@ -7,11 +7,14 @@ BIN         := bin/journeymap
 TOOLS       := $(CURDIR)/.tools
 STATICCHECK := $(TOOLS)/staticcheck
 STATICCHECK_VERSION := v0.8.2
-FUZZTIME    ?= 8s
-# Fuzz targets as package:Target, each run for FUZZTIME by `make test`.
-FUZZ        := ./journey/interchange:FuzzParse ./journey:FuzzUnmarshalEdit
+FUZZTIME    ?= 3m
+# Fuzz targets as package:Target, each run for FUZZTIME by `make fuzz` (8 s each in `make test`);
+# new finds land in the package's testdata/fuzz/ and are replayed by every test run.
+FUZZ        := ./journey/interchange:FuzzParse ./journey:FuzzUnmarshalEdit ./storage:FuzzOpenDamaged
+# make soak: the crash tests with this many SIGKILLs each (make test runs 30).
+SOAK_KILLS  ?= 300
 
-.PHONY: run build test deps lint unit fuzz bench startup clean
+.PHONY: run build test deps lint unit fuzz soak bench startup clean
 
 run: build
 	./$(BIN) $(if $(STORE),-store $(STORE))
@@ -26,7 +29,8 @@ deps:
 $(STATICCHECK):
 	GOBIN=$(TOOLS) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
-test: deps lint unit fuzz
+test: deps lint unit
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=8s
 
 lint: $(STATICCHECK)
 	@out=$$(gofmt -l . | grep -v '^.tools/'); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
@@ -42,6 +46,9 @@ fuzz:
 		echo "fuzz $$name ($(FUZZTIME))"; \
 		$(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s $$pkg || exit 1; \
 	done
+
+soak: deps
+	JOURNEYMAP_KILLS=$(SOAK_KILLS) $(GO) test -count=1 -timeout=60m -run='SIGKILL' -v ./storage/ | grep -E '^(---|ok|FAIL)|killed'
 
 bench: deps
 	@$(GO) test -run='^$$' -bench=. -benchmem ./... | tee /tmp/journeymap-bench.txt

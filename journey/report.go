@@ -36,17 +36,19 @@ type JourneyReport struct {
 // NewReport works out the report of a workspace.
 func NewReport(w *Workspace) Report {
 	r := Report{
-		Fairness: w.Fairness(),
 		Members:  make([]MemberReport, 0, len(w.Members)),
 		Journeys: make([]JourneyReport, 0, len(w.Journeys)),
 	}
 	tallies := w.Tallies()
+	loads := make([]float64, 0, len(w.Members))
 	for _, m := range w.Members {
 		t := tallies[m.ID]
+		loads = append(loads, t.Load(m))
 		r.Members = append(r.Members, MemberReport{
 			ID: m.ID, Name: m.Name, Load: t.Load(m), Open: t.Open, Found: t.Found,
 		})
 	}
+	r.Fairness = Jain(loads)
 	for i := range w.Journeys {
 		j := &w.Journeys[i]
 		specific := 0

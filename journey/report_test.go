@@ -1,6 +1,7 @@
 package journey
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -35,5 +36,51 @@ func TestNewReport(t *testing.T) {
 		if !strings.Contains(b.String(), s) {
 			t.Errorf("text report lacks %q:\n%s", s, b.String())
 		}
+	}
+}
+
+func TestPrintableEscapesWhatATerminalWouldObey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Ana Ruiz", "Ana Ruiz"},
+		{"Zoë 🙂 Ünal", "Zoë 🙂 Ünal"},
+		{"\x1b[2J\x1b]0;pwned\x07Ana", `\x1b[2J\x1b]0;pwned\x07Ana`},
+		{"line\nbreak\ttab\r", `line\x0abreak\x09tab\x0d`},
+		{"abc\u202edcba", `abc\u202edcba`},
+		{"c1\u009bcontrol", `c1\x9bcontrol`},
+	}
+	for _, tt := range tests {
+		if got := Printable(tt.in); got != tt.want {
+			t.Errorf("Printable(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	w := &Workspace{Name: "x", Members: []Member{{ID: "m", Name: "\x1b[31mRed", Capacity: 8}}}
+	var out strings.Builder
+	if err := NewReport(w).WriteText(&out); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "\x1b") || !strings.Contains(out.String(), `\x1b[31mRed`) {
+		t.Errorf("the report prints a name raw:\n%q", out.String())
+	}
+}
+
+// BenchmarkReport builds the report of n members and n pain points: the time per item must
+// stay flat from 1k to 100k (it was members × pain points).
+func BenchmarkReport(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		w := &Workspace{Name: "big"}
+		j := Journey{ID: "j", Stages: []Stage{{ID: "s"}}}
+		for i := range n {
+			id := fmt.Sprintf("m%d", i)
+			w.Members = append(w.Members, Member{ID: id, Name: id, Capacity: 8})
+			j.PainPoints = append(j.PainPoints, PainPoint{ID: fmt.Sprintf("p%d", i), Stage: "s", Owner: id, FoundBy: id,
+				Discovery: Unknown, Status: StatusOpen, Effort: 2, Severity: 3})
+		}
+		w.Journeys = []Journey{j}
+		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				NewReport(w)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/item")
+		})
 	}
 }

@@ -39,6 +39,9 @@ func Install(dir string, w *journey.Workspace, old *Store, keepAside bool, now t
 	if err := journey.Validate(w); err != nil {
 		return "", err
 	}
+	if err := checkSizes(w); err != nil {
+		return "", err
+	}
 	dir = filepath.Clean(dir)
 	incoming, ready, replaced := dir+suffixIncoming, dir+suffixReady, dir+suffixReplaced
 	for _, stale := range []string{incoming, ready, replaced} {
@@ -79,6 +82,27 @@ func Install(dir string, w *journey.Workspace, old *Store, keepAside bool, now t
 	}
 	os.RemoveAll(replaced)
 	return "", nil
+}
+
+// checkSizes refuses a workspace with a record over what the store takes, before anything is
+// written: the lists of ids in the workspace and journey records grow with the workspace.
+func checkSizes(w *journey.Workspace) error {
+	check := func(key []byte, v any) error {
+		b, err := encode(v)
+		if err == nil && len(b) > maxValue {
+			err = fmt.Errorf("%w: the record %q would be %d MiB, and the store takes records up to %d MiB", ErrTooBig, key, len(b)>>20, maxValue>>20)
+		}
+		return err
+	}
+	if err := check([]byte(keyWorkspace), newWorkspaceRecord(w)); err != nil {
+		return err
+	}
+	for i := range w.Journeys {
+		if err := check(journeyKey(w.Journeys[i].ID), newJourneyRecord(&w.Journeys[i])); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // build writes w into a new store at path and checks that it reads back as w.

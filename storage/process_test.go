@@ -4,6 +4,7 @@ package storage
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -30,6 +31,8 @@ func TestMain(m *testing.M) {
 		os.Exit(runWriter(os.Getenv("JOURNEYMAP_STORE")))
 	case "holder":
 		os.Exit(runHolder(os.Getenv("JOURNEYMAP_STORE")))
+	case "installer":
+		os.Exit(runInstaller(os.Getenv("JOURNEYMAP_STORE")))
 	}
 	os.Exit(m.Run())
 }
@@ -65,6 +68,45 @@ func runWriter(dir string) int {
 	}
 }
 
+// installWorkspaces are what runInstaller installs in turn: two workspaces told apart by
+// name, of a few hundred records each.
+func installWorkspaces() [2]*journey.Workspace {
+	a, _ := journeytest.Big(12, 7, 3)
+	b, _ := journeytest.Big(9, 7, 4)
+	a.Name, b.Name = "A", "B"
+	return [2]*journey.Workspace{a, b}
+}
+
+// runInstaller replaces the store's workspace with A, B, A, … and prints "ack NAME" after each
+// install returns, as import -replace does.
+func runInstaller(dir string) int {
+	ws := installWorkspaces()
+	for n := 0; ; n++ {
+		s, err := Open(dir)
+		if err != nil {
+			fmt.Println("error", err)
+			return 1
+		}
+		w := ws[n%2]
+		if _, err := Install(dir, w, s, false, time.Now()); err != nil {
+			fmt.Println("error", err)
+			return 1
+		}
+		fmt.Println("ack", w.Name)
+	}
+}
+
+// kills is how many times the crash tests kill a child: JOURNEYMAP_KILLS (make soak), else 30.
+func kills(t *testing.T) int {
+	if n, err := strconv.Atoi(os.Getenv("JOURNEYMAP_KILLS")); err == nil && n > 0 {
+		return n
+	}
+	if testing.Short() {
+		return 3
+	}
+	return 30
+}
+
 func runHolder(dir string) int {
 	s, err := Open(dir)
 	if err != nil {
@@ -98,10 +140,7 @@ func child(t *testing.T, role, dir string) (*exec.Cmd, *bufio.Scanner) {
 }
 
 func TestSIGKILLLosesNoAcknowledgedEdit(t *testing.T) {
-	kills := 6
-	if testing.Short() {
-		kills = 2
-	}
+	kills := kills(t)
 	dir := filepath.Join(t.TempDir(), "store")
 	s, err := Open(dir)
 	if err != nil {
@@ -157,6 +196,64 @@ func TestSIGKILLLosesNoAcknowledgedEdit(t *testing.T) {
 		}
 	}
 	t.Logf("killed the writer %d times; all %d acknowledged edits survived", kills, len(acked))
+}
+
+// TestSIGKILLDuringReplaceLeavesOldOrNewWhole kills import -replace's swap at random moments:
+// the store, opened again as the app opens it, holds one of the two workspaces whole: the one
+// acknowledged last, or the one being installed when the kill came.
+func TestSIGKILLDuringReplaceLeavesOldOrNewWhole(t *testing.T) {
+	kills := kills(t)
+	ws := installWorkspaces()
+	files := map[string][]byte{}
+	for _, w := range ws {
+		files[w.Name] = journeytest.File(t, w)
+	}
+	dir := filepath.Join(t.TempDir(), "store")
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Replace(ws[1]); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	installs, seen := 0, map[string]int{}
+	for k := range kills {
+		cmd, lines := child(t, "installer", dir)
+		done := make(chan struct{})
+		go func() {
+			time.Sleep(time.Duration(rand.IntN(400)) * time.Millisecond)
+			cmd.Process.Signal(syscall.SIGKILL)
+			close(done)
+		}()
+		for lines.Scan() {
+			line := lines.Text()
+			if strings.HasPrefix(line, "error") {
+				t.Fatalf("installer: %s", line)
+			}
+			installs++
+		}
+		<-done
+		cmd.Wait()
+		s, err := Open(dir)
+		if err != nil {
+			t.Fatalf("kill %d: reopening: %v", k+1, err)
+		}
+		w, err := s.Load()
+		s.Close()
+		if err != nil {
+			t.Fatalf("kill %d: loading: %v", k+1, err)
+		}
+		got := journeytest.File(t, w)
+		if !bytes.Equal(got, files[w.Name]) {
+			t.Fatalf("kill %d: the store holds %q, but not whole", k+1, w.Name)
+		}
+		seen[w.Name]++
+	}
+	if left, _ := filepath.Glob(dir + ".*"); len(left) > 1 {
+		t.Errorf("leftovers beside the store: %v", left)
+	}
+	t.Logf("killed the installer %d times over %d acknowledged installs; found A %d and B %d times, each whole", kills, installs, seen["A"], seen["B"])
 }
 
 func TestSecondInstanceIsToldTheStoreIsInUse(t *testing.T) {

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -98,9 +99,11 @@ func encode(v any) ([]byte, error) {
 
 // decodeRecord decodes a value into v after checking the schema version it was written with.
 func decodeRecord(key, value []byte, v any) error {
-	var s schemaRecord
-	if err := json.Unmarshal(value, &s); err != nil {
-		return fmt.Errorf("record %q is damaged: %w", key, err)
+	s, ok := leadingSchema(value)
+	if !ok {
+		if err := json.Unmarshal(value, &s); err != nil {
+			return fmt.Errorf("record %q is damaged: %w", key, err)
+		}
 	}
 	if s.Schema > SchemaVersion {
 		return fmt.Errorf("record %q has schema %d: %w", key, s.Schema, ErrNewerSchema)
@@ -112,6 +115,28 @@ func decodeRecord(key, value []byte, v any) error {
 		return fmt.Errorf("record %q is damaged: %w", key, err)
 	}
 	return nil
+}
+
+// leadingSchema reads the schema version from the start of a record as this package writes
+// it, `{"schema":N,`, sparing a second decoding of every record on load; anything else is
+// left to the full decoder.
+func leadingSchema(value []byte) (schemaRecord, bool) {
+	rest, ok := bytes.CutPrefix(value, []byte(`{"schema":`))
+	if !ok {
+		return schemaRecord{}, false
+	}
+	n := 0
+	for i, c := range rest {
+		switch {
+		case c >= '0' && c <= '9' && i < 6:
+			n = n*10 + int(c-'0')
+		case (c == ',' || c == '}') && i > 0:
+			return schemaRecord{Schema: n}, true
+		default:
+			return schemaRecord{}, false
+		}
+	}
+	return schemaRecord{}, false
 }
 
 // historyRecord is one undo or redo entry. An edit too big to keep is stored as a barrier:

@@ -66,6 +66,9 @@ func Open(dir string) (*Store, error) {
 	if err := checkFiles(dir); err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
+	if err := removeEmptyLogs(dir); err != nil {
+		return nil, err
+	}
 	// Badger maps fresh log files of up to 64 MiB on open; writing into them on a full disk
 	// kills the process with SIGBUS, so a store on a full disk opens only for reading.
 	if free, err := freeBytes(dir); err == nil && free < minFreeBytes {
@@ -166,6 +169,9 @@ func copyStoreFiles(from, to string) error {
 			return err
 		}
 		if strings.HasSuffix(e.Name(), ".mem") || strings.HasSuffix(e.Name(), ".vlog") {
+			if len(data) == 0 {
+				continue // see removeEmptyLogs
+			}
 			data = bytes.TrimRight(data, "\x00")
 			if len(data) < logHeaderSize {
 				data = append(data, make([]byte, logHeaderSize-len(data))...)
@@ -178,14 +184,38 @@ func copyStoreFiles(from, to string) error {
 	return nil
 }
 
+// removeEmptyLogs removes log files of no bytes at all. Badger creates a log and then sizes it;
+// a kill between the two leaves an empty file that holds nothing, and that Badger refuses to
+// open ("Create a new file") for ever after.
+func removeEmptyLogs(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("reading store directory: %w", err)
+	}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".mem") && !strings.HasSuffix(e.Name(), ".vlog") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+				return fmt.Errorf("opening store %s: %w", dir, notWritable(err))
+			}
+		}
+	}
+	return nil
+}
+
 // openError names what keeps Badger from opening a store in words a person can act on.
 func openError(dir string, err error) error {
 	// Badger wraps the lock error with %+v, so errors.Is can't see EAGAIN: match its words.
 	if strings.Contains(err.Error(), "Cannot acquire directory lock") {
 		return fmt.Errorf("%w: %s (close the other Journeymap first)", ErrInUse, dir)
 	}
-	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
-		return fmt.Errorf("%w: %s (%s)", ErrNotWritable, dir, errText(err))
+	// Badger wraps without %w too; its words are the system's.
+	msg := err.Error()
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) ||
+		strings.Contains(msg, syscall.EROFS.Error()) || strings.Contains(msg, syscall.EACCES.Error()) {
+		return fmt.Errorf("%w: %s", ErrNotWritable, dir)
 	}
 	return fmt.Errorf("opening store %s: %w", dir, err)
 }

@@ -42,6 +42,9 @@ func checkFiles(dir string) error {
 			return err
 		}
 	}
+	if err := checkUnlisted(dir, tables); err != nil {
+		return err
+	}
 	for _, ext := range []string{".mem", ".vlog"} {
 		fids, err := logFiles(dir, ext)
 		if err != nil {
@@ -108,6 +111,36 @@ func checkManifest(dir string) ([]uint64, error) {
 	}
 	slices.Sort(ids)
 	return ids, nil
+}
+
+// checkUnlisted refuses tables the MANIFEST does not list, unless a kill explains them: a
+// flush cut off before it was recorded (its log is still there), or a compaction cut off
+// (its tables are numbered after every listed one, which still hold the data). Anything
+// else is a MANIFEST that lost its records, and Badger would delete the tables.
+func checkUnlisted(dir string, listed []uint64) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("reading store directory: %w", err)
+	}
+	logs := false
+	var unlisted []uint64
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".mem") {
+			logs = true
+		}
+		if id, ok := table.ParseFileID(e.Name()); ok && strings.HasSuffix(e.Name(), ".sst") && !slices.Contains(listed, id) {
+			unlisted = append(unlisted, id)
+		}
+	}
+	if len(unlisted) == 0 || logs {
+		return nil
+	}
+	for _, id := range unlisted {
+		if len(listed) == 0 || id < listed[len(listed)-1] {
+			return damaged("MANIFEST", fmt.Sprintf("does not list the table %s, which holds data", table.IDToFilename(id)))
+		}
+	}
+	return nil
 }
 
 // checkTable opens one table read-only with every block's checksum verified. Badger's table

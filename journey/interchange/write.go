@@ -23,7 +23,7 @@ type fileOut struct {
 
 // indentUpTo is the size up to which Marshal indents; a bigger workspace is written compact,
 // as a program wrote it, and a person would not read it anyway.
-const indentUpTo = 64 << 20
+var indentUpTo = 64 << 20
 
 // Marshal returns the workspace file for w: two-space indented, fields in a fixed order and
 // lists as stored, so that writing what was read gives the same bytes. A workspace whose

@@ -1,0 +1,108 @@
+//go:build linux
+
+package storage
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"journeymap/journey"
+	"journeymap/journey/journeytest"
+)
+
+// smallDisk mounts a real filesystem of the size, for a disk that really fills up.
+func smallDisk(t *testing.T, mb int) string {
+	t.Helper()
+	dir := t.TempDir()
+	out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+strconv.Itoa(mb)+"m", "tmpfs", dir).CombinedOutput()
+	if err != nil {
+		t.Skipf("can't mount a small filesystem here (needs root): %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+	return dir
+}
+
+// fill writes a file that leaves about left bytes free on the disk at dir.
+func fill(t *testing.T, dir string, left uint64) {
+	t.Helper()
+	free, err := diskFree(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if free > left {
+		if err := os.WriteFile(filepath.Join(dir, "filler"), make([]byte, free-left), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestAFullDiskIsReadNotWritten: on a disk with too little room, and on one with none at all,
+// nothing is written (no SIGBUS from a mapped file), the store is read and exported, and an
+// import is refused before it starts.
+func TestAFullDiskIsReadNotWritten(t *testing.T) {
+	disk := smallDisk(t, 160)
+	w := journeytest.Sample(t)
+	dir := filepath.Join(disk, "store")
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Replace(w); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, left := range []uint64{40 << 20, 0} {
+		fill(t, disk, left)
+		before := files(t, dir)
+		if _, err := Open(dir); !errors.Is(err, ErrDiskFull) {
+			t.Fatalf("%d MiB left: Open got %v, want ErrDiskFull", left>>20, err)
+		}
+		if _, err := Install(dir, journeytest.Sample(t), nil, false, fixedNow); !errors.Is(err, ErrDiskFull) {
+			t.Fatalf("%d MiB left: Install got %v, want ErrDiskFull", left>>20, err)
+		}
+		ro, err := OpenReadOnly(dir)
+		if err != nil {
+			t.Fatalf("%d MiB left: a full disk must still open for reading: %v", left>>20, err)
+		}
+		got, err := ro.Load()
+		if err != nil || len(got.Journeys) != len(w.Journeys) {
+			t.Fatalf("%d MiB left: reading: %v", left>>20, err)
+		}
+		if err := ro.Commit(got, []journey.Ref{{Kind: journey.RefWorkspace}}, HistoryStep{}); !errors.Is(err, ErrReadOnly) {
+			t.Errorf("%d MiB left: a write got %v", left>>20, err)
+		}
+		ro.Close()
+		if after := files(t, dir); len(after) != len(before) {
+			t.Errorf("%d MiB left: the store's files changed: %v → %v", left>>20, before, after)
+		}
+		os.Remove(filepath.Join(disk, "filler"))
+	}
+}
+
+func TestAReadOnlyDiskIsReadNotWritten(t *testing.T) {
+	disk := smallDisk(t, 256)
+	dir := crashedStore(t, journeytest.Sample(t))
+	// The killed store, moved onto the disk that then turns read-only.
+	if out, err := exec.Command("cp", "-a", dir, filepath.Join(disk, "store")).CombinedOutput(); err != nil {
+		t.Fatalf("%v %s", err, out)
+	}
+	dir = filepath.Join(disk, "store")
+	if out, err := exec.Command("mount", "-o", "remount,ro", disk).CombinedOutput(); err != nil {
+		t.Skipf("can't make the disk read-only: %v %s", err, out)
+	}
+	if _, err := Open(dir); !errors.Is(err, ErrNotWritable) {
+		t.Errorf("Open got %v, want ErrNotWritable", err)
+	}
+	s, err := OpenReadOnly(dir)
+	if err != nil {
+		t.Fatalf("a read-only store must open for reading: %v", err)
+	}
+	defer s.Close()
+	if w, err := s.Load(); err != nil || len(w.Journeys[0].Cards) == 0 {
+		t.Fatalf("reading: %v", err)
+	}
+}
