@@ -139,6 +139,21 @@ func child(t *testing.T, role, dir string) (*exec.Cmd, *bufio.Scanner) {
 	return cmd, bufio.NewScanner(out)
 }
 
+// reopenAfterKill opens the store as the app does after the k-th kill and loads it.
+func reopenAfterKill(t *testing.T, dir string, k int) *journey.Workspace {
+	t.Helper()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatalf("kill %d: reopening: %v", k+1, err)
+	}
+	defer s.Close()
+	w, err := s.Load()
+	if err != nil {
+		t.Fatalf("kill %d: loading: %v", k+1, err)
+	}
+	return w
+}
+
 func TestSIGKILLLosesNoAcknowledgedEdit(t *testing.T) {
 	kills := kills(t)
 	dir := filepath.Join(t.TempDir(), "store")
@@ -176,15 +191,7 @@ func TestSIGKILLLosesNoAcknowledgedEdit(t *testing.T) {
 			}
 		}
 		cmd.Wait()
-		s, err := Open(dir)
-		if err != nil {
-			t.Fatalf("kill %d: reopening: %v", k+1, err)
-		}
-		w, err := s.Load()
-		s.Close()
-		if err != nil {
-			t.Fatalf("kill %d: loading: %v", k+1, err)
-		}
+		w := reopenAfterKill(t, dir, k)
 		have := map[string]bool{}
 		for _, c := range w.Journeys[0].Cards {
 			have[c.ID] = true
@@ -235,15 +242,7 @@ func TestSIGKILLDuringReplaceLeavesOldOrNewWhole(t *testing.T) {
 		}
 		<-done
 		cmd.Wait()
-		s, err := Open(dir)
-		if err != nil {
-			t.Fatalf("kill %d: reopening: %v", k+1, err)
-		}
-		w, err := s.Load()
-		s.Close()
-		if err != nil {
-			t.Fatalf("kill %d: loading: %v", k+1, err)
-		}
+		w := reopenAfterKill(t, dir, k)
 		got := journeytest.File(t, w)
 		if !bytes.Equal(got, files[w.Name]) {
 			t.Fatalf("kill %d: the store holds %q, but not whole", k+1, w.Name)

@@ -74,7 +74,13 @@ func Open(dir string) (*Store, error) {
 	if free, err := freeBytes(dir); err == nil && free < minFreeBytes {
 		return nil, fmt.Errorf("%w: %d MiB left on the disk of %s", ErrDiskFull, free>>20, dir)
 	}
-	db, err := badger.Open(badgerOptions(dir))
+	return openBadger(dir, dir)
+}
+
+// openBadger opens Badger on the files at path for writing, for the store at dir (the same,
+// or a private copy of it), and brings its schema up to this build's.
+func openBadger(dir, path string) (*Store, error) {
+	db, err := badger.Open(badgerOptions(path))
 	if err != nil {
 		return nil, openError(dir, err)
 	}
@@ -135,13 +141,8 @@ func openCopy(dir string) (*Store, error) {
 		if err := copyStoreFiles(dir, tmp); err != nil {
 			return nil, fmt.Errorf("reading store %s: making a private copy: %w", dir, err)
 		}
-		db, err := badger.Open(badgerOptions(tmp))
+		s, err := openBadger(dir, tmp)
 		if err != nil {
-			return nil, openError(dir, err)
-		}
-		s := &Store{db: db, dir: dir}
-		if err := s.checkSchema(); err != nil {
-			db.Close()
 			return nil, err
 		}
 		s.readOnly, s.copyDir = true, tmp
