@@ -48,7 +48,7 @@ fuzz:
 	done
 
 soak: deps
-	JOURNEYMAP_KILLS=$(SOAK_KILLS) $(GO) test -count=1 -timeout=60m -run='SIGKILL' -v ./storage/ | grep -E '^(---|ok|FAIL)|killed'
+	JOURNEYMAP_KILLS=$(SOAK_KILLS) $(GO) test -count=1 -timeout=60m -run='SIGKILL' -v ./storage/ > /tmp/journeymap-soak.txt; s=$$?; grep -E '^(---|ok|FAIL)|killed|process_test' /tmp/journeymap-soak.txt; exit $$s
 
 bench: deps
 	@$(GO) test -run='^$$' -bench=. -benchmem ./... | tee /tmp/journeymap-bench.txt

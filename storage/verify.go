@@ -60,7 +60,7 @@ func checkFiles(dir string) error {
 				return damaged(name, "can't be read: "+errText(err))
 			}
 			// Only the newest log is being written to; older ones were closed whole.
-			if problem := checkLog(data, i == len(fids)-1); problem != "" {
+			if problem := checkLog(data, i == len(fids)-1, ext == ".mem"); problem != "" {
 				return damaged(name, problem)
 			}
 		}
@@ -212,7 +212,7 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // the first entry it can't read and cuts the file there, losing every entry after it. That is
 // right only for an entry a kill cut off: one that reaches past the last byte ever written
 // (the rest of a log file is zeros until written), in the newest log.
-func checkLog(data []byte, newest bool) string {
+func checkLog(data []byte, newest, wal bool) string {
 	end := len(bytes.TrimRight(data, "\x00"))
 	if end == 0 {
 		return ""
@@ -228,12 +228,27 @@ func checkLog(data []byte, newest bool) string {
 			continue
 		case n > 0 && off+n > end && newest:
 			return ""
+		case newest && wal && !validAfter(data[off+1:end]):
+			// A kill's last write: memory copies write their end before their middle, so a
+			// cut-off entry may end in written bytes; what tells it from damage is that no
+			// whole entry follows it.
+			return ""
 		case n > 0 && off+n > len(data):
 			return fmt.Sprintf("cut short in the entry at byte %d", off)
 		}
 		return fmt.Sprintf("the entry at byte %d does not match its checksum", off)
 	}
 	return ""
+}
+
+// validAfter reports whether a whole entry with a matching checksum starts anywhere in b.
+func validAfter(b []byte) bool {
+	for p := range b {
+		if n, ok := logEntry(b[p:]); ok && n > 9 {
+			return true
+		}
+	}
+	return false
 }
 
 // logEntry decodes the entry at the start of b: its length as its header gives it (0 when the
