@@ -198,30 +198,29 @@ func importCmd(global string, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return reportImport(transfer.Import(dir, w, *replace, time.Now()))(stdout)
+	r, err := transfer.Import(dir, w, *replace, time.Now())
+	return reportImport(stdout, r, err)
 }
 
 // reportImport prints what an import or a restore did, before its error if it failed.
-func reportImport(r transfer.Imported, err error) func(io.Writer) error {
-	return func(stdout io.Writer) error {
-		if r.Backup != "" {
-			fmt.Fprintf(stdout, "backup of the previous workspace: %s\n", r.Backup)
-		}
-		if r.NoBackup != "" {
-			fmt.Fprintf(stdout, "no backup: %s\n", journey.Printable(r.NoBackup))
-		}
-		if r.Aside != "" {
-			fmt.Fprintf(stdout, "the damaged store was moved, untouched, to %s\n", r.Aside)
-		}
-		if errors.Is(err, storage.ErrInUse) {
-			return fmt.Errorf("%w; close the app first, or use its File menu", err)
-		}
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(stdout, journey.Printable(r.Summary()))
-		return nil
+func reportImport(stdout io.Writer, r transfer.Imported, err error) error {
+	if r.Backup != "" {
+		fmt.Fprintf(stdout, "backup of the previous workspace: %s\n", r.Backup)
 	}
+	if r.NoBackup != "" {
+		fmt.Fprintf(stdout, "no backup: %s\n", journey.Printable(r.NoBackup))
+	}
+	if r.Aside != "" {
+		fmt.Fprintf(stdout, "the damaged store was moved, untouched, to %s\n", r.Aside)
+	}
+	if errors.Is(err, storage.ErrInUse) {
+		return fmt.Errorf("%w; close the app first, or use its File menu", err)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, journey.Printable(r.Summary()))
+	return nil
 }
 
 func backupsCmd(global string, args []string, stdout io.Writer) error {
@@ -266,7 +265,8 @@ func restoreCmd(global string, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return reportImport(transfer.Restore(dir, files[0], time.Now()))(stdout)
+	r, err := transfer.Restore(dir, files[0], time.Now())
+	return reportImport(stdout, r, err)
 }
 
 func exportCmd(global string, args []string, stdout io.Writer) error {
@@ -385,7 +385,7 @@ func openApp(dir string) error {
 func backUpOnStart(s *storage.Store) {
 	w, err := s.Load()
 	if err == nil {
-		_, err = s.BackupIfChanged(w, time.Now())
+		_, _, err = s.BackupIfChanged(w, time.Now())
 	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "journeymap: no backup on start-up: %s\n", oneLine(err))

@@ -58,27 +58,26 @@ func (s *Store) Backup(w *journey.Workspace, now time.Time) (string, error) {
 	return writeBackup(s.dir, data, now)
 }
 
-// BackupIfChanged writes a backup of w unless the newest backup already holds the same
-// workspace, then rotates the backups. It returns the new backup's path, or "".
-func (s *Store) BackupIfChanged(w *journey.Workspace, now time.Time) (string, error) {
+// BackupIfChanged makes sure a backup holds w: the newest one when it already does, or a new
+// one, after which the backups are rotated. It returns the backup's path and whether it is new.
+func (s *Store) BackupIfChanged(w *journey.Workspace, now time.Time) (path string, written bool, err error) {
 	data, err := interchange.Marshal(w)
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	list, err := Backups(s.dir)
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	if len(list) > 0 {
 		if old, err := os.ReadFile(list[0].Path); err == nil && bytes.Equal(old, data) {
-			return "", nil
+			return list[0].Path, false, nil
 		}
 	}
-	path, err := writeBackup(s.dir, data, now)
-	if err != nil {
-		return "", err
+	if path, err = writeBackup(s.dir, data, now); err != nil {
+		return "", false, err
 	}
-	return path, RotateBackups(s.dir, now)
+	return path, true, RotateBackups(s.dir, now)
 }
 
 func writeBackup(dir string, data []byte, now time.Time) (string, error) {
@@ -86,8 +85,8 @@ func writeBackup(dir string, data []byte, now time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if free, err := freeBytes(parent); err == nil && free < uint64(len(data))+minFreeBytes {
-		return "", fmt.Errorf("writing a backup to %s: %w", parent, ErrDiskFull)
+	if err := checkFree(parent, uint64(len(data))+minFreeBytes); err != nil {
+		return "", fmt.Errorf("writing a backup: %w", err)
 	}
 	base := prefix + now.Format(backupTime)
 	tmp, err := os.CreateTemp(parent, "."+base+"-*.partial")

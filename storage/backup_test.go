@@ -20,18 +20,18 @@ func TestBackupsRotateAndSkipUnchanged(t *testing.T) {
 		for n := range 4 {
 			now = start.AddDate(0, 0, day).Add(time.Duration(n) * time.Hour)
 			w.Name = now.String()
-			path, err := s.BackupIfChanged(w, now)
-			if err != nil || path == "" {
-				t.Fatalf("day %d: %q %v", day, path, err)
+			path, written, err := s.BackupIfChanged(w, now)
+			if err != nil || !written || path == "" {
+				t.Fatalf("day %d: %q %v %v", day, path, written, err)
 			}
 		}
-	}
-	if path, err := s.BackupIfChanged(w, now.Add(time.Minute)); err != nil || path != "" {
-		t.Errorf("an unchanged workspace was backed up again: %q %v", path, err)
 	}
 	list, err := Backups(s.Dir())
 	if err != nil {
 		t.Fatal(err)
+	}
+	if path, written, err := s.BackupIfChanged(w, now.Add(time.Minute)); err != nil || written || path != list[0].Path {
+		t.Errorf("an unchanged workspace was backed up again: %q %v %v, want the newest, %s", path, written, err, list[0].Path)
 	}
 	// The newest 10 (the last two and a half days), then one a day back to a month ago.
 	days := map[string]int{}

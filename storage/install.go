@@ -22,7 +22,7 @@ const (
 )
 
 // Install makes the store at dir hold exactly w with no moment in which it holds less: w is
-// written into a new store beside dir, read back and compared, and only then put in dir's
+// validated and written into a new store beside dir (Store.Replace), read back and compared, and only then put in dir's
 // place with two renames; Open finishes a swap that a kill cut off between them. old is the
 // store open at dir, or nil; it is closed before the swap, which holds the directory's lock
 // so that no other Journeymap opens the old store meanwhile. With keepAside, the store that is replaced is kept, untouched,
@@ -36,9 +36,6 @@ func Install(dir string, w *journey.Workspace, old *Store, keepAside bool, now t
 		}
 	}
 	defer closeOld()
-	if err := journey.Validate(w); err != nil {
-		return "", err
-	}
 	if err := checkSizes(w); err != nil {
 		return "", err
 	}
@@ -89,10 +86,10 @@ func Install(dir string, w *journey.Workspace, old *Store, keepAside bool, now t
 func checkSizes(w *journey.Workspace) error {
 	check := func(key []byte, v any) error {
 		b, err := encode(v)
-		if err == nil && len(b) > maxValue {
-			err = fmt.Errorf("%w: the record %q would be %d MiB, and the store takes records up to %d MiB", ErrTooBig, key, len(b)>>20, maxValue>>20)
+		if err != nil {
+			return err
 		}
-		return err
+		return checkRecord(key, b)
 	}
 	if err := check([]byte(keyWorkspace), newWorkspaceRecord(w)); err != nil {
 		return err
@@ -118,9 +115,7 @@ func build(path string, w *journey.Workspace) error {
 	if err != nil {
 		return err
 	}
-	if err := checkFiles(path); err != nil {
-		return fmt.Errorf("the new store did not read back whole: %w", err)
-	}
+	// OpenReadOnly checks every file of the new store, as every open does.
 	s, err = OpenReadOnly(path)
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -71,8 +72,8 @@ func Open(dir string) (*Store, error) {
 	}
 	// Badger maps fresh log files of up to 64 MiB on open; writing into them on a full disk
 	// kills the process with SIGBUS, so a store on a full disk opens only for reading.
-	if free, err := freeBytes(dir); err == nil && free < minFreeBytes {
-		return nil, fmt.Errorf("%w: %d MiB left on the disk of %s", ErrDiskFull, free>>20, dir)
+	if err := checkFree(dir, minFreeBytes); err != nil {
+		return nil, err
 	}
 	return openBadger(dir, dir)
 }
@@ -169,7 +170,7 @@ func copyStoreFiles(from, to string) error {
 		if err != nil {
 			return err
 		}
-		if strings.HasSuffix(e.Name(), ".mem") || strings.HasSuffix(e.Name(), ".vlog") {
+		if isLog(e.Name()) {
 			if len(data) == 0 {
 				continue // see removeEmptyLogs
 			}
@@ -194,7 +195,7 @@ func removeEmptyLogs(dir string) error {
 		return fmt.Errorf("reading store directory: %w", err)
 	}
 	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".mem") && !strings.HasSuffix(e.Name(), ".vlog") {
+		if !isLog(e.Name()) {
 			continue
 		}
 		if fi, err := e.Info(); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
@@ -212,20 +213,26 @@ func openError(dir string, err error) error {
 	if strings.Contains(err.Error(), "Cannot acquire directory lock") {
 		return fmt.Errorf("%w: %s (close the other Journeymap first)", ErrInUse, dir)
 	}
-	// Badger wraps without %w too; its words are the system's.
-	msg := err.Error()
-	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) ||
-		strings.Contains(msg, syscall.EROFS.Error()) || strings.Contains(msg, syscall.EACCES.Error()) {
+	if cantWrite(err) {
 		return fmt.Errorf("%w: %s", ErrNotWritable, dir)
 	}
 	return fmt.Errorf("opening store %s: %w", dir, err)
 }
 
+// notWritable marks an error of a disk or folder that can't be written as ErrNotWritable.
 func notWritable(err error) error {
-	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+	if cantWrite(err) {
 		return fmt.Errorf("%w (%s)", ErrNotWritable, errText(err))
 	}
 	return err
+}
+
+// cantWrite tells a refusal to write: a read-only disk or a missing permission. Badger wraps
+// without %w, so its words, which are the system's, are matched too.
+func cantWrite(err error) bool {
+	msg := err.Error()
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) ||
+		strings.Contains(msg, syscall.EROFS.Error()) || strings.Contains(msg, syscall.EACCES.Error())
 }
 
 // badgerOptions sizes Badger for a desktop app: its defaults reserve hundreds of megabytes for
@@ -251,7 +258,12 @@ func badgerFile(name string) bool {
 	case "LOCK", "MANIFEST", "MANIFEST-REWRITE", "KEYREGISTRY", "KEYREGISTRY-REWRITE", "DISCARD":
 		return true
 	}
-	return strings.HasSuffix(name, ".sst") || strings.HasSuffix(name, ".vlog") || strings.HasSuffix(name, ".mem")
+	return strings.HasSuffix(name, ".sst") || isLog(name)
+}
+
+// isLog tells Badger's log files: write-ahead (.mem) and value log (.vlog).
+func isLog(name string) bool {
+	return strings.HasSuffix(name, ".mem") || strings.HasSuffix(name, ".vlog")
 }
 
 // checkStoreDir refuses a directory that holds files but no store, so that a mistyped
@@ -359,7 +371,7 @@ func (s *Store) Load() (*journey.Workspace, error) {
 			if found, err := get(txn, memberKey(id), &m); err != nil {
 				return err
 			} else if !found {
-				return missing(s.dir, "member", id)
+				return fmt.Errorf("%s: %w", s.dir, listedButGone("member "+strconv.Quote(id)))
 			}
 			w.Members = append(w.Members, m.Member)
 		}
@@ -378,7 +390,7 @@ func (s *Store) Load() (*journey.Workspace, error) {
 				return fmt.Errorf("%s: %w", s.dir, err)
 			}
 			if !found {
-				return missing(s.dir, "journey", id)
+				return fmt.Errorf("%s: %w", s.dir, listedButGone("journey "+strconv.Quote(id)))
 			}
 			w.Journeys = append(w.Journeys, j)
 		}
@@ -390,10 +402,10 @@ func (s *Store) Load() (*journey.Workspace, error) {
 	return w, nil
 }
 
-// missing refuses a store that lists a record it does not hold: serving the rest would show
-// a workspace with parts silently gone.
-func missing(dir, kind, id string) error {
-	return fmt.Errorf("%s: %w: the %s %q is listed but its record is gone", dir, ErrDamaged, kind, id)
+// listedButGone refuses a store that lists a record it does not hold: serving the rest would
+// show a workspace with parts silently gone.
+func listedButGone(what string) error {
+	return fmt.Errorf("%w: the %s is listed but its record is gone", ErrDamaged, what)
 }
 
 func loadJourney(txn *badger.Txn, id string) (journey.Journey, bool, error) {
@@ -410,14 +422,14 @@ func loadJourney(txn *badger.Txn, id string) (journey.Journey, bool, error) {
 	}
 	var gone string
 	if j.Cards, gone = ordered(r.Cards, cards); gone != "" {
-		return j, true, fmt.Errorf("%w: the card %q of journey %q is listed but its record is gone", ErrDamaged, gone, id)
+		return j, true, listedButGone(fmt.Sprintf("card %q of journey %q", gone, id))
 	}
 	pains, err := scanByID(txn, painPrefix(id), func(p painRecord) (string, journey.PainPoint) { return p.ID, p.PainPoint })
 	if err != nil {
 		return j, true, err
 	}
 	if j.PainPoints, gone = ordered(r.PainPoints, pains); gone != "" {
-		return j, true, fmt.Errorf("%w: the pain point %q of journey %q is listed but its record is gone", ErrDamaged, gone, id)
+		return j, true, listedButGone(fmt.Sprintf("pain point %q of journey %q", gone, id))
 	}
 	return j, true, nil
 }
@@ -594,14 +606,27 @@ func (s *Store) checkWrite(ops []op) error {
 	}
 	var size uint64
 	for _, o := range ops {
-		if len(o.value) > maxValue {
-			return fmt.Errorf("%w: the record %q would be %d MiB, and the store takes records up to %d MiB", ErrTooBig, o.key, len(o.value)>>20, maxValue>>20)
+		if err := checkRecord(o.key, o.value); err != nil {
+			return err
 		}
 		size += uint64(len(o.key) + len(o.value))
 	}
-	need := minFreeBytes + 3*size
-	if free, err := freeBytes(s.dir); err == nil && free < need {
-		return fmt.Errorf("%w: %d MiB left on the disk of %s, and saving needs %d MiB", ErrDiskFull, free>>20, s.dir, (need+1<<20-1)>>20)
+	return checkFree(s.dir, minFreeBytes+3*size)
+}
+
+// checkRecord refuses a record over maxValue.
+func checkRecord(key, value []byte) error {
+	if len(value) > maxValue {
+		return fmt.Errorf("%w: the record %q would be %d MiB, and the store takes records up to %d MiB", ErrTooBig, key, len(value)>>20, maxValue>>20)
+	}
+	return nil
+}
+
+// checkFree refuses, with ErrDiskFull, when the disk of dir has less than need bytes free.
+// Where the free space can't be known, nothing is refused.
+func checkFree(dir string, need uint64) error {
+	if free, err := freeBytes(dir); err == nil && free < need {
+		return fmt.Errorf("%w: %d MiB left on the disk of %s, and %d MiB are needed", ErrDiskFull, free>>20, dir, (need+1<<20-1)>>20)
 	}
 	return nil
 }

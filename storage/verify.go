@@ -46,21 +46,17 @@ func checkFiles(dir string) error {
 		return err
 	}
 	for _, ext := range []string{".mem", ".vlog"} {
-		fids, err := logFiles(dir, ext)
+		names, err := logFiles(dir, ext)
 		if err != nil {
 			return err
 		}
-		for i, fid := range fids {
-			name := fmt.Sprintf("%06d%s", fid, ext)
-			if ext == ".mem" {
-				name = fmt.Sprintf("%05d%s", fid, ext)
-			}
+		for i, name := range names {
 			data, err := os.ReadFile(filepath.Join(dir, name))
 			if err != nil {
 				return damaged(name, "can't be read: "+errText(err))
 			}
 			// Only the newest log is being written to; older ones were closed whole.
-			if problem := checkLog(data, i == len(fids)-1, ext == ".mem"); problem != "" {
+			if problem := checkLog(data, i == len(names)-1, ext == ".mem"); problem != "" {
 				return damaged(name, problem)
 			}
 		}
@@ -180,22 +176,30 @@ func firstLine(err error) string {
 	return s
 }
 
-// logFiles lists the ids of the log files with the extension, oldest first.
-func logFiles(dir, ext string) ([]int, error) {
+// logFiles lists the names of the log files with the extension, oldest (lowest number) first.
+func logFiles(dir, ext string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("reading store directory: %w", err)
 	}
-	var fids []int
+	type log struct {
+		name string
+		fid  int
+	}
+	var logs []log
 	for _, e := range entries {
 		if id, ok := strings.CutSuffix(e.Name(), ext); ok {
 			if fid, err := strconv.Atoi(id); err == nil {
-				fids = append(fids, fid)
+				logs = append(logs, log{e.Name(), fid})
 			}
 		}
 	}
-	slices.Sort(fids)
-	return fids, nil
+	slices.SortFunc(logs, func(a, b log) int { return a.fid - b.fid })
+	names := make([]string, len(logs))
+	for i, l := range logs {
+		names[i] = l.name
+	}
+	return names, nil
 }
 
 // Badger's log entries (write-ahead .mem and value log .vlog files): after a 20-byte file

@@ -80,7 +80,7 @@ func Import(dir string, w *journey.Workspace, replace bool, now time.Time) (Impo
 			s.Close()
 			return r, fmt.Errorf("reading the workspace to back it up: %w", err)
 		default:
-			if r.Backup, err = backup(s, old, now); err != nil {
+			if r.Backup, _, err = s.BackupIfChanged(old, now); err != nil {
 				s.Close()
 				return r, err
 			}
@@ -88,19 +88,6 @@ func Import(dir string, w *journey.Workspace, replace bool, now time.Time) (Impo
 	}
 	_, err = storage.Install(dir, w, s, false, now)
 	return r, err
-}
-
-// backup makes sure a backup holds old: the newest one when it already does, or a new one.
-func backup(s *storage.Store, old *journey.Workspace, now time.Time) (string, error) {
-	path, err := s.BackupIfChanged(old, now)
-	if err != nil || path != "" {
-		return path, err
-	}
-	list, err := storage.Backups(s.Dir())
-	if err != nil || len(list) == 0 {
-		return "", err
-	}
-	return list[0].Path, nil
 }
 
 // Restore makes the store at dir hold the workspace in the backup (or any workspace file)
