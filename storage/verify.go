@@ -230,12 +230,14 @@ func checkLog(data []byte, newest, wal bool) string {
 		case ok:
 			off += n
 			continue
-		case n > 0 && off+n > end && newest:
-			return ""
-		case newest && wal && !validAfter(data[off+1:end]):
+		case newest && wal:
 			// A kill's last write: memory copies write their end before their middle, so a
-			// cut-off entry may end in written bytes; what tells it from damage is that no
-			// whole entry follows it.
+			// cut-off entry may end in written bytes, and its length may be garbage; what
+			// tells it from damage is that no whole entry follows it.
+			if !validAfter(data[off+1 : end]) {
+				return ""
+			}
+		case n > 0 && off+n > end && newest:
 			return ""
 		case n > 0 && off+n > len(data):
 			return fmt.Sprintf("cut short in the entry at byte %d", off)
@@ -245,7 +247,8 @@ func checkLog(data []byte, newest, wal bool) string {
 	return ""
 }
 
-// validAfter reports whether a whole entry with a matching checksum starts anywhere in b.
+// validAfter reports whether a whole entry with a matching checksum and a key starts anywhere
+// in b: an entry of no key and no value (9 bytes) is no sign of written data.
 func validAfter(b []byte) bool {
 	for p := range b {
 		if n, ok := logEntry(b[p:]); ok && n > 9 {
