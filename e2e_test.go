@@ -20,7 +20,9 @@ import (
 	"testing"
 	"time"
 
+	"journeymap/assets"
 	mapcanvas "journeymap/canvas"
+	"journeymap/journey/interchange"
 	"journeymap/storage"
 )
 
@@ -346,4 +348,107 @@ func countMarks(t *testing.T, path string) (known, unknown int) {
 		}
 	}
 	return known, unknown
+}
+
+// TestEndToEndDamagedStoreIsRestoredFromTheWindow cuts the store's MANIFEST short, starts the
+// real app, and uses the problem window with the keyboard: Tab to "Restore the Backup of …",
+// Space; then Space on "Open Journeymap", which must start Journeymap on the restored store.
+// The damaged store must be kept aside byte for byte. JOURNEYMAP_DAMAGE_SCREENSHOT=prefix
+// keeps the two screenshots of the problem window.
+func TestEndToEndDamagedStoreIsRestoredFromTheWindow(t *testing.T) {
+	dir, bin, env, x := e2eSetup(t)
+	store := filepath.Join(dir, "store")
+	sample, err := interchange.Parse(assets.SampleWorkspace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := storage.Open(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Replace(sample); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Backup(sample, time.Now().Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	manifest := filepath.Join(store, "MANIFEST")
+	damaged, err := os.ReadFile(manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	damaged = damaged[:len(damaged)-1]
+	if err := os.WriteFile(manifest, damaged, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	stderr, exited := startApp(t, bin, store, env)
+	id := waitForWindow(x, mapcanvas.ErrorWindowTitle, 30*time.Second)
+	if id == "" {
+		t.Fatalf("the damaged store showed no problem window; the app said: %s", stderr.String())
+	}
+	shots := os.Getenv("JOURNEYMAP_DAMAGE_SCREENSHOT")
+	if shots == "" {
+		shots = filepath.Join(dir, "damage")
+	}
+	time.Sleep(time.Second)
+	x("import", "-window", id, shots+"-1.png")
+	x("xdotool", "windowfocus", "--sync", id)
+	x("xdotool", "key", "Tab")
+	time.Sleep(300 * time.Millisecond)
+	x("xdotool", "key", "space")
+	var asides []string
+	for try := 0; try < 50 && len(asides) == 0; try++ {
+		time.Sleep(200 * time.Millisecond)
+		asides, _ = filepath.Glob(store + "-damaged-*")
+	}
+	if len(asides) != 1 {
+		t.Fatalf("no damaged store was moved aside after Tab, Space; the app said: %s", stderr.String())
+	}
+	if got, err := os.ReadFile(filepath.Join(asides[0], "MANIFEST")); err != nil || string(got) != string(damaged) {
+		t.Errorf("the damaged store's MANIFEST was not kept as it was (%v)", err)
+	}
+	time.Sleep(500 * time.Millisecond)
+	x("import", "-window", id, shots+"-2.png")
+	x("xdotool", "windowfocus", "--sync", id)
+	x("xdotool", "key", "space") // "Open Journeymap", which has the focus now
+	main := waitForWindow(x, "Journeymap", 30*time.Second)
+	if main == "" {
+		t.Fatalf("Open Journeymap opened no Journeymap window; the app said: %s", stderr.String())
+	}
+	if pid, err := x("xdotool", "getwindowpid", main); err == nil {
+		var n int
+		if _, err := fmt.Sscan(pid, &n); err == nil {
+			t.Cleanup(func() { syscall.Kill(n, syscall.SIGKILL) })
+		}
+	}
+	if waitForWindow(x, mapcanvas.ErrorWindowTitle, time.Second) != "" {
+		t.Error("the problem window is still open beside Journeymap")
+	}
+	// The Journeymap started again shares the first one's standard error, so the first is
+	// waited for once the second has quit.
+	for try := 0; try < 5 && waitForWindow(x, "Journeymap", time.Second) != ""; try++ {
+		x("xdotool", "windowfocus", "--sync", main)
+		x("xdotool", "key", "--clearmodifiers", "ctrl+q")
+	}
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("the problem window's process: %v\n%s", err, stderr.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Journeymap did not quit on Ctrl+Q")
+	}
+	if want := "restored the backup of "; !strings.Contains(stderr.String(), want) {
+		t.Errorf("the app said %q; want it to say %q", stderr.String(), want)
+	}
+	ro, err := storage.OpenReadOnly(store)
+	if err != nil {
+		t.Fatalf("the restored store: %v", err)
+	}
+	defer ro.Close()
+	if w, err := ro.Load(); err != nil || len(w.Journeys) != len(sample.Journeys) {
+		t.Errorf("the restored store holds %v, %v; want the sample", w, err)
+	}
 }

@@ -9,10 +9,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2/app"
@@ -354,22 +354,29 @@ func openApp(dir string) error {
 			return errors.New("no display to open the window on (DISPLAY is not set); the import, export and report commands work without one")
 		}
 	}
-	doc, s, readOnly, err := openDocument(dir)
+	dir, err := storeDir(dir)
+	if err != nil {
+		return err
+	}
+	doc, readOnly, err := openDocument(dir)
 	if err != nil {
 		// Fyne rewrites an app's preferences file at exit, and a Journeymap already running
 		// would read it half-written; the window that only explains the problem keeps out of
 		// that file under an ID of its own.
 		a := app.NewWithID(appID + ".problem")
 		a.SetIcon(assets.Icon)
-		mapcanvas.NewErrorWindow(a, capitalised(oneLine(err)), advice(err)).ShowAndRun()
-		return err
+		remedy, says, restored := restoreRemedy(dir, err)
+		mapcanvas.NewErrorWindow(a, capitalised(oneLine(err)), says, remedy).ShowAndRun()
+		if *restored != "" { // the problem is solved: said, but not an exit status
+			fmt.Fprintf(os.Stderr, "journeymap: %s\njourneymap: %s\n", oneLine(err), *restored)
+			return nil
+		}
+		return withBackupAdvice(dir, err)
 	}
-	defer s.Close()
-	var backingUp sync.WaitGroup
-	defer backingUp.Wait() // before the store closes
-	if !s.ReadOnly() {
-		backingUp.Go(func() { backUpOnStart(s) })
-	}
+	defer doc.Close()
+	doc.BackUpInBackground(time.Now(), func(err error) {
+		fmt.Fprintf(os.Stderr, "journeymap: no backup on start-up: %s\n", oneLine(err))
+	})
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	mw := mapcanvas.NewMainWindow(a, doc)
@@ -380,25 +387,56 @@ func openApp(dir string) error {
 	return nil
 }
 
-// backUpOnStart writes a backup when the store changed since the newest one. It reads the
-// store, not the document, so the window is not kept waiting and edits are not raced.
-func backUpOnStart(s *storage.Store) {
-	w, err := s.Load()
+// restoreRemedy offers, for a damaged store with a backup, to restore the newest backup and
+// then start Journeymap again on it, and returns the advice to give with it: advice(err)
+// when there is nothing to offer. What was restored is said in the string it points to,
+// "" until then.
+func restoreRemedy(dir string, err error) (remedy *mapcanvas.Remedy, says string, restored *string) {
+	restored = new(string)
+	if !errors.Is(err, storage.ErrDamaged) {
+		return nil, advice(err), restored
+	}
+	list, lerr := storage.Backups(dir)
+	if lerr != nil || len(list) == 0 {
+		return nil, advice(err), restored
+	}
+	newest := list[0]
+	says = fmt.Sprintf("Nothing was changed: the damaged files are left as they are. The newest backup is from %s. "+
+		"Restoring it moves the damaged store aside, untouched, and puts the backup in its place.",
+		newest.Time.Format("Mon 2 Jan 2006 at 15:04"))
+	return &mapcanvas.Remedy{
+		Label: "Restore the Backup of " + newest.Time.Format("2 Jan 15:04"),
+		Do: func() (string, error) {
+			r, err := transfer.Restore(dir, newest.Path, time.Now())
+			if err != nil {
+				return "", err
+			}
+			*restored = fmt.Sprintf("restored the backup of %s (%s); the damaged store was moved, untouched, to %s",
+				newest.Time.Format("2006-01-02 15:04"), newest.Path, r.Aside)
+			return capitalised(*restored) + ".", nil
+		},
+		Then:  "Open Journeymap",
+		After: startAgain,
+	}, says, restored
+}
+
+// startAgain starts Journeymap again with the arguments it was given, as a new process: a
+// Fyne app runs once in a process, and this one has shown its problem window.
+func startAgain() {
+	exe, err := os.Executable()
 	if err == nil {
-		_, _, err = s.BackupIfChanged(w, time.Now())
+		cmd := exec.Command(exe, os.Args[1:]...)
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+		err = cmd.Start()
 	}
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "journeymap: no backup on start-up: %s\n", oneLine(err))
+		fmt.Fprintf(os.Stderr, "journeymap: can't start again: %s\n", oneLine(err))
 	}
 }
 
 // openDocument opens the store, fills a new one with the sample, and opens the document on
 // it. A store on a full or read-only disk is opened read-only, with the reason returned.
-func openDocument(dir string) (*document.Document, *storage.Store, string, error) {
-	dir, err := storeDir(dir)
-	if err != nil {
-		return nil, nil, "", err
-	}
+func openDocument(dir string) (*document.Document, string, error) {
 	readOnly := ""
 	s, err := storage.Open(dir)
 	switch {
@@ -413,14 +451,14 @@ func openDocument(dir string) (*document.Document, *storage.Store, string, error
 		}
 	}
 	if err != nil {
-		return nil, nil, "", withBackupAdvice(dir, err)
+		return nil, "", err
 	}
 	doc, err := seedAndOpen(s)
 	if err != nil {
 		s.Close()
-		return nil, nil, "", withBackupAdvice(dir, err)
+		return nil, "", err
 	}
-	return doc, s, readOnly, nil
+	return doc, readOnly, nil
 }
 
 func seedAndOpen(s *storage.Store) (*document.Document, error) {

@@ -29,7 +29,6 @@ type editing struct {
 	t   *testing.T
 	a   fyne.App
 	dir string
-	s   *storage.Store
 	doc *document.Document
 	mw  *MainWindow
 }
@@ -49,7 +48,7 @@ func openEditing(t *testing.T) *editing {
 	ed.open()
 	t.Cleanup(func() {
 		ed.mw.Close()
-		ed.s.Close()
+		ed.doc.Close()
 	})
 	return ed
 }
@@ -64,7 +63,7 @@ func (ed *editing) open() {
 	if err != nil {
 		ed.t.Fatal(err)
 	}
-	ed.s, ed.doc = s, doc
+	ed.doc = doc
 	ed.mw = NewMainWindow(ed.a, doc)
 	ed.mw.Resize(fyne.NewSize(1440, 900))
 }
@@ -73,7 +72,7 @@ func (ed *editing) open() {
 func (ed *editing) restart() {
 	ed.t.Helper()
 	ed.mw.Close()
-	ed.s.Close()
+	ed.doc.Close()
 	ed.open()
 }
 

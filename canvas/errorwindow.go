@@ -20,19 +20,58 @@ const ErrorWindowTitle = "Journeymap: can't open the workspace"
 // their width.
 const errorTextWidth = 480
 
+// Remedy is what the error window offers to do about the problem, on a button of its own
+// beside Close.
+type Remedy struct {
+	Label string                 // the button, e.g. "Restore the Backup of 24 Nov 10:02"
+	Do    func() (string, error) // does it, and says what was done
+	Then  string                 // the button once it is done, e.g. "Open Journeymap"
+	After func()                 // what that button does before the window closes
+}
+
 // NewErrorWindow returns a window that says what stops Journeymap from opening its
 // workspace, and what to do. Someone who started the app from a desktop icon never sees
-// standard error, so the problem has to reach them here. Return or Escape closes it.
-func NewErrorWindow(a fyne.App, problem, advice string) fyne.Window {
+// standard error, so the problem has to reach them here. Return or Escape closes it. A
+// remedy, when not nil, is offered as a button; what it did, or why it failed, then stands
+// in place of the advice.
+func NewErrorWindow(a fyne.App, problem, advice string, remedy *Remedy) fyne.Window {
 	w := a.NewWindow(ErrorWindowTitle)
 	bold := fyne.TextStyle{Bold: true}
 	heading := widget.NewLabelWithStyle(brokenLines(problem, bold), fyne.TextAlignLeading, bold)
 	body := widget.NewLabel(brokenLines(advice, fyne.TextStyle{}))
+	icon := widget.NewIcon(theme.ErrorIcon())
 	closeButton := widget.NewButton("Close", w.Close)
 	closeButton.Importance = widget.HighImportance
-	w.SetContent(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), closeButton),
-		container.NewVBox(widget.NewIcon(theme.ErrorIcon())), nil,
-		container.NewVBox(heading, body)))
+	buttons := container.NewHBox(layout.NewSpacer(), closeButton)
+	if remedy != nil {
+		var act *widget.Button
+		act = widget.NewButton(remedy.Label, func() {
+			done, err := remedy.Do()
+			if err != nil {
+				body.SetText(brokenLines("That did not work: "+err.Error(), fyne.TextStyle{}))
+				act.Disable()
+				return
+			}
+			icon.SetResource(theme.ConfirmIcon())
+			heading.SetText(brokenLines(done, bold))
+			body.SetText("")
+			body.Hide()
+			act.SetText(remedy.Then)
+			act.OnTapped = func() {
+				if remedy.After != nil {
+					remedy.After()
+				}
+				w.Close()
+			}
+			act.Importance = widget.HighImportance
+			closeButton.Importance = widget.MediumImportance
+			act.Refresh()
+			closeButton.Refresh()
+			w.Canvas().Focus(act) // so that Space opens what was restored, as it restored it
+		})
+		buttons = container.NewHBox(layout.NewSpacer(), act, closeButton)
+	}
+	w.SetContent(container.NewBorder(nil, buttons, container.NewVBox(icon), nil, container.NewVBox(heading, body)))
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter || k.Name == fyne.KeyEscape {
 			w.Close()

@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"errors"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -461,7 +462,7 @@ func near(a, b float32) bool { d := a - b; return d < 0.01 && d > -0.01 }
 func TestErrorWindow(t *testing.T) {
 	a := test.NewTempApp(t)
 	problem := "Store is in use by another Journeymap: /home/ana/.config/journeymap/store (close the other Journeymap first)"
-	w := NewErrorWindow(a, problem, "Switch to that window.")
+	w := NewErrorWindow(a, problem, "Switch to that window.", nil)
 	t.Cleanup(w.Close)
 	if w.Title() != ErrorWindowTitle {
 		t.Errorf("title %q", w.Title())
@@ -474,6 +475,56 @@ func TestErrorWindow(t *testing.T) {
 	}
 	if size := w.Content().MinSize(); size.Width > 700 || size.Height > 300 {
 		t.Errorf("the window wants %v; want a compact dialog", size)
+	}
+}
+
+func TestErrorWindowRemedy(t *testing.T) {
+	a := test.NewTempApp(t)
+	tries, after := 0, 0
+	fail := true
+	remedy := &Remedy{
+		Label: "Restore the Backup of 24 Nov 09:00",
+		Do: func() (string, error) {
+			tries++
+			if fail {
+				return "", errors.New("the disk is full")
+			}
+			return "Restored the backup of 24 Nov 09:00.", nil
+		},
+		Then:  "Open Journeymap",
+		After: func() { after++ },
+	}
+	for _, c := range []struct {
+		name string
+		fail bool
+		want []string
+	}{
+		{"failing", true, []string{"That did not work: the disk is full"}},
+		{"working", false, []string{"Restored the backup of 24 Nov 09:00.", "Open Journeymap"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fail, tries, after = c.fail, 0, 0
+			w := NewErrorWindow(a, "Store is damaged", "Nothing was changed.", remedy)
+			act := buttonIn(t, w.Content(), remedy.Label)
+			test.Tap(act)
+			markup := test.RenderToMarkup(w.Canvas())
+			for _, s := range c.want {
+				if !strings.Contains(markup, s) {
+					t.Errorf("after the tap the window does not say %q", s)
+				}
+			}
+			if tries != 1 || act.Disabled() != c.fail {
+				t.Errorf("tried %d times, button disabled %v", tries, act.Disabled())
+			}
+			if c.fail {
+				w.Close()
+			} else {
+				test.Tap(act) // closes the window
+				if after != 1 || tries != 1 {
+					t.Errorf("%q ran the follow-up %d times and the remedy %d times; want 1 and 1", remedy.Then, after, tries)
+				}
+			}
+		})
 	}
 }
 

@@ -176,6 +176,10 @@ func (mw *MainWindow) show(i int) {
 // changed draws a change the document made: the map redraws what it touched, the journey
 // list and the status bar are read again.
 func (mw *MainWindow) changed(c document.Change) {
+	if c.Kind == document.Replaced {
+		mw.replaced()
+		return
+	}
 	// An undo or redo in another journey shows that journey, so that what it did is seen.
 	if ids := c.Journeys(); c.Kind != document.Did && len(ids) == 1 && ids[0] != mw.Map.JourneyID() {
 		if i := mw.journeyIndex(ids[0]); i >= 0 {
@@ -196,6 +200,23 @@ func (mw *MainWindow) changed(c document.Change) {
 		mw.find.apply()
 	}
 	mw.refreshStatus()
+	mw.refreshEdit()
+}
+
+// replaced draws a workspace put in place of the one there was: the journey on show stays
+// on show when the new workspace has it, else the first one is shown.
+func (mw *MainWindow) replaced() {
+	mw.list.UnselectAll()
+	mw.list.Refresh()
+	i := mw.journeyIndex(mw.Map.JourneyID())
+	if i < 0 && len(mw.doc.Workspace().Journeys) > 0 {
+		i = 0
+	}
+	if i >= 0 {
+		mw.list.Select(i) // shows it, drawn anew: the same id may hold other content now
+	} else {
+		mw.show(-1)
+	}
 	mw.refreshEdit()
 }
 
@@ -324,7 +345,12 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 	mw.undo = item("Undo", mw.Editor.Undo, &fyne.ShortcutUndo{})
 	mw.redo = item("Redo", mw.Editor.Redo, &fyne.ShortcutRedo{})
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", item("Export PNG…", mw.ExportPNG, ctrl(fyne.KeyE)), fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu("File",
+			item("Export PNG…", mw.ExportPNG, ctrl(fyne.KeyE)),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Backups…", mw.ShowBackups),
+			fyne.NewMenuItemSeparator(),
+			quit),
 		fyne.NewMenu("Edit",
 			mw.undo, mw.redo,
 			fyne.NewMenuItemSeparator(),

@@ -48,6 +48,7 @@ type Store struct {
 	// copyDir, when not "", is a private copy of the store that a read-only open reads
 	// instead, because Badger must replay the store's logs to read it; Close removes it.
 	copyDir string
+	closed  bool
 }
 
 // Open opens the store in dir for reading and writing, creating the directory and an empty
@@ -326,8 +327,12 @@ func (s *Store) Dir() string { return s.dir }
 // ReadOnly reports whether the store was opened only for reading.
 func (s *Store) ReadOnly() bool { return s.readOnly }
 
-// Close flushes and closes the store, releasing its lock.
+// Close flushes and closes the store, releasing its lock. Closing it again does nothing.
 func (s *Store) Close() error {
+	if s.closed {
+		return nil
+	}
+	s.closed = true
 	err := s.db.Close()
 	if s.copyDir != "" {
 		os.RemoveAll(s.copyDir)

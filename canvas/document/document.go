@@ -7,9 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
+	"time"
 
 	"journeymap/journey"
 	"journeymap/storage"
+	"journeymap/storage/transfer"
 )
 
 // DefaultLimit is how many undoable edits are kept per journey, and for the workspace's own
@@ -24,6 +27,9 @@ const (
 	Did   ChangeKind = "do"
 	Undid ChangeKind = "undo"
 	Redid ChangeKind = "redo"
+	// Replaced is a whole workspace put in place of the one there was (a restored backup):
+	// everything may have changed, and the undo history starts anew.
+	Replaced ChangeKind = "replace"
 )
 
 // Change tells a watcher what changed: which records, by which edit. Watchers re-read what
@@ -48,7 +54,7 @@ func (c Change) Journeys() []string {
 // Workspace reports whether the workspace's own records changed: its name, members, pulses
 // or the list of journeys.
 func (c Change) Workspace() bool {
-	return slices.ContainsFunc(c.Refs, func(r journey.Ref) bool { return r.JourneyID() == "" })
+	return c.Kind == Replaced || slices.ContainsFunc(c.Refs, func(r journey.Ref) bool { return r.JourneyID() == "" })
 }
 
 // Touches reports whether the change wrote the record.
@@ -73,6 +79,7 @@ type Document struct {
 	undo, redo []storage.HistoryEntry
 	next       uint64
 	watchers   []*watcher
+	background sync.WaitGroup // backups written from the store while the app goes on
 }
 
 type watcher struct{ fn func(Change) }
@@ -244,4 +251,81 @@ func peek(stack []storage.HistoryEntry) (string, bool) {
 		return "", false
 	}
 	return stack[len(stack)-1].Edit.Label(), true
+}
+
+// Dir is the directory of the document's store.
+func (d *Document) Dir() string { return d.store.Dir() }
+
+// StoreReadOnly reports whether the store was opened only for reading (a full or read-only
+// disk): nothing can be saved, backed up into it or restored.
+func (d *Document) StoreReadOnly() bool { return d.store.ReadOnly() }
+
+// BackUpInBackground writes a backup when the store changed since the newest one, in a
+// goroutine, so that the window is not kept waiting. It reads the store, not the document,
+// so edits made meanwhile are not raced; failed is called, from that goroutine, with what
+// went wrong. Restore and Close wait for it.
+func (d *Document) BackUpInBackground(now time.Time, failed func(error)) {
+	if d.store.ReadOnly() {
+		return
+	}
+	s := d.store
+	d.background.Go(func() {
+		w, err := s.Load()
+		if err == nil {
+			_, _, err = s.BackupIfChanged(w, now)
+		}
+		if err != nil && failed != nil {
+			failed(err)
+		}
+	})
+}
+
+// Close waits for the backup BackUpInBackground started, then closes the store.
+func (d *Document) Close() error {
+	d.background.Wait()
+	return d.store.Close()
+}
+
+// BackUp makes sure a backup holds the workspace as it now is, and returns its path and
+// whether it had to be written.
+func (d *Document) BackUp(now time.Time) (path string, written bool, err error) {
+	return d.store.BackupIfChanged(d.ws, now)
+}
+
+// Backups lists the backups of the document's store, newest first.
+func (d *Document) Backups() ([]storage.BackupFile, error) { return storage.Backups(d.store.Dir()) }
+
+// Restore replaces the workspace with the one in the workspace file at path, a backup, as
+// the restore command does: the workspace there was is backed up first and the store is
+// rebuilt whole and swapped in, so a failure or a kill leaves one workspace or the other.
+// It is not an edit: the undo history is the restored store's, and the backup it names in
+// Imported.Backup is the way back. The watchers are told with a Replaced change.
+func (d *Document) Restore(path string, now time.Time) (transfer.Imported, error) {
+	if d.ReadOnly {
+		return transfer.Imported{}, ErrReadOnly
+	}
+	d.background.Wait() // a backup still reading the store would find it closed
+	s, r, err := transfer.RestoreOpen(d.store, path, now)
+	if s == nil {
+		return r, fmt.Errorf("%w; start Journeymap again", err)
+	}
+	d.store = s
+	if err != nil {
+		return r, err
+	}
+	w, err := s.Load()
+	if err != nil {
+		return r, fmt.Errorf("reading the restored workspace: %w", err)
+	}
+	undo, redo, err := s.History()
+	if err != nil {
+		return r, fmt.Errorf("reading the restored undo history: %w", err)
+	}
+	*d.ws = *w // the map and the panels hold this workspace; they read it again
+	d.undo, d.redo = undo, redo
+	for _, e := range slices.Concat(undo, redo) {
+		d.next = max(d.next, e.Seq+1)
+	}
+	d.tell(Change{Kind: Replaced, Label: "Restore backup"})
+	return r, nil
 }

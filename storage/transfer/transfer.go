@@ -62,15 +62,20 @@ func Import(dir string, w *journey.Workspace, replace bool, now time.Time) (Impo
 	if err != nil {
 		return r, err
 	}
+	return r, replaceIn(s, &r, replace, now)
+}
+
+// replaceIn makes the open store s hold r.Workspace, as Import says, and closes s.
+func replaceIn(s *storage.Store, r *Imported, replace bool, now time.Time) error {
 	empty, err := s.Empty()
 	if err != nil {
 		s.Close()
-		return r, err
+		return err
 	}
 	if !empty {
 		if !replace {
 			s.Close()
-			return r, fmt.Errorf("store %s %w; add -replace to overwrite it (a backup is written first)", dir, ErrNotEmpty)
+			return fmt.Errorf("store %s %w; add -replace to overwrite it (a backup is written first)", r.Dir, ErrNotEmpty)
 		}
 		old, err := s.Load()
 		switch {
@@ -78,16 +83,16 @@ func Import(dir string, w *journey.Workspace, replace bool, now time.Time) (Impo
 			r.NoBackup = "the store held only part of an earlier import"
 		case err != nil:
 			s.Close()
-			return r, fmt.Errorf("reading the workspace to back it up: %w", err)
+			return fmt.Errorf("reading the workspace to back it up: %w", err)
 		default:
 			if r.Backup, _, err = s.BackupIfChanged(old, now); err != nil {
 				s.Close()
-				return r, err
+				return err
 			}
 		}
 	}
-	_, err = storage.Install(dir, w, s, false, now)
-	return r, err
+	_, err = storage.Install(r.Dir, r.Workspace, s, false, now)
+	return err
 }
 
 // Restore makes the store at dir hold the workspace in the backup (or any workspace file)
@@ -98,6 +103,28 @@ func Restore(dir, path string, now time.Time) (Imported, error) {
 		return Imported{Dir: dir}, err
 	}
 	return Import(dir, w, true, now)
+}
+
+// RestoreOpen is Restore for the app, which holds its store s open: s is closed, and the
+// store at its directory is opened again and returned, holding the restored workspace, or
+// the one it held when the restore failed. It is nil only when the store can't be opened
+// again; the error then says so.
+func RestoreOpen(s *storage.Store, path string, now time.Time) (*storage.Store, Imported, error) {
+	r := Imported{Dir: s.Dir()}
+	if s.ReadOnly() {
+		return s, r, fmt.Errorf("%w: %s, so nothing can be restored into it", storage.ErrReadOnly, r.Dir)
+	}
+	w, err := interchange.ReadFile(path)
+	if err != nil {
+		return s, r, err
+	}
+	r.Workspace = w
+	err = replaceIn(s, &r, true, now)
+	reopened, oerr := storage.Open(r.Dir)
+	if oerr != nil {
+		return nil, r, errors.Join(err, fmt.Errorf("opening the store again: %w", oerr))
+	}
+	return reopened, r, err
 }
 
 // Format is a kind of export.
