@@ -3,6 +3,10 @@
 	split($1, part, "/"); sub(/-[0-9]+$/, "", part[3])
 	ns[part[2] "/" part[3]] = $3
 }
+/^BenchmarkCommands\// {
+	split($1, part, "/"); sub(/-[0-9]+$/, "", part[3]); sub(/^items=/, "", part[3])
+	for (i = 3; i < NF; i++) if ($(i + 1) == "ns/item") perItem[part[2] "/" part[3]] = $i
+}
 /^BenchmarkExport7680\/export-/ { exportNs = $3 }
 /^BenchmarkExport7680\/image-png-/ { pngNs = $3 }
 /^BenchmarkCardEdit-/ {
@@ -28,4 +32,13 @@ END {
 		printf "\nPNG export of a 30-stage journey 7680 px wide (draw, encode, write): %.0f ms; image/png encoding the same picture alone: %.0f ms; ratio %.2f\n", exportNs / 1e6, pngNs / 1e6, exportNs / pngNs
 	if (doc && bare)
 		printf "\nOne card edit made durable through the document: %.3f ms; a bare synced Badger transaction writing the same records: %.3f ms; ratio %.2f\n", doc / 1e6, bare / 1e6, doc / bare
+	split("report export-json export-csv", cmds, " ")
+	if (perItem["report/1000"]) {
+		printf "\nCommands on n members and n pain points, time per item (µs); flat means no quadratic path:\n"
+		printf "  %-12s %10s %10s %10s %14s\n", "", "1k", "10k", "100k", "ratio 100k/1k"
+	}
+	for (i = 1; i <= 3; i++) {
+		c = cmds[i]; a = perItem[c "/1000"]; z = perItem[c "/100000"]
+		if (a && z) printf "  %-12s %10.1f %10.1f %10.1f %14.2f\n", c, a / 1e3, perItem[c "/10000"] / 1e3, z / 1e3, z / a
+	}
 }

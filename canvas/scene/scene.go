@@ -111,6 +111,9 @@ type Scene struct {
 	width   float32
 	height  float32
 	wrapped map[wrapKey][]string
+	// initialsOf maps member ids to initials, made when first needed: a scan of the members
+	// for each pain point would take minutes on a map of a big task force.
+	initialsOf map[string]string
 }
 
 type column struct {
@@ -277,11 +280,13 @@ func (s *Scene) initials(owner string) string {
 	if owner == "" || s.ws == nil {
 		return ""
 	}
-	m, ok := s.ws.Member(owner)
-	if !ok {
-		return ""
+	if s.initialsOf == nil {
+		s.initialsOf = make(map[string]string, len(s.ws.Members))
+		for _, m := range s.ws.Members {
+			s.initialsOf[m.ID] = Initials(m.Name)
+		}
 	}
-	return Initials(m.Name)
+	return s.initialsOf[owner]
 }
 
 // stack places the items of one cell under each other. In the emotion lane they go below
@@ -485,6 +490,9 @@ func (s *Scene) Update(w *journey.Workspace, j *journey.Journey, refs []journey.
 	if j == nil || s.empty || j.ID != s.id || s.structureChanged(j) {
 		s.rebuild(w, j, s.opts)
 		return Diff{All: true, Below: -1}
+	}
+	if w != s.ws || slices.ContainsFunc(refs, func(r journey.Ref) bool { return r.Kind == journey.RefMember }) {
+		s.initialsOf = nil
 	}
 	s.ws, s.j = w, j
 	d := Diff{Below: -1}

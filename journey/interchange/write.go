@@ -87,18 +87,24 @@ func WriteCSV(dst io.Writer, w *journey.Workspace) error {
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
 	}
-	name := func(id string) string {
-		m, _ := w.Member(id)
-		return m.Name
+	// Looked up by maps: one scan of the members per pain point would make a task force of
+	// 100k members take minutes.
+	names := make(map[string]string, len(w.Members))
+	for _, m := range w.Members {
+		names[m.ID] = m.Name
 	}
+	name := func(id string) string { return names[id] }
 	for _, j := range w.Journeys {
+		stages := make(map[string]string, len(j.Stages))
+		for _, s := range j.Stages {
+			stages[s.ID] = s.Name
+		}
 		for _, p := range j.PainPoints {
-			stage, _ := j.Stage(p.Stage)
 			how := string(p.Source)
 			if p.Discovery == journey.Unknown {
 				how = string(p.Method)
 			}
-			row := []string{j.Title, stage.Name, p.Title, string(p.Discovery), how, name(p.FoundBy),
+			row := []string{j.Title, stages[p.Stage], p.Title, string(p.Discovery), how, name(p.FoundBy),
 				strconv.Itoa(p.Severity), strconv.Itoa(p.Effort), name(p.Owner), string(p.Status),
 				p.Action.Text, p.Action.Due, p.Action.DoneWhen}
 			for i := range row {
