@@ -139,7 +139,9 @@ func child(t *testing.T, role, dir string) (*exec.Cmd, *bufio.Scanner) {
 	return cmd, bufio.NewScanner(out)
 }
 
-// reopenAfterKill opens the store as the app does after the k-th kill and loads it.
+// reopenAfterKill opens the store after the k-th kill as the app's start-up does (open, ask
+// whether it is empty and so to be seeded with the sample, load the workspace and its undo
+// history) and returns the workspace.
 func reopenAfterKill(t *testing.T, dir string, k int) *journey.Workspace {
 	t.Helper()
 	s, err := Open(dir)
@@ -147,9 +149,15 @@ func reopenAfterKill(t *testing.T, dir string, k int) *journey.Workspace {
 		t.Fatalf("kill %d: reopening: %v", k+1, err)
 	}
 	defer s.Close()
+	if empty, err := s.Empty(); err != nil || empty {
+		t.Fatalf("kill %d: the store reads as empty (%v), so the app would seed the sample over it", k+1, err)
+	}
 	w, err := s.Load()
 	if err != nil {
 		t.Fatalf("kill %d: loading: %v", k+1, err)
+	}
+	if _, _, err := s.History(); err != nil {
+		t.Fatalf("kill %d: reading the undo history: %v", k+1, err)
 	}
 	return w
 }
