@@ -10,7 +10,8 @@ STATICCHECK_VERSION := v0.8.2
 FUZZTIME    ?= 3m
 # Fuzz targets as package:Target, each run for FUZZTIME by `make fuzz` (8 s each in `make test`);
 # new finds land in the package's testdata/fuzz/ and are replayed by every test run.
-FUZZ        := ./journey/interchange:FuzzParse ./journey:FuzzUnmarshalEdit ./storage:FuzzOpenDamaged
+FUZZ        := ./journey/interchange:FuzzParse ./journey/interchange:FuzzCSVRoundTrip ./journey/interchange:FuzzReadCSV \
+               ./journey:FuzzUnmarshalEdit ./storage:FuzzOpenDamaged
 # make soak: the crash tests with this many SIGKILLs each (make test runs 30).
 SOAK_KILLS  ?= 300
 

@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -33,6 +34,8 @@ const appID = "io.journeymap.app"
 const usage = `usage:
   journeymap [-store DIR]                      open the app
   journeymap import [-store DIR] [-replace] FILE
+  journeymap import [-store DIR] -format csv -journey ID FILE
+                                              pain points from a spreadsheet into a journey
   journeymap export [-store DIR] -format png|json|csv [-journey ID] [-width PX] [-dpi N]
                     [-theme light|dark|presenter] -o FILE
   journeymap report [-store DIR] [-json]
@@ -183,23 +186,74 @@ func importCmd(global string, args []string, stdout io.Writer) error {
 	fs := newFlags("import")
 	store := storeFlag(fs, global)
 	replace := fs.Bool("replace", false, "replace a non-empty store, after writing a backup")
+	format := fs.String("format", "json", "json (a workspace file) or csv (pain points for one journey)")
+	journeyID := fs.String("journey", "", "with -format csv: the journey the pain points go into")
 	files, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(files) != 1 {
+	switch {
+	case len(files) != 1:
 		return fmt.Errorf("import takes one FILE, got %d: %w", len(files), errUsage)
-	}
-	w, err := interchange.ReadFile(files[0])
-	if err != nil {
-		return err
+	case *format != "json" && *format != "csv":
+		return fmt.Errorf("-format must be json or csv, got %q: %w", *format, errUsage)
+	case *format == "csv" && *replace:
+		return fmt.Errorf("-replace is for a workspace file; a CSV adds and changes pain points of one journey: %w", errUsage)
+	case *format == "json" && *journeyID != "":
+		return fmt.Errorf("-journey is for -format csv; a workspace file holds all its journeys: %w", errUsage)
 	}
 	dir, err := storeDir(*store)
 	if err != nil {
 		return err
 	}
+	if *format == "csv" {
+		return importPainPoints(dir, *journeyID, files[0], stdout)
+	}
+	w, err := interchange.ReadFile(files[0])
+	if err != nil {
+		return err
+	}
 	r, err := transfer.Import(dir, w, *replace, time.Now())
 	return reportImport(stdout, r, err)
+}
+
+// importPainPoints puts the pain points of a CSV into a journey of the store, as File →
+// Import Pain Points does: one edit, which the app can undo.
+func importPainPoints(dir, journeyID, path string, stdout io.Writer) error {
+	s, err := storage.OpenExisting(dir)
+	if errors.Is(err, storage.ErrInUse) {
+		return fmt.Errorf("%w; close the app first, or use its File → Import Pain Points", err)
+	}
+	if err != nil {
+		return withBackupAdvice(dir, err)
+	}
+	doc, err := document.Open(s)
+	if err != nil {
+		s.Close()
+		return withBackupAdvice(dir, err)
+	}
+	defer doc.Close()
+	if journeyID == "" {
+		return fmt.Errorf("import -format csv needs -journey ID; the journeys are: %s: %w", document.JourneyList(doc.Workspace()), errUsage)
+	}
+	r, err := doc.ImportPainPoints(path, journeyID)
+	if len(r.Ignored) > 0 {
+		fmt.Fprintf(stdout, "warning: not read: the columns %s (the columns read are %s)\n",
+			journey.Printable(quoted(r.Ignored)), strings.Join(interchange.CSVHeader, ", "))
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, journey.Printable(r.Summary()))
+	return nil
+}
+
+func quoted(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	return strings.Join(q, ", ")
 }
 
 // reportImport prints what an import or a restore did, before its error if it failed.

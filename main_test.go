@@ -160,10 +160,66 @@ func TestExport(t *testing.T) {
 		t.Error("export → import → export changed the bytes")
 	}
 	code, csv, _ := cli(t, "export", "-store", store, "-format", "csv", "-journey", "j2", "-o", "-")
-	wantCSV := "journey,stage,title,discovery,source_or_method,found_by,severity,effort,owner,status,action,due,done_when\r\n" +
-		"Returns,Ask,Label printer needed,known,review,,5,1,Cy,open,Offer QR-code returns at the post office,2027-01-15,QR code in the returns email\r\n"
+	wantCSV := "\uFEFFjourney,stage,title,detail,discovery,source_or_method,reports,found_by,severity,effort,owner,status,action,due,done_when,id,journey_id,stage_id,found_by_id,owner_id\r\n" +
+		"Returns,Ask,Label printer needed,,known,review,0,,5,1,Cy,open,Offer QR-code returns at the post office,2027-01-15,QR code in the returns email,p4,j2,s1,,cy\r\n"
 	if code != 0 || csv != wantCSV {
 		t.Errorf("csv: exit %d\ngot  %q\nwant %q", code, csv, wantCSV)
+	}
+}
+
+// TestCSVBothWays exports a journey's pain points, changes the file as a spreadsheet would,
+// and imports it back into the journey: the change lands, a row without id is added, and the
+// report counts it.
+func TestCSVBothWays(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "x")
+	if code, _, errOut := cli(t, "import", "-store", store, "testdata/small.journeymap.json"); code != 0 {
+		t.Fatal(errOut)
+	}
+	file := filepath.Join(dir, "returns.csv")
+	if code, _, errOut := cli(t, "export", "-store", store, "-format", "csv", "-journey", "j2", "-o", file); code != 0 {
+		t.Fatal(errOut)
+	}
+	data, _ := os.ReadFile(file)
+	edited := strings.Replace(string(data), "Label printer needed,,known,review,0,,5,", "Label printer needed,,known,review,7,,4,", 1) +
+		"Returns,Ask,Refund takes two weeks,,known,complaint,12,,3,2,unassigned,open,,,,,,,,\r\n"
+	if err := os.WriteFile(file, []byte(edited), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := cli(t, "import", "-store", store, "-format", "csv", "-journey", "j2", file)
+	if code != 0 || out != "1 pain point added, 1 changed in \"Returns\"\n" {
+		t.Fatalf("import: exit %d, %q %q", code, out, errOut)
+	}
+	code, out, _ = cli(t, "report", "-store", store, "-json")
+	if code != 0 || !strings.Contains(out, `"id":"j2","title":"Returns","painPoints":2`) {
+		t.Errorf("the report after the import: %s", out)
+	}
+	// Imported again as it is now: nothing to change.
+	cli(t, "export", "-store", store, "-format", "csv", "-journey", "j2", "-o", file)
+	if code, out, _ := cli(t, "import", "-store", store, "-format", "csv", "-journey", "j2", file); code != 0 || !strings.Contains(out, "0 pain points added, 2 as they were") {
+		t.Errorf("importing the export again: exit %d, %q", code, out)
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"-journey", "nosuch", file}, 1, "no journey with the id \"nosuch\"; the journeys are: j1 ("},
+		{[]string{file}, 2, "needs -journey ID; the journeys are: j1 ("},
+		{[]string{"-journey", "j1", file}, 1, "lines 2 and 3 are of other journeys (j2)"},
+		{[]string{"-journey", "j2", "-replace", file}, 2, "-replace is for a workspace file"},
+	} {
+		code, _, errOut := cli(t, append([]string{"import", "-store", store, "-format", "csv"}, c.args...)...)
+		if code != c.code || !strings.Contains(errOut, c.want) {
+			t.Errorf("import -format csv %q: exit %d %q; want %d saying %q", c.args, code, errOut, c.code, c.want)
+		}
+	}
+	missing := filepath.Join(dir, "missing")
+	if code, _, errOut := cli(t, "import", "-store", missing, "-format", "csv", "-journey", "j2", file); code != 1 || !strings.Contains(errOut, "no Journeymap store at "+missing) {
+		t.Errorf("into no store: exit %d %q", code, errOut)
+	}
+	if _, err := os.Stat(missing); !os.IsNotExist(err) {
+		t.Error("a CSV import created a store")
 	}
 }
 

@@ -347,6 +347,7 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
 			item("Export PNG…", mw.ExportPNG, ctrl(fyne.KeyE)),
+			fyne.NewMenuItem("Import Pain Points…", mw.ImportPainPoints),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Backups…", mw.ShowBackups),
 			fyne.NewMenuItemSeparator(),

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -45,14 +46,23 @@ func (v *validator) fail(path, format string, args ...any) {
 }
 
 func (v *validator) name(path, s string) {
+	v.utf8(path, s)
 	if n := utf8.RuneCountInString(s); n < 1 || n > MaxNameRunes {
 		v.fail(path, "must be 1..%d characters, got %d", MaxNameRunes, n)
 	}
 }
 
 func (v *validator) text(path, s string) {
+	v.utf8(path, s)
 	if n := utf8.RuneCountInString(s); n > MaxTextRunes {
 		v.fail(path, "must be at most %d characters, got %d", MaxTextRunes, n)
+	}
+}
+
+// utf8 refuses bytes that are no text: JSON can't carry them, nor a CSV read back.
+func (v *validator) utf8(path, s string) {
+	if !utf8.ValidString(s) {
+		v.fail(path, "is not UTF-8 text: %q", clip(s))
 	}
 }
 
@@ -271,4 +281,29 @@ func (v *validator) painPoint(p string, pp *PainPoint, stages, members func(stri
 	v.text(p+".action.text", pp.Action.Text)
 	v.date(p+".action.due", pp.Action.Due, true)
 	v.text(p+".action.doneWhen", pp.Action.DoneWhen)
+}
+
+// PainPointCheck returns a check of one pain point as it would sit in journey j of w, by the
+// rules Validate applies, with paths from the pain point ("severity"). The lookups are made
+// once, so checking each of many pain points stays linear.
+func PainPointCheck(w *Workspace, j *Journey) func(*PainPoint) error {
+	members := make(map[string]bool, len(w.Members))
+	for _, m := range w.Members {
+		members[m.ID] = true
+	}
+	stages := make(map[string]bool, len(j.Stages))
+	for _, s := range j.Stages {
+		stages[s.ID] = true
+	}
+	return func(p *PainPoint) error {
+		v := &validator{}
+		v.id("id", p.ID)
+		v.painPoint("", p, func(id string) bool { return stages[id] }, func(id string) bool { return members[id] })
+		if v.err == nil {
+			return nil
+		}
+		e := *v.err
+		e.Path = strings.TrimPrefix(e.Path, ".")
+		return &e
+	}
 }

@@ -18,6 +18,8 @@ func TestValidate(t *testing.T) {
 		{"long title", func(w *Workspace) { w.Journeys[0].Title = strings.Repeat("é", 201) },
 			"journeys[0].title: must be 1..200 characters, got 201"},
 		{"200 runes is fine", func(w *Workspace) { w.Journeys[0].Title = strings.Repeat("é", 200) }, ""},
+		{"bytes that are no text", func(w *Workspace) { w.Journeys[0].Persona = "Caf\xe9" },
+			`journeys[0].persona: is not UTF-8 text: "Caf\xe9"`},
 		{"duplicate member", func(w *Workspace) { w.Members[2].ID = "ana" }, `members[2].id: "ana" is used twice`},
 		{"empty id", func(w *Workspace) { w.Journeys[1].ID = "" }, "journeys[1].id: must not be empty"},
 		{"long id", func(w *Workspace) { w.Journeys[0].Cards[0].ID = strings.Repeat("x", 65) },

@@ -94,18 +94,35 @@ func openBadger(dir, path string) (*Store, error) {
 	return s, nil
 }
 
+// OpenExisting opens the store in dir as Open does, but refuses with ErrNoStore where there
+// is none rather than create one: for changes that need what a store holds.
+func OpenExisting(dir string) (*Store, error) {
+	if err := existing(dir); err != nil {
+		return nil, err
+	}
+	return Open(dir)
+}
+
+// existing returns ErrNoStore unless dir holds a store, or the start of one a kill cut off.
+func existing(dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, "MANIFEST")); err != nil {
+		if _, derr := os.Stat(dir); derr != nil {
+			return fmt.Errorf("%w at %s", ErrNoStore, dir)
+		}
+		if _, lerr := os.Stat(filepath.Join(dir, "LOCK")); lerr != nil {
+			return fmt.Errorf("%w at %s", ErrNoStore, dir)
+		}
+	}
+	return nil
+}
+
 // OpenReadOnly opens the store in dir for reading only: no file of it is created, changed or
 // removed, so it works on a read-only disk, a full one, and a damaged store is never made
 // worse. A store that was not closed (the app is killed, or still writes to it) has logs
 // Badger must replay to read: those are read from a private copy.
 func OpenReadOnly(dir string) (*Store, error) {
-	if _, err := os.Stat(filepath.Join(dir, "MANIFEST")); err != nil {
-		if _, derr := os.Stat(dir); derr != nil {
-			return nil, fmt.Errorf("%w at %s", ErrNoStore, dir)
-		}
-		if _, lerr := os.Stat(filepath.Join(dir, "LOCK")); lerr != nil {
-			return nil, fmt.Errorf("%w at %s", ErrNoStore, dir)
-		}
+	if err := existing(dir); err != nil {
+		return nil, err
 	}
 	if err := checkFiles(dir); err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)

@@ -2,7 +2,6 @@ package interchange
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"os"
 	"path/filepath"
@@ -131,31 +130,6 @@ func TestTooLargeIsRefusedBeforeParsing(t *testing.T) {
 	}
 	if _, err := Read(bytes.NewReader(make([]byte, MaxFileBytes+1))); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("from a stream: got %v, want ErrTooLarge", err)
-	}
-}
-
-func TestWriteCSV(t *testing.T) {
-	w, err := Parse([]byte(minimal))
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Journeys[0].PainPoints[0].Title = `=HYPERLINK("x"), "quoted"`
-	w.Journeys[0].PainPoints[0].Action = journey.Action{Text: "Call, then write", Due: "2026-12-01", DoneWhen: "line one\nline two"}
-	var b bytes.Buffer
-	if err := WriteCSV(&b, w); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(b.String(), strings.Join(CSVHeader, ",")+"\r\n") {
-		t.Errorf("header: got %q", strings.SplitN(b.String(), "\n", 2)[0])
-	}
-	rows, err := csv.NewReader(&b).ReadAll()
-	if err != nil {
-		t.Fatalf("the CSV does not parse back: %v", err)
-	}
-	want := []string{"J", "S", `'=HYPERLINK("x"), "quoted"`, "unknown", "data", "Ana", "3", "2", "", "open",
-		"Call, then write", "2026-12-01", "line one\nline two"}
-	if len(rows) != 2 || strings.Join(rows[1], "|") != strings.Join(want, "|") {
-		t.Errorf("got %q, want %q", rows, want)
 	}
 }
 

@@ -27,23 +27,48 @@ var ErrTooLarge = errors.New("file is over 256 MiB")
 
 // ReadFile reads and validates the workspace file at path.
 func ReadFile(path string) (*journey.Workspace, error) {
-	// Opening a FIFO would wait for a writer forever, and a device may never end.
-	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is %s, not a workspace file", path, fileKind(fi.Mode()))
-	}
-	f, err := os.Open(path)
+	f, err := openRegular(path, "a workspace file")
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxFileBytes {
-		return nil, fmt.Errorf("%s: %w (it has %d MiB)", path, ErrTooLarge, fi.Size()>>20)
-	}
 	w, err := Read(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return w, nil
+}
+
+// ReadCSVFile reads the CSV of pain points at path for a journey of w, as ReadCSV does.
+func ReadCSVFile(path string, w *journey.Workspace, journeyID string) (*CSVImport, error) {
+	f, err := openRegular(path, "a CSV file")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	imp, err := ReadCSV(f, w, journeyID)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return imp, nil
+}
+
+// openRegular opens the regular file at path, what it is to be, for reading, and refuses
+// anything else at once: opening a FIFO would wait for a writer forever, and a device may
+// never end. A file over MaxFileBytes is refused before it is read.
+func openRegular(path, what string) (*os.File, error) {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is %s, not %s", path, fileKind(fi.Mode()), what)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxFileBytes {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w (it has %d MiB)", path, ErrTooLarge, fi.Size()>>20)
+	}
+	return f, nil
 }
 
 func fileKind(m os.FileMode) string {

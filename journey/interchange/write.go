@@ -2,12 +2,9 @@ package interchange
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
 
 	"journeymap/journey"
 )
@@ -73,57 +70,4 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
-}
-
-// CSVHeader is the first row of the pain-point CSV.
-var CSVHeader = []string{"journey", "stage", "title", "discovery", "source_or_method", "found_by",
-	"severity", "effort", "owner", "status", "action", "due", "done_when"}
-
-// WriteCSV writes every pain point of every journey as one RFC 4180 row, naming journeys,
-// stages and members by their names rather than ids.
-func WriteCSV(dst io.Writer, w *journey.Workspace) error {
-	cw := csv.NewWriter(dst)
-	cw.UseCRLF = true
-	if err := cw.Write(CSVHeader); err != nil {
-		return err
-	}
-	// Looked up by maps: one scan of the members per pain point would make a task force of
-	// 100k members take minutes.
-	names := make(map[string]string, len(w.Members))
-	for _, m := range w.Members {
-		names[m.ID] = m.Name
-	}
-	name := func(id string) string { return names[id] }
-	for _, j := range w.Journeys {
-		stages := make(map[string]string, len(j.Stages))
-		for _, s := range j.Stages {
-			stages[s.ID] = s.Name
-		}
-		for _, p := range j.PainPoints {
-			how := string(p.Source)
-			if p.Discovery == journey.Unknown {
-				how = string(p.Method)
-			}
-			row := []string{j.Title, stages[p.Stage], p.Title, string(p.Discovery), how, name(p.FoundBy),
-				strconv.Itoa(p.Severity), strconv.Itoa(p.Effort), name(p.Owner), string(p.Status),
-				p.Action.Text, p.Action.Due, p.Action.DoneWhen}
-			for i := range row {
-				row[i] = defuse(row[i])
-			}
-			if err := cw.Write(row); err != nil {
-				return err
-			}
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// defuse keeps a spreadsheet from running a cell as a formula: text that opens with one of
-// the formula characters gets a leading apostrophe, which spreadsheets show as plain text.
-func defuse(cell string) string {
-	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-		return "'" + cell
-	}
-	return cell
 }

@@ -1,0 +1,80 @@
+package document
+
+import (
+	"fmt"
+	"strings"
+
+	"journeymap/journey"
+	"journeymap/journey/interchange"
+)
+
+// PainPointsImported says what ImportPainPoints did.
+type PainPointsImported struct {
+	Journey              string // the journey's title
+	Added, Changed, Same int
+	Ignored              []string // columns of the file that are not read
+}
+
+// Summary is the one line a person is told after the import.
+func (r PainPointsImported) Summary() string {
+	var parts []string
+	parts = append(parts, count(r.Added, "pain point")+" added")
+	if r.Changed > 0 {
+		parts = append(parts, fmt.Sprintf("%d changed", r.Changed))
+	}
+	if r.Same > 0 {
+		parts = append(parts, fmt.Sprintf("%d as they were", r.Same))
+	}
+	return fmt.Sprintf("%s in %q", strings.Join(parts, ", "), r.Journey)
+}
+
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// ImportPainPoints puts the pain points of the CSV file at path (interchange.ReadCSV) into
+// the journey with the id journeyID: those it names by id are changed, the others added. It
+// is one edit, which Undo takes back whole, made only when every row is good.
+func (d *Document) ImportPainPoints(path, journeyID string) (PainPointsImported, error) {
+	if d.ReadOnly {
+		return PainPointsImported{}, ErrReadOnly
+	}
+	j := d.ws.Journey(journeyID)
+	if j == nil {
+		return PainPointsImported{}, fmt.Errorf("no journey with the id %q; the journeys are: %s", journey.Printable(journeyID), JourneyList(d.ws))
+	}
+	r := PainPointsImported{Journey: j.Title}
+	imp, err := interchange.ReadCSVFile(path, d.ws, journeyID)
+	if err != nil {
+		return r, err
+	}
+	r.Ignored = imp.Ignored
+	e, err := journey.PutAll(d.ws, journeyID, "Import pain points", imp.PainPoints)
+	if err != nil {
+		return r, err
+	}
+	changes := 0
+	if e != nil {
+		if err := d.Do(e); err != nil {
+			return r, err
+		}
+		changes = len(e.(journey.Batch).Edits)
+	}
+	r.Added, r.Changed, r.Same = imp.New, changes-imp.New, len(imp.PainPoints)-changes
+	return r, nil
+}
+
+// JourneyList names the workspace's journeys with their ids, for a message that asks for one.
+func JourneyList(w *journey.Workspace) string {
+	if len(w.Journeys) == 0 {
+		return "none yet"
+	}
+	var names []string
+	for _, j := range w.Journeys {
+		names = append(names, fmt.Sprintf("%s (%s)", j.ID, journey.Printable(j.Title)))
+	}
+	return strings.Join(names, ", ")
+}
