@@ -114,11 +114,7 @@ func e2eSetup(t *testing.T) (dir, bin string, env []string, x func(...string) (s
 			t.Skipf("no X server can be started here: %s is not installed (make test installs it)", tool)
 		}
 	}
-	dir = t.TempDir()
-	bin = filepath.Join(dir, "journeymap")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("building: %v\n%s", err, out)
-	}
+	dir, bin = buildBinary(t)
 	display, xauth := startXvfb(t)
 	env = append(os.Environ(), "DISPLAY="+display, "XAUTHORITY="+xauth, "HOME="+filepath.Join(dir, "home"),
 		"LANG=en_US.UTF-8", "WAYLAND_DISPLAY=")
@@ -133,6 +129,42 @@ func e2eSetup(t *testing.T) (dir, bin string, env []string, x func(...string) (s
 		return strings.TrimSpace(string(out)), err
 	}
 	return dir, bin, env, x
+}
+
+// buildBinary builds journeymap into a new temporary directory, and returns both.
+func buildBinary(t *testing.T) (dir, bin string) {
+	t.Helper()
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "journeymap")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("building: %v\n%s", err, out)
+	}
+	return dir, bin
+}
+
+// TestNoNoiseOnStandardErrorInAnyLocale runs the real binary in the locales shells start
+// in: what it writes to standard error must be its own message, never Fyne's or Badger's.
+func TestNoNoiseOnStandardErrorInAnyLocale(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary; skipped in -short mode")
+	}
+	dir, bin := buildBinary(t)
+	for _, env := range [][]string{{"LANG=C.UTF-8"}, {"LANG=C"}, {"LANG=POSIX"}, {"LANG="}, {"LC_ALL=C.UTF-8"},
+		{"LANG=en_US.UTF-8"}, {"LANG=de_DE.UTF-8"}, {"LANG=C.UTF-8", "LANGUAGE=fr"}} {
+		for _, args := range [][]string{{"help"}, {"report", "-store", filepath.Join(dir, "none")}} {
+			cmd := exec.Command(bin, args...)
+			cmd.Env = append(slices.DeleteFunc(os.Environ(), func(v string) bool {
+				return strings.HasPrefix(v, "LANG") || strings.HasPrefix(v, "LC_")
+			}), env...)
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			cmd.Run()
+			if got := stderr.String(); strings.Contains(got, "Fyne") || strings.Contains(got, "badger") ||
+				(got != "" && !strings.HasPrefix(got, "journeymap: ")) {
+				t.Errorf("%v journeymap %v wrote to standard error:\n%s", env, args, got)
+			}
+		}
+	}
 }
 
 // TestEndToEndEditSurvivesAKill types a card into the real app with the keyboard (Ctrl+N, the

@@ -18,6 +18,8 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
+	_ "early.journeymap/locale" // before Fyne's own init: see its doc
+
 	"journeymap/assets"
 	mapcanvas "journeymap/canvas"
 	"journeymap/canvas/document"

@@ -1,0 +1,3 @@
+module early.journeymap/locale
+
+go 1.26.0
