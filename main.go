@@ -56,8 +56,12 @@ func main() {
 // error (one line on stderr naming it), 2 on bad usage.
 func run(args []string, stdout, stderr io.Writer) int {
 	err := dispatch(args, stdout)
+	var help helpAsked
 	switch {
-	case err == nil, errors.Is(err, flag.ErrHelp):
+	case errors.As(err, &help):
+		fmt.Fprint(stdout, help.text)
+		return 0
+	case err == nil:
 		return 0
 	case errors.Is(err, errUsage):
 		fmt.Fprintf(stderr, "journeymap: %s\n%s", oneLine(err), usage)
@@ -96,6 +100,9 @@ func dispatch(args []string, stdout io.Writer) error {
 	case "restore":
 		return restoreCmd(*store, rest, stdout)
 	case "help":
+		if len(rest) > 0 {
+			return dispatch([]string{rest[0], "-h"}, stdout)
+		}
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
@@ -108,6 +115,53 @@ func newFlags(name string) *flag.FlagSet {
 	return fs
 }
 
+// commandHelp is what -h or --help prints for each command, before its flags.
+var commandHelp = map[string]string{
+	"import": `usage: journeymap import [-store DIR] [-replace] FILE
+       journeymap import [-store DIR] -format csv -journey ID FILE
+
+Loads a workspace file (.journeymap.json) into the store, checked whole first. A store that
+holds a workspace is replaced only with -replace, after a backup of it is written. With
+-format csv, pain points from a spreadsheet go into one journey: rows with an id the journey
+has change that pain point, the others are added.`,
+	"export": `usage: journeymap export [-store DIR] -format png|json|csv [-journey ID] [-width PX] [-dpi N]
+                         [-theme light|dark|presenter] -o FILE
+
+Writes the workspace file (json), the pain points for a spreadsheet (csv), or one journey's
+map as a picture (png). -o - writes to standard output. The store is only read.`,
+	"report": `usage: journeymap report [-store DIR] [-json]
+
+Prints each member's load, open pain points and unknown pain points found, each journey's
+pain points and discovery rate, and the task force's fairness. The store is only read.`,
+	"backups": `usage: journeymap backups [-store DIR]
+
+Lists the backups of the store, newest first, with their paths for journeymap restore.`,
+	"restore": `usage: journeymap restore [-store DIR] FILE
+
+Replaces the workspace with the one in FILE, a backup (see journeymap backups) or any
+workspace file. The workspace there was is backed up first; a damaged store is moved aside.`,
+}
+
+// helpText is the help of the command whose flags fs holds.
+func helpText(fs *flag.FlagSet) string {
+	about, ok := commandHelp[fs.Name()]
+	if !ok {
+		return usage
+	}
+	var b strings.Builder
+	b.WriteString(about + "\n\nflags:\n")
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	return b.String()
+}
+
+// helpAsked carries the help to print when a command is given -h or --help.
+type helpAsked struct{ text string }
+
+func (h helpAsked) Error() string { return "help requested" }
+func (h helpAsked) Unwrap() error { return flag.ErrHelp }
+
 // parse accepts flags before and after positional arguments ("import FILE -replace"),
 // as people type them; a subcommand name ends the top-level flags.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
@@ -115,7 +169,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
+				return nil, helpAsked{helpText(fs)}
 			}
 			return nil, fmt.Errorf("%s: %w", err, errUsage)
 		}

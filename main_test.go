@@ -223,6 +223,24 @@ func TestCSVBothWays(t *testing.T) {
 	}
 }
 
+func TestHelpOnEveryCommand(t *testing.T) {
+	for _, args := range [][]string{{"-h"}, {"--help"}, {"help"}, {"help", "report"},
+		{"import", "-h"}, {"import", "--help"}, {"export", "-h"}, {"report", "--help"}, {"backups", "-h"},
+		{"restore", "-h"}, {"report", "-store", "/nowhere", "-h"}} {
+		code, out, errOut := cli(t, args...)
+		want := "usage:"
+		if len(args) > 1 && args[0] != "help" {
+			want = "usage: journeymap " + args[0]
+		}
+		if code != 0 || errOut != "" || !strings.HasPrefix(out, want) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 0 and %q on stdout", args, code, out, errOut, want)
+		}
+		if len(args) == 2 && args[0] != "help" && !strings.Contains(out, "-store") {
+			t.Errorf("%q does not list the flags: %q", args, out)
+		}
+	}
+}
+
 func TestExitStatuses(t *testing.T) {
 	store := filepath.Join(t.TempDir(), "x")
 	empty := filepath.Join(t.TempDir(), "empty")
