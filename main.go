@@ -55,7 +55,7 @@ func main() {
 // run carries out one command line and returns its exit status: 0 on success, 1 on a user
 // error (one line on stderr naming it), 2 on bad usage.
 func run(args []string, stdout, stderr io.Writer) int {
-	err := dispatch(args, stdout)
+	err := dispatch(args, stdout, stderr)
 	var help helpAsked
 	switch {
 	case errors.As(err, &help):
@@ -77,7 +77,7 @@ func oneLine(err error) string {
 	return journey.Printable(strings.Join(strings.Fields(strings.TrimSuffix(err.Error(), ": "+errUsage.Error())), " "))
 }
 
-func dispatch(args []string, stdout io.Writer) error {
+func dispatch(args []string, stdout, stderr io.Writer) error {
 	top := newFlags("journeymap")
 	store := top.String("store", "", "store directory")
 	rest, err := parse(top, args)
@@ -90,7 +90,7 @@ func dispatch(args []string, stdout io.Writer) error {
 	cmd, rest := rest[0], rest[1:]
 	switch cmd {
 	case "import":
-		return importCmd(*store, rest, stdout)
+		return importCmd(*store, rest, stdout, stderr)
 	case "export":
 		return exportCmd(*store, rest, stdout)
 	case "report":
@@ -101,7 +101,7 @@ func dispatch(args []string, stdout io.Writer) error {
 		return restoreCmd(*store, rest, stdout)
 	case "help":
 		if len(rest) > 0 {
-			return dispatch([]string{rest[0], "-h"}, stdout)
+			return dispatch([]string{rest[0], "-h"}, stdout, stderr)
 		}
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -238,7 +238,7 @@ func storeFlag(fs *flag.FlagSet, global string) *string {
 	return fs.String("store", global, "store directory")
 }
 
-func importCmd(global string, args []string, stdout io.Writer) error {
+func importCmd(global string, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("import")
 	store := storeFlag(fs, global)
 	replace := fs.Bool("replace", false, "replace a non-empty store, after writing a backup")
@@ -265,9 +265,12 @@ func importCmd(global string, args []string, stdout io.Writer) error {
 	if *format == "csv" {
 		return importPainPoints(dir, *journeyID, files[0], stdout)
 	}
-	w, err := interchange.ReadFile(files[0])
+	w, notes, err := interchange.ReadFileNoting(files[0])
 	if err != nil {
 		return err
+	}
+	for _, n := range notes {
+		fmt.Fprintf(stderr, "journeymap: warning: %s\n", journey.Printable(n))
 	}
 	r, err := transfer.Import(dir, w, *replace, time.Now())
 	return reportImport(stdout, r, err)

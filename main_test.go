@@ -108,7 +108,7 @@ func TestHostileImportsLeaveTheStoreAsItWas(t *testing.T) {
 	_, before, _ := cli(t, "export", "-store", store, "-format", "json", "-o", "-")
 	small, _ := os.ReadFile("testdata/small.journeymap.json")
 	hostile := map[string]struct{ file, want string }{
-		"bad JSON":           {`{"format": "journeymap", "version": 1, `, "not valid JSON at line 1"},
+		"bad JSON":           {`{"format": "journeymap", "version": 1, `, "not valid JSON at the end of the file (line 1)"},
 		"wrong types":        {strings.Replace(string(small), `"capacity": 8`, `"capacity": "eight"`, 1), "members[0].capacity: must be a whole number, got string"},
 		"dangling reference": {strings.Replace(string(small), `"owner": "cy"`, `"owner": "zed"`, 1), `journeys[1].painPoints[0].owner: names no member: "zed"`},
 		"10 MB title":        {strings.Replace(string(small), `"title": "Returns"`, `"title": "`+strings.Repeat("R", 10<<20)+`"`, 1), "journeys[1].title: must be 1..200 characters, got 10485760"},
@@ -164,6 +164,23 @@ func TestExport(t *testing.T) {
 		"Returns,Ask,Label printer needed,,known,review,0,,5,1,Cy,open,Offer QR-code returns at the post office,2027-01-15,QR code in the returns email,p4,j2,s1,,cy\r\n"
 	if code != 0 || csv != wantCSV {
 		t.Errorf("csv: exit %d\ngot  %q\nwant %q", code, csv, wantCSV)
+	}
+}
+
+func TestImportWarnsOfUnknownFields(t *testing.T) {
+	data, err := os.ReadFile("testdata/small.journeymap.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "typo.journeymap.json")
+	typo := strings.Replace(string(data), `"severity"`, `"severty": 2, "severity"`, 1)
+	if err := os.WriteFile(file, []byte("\uFEFF"+typo), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := cli(t, "import", "-store", filepath.Join(t.TempDir(), "s"), file)
+	want := "journeymap: warning: ignored unknown field journeys[0].painPoints[0].severty — did you mean severity?\n"
+	if code != 0 || errOut != want || !strings.HasPrefix(out, "imported") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want the import and on stderr %q", code, out, errOut, want)
 	}
 }
 

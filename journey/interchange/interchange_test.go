@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -62,16 +63,49 @@ func TestSampleIsCanonical(t *testing.T) {
 	}
 }
 
+func TestByteOrderMarkAndUnknownFields(t *testing.T) {
+	file := "\uFEFF" + strings.Replace(strings.Replace(minimal, `"severity": 3`, `"severty": 3, "severity": 3`, 1),
+		`"name": "T",`, `"name": "T", "colour": "red", "Members": [],`, 1)
+	if _, err := Parse([]byte(file)); err != nil {
+		t.Fatalf("a file with a byte order mark, as Notepad saves it: %v", err)
+	}
+	got := UnknownFields([]byte(file))
+	want := []string{
+		"ignored unknown field Members — did you mean members?",
+		"ignored unknown field colour",
+		"ignored unknown field journeys[0].painPoints[0].severty — did you mean severity?",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if got := UnknownFields(assets.SampleWorkspace); len(got) != 0 {
+		t.Errorf("the sample has unknown fields: %q", got)
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		d    int
+	}{{"severty", "severity", 1}, {"sevreity", "severity", 1}, {"sevetiry", "severity", 2}, {"effrot", "effort", 1}, {"", "abc", 3}, {"same", "same", 0}, {"kitten", "sitting", 3}} {
+		if got := editDistance(c.a, c.b); got != c.d {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.d)
+		}
+	}
+}
+
 func TestHostileFiles(t *testing.T) {
 	huge := strings.Repeat("x", 10<<20)
 	tests := []struct {
 		name, file, want string
 	}{
 		{"empty", " \n", "the file is empty"},
-		{"cut short", `{"format": "journeymap"`, "not valid JSON at line 1, column 23: unexpected end of JSON input"},
-		{"bad JSON", "{\n  \"format\": \"journeymap\",\n  \"version\": 1,,\n}", "not valid JSON at line 3, column 16: invalid character ',' looking for beginning of object key string"},
+		{"cut short", `{"format": "journeymap"`, "not valid JSON at the end of the file (line 1): the file ends too early: a closing } or ] or \" is missing"},
+		{"bad JSON", "{\n  \"format\": \"journeymap\",\n  \"version\": 1,,\n}", "not valid JSON at line 3, column 16: expected a field name in double quotes (is there a comma too many?)"},
+		{"text not closed", "{\n  \"format\": \"journeymap,\n  \"version\": 1\n}", "not valid JSON at line 2: a text is not closed: its ending \" is missing"},
+		{"comma missing", "{\n  \"format\": \"journeymap\"\n  \"version\": 1\n}", "not valid JSON at line 3, column 3: expected a comma or } after the field (is a comma missing?)"},
 		{"not an object", `[1, 2]`, "not a workspace file: it must hold one JSON object"},
-		{"trailing data", minimal + `{}`, "not valid JSON at line 6, column 86: invalid character '{' after top-level value"},
+		{"trailing data", minimal + `{}`, "not valid JSON at line 6, column 86: there is more after the workspace's closing }"},
 		{"no format", `{"version": 1}`, "format: missing: this is not a Journeymap workspace file"},
 		{"other format", `{"format": "trello", "version": 1}`, `format: must be "journeymap", got "trello"`},
 		{"version 99", strings.Replace(minimal, `"version": 1`, `"version": 99`, 1),

@@ -27,16 +27,28 @@ var ErrTooLarge = errors.New("file is over 256 MiB")
 
 // ReadFile reads and validates the workspace file at path.
 func ReadFile(path string) (*journey.Workspace, error) {
+	w, _, err := ReadFileNoting(path)
+	return w, err
+}
+
+// ReadFileNoting is ReadFile that also returns what a person should know about a file that
+// was read: the fields it has that no Journeymap reads (a typo, most often), each with the
+// field meant when one is close.
+func ReadFileNoting(path string) (*journey.Workspace, []string, error) {
 	f, err := openRegular(path, "a workspace file")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
-	w, err := Read(f)
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return w, nil
+	w, err := Parse(data)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return w, UnknownFields(data), nil
 }
 
 // ReadCSVFile reads the CSV of pain points at path for a journey of w, as ReadCSV does.
@@ -126,6 +138,7 @@ func Parse(data []byte) (*journey.Workspace, error) {
 	if len(data) > MaxFileBytes {
 		return nil, ErrTooLarge
 	}
+	data = bytes.TrimPrefix(data, []byte(utf8BOM)) // Notepad writes one
 	if err := syntax(data); err != nil {
 		return nil, err
 	}
@@ -261,7 +274,7 @@ func jsonKind(t reflect.Type) string {
 	return t.String()
 }
 
-// syntax reports malformed JSON by line and column, which is what a person fixing the file needs.
+// syntax reports malformed JSON by line, in the words of a person fixing the file by hand.
 func syntax(data []byte) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return errors.New("the file is empty")
@@ -269,9 +282,18 @@ func syntax(data []byte) error {
 	var se *json.SyntaxError
 	err := json.Unmarshal(data, new(json.RawMessage))
 	if errors.As(err, &se) {
-		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
-		col := int(se.Offset) - bytes.LastIndexByte(data[:min(int(se.Offset), len(data))], '\n') - 1
-		return fmt.Errorf("not valid JSON at line %d, column %d: %s", line, col, strings.TrimPrefix(se.Error(), "json: "))
+		// The offset is just past the byte that gave the error away.
+		at := min(max(int(se.Offset)-1, 0), len(data))
+		line := 1 + bytes.Count(data[:at], []byte("\n"))
+		col := at - bytes.LastIndexByte(data[:at], '\n')
+		where := fmt.Sprintf("line %d, column %d", line, col)
+		switch {
+		case int(se.Offset) >= len(data):
+			where = fmt.Sprintf("the end of the file (line %d)", line)
+		case data[at] == '\n':
+			where = fmt.Sprintf("line %d", line)
+		}
+		return fmt.Errorf("not valid JSON at %s: %s", where, syntaxInWords(strings.TrimPrefix(se.Error(), "json: ")))
 	}
 	if err != nil {
 		return fmt.Errorf("not valid JSON: %w", err)
@@ -280,6 +302,31 @@ func syntax(data []byte) error {
 		return errors.New("not a workspace file: it must hold one JSON object")
 	}
 	return nil
+}
+
+// syntaxInWords says what encoding/json found wrong as a person editing the file sees it.
+func syntaxInWords(msg string) string {
+	switch {
+	case msg == "unexpected end of JSON input":
+		return "the file ends too early: a closing } or ] or \" is missing, or the file was cut short"
+	case strings.HasSuffix(msg, "in string literal") && strings.HasPrefix(msg, `invalid character '\n'`):
+		return "a text is not closed: its ending \" is missing"
+	case strings.HasSuffix(msg, "in string literal"):
+		return "a text holds a tab or other control character; write it as \\t or \\n"
+	case strings.HasSuffix(msg, "looking for beginning of object key string"):
+		return "expected a field name in double quotes (is there a comma too many?)"
+	case strings.HasSuffix(msg, "after object key"):
+		return "expected a : after the field name"
+	case strings.HasSuffix(msg, "after object key:value pair"):
+		return "expected a comma or } after the field (is a comma missing?)"
+	case strings.HasSuffix(msg, "after array element"):
+		return "expected a comma or ] after the list item (is a comma missing?)"
+	case strings.HasSuffix(msg, "looking for beginning of value"):
+		return "expected a value: a text in double quotes, a number, true, false, null, a list [...] or an object {...}"
+	case strings.HasSuffix(msg, "after top-level value"):
+		return "there is more after the workspace's closing }"
+	}
+	return msg
 }
 
 func clip(s string) string {
