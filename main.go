@@ -293,7 +293,7 @@ func importPainPoints(dir, journeyID, path string, stdout io.Writer) error {
 	}
 	defer doc.Close()
 	if journeyID == "" {
-		return fmt.Errorf("import -format csv needs -journey ID; the journeys are: %s: %w", document.JourneyList(doc.Workspace()), errUsage)
+		return fmt.Errorf("import -format csv needs -journey ID; the journeys are: %s: %w", journey.JourneysSaid(doc.Workspace()), errUsage)
 	}
 	r, err := doc.ImportPainPoints(path, journeyID)
 	if len(r.Ignored) > 0 {
@@ -415,6 +415,9 @@ func exportCmd(global string, args []string, stdout io.Writer) error {
 	}
 	if w.Name == "" {
 		return fmt.Errorf("store %s is empty: nothing to export", dir)
+	}
+	if *journeyID != "" && w.Journey(*journeyID) == nil {
+		return fmt.Errorf("no journey with the id %q in %s; the journeys are: %s", journey.Printable(*journeyID), dir, journey.JourneysSaid(w))
 	}
 	write := func(dst io.Writer) error { return transfer.Export(dst, w, transfer.Format(*format), *journeyID) }
 	if *format == "png" {

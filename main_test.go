@@ -165,6 +165,12 @@ func TestExport(t *testing.T) {
 	if code != 0 || csv != wantCSV {
 		t.Errorf("csv: exit %d\ngot  %q\nwant %q", code, csv, wantCSV)
 	}
+	for _, format := range []string{"png", "csv"} {
+		code, _, errOut := cli(t, "export", "-store", store, "-format", format, "-journey", "nosuch", "-o", filepath.Join(dir, "x"))
+		if want := `no journey with the id "nosuch" in ` + store + "; the journeys are: j1 ("; code != 1 || !strings.Contains(errOut, want) {
+			t.Errorf("%s of no such journey: exit %d %q; want %q", format, code, errOut, want)
+		}
+	}
 }
 
 func TestImportWarnsOfUnknownFields(t *testing.T) {

@@ -321,3 +321,16 @@ func (w *Workspace) Clone() *Workspace {
 	}
 	return &c
 }
+
+// JourneysSaid names the workspace's journeys with their ids, "j1 (A parcel arrives late),
+// j2 (…)", for a message that asks for one of them.
+func JourneysSaid(w *Workspace) string {
+	if len(w.Journeys) == 0 {
+		return "none yet"
+	}
+	names := make([]string, len(w.Journeys))
+	for i, j := range w.Journeys {
+		names[i] = fmt.Sprintf("%s (%s)", j.ID, Printable(j.Title))
+	}
+	return strings.Join(names, ", ")
+}

@@ -44,7 +44,7 @@ func (d *Document) ImportPainPoints(path, journeyID string) (PainPointsImported,
 	}
 	j := d.ws.Journey(journeyID)
 	if j == nil {
-		return PainPointsImported{}, fmt.Errorf("no journey with the id %q; the journeys are: %s", journey.Printable(journeyID), JourneyList(d.ws))
+		return PainPointsImported{}, fmt.Errorf("no journey with the id %q; the journeys are: %s", journey.Printable(journeyID), journey.JourneysSaid(d.ws))
 	}
 	r := PainPointsImported{Journey: j.Title}
 	imp, err := interchange.ReadCSVFile(path, d.ws, journeyID)
@@ -65,16 +65,4 @@ func (d *Document) ImportPainPoints(path, journeyID string) (PainPointsImported,
 	}
 	r.Added, r.Changed, r.Same = imp.New, changes-imp.New, len(imp.PainPoints)-changes
 	return r, nil
-}
-
-// JourneyList names the workspace's journeys with their ids, for a message that asks for one.
-func JourneyList(w *journey.Workspace) string {
-	if len(w.Journeys) == 0 {
-		return "none yet"
-	}
-	var names []string
-	for _, j := range w.Journeys {
-		names = append(names, fmt.Sprintf("%s (%s)", j.ID, journey.Printable(j.Title)))
-	}
-	return strings.Join(names, ", ")
 }
