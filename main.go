@@ -3,6 +3,7 @@
 package main
 
 import (
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -33,6 +34,23 @@ import (
 // appID must match FyneApp.toml.
 const appID = "io.journeymap.app"
 
+// fyneApp is FyneApp.toml, the one place the version is written: the packaging tool reads it
+// for the installers, and `journeymap version` from here.
+//
+//go:embed FyneApp.toml
+var fyneApp string
+
+// version returns the version and build number FyneApp.toml gives.
+func version() string {
+	fields := map[string]string{}
+	for _, line := range strings.Split(fyneApp, "\n") {
+		if k, v, ok := strings.Cut(line, "="); ok {
+			fields[strings.TrimSpace(k)] = strings.Trim(strings.TrimSpace(v), `"`)
+		}
+	}
+	return fmt.Sprintf("%s (build %s)", fields["Version"], fields["Build"])
+}
+
 const usage = `usage:
   journeymap [-store DIR]                      open the app
   journeymap import [-store DIR] [-replace] FILE
@@ -43,6 +61,7 @@ const usage = `usage:
   journeymap report [-store DIR] [-json]
   journeymap backups [-store DIR]             list the backups, newest first
   journeymap restore [-store DIR] FILE        replace the workspace with a backup
+  journeymap version
 `
 
 // errUsage marks a mistake in how the command was called (exit status 2).
@@ -99,6 +118,9 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return backupsCmd(*store, rest, stdout)
 	case "restore":
 		return restoreCmd(*store, rest, stdout)
+	case "version":
+		fmt.Fprintf(stdout, "journeymap %s\n", version())
+		return nil
 	case "help":
 		if len(rest) > 0 {
 			return dispatch([]string{rest[0], "-h"}, stdout, stderr)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -243,6 +244,18 @@ func TestCSVBothWays(t *testing.T) {
 	}
 	if _, err := os.Stat(missing); !os.IsNotExist(err) {
 		t.Error("a CSV import created a store")
+	}
+}
+
+func TestVersionComesFromFyneAppToml(t *testing.T) {
+	toml, err := os.ReadFile("FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := cli(t, "version")
+	m := regexp.MustCompile(`(?s)Version = "([^"]+)".*Build = (\d+)`).FindSubmatch(toml)
+	if code != 0 || m == nil || out != "journeymap "+string(m[1])+" (build "+string(m[2])+")\n" {
+		t.Errorf("version: exit %d %q; FyneApp.toml says %s", code, out, m)
 	}
 }
 
