@@ -139,12 +139,20 @@ func TestHostileImportsLeaveTheStoreAsItWas(t *testing.T) {
 	}
 }
 
-func TestExport(t *testing.T) {
-	dir := t.TempDir()
-	store := filepath.Join(dir, "x")
+// smallStore imports testdata/small.journeymap.json into a new store, and returns the
+// directory it is in and the store.
+func smallStore(t *testing.T) (dir, store string) {
+	t.Helper()
+	dir = t.TempDir()
+	store = filepath.Join(dir, "x")
 	if code, _, errOut := cli(t, "import", "-store", store, "testdata/small.journeymap.json"); code != 0 {
 		t.Fatal(errOut)
 	}
+	return dir, store
+}
+
+func TestExport(t *testing.T) {
+	dir, store := smallStore(t)
 	out := filepath.Join(dir, "out.json")
 	if code, _, errOut := cli(t, "export", "-store", store, "-format", "json", "-o", out); code != 0 {
 		t.Fatal(errOut)
@@ -195,11 +203,7 @@ func TestImportWarnsOfUnknownFields(t *testing.T) {
 // and imports it back into the journey: the change lands, a row without id is added, and the
 // report counts it.
 func TestCSVBothWays(t *testing.T) {
-	dir := t.TempDir()
-	store := filepath.Join(dir, "x")
-	if code, _, errOut := cli(t, "import", "-store", store, "testdata/small.journeymap.json"); code != 0 {
-		t.Fatal(errOut)
-	}
+	dir, store := smallStore(t)
 	file := filepath.Join(dir, "returns.csv")
 	if code, _, errOut := cli(t, "export", "-store", store, "-format", "csv", "-journey", "j2", "-o", file); code != 0 {
 		t.Fatal(errOut)

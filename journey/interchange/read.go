@@ -306,27 +306,26 @@ func syntax(data []byte) error {
 
 // syntaxInWords says what encoding/json found wrong as a person editing the file sees it.
 func syntaxInWords(msg string) string {
-	switch {
-	case msg == "unexpected end of JSON input":
-		return "the file ends too early: a closing } or ] or \" is missing, or the file was cut short"
-	case strings.HasSuffix(msg, "in string literal") && strings.HasPrefix(msg, `invalid character '\n'`):
-		return "a text is not closed: its ending \" is missing"
-	case strings.HasSuffix(msg, "in string literal"):
-		return "a text holds a tab or other control character; write it as \\t or \\n"
-	case strings.HasSuffix(msg, "looking for beginning of object key string"):
-		return "expected a field name in double quotes (is there a comma too many?)"
-	case strings.HasSuffix(msg, "after object key"):
-		return "expected a : after the field name"
-	case strings.HasSuffix(msg, "after object key:value pair"):
-		return "expected a comma or } after the field (is a comma missing?)"
-	case strings.HasSuffix(msg, "after array element"):
-		return "expected a comma or ] after the list item (is a comma missing?)"
-	case strings.HasSuffix(msg, "looking for beginning of value"):
-		return "expected a value: a text in double quotes, a number, true, false, null, a list [...] or an object {...}"
-	case strings.HasSuffix(msg, "after top-level value"):
-		return "there is more after the workspace's closing }"
+	for _, w := range syntaxWords {
+		if strings.HasPrefix(msg, w.prefix) && strings.HasSuffix(msg, w.suffix) {
+			return w.words
+		}
 	}
 	return msg
+}
+
+// syntaxWords pairs the ends of encoding/json's messages with what they mean; the first
+// whose prefix and suffix fit is said.
+var syntaxWords = []struct{ prefix, suffix, words string }{
+	{"unexpected end of JSON input", "", `the file ends too early: a closing } or ] or " is missing, or the file was cut short`},
+	{`invalid character '\n'`, "in string literal", `a text is not closed: its ending " is missing`},
+	{"", "in string literal", `a text holds a tab or other control character; write it as \t or \n`},
+	{"", "looking for beginning of object key string", "expected a field name in double quotes (is there a comma too many?)"},
+	{"", "after object key", "expected a : after the field name"},
+	{"", "after object key:value pair", "expected a comma or } after the field (is a comma missing?)"},
+	{"", "after array element", "expected a comma or ] after the list item (is a comma missing?)"},
+	{"", "looking for beginning of value", "expected a value: a text in double quotes, a number, true, false, null, a list [...] or an object {...}"},
+	{"", "after top-level value", "there is more after the workspace's closing }"},
 }
 
 func clip(s string) string {
