@@ -590,6 +590,15 @@ func TestJourneys(t *testing.T) {
 	if len(entries) != 3 {
 		t.Fatalf("the journey dialog has %d fields, want title, persona and vision", len(entries))
 	}
+	// The id the command line's -journey takes is shown, and copied with a click.
+	newID := ed.mw.Map.JourneyID()
+	if !strings.Contains(labelsIn(form), newID) {
+		t.Errorf("the journey dialog does not show the id %q", newID)
+	}
+	test.Tap(buttonIn(t, form, "Copy"))
+	if got := ed.a.Clipboard().Content(); got != newID {
+		t.Errorf("Copy put %q on the clipboard, want %q", got, newID)
+	}
 	entries[0].SetText("Returning a parcel")
 	entries[1].SetText("Ben, 40, ordered the wrong size")
 	entries[2].SetText("Every return is as easy as the order was")

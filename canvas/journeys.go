@@ -4,8 +4,10 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/journey"
@@ -61,10 +63,15 @@ func (mw *MainWindow) EditJourney() {
 	vision.SetMinRowsVisible(2)
 	persona.Wrapping, vision.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	vision.SetPlaceHolder("One line customers and staff would both sign")
+	// The id is what the command line's -journey takes: shown, selectable, and copied by a click.
+	idText := widget.NewLabel(j.ID)
+	idText.Selectable = true
+	copyID := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { mw.CopyJourneyID() })
 	items := []*widget.FormItem{
 		widget.NewFormItem("Title", title),
 		widget.NewFormItem("Persona", persona),
 		widget.NewFormItem("Shared vision", vision),
+		widget.NewFormItem("Id", container.NewBorder(nil, nil, nil, copyID, idText)),
 	}
 	d := dialog.NewForm("Journey", "Save", "Cancel", items, func(ok bool) {
 		if ok {
@@ -74,6 +81,18 @@ func (mw *MainWindow) EditJourney() {
 	d.Resize(fyne.NewSize(520, 360))
 	d.Show()
 	mw.Canvas().Focus(title)
+}
+
+// CopyJourneyID puts the id of the journey on show on the clipboard, for the command line's
+// -journey, and says so.
+func (mw *MainWindow) CopyJourneyID() {
+	id := mw.Map.JourneyID()
+	if id == "" {
+		mw.say("No journey on show: nothing to copy.")
+		return
+	}
+	mw.app.Clipboard().SetContent(id)
+	mw.say("Copied the journey's id " + journey.Printable(id) + ", as the command line's -journey takes it.")
 }
 
 func (mw *MainWindow) setJourneyInfo(id string, info journey.JourneyInfo) {
@@ -139,6 +158,7 @@ func (mw *MainWindow) journeyMenu() *fyne.Menu {
 		item("New Journey", mw.NewJourney, &newJourneyShortcut),
 		fyne.NewMenuItem("Duplicate Journey", mw.DuplicateJourney),
 		fyne.NewMenuItem("Title, Persona and Vision…", mw.EditJourney),
+		fyne.NewMenuItem("Copy Journey Id", mw.CopyJourneyID),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Move Journey Up", func() { mw.MoveJourney(-1) }),
 		fyne.NewMenuItem("Move Journey Down", func() { mw.MoveJourney(1) }),
