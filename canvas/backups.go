@@ -62,7 +62,7 @@ func (b *backupsDialog) build() {
 	b.restore = widget.NewButton("Restore…", b.confirmRestore)
 	b.restore.Importance = widget.HighImportance
 	closeButton := widget.NewButton("Close", func() { b.dialog.Hide() })
-	where := widget.NewLabel("Kept beside the workspace's folder, in " + journey.Printable(filepath.Dir(absPath(b.mw.doc.Dir()))) +
+	where := widget.NewLabel("Kept beside the workspace's folder, in " + journey.Printable(storage.BackupFolder(b.mw.doc.Dir())) +
 		": the 10 newest, and the newest of each day for a month.")
 	where.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(where, b.info, nil, nil, b.rows)
@@ -108,10 +108,7 @@ func (b *backupsDialog) refreshButtons() {
 // backUpNow makes sure a backup holds the workspace as it is now.
 func (b *backupsDialog) backUpNow() {
 	b.mw.Editor.Commit()
-	path, written, err := b.mw.doc.BackUp(now())
-	if err == nil {
-		err = storage.RotateBackups(b.mw.doc.Dir(), now())
-	}
+	path, written, err := b.mw.doc.BackUp(now()) // rotates the backups when it writes one
 	b.reload()
 	switch {
 	case err != nil:
@@ -179,11 +176,4 @@ func age(d time.Duration) string {
 	default:
 		return plural(int(d/(24*time.Hour)), "day")
 	}
-}
-
-func absPath(p string) string {
-	if abs, err := filepath.Abs(p); err == nil {
-		return abs
-	}
-	return p
 }

@@ -49,6 +49,15 @@ func backupPlace(dir string) (parent, prefix string, err error) {
 	return filepath.Dir(abs), filepath.Base(abs) + backupInfix, nil
 }
 
+// BackupFolder is the directory the backups of the store at dir go to: the one that holds it.
+func BackupFolder(dir string) string {
+	parent, _, err := backupPlace(dir)
+	if err != nil {
+		return filepath.Dir(dir)
+	}
+	return parent
+}
+
 // Backup writes w as a workspace file beside the store and returns its path.
 func (s *Store) Backup(w *journey.Workspace, now time.Time) (string, error) {
 	data, err := interchange.Marshal(w)

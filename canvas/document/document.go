@@ -86,19 +86,37 @@ type watcher struct{ fn func(Change) }
 
 // Open loads the workspace of a store and the undo history kept with it.
 func Open(s *storage.Store) (*Document, error) {
+	d := &Document{}
+	if err := d.take(s); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// take makes the document hold what the store holds: its workspace, put in place of the one
+// there was (the map and the panels hold that one and read it again), and its undo history.
+// The document keeps the store also when it can't be read, so that it is closed in the end.
+func (d *Document) take(s *storage.Store) error {
+	d.store = s
 	w, err := s.Load()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	undo, redo, err := s.History()
 	if err != nil {
-		return nil, fmt.Errorf("reading the undo history: %w", err)
+		return fmt.Errorf("reading the undo history: %w", err)
 	}
-	d := &Document{store: s, ws: w, undo: undo, redo: redo, next: 1}
+	if d.ws == nil {
+		d.ws = w
+	} else {
+		*d.ws = *w
+	}
+	d.undo, d.redo = undo, redo
+	d.next = max(d.next, 1)
 	for _, e := range slices.Concat(undo, redo) {
 		d.next = max(d.next, e.Seq+1)
 	}
-	return d, nil
+	return nil
 }
 
 // Workspace is the workspace as it now is. It is for reading: every change goes through Do.
@@ -309,22 +327,12 @@ func (d *Document) Restore(path string, now time.Time) (transfer.Imported, error
 	if s == nil {
 		return r, fmt.Errorf("%w; start Journeymap again", err)
 	}
-	d.store = s
 	if err != nil {
+		d.store = s
 		return r, err
 	}
-	w, err := s.Load()
-	if err != nil {
-		return r, fmt.Errorf("reading the restored workspace: %w", err)
-	}
-	undo, redo, err := s.History()
-	if err != nil {
-		return r, fmt.Errorf("reading the restored undo history: %w", err)
-	}
-	*d.ws = *w // the map and the panels hold this workspace; they read it again
-	d.undo, d.redo = undo, redo
-	for _, e := range slices.Concat(undo, redo) {
-		d.next = max(d.next, e.Seq+1)
+	if err := d.take(s); err != nil {
+		return r, fmt.Errorf("reading the restored store: %w", err)
 	}
 	d.tell(Change{Kind: Replaced, Label: "Restore backup"})
 	return r, nil
