@@ -150,27 +150,24 @@ func Put[T Item](w *Workspace, journey string, item T, at int) (ItemEdit[T], err
 
 // PutAll returns one edit, labelled label, that stores each of the items in its list as Put
 // does, one after the other: new ones go at the end in their order. Items stored already as
-// they are give no edit; when none changes, PutAll returns nil.
-func PutAll[T Item](w *Workspace, journey, label string, items []T) (Edit, error) {
+// they are give no edit; when none changes, the batch has no edits.
+func PutAll[T Item](w *Workspace, journey, label string, items []T) (Batch, error) {
 	work := w.Clone() // each Put sees the list as the ones before it left it
-	var edits []Edit
+	b := Batch{Name: label}
 	for _, it := range items {
 		e, err := Put(work, journey, it, -1)
 		if err != nil {
-			return nil, err
+			return Batch{}, err
 		}
 		if e.Before != nil && reflect.DeepEqual(*e.Before, *e.After) {
 			continue
 		}
 		if err := e.Apply(work); err != nil {
-			return nil, err
+			return Batch{}, err
 		}
-		edits = append(edits, e)
+		b.Edits = append(b.Edits, e)
 	}
-	if len(edits) == 0 {
-		return nil, nil
-	}
-	return Batch{Name: label, Edits: edits}, nil
+	return b, nil
 }
 
 // Remove returns the edit that deletes the item with the id from its list.

@@ -52,17 +52,16 @@ func (d *Document) ImportPainPoints(path, journeyID string) (PainPointsImported,
 		return r, err
 	}
 	r.Ignored = imp.Ignored
-	e, err := journey.PutAll(d.ws, journeyID, "Import pain points", imp.PainPoints)
+	b, err := journey.PutAll(d.ws, journeyID, "Import pain points", imp.PainPoints)
 	if err != nil {
 		return r, err
 	}
-	changes := 0
-	if e != nil {
-		if err := d.Do(e); err != nil {
+	if len(b.Edits) > 0 {
+		if err := d.Do(b); err != nil {
 			return r, err
 		}
-		changes = len(e.(journey.Batch).Edits)
 	}
+	changes := len(b.Edits)
 	r.Added, r.Changed, r.Same = imp.New, changes-imp.New, len(imp.PainPoints)-changes
 	return r, nil
 }
