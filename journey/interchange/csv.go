@@ -133,12 +133,9 @@ func ReadCSV(r io.Reader, w *journey.Workspace, journeyID string) (*CSVImport, e
 	if j == nil {
 		return nil, fmt.Errorf("%w: no journey with id %q in the workspace", ErrCSV, journey.Printable(journeyID))
 	}
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
+	data, err := readLimited(r)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrCSV, err)
-	}
-	if len(data) > MaxFileBytes {
-		return nil, fmt.Errorf("%w: %w", ErrCSV, ErrTooLarge)
 	}
 	data = bytes.TrimPrefix(data, []byte(utf8BOM))
 	if !utf8.Valid(data) {

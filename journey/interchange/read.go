@@ -40,7 +40,7 @@ func ReadFileNoting(path string) (*journey.Workspace, []string, error) {
 		return nil, nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	data, err := readLimited(f)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -100,14 +100,24 @@ func fileKind(m os.FileMode) string {
 // Read parses and validates a workspace file. A problem comes back as one error naming the
 // first thing wrong, with its JSON path where it has one (a *journey.ValidationError).
 func Read(r io.Reader) (*journey.Workspace, error) {
+	data, err := readLimited(r)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(data)
+}
+
+// readLimited reads all of r, up to MaxFileBytes: more is refused with ErrTooLarge as soon
+// as it is seen, so that a stream that never ends can't fill the memory.
+func readLimited(r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("reading the workspace file: %w", err)
+		return nil, fmt.Errorf("reading the file: %w", err)
 	}
 	if len(data) > MaxFileBytes {
 		return nil, ErrTooLarge
 	}
-	return Parse(data)
+	return data, nil
 }
 
 type fileWire struct {
