@@ -7,24 +7,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"testing"
 
 	"journeymap/journey"
 	"journeymap/journey/journeytest"
 )
-
-// smallDisk mounts a real filesystem of the size, for a disk that really fills up.
-func smallDisk(t *testing.T, mb int) string {
-	t.Helper()
-	dir := t.TempDir()
-	out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+strconv.Itoa(mb)+"m", "tmpfs", dir).CombinedOutput()
-	if err != nil {
-		t.Skipf("can't mount a small filesystem here (needs root): %v %s", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
-	return dir
-}
 
 // fill writes a file that leaves about left bytes free on the disk at dir.
 func fill(t *testing.T, dir string, left uint64) {
@@ -44,7 +31,7 @@ func fill(t *testing.T, dir string, left uint64) {
 // nothing is written (no SIGBUS from a mapped file), the store is read and exported, and an
 // import is refused before it starts.
 func TestAFullDiskIsReadNotWritten(t *testing.T) {
-	disk := smallDisk(t, 160)
+	disk := journeytest.SmallDisk(t, 160)
 	w := journeytest.Sample(t)
 	dir := filepath.Join(disk, "store")
 	s, err := Open(dir)
@@ -84,7 +71,7 @@ func TestAFullDiskIsReadNotWritten(t *testing.T) {
 }
 
 func TestAReadOnlyDiskIsReadNotWritten(t *testing.T) {
-	disk := smallDisk(t, 256)
+	disk := journeytest.SmallDisk(t, 256)
 	dir := crashedStore(t, journeytest.Sample(t))
 	// The killed store, moved onto the disk that then turns read-only.
 	if out, err := exec.Command("cp", "-a", dir, filepath.Join(disk, "store")).CombinedOutput(); err != nil {

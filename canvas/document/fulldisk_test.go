@@ -6,29 +6,15 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"testing"
 
 	"journeymap/journey/journeytest"
 	"journeymap/storage"
 )
 
-// smallDisk mounts a real filesystem of the size, for a disk that really fills up.
-func smallDisk(t *testing.T, mb int) string {
-	t.Helper()
-	dir := t.TempDir()
-	out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+strconv.Itoa(mb)+"m", "tmpfs", dir).CombinedOutput()
-	if err != nil {
-		t.Skipf("can't mount a small filesystem here (needs root): %v %s", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
-	return dir
-}
-
 func TestAFullDiskRefusesTheEditAndTheAppGoesOn(t *testing.T) {
-	disk := smallDisk(t, 130)
+	disk := journeytest.SmallDisk(t, 130)
 	d, dir := openSampleIn(t, filepath.Join(disk, "store"))
 	before := journeytest.File(t, d.Workspace())
 	// Fill the disk until less is left than the store needs to write safely.

@@ -1,5 +1,6 @@
 // Package journeytest gives tests workspaces to work on: the sample, big generated maps, and
-// the workspace file for telling whether two workspaces are the same.
+// the workspace file for telling whether two workspaces are the same; and, on Linux, a small
+// real disk to fill.
 package journeytest
 
 import (
