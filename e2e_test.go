@@ -10,6 +10,7 @@ import (
 	"image"
 	"image/color"
 	_ "image/png"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -36,7 +37,7 @@ func TestEndToEnd(t *testing.T) {
 
 	id := waitForWindow(x, "Journeymap", 30*time.Second)
 	if id == "" {
-		t.Fatalf("no Journeymap window appeared within 30 s; the app said: %s", stderr.String())
+		t.Fatalf("no Journeymap window appeared within 30 s; the app said: %s", said(stderr))
 	}
 	if title, err := x("xdotool", "getwindowname", id); err != nil || title != "Journeymap" {
 		t.Errorf("window title: got %q (%v), want Journeymap", title, err)
@@ -79,7 +80,7 @@ func TestEndToEnd(t *testing.T) {
 		case err := <-exited:
 			quit = true
 			if err != nil {
-				t.Errorf("the app did not quit cleanly: %v\n%s", err, stderr.String())
+				t.Errorf("the app did not quit cleanly: %v\n%s", err, said(stderr))
 			}
 		case <-time.After(3 * time.Second):
 		}
@@ -88,7 +89,7 @@ func TestEndToEnd(t *testing.T) {
 		t.Fatal("the app did not quit on Ctrl+Q")
 	}
 	if strings.Contains(stderr.String(), "panic") || strings.Contains(stderr.String(), "Fyne error") {
-		t.Errorf("the app reported errors:\n%s", stderr.String())
+		t.Errorf("the app reported errors:\n%s", said(stderr))
 	}
 	s, err := storage.Open(store)
 	if err != nil {
@@ -164,6 +165,44 @@ func TestNoNoiseOnStandardErrorInAnyLocale(t *testing.T) {
 				t.Errorf("%v journeymap %v wrote to standard error:\n%s", env, args, got)
 			}
 		}
+	}
+}
+
+// TestNoDisplayIsSaidPlainly starts the app on a display no X server serves: one line
+// naming the display and exit status 1, never the driver's panic, and the store kept whole.
+func TestNoDisplayIsSaidPlainly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary; skipped in -short mode")
+	}
+	dir, bin := buildBinary(t)
+	display := ""
+	for n := 4200; display == ""; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); errors.Is(err, fs.ErrNotExist) {
+			display = fmt.Sprintf(":%d", n)
+		}
+	}
+	store := filepath.Join(dir, "store")
+	cmd := exec.Command(bin, "-store", store)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display, "WAYLAND_DISPLAY=", "HOME="+filepath.Join(dir, "home"))
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Errorf("journeymap on display %s ended with %v; want exit status 1", display, err)
+	}
+	got := stderr.String()
+	want := "journeymap: can't open a window on the display \"" + display + "\": "
+	if !strings.HasPrefix(got, want) || strings.Count(got, "\n") != 1 || strings.Contains(got, "panic") {
+		t.Errorf("journeymap on display %s said:\n%s\nwant one line starting %q", display, got, want)
+	}
+	s, err := storage.OpenReadOnly(store)
+	if err != nil {
+		t.Fatalf("the store after: %v", err)
+	}
+	defer s.Close()
+	if w, err := s.Load(); err != nil || len(w.Journeys) == 0 {
+		t.Errorf("the store after holds %v, %v; want the sample", w, err)
 	}
 }
 
@@ -252,7 +291,7 @@ func secondInstanceIsTold(t *testing.T, bin, store string, env []string, x func(
 	stderr, exited := startApp(t, bin, store, env)
 	id := waitForWindow(x, mapcanvas.ErrorWindowTitle, 20*time.Second)
 	if id == "" {
-		t.Fatalf("a second Journeymap on the same store showed no window saying so; it said: %s", stderr.String())
+		t.Fatalf("a second Journeymap on the same store showed no window saying so; it said: %s", said(stderr))
 	}
 	if shot := os.Getenv("JOURNEYMAP_SECOND_SCREENSHOT"); shot != "" {
 		time.Sleep(time.Second)
@@ -298,6 +337,16 @@ func startApp(t *testing.T, bin, store string, env []string) (*strings.Builder, 
 	return stderr, exited
 }
 
+// said is what the app wrote to standard error, cut to its first lines: a Go panic's reason
+// comes first, and a log keeps the tail of a long message.
+func said(stderr *strings.Builder) string {
+	lines := strings.SplitAfter(stderr.String(), "\n")
+	if len(lines) <= 12 {
+		return stderr.String()
+	}
+	return strings.Join(lines[:12], "") + fmt.Sprintf("… and %d lines more\n", len(lines)-12)
+}
+
 // waitForWindow returns the id of the first window titled exactly title, or "" after timeout.
 func waitForWindow(x func(...string) (string, error), title string, timeout time.Duration) string {
 	for deadline := time.Now().Add(timeout); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
@@ -310,11 +359,13 @@ func waitForWindow(x func(...string) (string, error), title string, timeout time
 }
 
 // startXvfb runs xvfb-run around a shell that prints the display and authority file it was
-// given and then waits, so that the test can reach the server from outside.
+// given and then waits, so that the test can reach the server from outside. The server is
+// kept from resetting when its last client leaves, as a desktop's X server is: a Journeymap
+// started again by one that then quits would otherwise race that reset for the display.
 func startXvfb(t *testing.T) (display, xauth string) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, "xvfb-run", "-a", "-s", "-screen 0 1920x1080x24",
+	cmd := exec.CommandContext(ctx, "xvfb-run", "-a", "-s", "-noreset -screen 0 1920x1080x24",
 		"sh", "-c", `echo "$DISPLAY $XAUTHORITY"; exec sleep 600`)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
@@ -418,7 +469,7 @@ func TestEndToEndDamagedStoreIsRestoredFromTheWindow(t *testing.T) {
 	stderr, exited := startApp(t, bin, store, env)
 	id := waitForWindow(x, mapcanvas.ErrorWindowTitle, 30*time.Second)
 	if id == "" {
-		t.Fatalf("the damaged store showed no problem window; the app said: %s", stderr.String())
+		t.Fatalf("the damaged store showed no problem window; the app said: %s", said(stderr))
 	}
 	shots := os.Getenv("JOURNEYMAP_DAMAGE_SCREENSHOT")
 	if shots == "" {
@@ -436,7 +487,7 @@ func TestEndToEndDamagedStoreIsRestoredFromTheWindow(t *testing.T) {
 		asides, _ = filepath.Glob(store + "-damaged-*")
 	}
 	if len(asides) != 1 {
-		t.Fatalf("no damaged store was moved aside after Tab, Space; the app said: %s", stderr.String())
+		t.Fatalf("no damaged store was moved aside after Tab, Space; the app said: %s", said(stderr))
 	}
 	if got, err := os.ReadFile(filepath.Join(asides[0], "MANIFEST")); err != nil || string(got) != string(damaged) {
 		t.Errorf("the damaged store's MANIFEST was not kept as it was (%v)", err)
@@ -447,7 +498,7 @@ func TestEndToEndDamagedStoreIsRestoredFromTheWindow(t *testing.T) {
 	x("xdotool", "key", "space") // "Open Journeymap", which has the focus now
 	main := waitForWindow(x, "Journeymap", 30*time.Second)
 	if main == "" {
-		t.Fatalf("Open Journeymap opened no Journeymap window; the app said: %s", stderr.String())
+		t.Fatalf("Open Journeymap opened no Journeymap window; the app said: %s", said(stderr))
 	}
 	if pid, err := x("xdotool", "getwindowpid", main); err == nil {
 		var n int
@@ -467,7 +518,7 @@ func TestEndToEndDamagedStoreIsRestoredFromTheWindow(t *testing.T) {
 	select {
 	case err := <-exited:
 		if err != nil {
-			t.Errorf("the problem window's process: %v\n%s", err, stderr.String())
+			t.Errorf("the problem window's process: %v\n%s", err, said(stderr))
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("Journeymap did not quit on Ctrl+Q")

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	_ "early.journeymap/locale" // before Fyne's own init: see its doc
@@ -504,7 +505,13 @@ func openApp(dir string) error {
 		a := app.NewWithID(appID + ".problem")
 		a.SetIcon(assets.Icon)
 		remedy, says, restored := restoreRemedy(dir, err)
-		mapcanvas.NewErrorWindow(a, capitalised(oneLine(err)), says, remedy).ShowAndRun()
+		problem, werr := mapcanvas.FirstWindow(func() fyne.Window {
+			return mapcanvas.NewErrorWindow(a, capitalised(oneLine(err)), says, remedy)
+		})
+		if werr != nil { // standard error is all that is left to say it on
+			return withBackupAdvice(dir, err)
+		}
+		problem.ShowAndRun()
 		if *restored != "" { // the problem is solved: said, but not an exit status
 			fmt.Fprintf(os.Stderr, "journeymap: %s\njourneymap: %s\n", oneLine(err), *restored)
 			return nil
@@ -517,7 +524,10 @@ func openApp(dir string) error {
 	})
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
-	mw := mapcanvas.NewMainWindow(a, doc)
+	mw, err := mapcanvas.FirstWindow(func() *mapcanvas.MainWindow { return mapcanvas.NewMainWindow(a, doc) })
+	if err != nil {
+		return fmt.Errorf("%w; the import, export and report commands work without one", err)
+	}
 	if readOnly != "" {
 		mw.SetReadOnly(readOnly)
 	}
