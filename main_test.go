@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"journeymap/canvas/document"
+	"journeymap/journey"
 	"journeymap/storage"
 )
 
@@ -341,5 +343,55 @@ func TestExportPNG(t *testing.T) {
 	}
 	if code, _, errOut := cli(t, "export", "-store", store, "-format", "png", "-journey", "nosuch", "-o", out); code != 1 || !strings.Contains(errOut, `"nosuch"`) {
 		t.Errorf("an unknown journey: exit %d, %q", code, errOut)
+	}
+}
+
+// TestCommandsWhileTheAppHoldsTheStore holds the store open as the running app does, with an
+// edit that is only in Badger's log: report and export answer, with that edit; the commands
+// that write say to close the app or use its menu, and change nothing.
+func TestCommandsWhileTheAppHoldsTheStore(t *testing.T) {
+	dir, store := smallStore(t)
+	s, err := storage.Open(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := document.Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer doc.Close()
+	w := doc.Workspace()
+	j := w.Journeys[0]
+	const text = "Asks twice for the parcel number"
+	e, err := journey.Put(w, j.ID, journey.Card{ID: "held", Lane: j.Lanes[0].ID, Stage: j.Stages[0].ID, Text: text}, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Do(e); err != nil {
+		t.Fatal(err)
+	}
+
+	if code, out, errOut := cli(t, "report", "-store", store); code != 0 || !strings.Contains(out, "Fairness") {
+		t.Errorf("report while the app holds the store: exit %d, %q, %q", code, out, errOut)
+	}
+	code, out, errOut := cli(t, "export", "-store", store, "-format", "json", "-o", "-")
+	if code != 0 || !strings.Contains(out, text) {
+		t.Errorf("export while the app holds the store: exit %d, %s; want the card edited in the app", code, errOut)
+	}
+	csv := filepath.Join(dir, "pain.csv")
+	if code, _, errOut := cli(t, "export", "-store", store, "-format", "csv", "-journey", j.ID, "-o", csv); code != 0 {
+		t.Fatalf("export csv while the app holds the store: %s", errOut)
+	}
+	for _, args := range [][]string{
+		{"import", "-store", store, "-replace", "testdata/small.journeymap.json"},
+		{"import", "-store", store, "-format", "csv", "-journey", j.ID, csv},
+	} {
+		code, _, errOut := cli(t, args...)
+		if code != 1 || !strings.Contains(errOut, "store is in use") || !strings.Contains(errOut, "close the app first") {
+			t.Errorf("%v while the app holds the store: exit %d, %q; want 1 and to close the app or use its menu", args, code, errOut)
+		}
+	}
+	if got := doc.Workspace().Journeys[0].Cards; got[len(got)-1].Text != text {
+		t.Error("the app's workspace changed")
 	}
 }

@@ -373,3 +373,42 @@ func TestInstallRecoversFromAKillBetweenItsRenames(t *testing.T) {
 		})
 	}
 }
+
+// TestALiveLogIsCopiedUpToItsLastWholeEntry: a copy of the newest log that a running
+// Journeymap appends to may hold an entry half-written as it was read and whole ones after
+// it. Read from a store held by a writer, that is no damage: the copy ends before that
+// entry. From a store no one holds, it still is.
+func TestALiveLogIsCopiedUpToItsLastWholeEntry(t *testing.T) {
+	w := journeytest.Sample(t)
+	before := len(w.Journeys[0].Cards)
+	dir := crashedStore(t, w)
+	flip(func(size int) int { return size / 2 })(t, only(t, dir, ".mem"))
+	for _, live := range []bool{false, true} {
+		tmp := t.TempDir()
+		if err := copyStoreFiles(dir, tmp, live); err != nil {
+			t.Fatal(err)
+		}
+		err := checkFiles(tmp)
+		if !live {
+			if !errors.Is(err, ErrDamaged) {
+				t.Errorf("a store no one holds, with an entry damaged amid its log: got %v, want ErrDamaged", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("the copy of a live store: %v", err)
+		}
+		s, err := openBadger(dir, tmp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Load()
+		s.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(got.Journeys[0].Cards); n < before || n >= len(w.Journeys[0].Cards) {
+			t.Errorf("the copy holds %d cards; want the %d before the log and some of the %d in it before the damage", n, before, len(w.Journeys[0].Cards)-before)
+		}
+	}
+}

@@ -3,6 +3,7 @@
 package storage
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
@@ -27,3 +28,22 @@ func lockDir(dir string) (unlock func(), err error) {
 	}
 	return func() { f.Close() }, nil
 }
+
+// held tells whether another process holds the store open for writing, as a running
+// Journeymap does: Badger then holds an exclusive flock on the directory, so even the shared
+// one it takes to open read-only is refused.
+func held(dir string) bool {
+	f, err := os.Open(dir)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if err := unix.Flock(int(f.Fd()), unix.LOCK_SH|unix.LOCK_NB); err != nil {
+		return errors.Is(err, unix.EWOULDBLOCK)
+	}
+	unix.Flock(int(f.Fd()), unix.LOCK_UN)
+	return false
+}
+
+// readShared reads a whole file.
+func readShared(path string) ([]byte, error) { return os.ReadFile(path) }

@@ -28,7 +28,9 @@ const childRole = "JOURNEYMAP_STORAGE_CHILD"
 func TestMain(m *testing.M) {
 	switch os.Getenv(childRole) {
 	case "writer":
-		os.Exit(runWriter(os.Getenv("JOURNEYMAP_STORE")))
+		os.Exit(runWriter(os.Getenv("JOURNEYMAP_STORE"), 0))
+	case "bulk writer":
+		os.Exit(runWriter(os.Getenv("JOURNEYMAP_STORE"), journey.MaxTextRunes))
 	case "holder":
 		os.Exit(runHolder(os.Getenv("JOURNEYMAP_STORE")))
 	case "installer":
@@ -37,8 +39,9 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// runWriter adds cards one edit at a time and prints "ack N" after each commit returns.
-func runWriter(dir string) int {
+// runWriter adds cards one edit at a time and prints "ack N" after each commit returns. Cards
+// are padded to pad characters, so that Badger moves its logs into tables often.
+func runWriter(dir string, pad int) int {
 	s, err := Open(dir)
 	if err != nil {
 		fmt.Println("error", err)
@@ -53,7 +56,8 @@ func runWriter(dir string) int {
 	start := len(j.Cards)
 	for n := start; ; n++ {
 		id := "kill-" + strconv.Itoa(n)
-		e, err := journey.Put(w, j.ID, journey.Card{ID: id, Lane: j.Lanes[0].ID, Stage: j.Stages[0].ID, Text: id}, -1)
+		text := id + strings.Repeat(".", max(0, pad-len(id)))
+		e, err := journey.Put(w, j.ID, journey.Card{ID: id, Lane: j.Lanes[0].ID, Stage: j.Stages[0].ID, Text: text}, -1)
 		if err == nil {
 			err = e.Apply(w)
 		}
@@ -275,5 +279,77 @@ func TestSecondInstanceIsToldTheStoreIsInUse(t *testing.T) {
 	}
 	if want := "store is in use by another Journeymap: " + dir; !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("got %q, want it to start with %q", err.Error(), want)
+	}
+}
+
+// TestReadingWhileAnotherProcessWrites reads the store again and again, as report and export
+// do, while another process holds it and writes cards of 4,000 characters without pause, so
+// that Badger moves logs into tables and compacts them during the reads. Every read must
+// succeed and hold every card acknowledged before it began.
+func TestReadingWhileAnotherProcessWrites(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample := journeytest.Sample(t)
+	if err := s.Replace(sample); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	first := len(sample.Journeys[0].Cards) // the writer's first card, kill-first
+	_, lines := child(t, "bulk writer", dir)
+	acked := make(chan int, 1)
+	acked <- first - 1
+	go func() {
+		for lines.Scan() {
+			var n int
+			if _, err := fmt.Sscanf(lines.Text(), "ack %d", &n); err == nil {
+				<-acked
+				acked <- n
+			}
+		}
+	}()
+	reads, tables := 20, map[string]bool{}
+	if testing.Short() {
+		reads = 3
+	}
+	for r := 0; r < reads; r++ {
+		time.Sleep(250 * time.Millisecond)
+		n := <-acked
+		acked <- n
+		ro, err := OpenReadOnly(dir)
+		if err != nil {
+			t.Fatalf("read %d, after %d acknowledged edits: %v", r+1, n-first+1, err)
+		}
+		w, err := ro.Load()
+		ro.Close()
+		if err != nil {
+			t.Fatalf("read %d: loading: %v", r+1, err)
+		}
+		have := map[string]bool{}
+		for _, c := range w.Journeys[0].Cards {
+			have[c.ID] = true
+		}
+		for k := first; k <= n; k++ {
+			if !have["kill-"+strconv.Itoa(k)] {
+				t.Fatalf("read %d lacks card kill-%d, acknowledged before it began", r+1, k)
+			}
+		}
+		names, _ := filepath.Glob(filepath.Join(dir, "*.sst"))
+		for _, name := range names {
+			tables[filepath.Base(name)] = true
+		}
+	}
+	if n := <-acked - first + 1; n == 0 {
+		t.Fatal("the writer acknowledged no edit")
+	} else if !testing.Short() && len(tables) < 2 {
+		t.Errorf("the writer's %d edits made %d tables; the reads were not tested against Badger moving logs into tables", n, len(tables))
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "journeymap-read-*")); len(left) > 0 {
+		t.Logf("private copies left in the temporary directory: %v", left)
 	}
 }

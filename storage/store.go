@@ -116,94 +116,6 @@ func existing(dir string) error {
 	return nil
 }
 
-// OpenReadOnly opens the store in dir for reading only: no file of it is created, changed or
-// removed, so it works on a read-only disk, a full one, and a damaged store is never made
-// worse. A store that was not closed (the app is killed, or still writes to it) has logs
-// Badger must replay to read: those are read from a private copy.
-func OpenReadOnly(dir string) (*Store, error) {
-	if err := existing(dir); err != nil {
-		return nil, err
-	}
-	if err := checkFiles(dir); err != nil {
-		return nil, fmt.Errorf("%s: %w", dir, err)
-	}
-	mems, err := logFiles(dir, ".mem")
-	if err != nil {
-		return nil, err
-	}
-	if len(mems) == 0 {
-		db, err := badger.Open(badgerOptions(dir).WithReadOnly(true))
-		if err != nil {
-			return nil, openError(dir, err)
-		}
-		s := &Store{db: db, dir: dir, readOnly: true}
-		current, err := s.schemaCurrent()
-		if err == nil && current {
-			return s, nil
-		}
-		db.Close()
-		if err != nil {
-			return nil, err
-		}
-	}
-	return openCopy(dir)
-}
-
-// openCopy opens a private copy of the store so that Badger can replay its logs and an older
-// schema can be migrated without touching the store itself.
-func openCopy(dir string) (*Store, error) {
-	tmp, err := os.MkdirTemp("", "journeymap-read-")
-	if err != nil {
-		return nil, fmt.Errorf("reading store %s: making a private copy: %w", dir, err)
-	}
-	s, err := func() (*Store, error) {
-		if err := copyStoreFiles(dir, tmp); err != nil {
-			return nil, fmt.Errorf("reading store %s: making a private copy: %w", dir, err)
-		}
-		s, err := openBadger(dir, tmp)
-		if err != nil {
-			return nil, err
-		}
-		s.readOnly, s.copyDir = true, tmp
-		return s, nil
-	}()
-	if err != nil {
-		os.RemoveAll(tmp)
-	}
-	return s, err
-}
-
-// copyStoreFiles copies Badger's files, leaving out the lock, and the zeros Badger reserves at
-// the end of its logs.
-func copyStoreFiles(from, to string) error {
-	entries, err := os.ReadDir(from)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if e.Name() == "LOCK" || !e.Type().IsRegular() {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(from, e.Name()))
-		if err != nil {
-			return err
-		}
-		if isLog(e.Name()) {
-			if len(data) == 0 {
-				continue // see removeEmptyLogs
-			}
-			data = bytes.TrimRight(data, "\x00")
-			if len(data) < logHeaderSize {
-				data = append(data, make([]byte, logHeaderSize-len(data))...)
-			}
-		}
-		if err := os.WriteFile(filepath.Join(to, e.Name()), data, 0o600); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // removeEmptyLogs removes log files of no bytes at all. Badger creates a log and then sizes it;
 // a kill between the two leaves an empty file that holds nothing, and that Badger refuses to
 // open ("Create a new file") for ever after.
@@ -227,12 +139,14 @@ func removeEmptyLogs(dir string) error {
 
 // openError names what keeps Badger from opening a store in words a person can act on.
 func openError(dir string, err error) error {
-	// Badger wraps the lock error with %+v, so errors.Is can't see EAGAIN: match its words.
-	if strings.Contains(err.Error(), "Cannot acquire directory lock") {
-		return fmt.Errorf("%w: %s (close the other Journeymap first)", ErrInUse, dir)
-	}
 	if cantWrite(err) {
 		return fmt.Errorf("%w: %s", ErrNotWritable, dir)
+	}
+	// Badger wraps the lock error with %+v, so errors.Is can't see EAGAIN or Windows' sharing
+	// violation: match the words it uses on every OS (on Windows also for a lock file it may
+	// not create, which cantWrite has told).
+	if strings.Contains(err.Error(), "Another process is using this Badger database") {
+		return fmt.Errorf("%w: %s (close the other Journeymap first)", ErrInUse, dir)
 	}
 	return fmt.Errorf("opening store %s: %w", dir, err)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -297,5 +298,28 @@ func TestBackupIsOutsideTheStoreAndReadsBack(t *testing.T) {
 	}
 	if !bytes.Equal(journeytest.File(t, back), journeytest.File(t, w)) {
 		t.Error("the backup does not read back as the workspace")
+	}
+}
+
+// TestOpenErrorTellsAStoreInUseOnEveryOS feeds openError what Badger says on Linux and macOS
+// and on Windows when another process holds the store, and when the lock can't be made for
+// want of permission.
+func TestOpenErrorTellsAStoreInUseOnEveryOS(t *testing.T) {
+	dir := filepath.Join("work", "store")
+	for _, c := range []struct {
+		badger error
+		want   error
+	}{
+		{fmt.Errorf(`Cannot acquire directory lock on "work/store".  Another process is using this Badger database.: %w`,
+			errors.New("resource temporarily unavailable")), ErrInUse},
+		{fmt.Errorf(`Cannot create lock file "C:\\work\\store\\LOCK".  Another process is using this Badger database: %w`,
+			errors.New("The process cannot access the file because it is being used by another process.")), ErrInUse},
+		{fmt.Errorf(`Cannot create lock file "C:\\work\\store\\LOCK".  Another process is using this Badger database: %w`,
+			fs.ErrPermission), ErrNotWritable},
+	} {
+		err := openError(dir, c.badger)
+		if !errors.Is(err, c.want) || !strings.Contains(err.Error(), dir) {
+			t.Errorf("Badger said %q; got %q, want %v naming %s", c.badger, err, c.want, dir)
+		}
 	}
 }

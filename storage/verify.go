@@ -247,6 +247,24 @@ func checkLog(data []byte, newest, wal bool) string {
 	return ""
 }
 
+// wholeEntries returns the length of the header and the whole entries that start a log file's
+// bytes. A copy of a log that a running Journeymap appends to may hold an entry it was writing
+// as that part was read, and whole entries after it that were written as later parts were.
+func wholeEntries(data []byte) int {
+	if len(data) < logHeaderSize {
+		return len(data)
+	}
+	off := logHeaderSize
+	for off < len(data) {
+		n, ok := logEntry(data[off:])
+		if !ok {
+			break
+		}
+		off += n
+	}
+	return off
+}
+
 // validAfter reports whether a whole entry with a matching checksum and a key starts anywhere
 // in b: an entry of no key and no value (9 bytes) is no sign of written data.
 func validAfter(b []byte) bool {
