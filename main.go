@@ -69,6 +69,7 @@ const usage = `usage:
 var errUsage = errors.New("bad usage")
 
 func main() {
+	useParentConsole()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
