@@ -7,6 +7,8 @@ BIN         := bin/journeymap
 TOOLS       := $(CURDIR)/.tools
 STATICCHECK := $(TOOLS)/staticcheck
 STATICCHECK_VERSION := v0.8.2
+FYNE        := $(TOOLS)/fyne
+FYNE_VERSION := v1.7.4
 FUZZTIME    ?= 3m
 # Fuzz targets as package:Target, each run for FUZZTIME by `make fuzz` (8 s each in `make test`);
 # new finds land in the package's testdata/fuzz/ and are replayed by every test run.
@@ -19,7 +21,7 @@ SOAK_KILLS  ?= 300
 WINDOWS_ENV := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
 WINDOWS_BIN := bin/journeymap.exe
 
-.PHONY: run build windows test deps lint unit fuzz soak bench startup clean
+.PHONY: run build windows dist dist-linux dist-windows install uninstall test deps lint unit fuzz soak bench startup clean
 
 run: build
 	./$(BIN) $(if $(STORE),-store $(STORE))
@@ -30,6 +32,28 @@ build: deps
 deps:
 	@bash .ci/deps
 	@$(GO) mod download
+
+$(FYNE):
+	GOBIN=$(TOOLS) $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_VERSION)
+
+# make dist: in dist/, the Linux archive and the Windows program (release builds, ~4 and ~6
+# minutes cold). make install: the Linux archive's binary, .desktop entry and icon into ~/.local.
+dist: dist-linux dist-windows
+
+dist-linux: deps $(FYNE)
+	@bash .ci/dist $(FYNE) linux
+
+dist-windows: deps $(FYNE)
+	@bash .ci/dist $(FYNE) windows
+
+install: dist-linux
+	@rm -rf dist/install && mkdir -p dist/install
+	tar -xJf dist/journeymap-*-linux-amd64.tar.xz -C dist/install
+	$(MAKE) --no-print-directory -C dist/install/journeymap user-install
+	@echo "installed: ~/.local/bin/journeymap, and Journeymap in the desktop's applications"
+
+uninstall:
+	rm -f ~/.local/share/applications/io.journeymap.app.desktop ~/.local/bin/journeymap ~/.local/share/icons/io.journeymap.app.png
 
 $(STATICCHECK):
 	GOBIN=$(TOOLS) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
@@ -75,4 +99,4 @@ startup: deps
 	@bash .ci/startup/run.sh
 
 clean:
-	rm -rf bin .tools
+	rm -rf bin dist .tools
