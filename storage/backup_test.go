@@ -82,3 +82,24 @@ func TestBackupOfDotStoreGoesBesideIt(t *testing.T) {
 		t.Errorf("listed %v, want only %s", list, path)
 	}
 }
+
+// TestNamesFromTheTimeAreValidOnWindows: backups and a damaged store moved aside are named
+// from the time, and Windows refuses a name with a colon or any of <>"/\|?* in it.
+func TestNamesFromTheTimeAreValidOnWindows(t *testing.T) {
+	s := openTest(t)
+	w := journeytest.Sample(t)
+	now := time.Date(2026, 11, 24, 23, 59, 58, 0, time.Local)
+	backup, err := s.Backup(w, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	aside, err := Install(s.Dir(), w, s, true, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{backup, aside} {
+		if name := filepath.Base(path); strings.ContainsAny(name, `<>:"/\|?*`) || strings.HasSuffix(name, ".") {
+			t.Errorf("%q can't be a file name on Windows", name)
+		}
+	}
+}
