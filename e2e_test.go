@@ -207,8 +207,9 @@ func TestNoDisplayIsSaidPlainly(t *testing.T) {
 }
 
 // TestEndToEndEditSurvivesAKill types a card into the real app with the keyboard (Ctrl+N, the
-// text, Enter), kills the app at once, and finds the card in the store; then starts the app
-// again, undoes with Ctrl+Z, kills it, and finds the card gone.
+// text, Enter), exports the workspace from the command line while the app is open, kills the
+// app, and finds the card in both; then starts the app again, undoes with Ctrl+Z, kills it,
+// and finds the card gone.
 func TestEndToEndEditSurvivesAKill(t *testing.T) {
 	dir, bin, env, x := e2eSetup(t)
 	store := filepath.Join(dir, "store")
@@ -267,6 +268,12 @@ func TestEndToEndEditSurvivesAKill(t *testing.T) {
 			t.Fatal(err)
 		}
 		time.Sleep(200 * time.Millisecond)
+	}
+	// The command line answers while the app holds the store, with the card just typed.
+	export := exec.Command(bin, "export", "-store", store, "-format", "json", "-o", "-")
+	export.Env = env
+	if out, err := export.Output(); err != nil || !strings.Contains(string(out), text) {
+		t.Errorf("export while the app is open: %v; the card typed in the app is in it: %v", err, strings.Contains(string(out), text))
 	}
 	kill(app)
 	if !slices.Contains(cards(), text) {
