@@ -50,40 +50,93 @@ func (w *Workspace) Attainable(journey string, p PainPoint) bool {
 	return w.pointsBesides(m.ID, journey, p.ID)+p.Effort <= m.Capacity
 }
 
-// vagueWords are goals nobody can tell are done. A trailing "*" matches any ending
-// ("improv*" catches improve, improved, improvement).
-var vagueWords = []string{
-	"improv*", "enhanc*", "optimis*", "optimiz*", "delight*", "better", "happy", "happier",
-	"happiness", "exceed*", "seamless*", "world-class", "best-in-class", "streamlin*", "maximis*",
-	"maximiz*", "excellent", "excellence", "amazing", "awesome", "wow", "great", "superior",
-	"satisf*", "empower*", "leverag*", "revolutionis*", "revolutioniz*", "transform*", "synerg*",
-	"frictionless", "effortless", "nicer", "smoother", "more efficient", "user-friendly", "engag*",
-}
+// vagueGoals are goals nobody can tell are done, as whole words and phrases: "improve" but not
+// "improvised", "exceed expectations" but not "refunds that exceed 30 days", "customer
+// satisfaction" but not "the satisfaction survey". In a phrase, "…" stands for up to three
+// words ("exceed … expectations" catches "exceed our customers' expectations").
+var vagueGoals = func() [][]string {
+	var goals [][]string
+	for _, g := range strings.Split(`improve, improves, improved, improving, improvement, improvements,
+enhance, enhances, enhanced, enhancing, enhancement, enhancements, optimise, optimises, optimised,
+optimising, optimisation, optimize, optimizes, optimized, optimizing, optimization, delight,
+delights, delighted, delighting, delightful, better, happy, happier, happiness, exceed …
+expectations, exceeding … expectations, seamless, seamlessly, world-class, best-in-class,
+streamline, streamlines, streamlined, streamlining, maximise, maximised, maximize, maximized,
+excellent, excellence, amazing, awesome, wow, great, superior, customer satisfaction, satisfy …
+customers, satisfy … customer, more satisfied, satisfied customers, empower, empowers, empowered,
+empowering, leverage, leverages, leveraged, leveraging, revolutionise, revolutionize, transform,
+transforms, transformed, transforming, transformation, synergy, synergies, frictionless,
+effortless, nicer, smoother, more efficient, user-friendly, customer engagement, engage …
+customers, engage … customer, more engaging, wherever possible, as needed, look into, think
+about, work on`, ",") {
+		goals = append(goals, tokens(g))
+	}
+	return goals
+}()
 
-// VagueWord returns the first vague goal word in the text (as written in vagueWords), or "".
+// VagueWord returns the first vague goal in the text, in the text's own words ("improving",
+// "exceed their expectations"), or "".
 func VagueWord(text string) string {
 	words := tokens(text)
-	for _, v := range vagueWords {
-		if strings.Contains(v, " ") {
-			if strings.Contains(" "+strings.Join(words, " ")+" ", " "+v+" ") {
-				return v
-			}
-			continue
-		}
-		stem, prefix := strings.CutSuffix(v, "*")
-		for _, w := range words {
-			if w == stem || (prefix && strings.HasPrefix(w, stem)) {
-				return strings.TrimSuffix(v, "*")
-			}
+	best, at := "", len(words)
+	for _, g := range vagueGoals {
+		if i, n := find(words, g); i >= 0 && i < at {
+			best, at = strings.Join(words[i:i+n], " "), i
 		}
 	}
-	return ""
+	return best
 }
 
+// find returns where the phrase starts in words and how many words it spans there, or -1.
+func find(words, phrase []string) (at, n int) {
+	for i := range words {
+		if n := matchAt(words[i:], phrase); n > 0 {
+			return i, n
+		}
+	}
+	return -1, 0
+}
+
+// matchAt returns how many of words the phrase matches from the first, or 0.
+func matchAt(words, phrase []string) int {
+	if len(phrase) == 0 {
+		return 0
+	}
+	if phrase[0] == "…" {
+		for gap := 0; gap <= 3 && gap < len(words); gap++ {
+			if n := matchAt(words[gap:], phrase[1:]); n > 0 {
+				return gap + n
+			}
+		}
+		return 0
+	}
+	if len(words) == 0 || words[0] != phrase[0] {
+		return 0
+	}
+	if len(phrase) == 1 {
+		return 1
+	}
+	if n := matchAt(words[1:], phrase[1:]); n > 0 {
+		return 1 + n
+	}
+	return 0
+}
+
+// tokens are the text's words in lower case, with the quotes and dashes around them trimmed
+// and "…" kept as a word of its own.
 func tokens(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\''
-	})
+	var words []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’' && r != '…'
+	}) {
+		if w != "…" {
+			w = strings.Trim(w, "-'’…")
+		}
+		if w != "" {
+			words = append(words, w)
+		}
+	}
+	return words
 }
 
 // startsWithVerb reports whether the action opens with an imperative verb. English has no
@@ -125,6 +178,27 @@ split standardise standardize start state stop store submit suggest summarise su
 survey swap switch tag take teach tell test text track train transfer translate trial trigger
 turn update upgrade upload validate verify waive warn watch write
 improve enhance optimise optimize streamline maximise maximize transform engage empower
+abolish accelerate access acknowledge act activate adapt address adopt advertise advise alert
+allocate alter amend appoint assess assist attend authorise authorize back batch bill brand
+bundle bump categorise categorize centralise centralize certify chase chat clear code collate
+commission communicate compile compose consolidate consult contract coordinate count cover
+customise customize deactivate debug delay delegate demo demonstrate deprecate describe
+dispatch distribute divide do download drive duplicate embed employ encourage enforce enrol
+enroll enter equip evaluate examine exchange exclude execute expand expedite extract fast-track
+feature fetch file finalise finalize focus forecast format free freeze fund get grant greet
+guide halt hand help hide highlight increase insert inspect instruct insure invoice itemise
+itemize join lead lend localise localize lock mail maintain make manage match mention minimise
+minimize model modify notify nudge obtain onboard outline outsource overhaul own package pair
+partner patch pause personalise personalize phone pick pin ping poll postpone pre-fill prefill
+price probe procure program programme promise promote prompt proofread propose protect prove
+quote rate reassign rebook recall recheck recommend reconcile recruit redesign redirect redo
+redraft refresh refuse reimburse reinstate relabel relaunch relocate renegotiate renew reopen
+repackage rephrase replicate reprint reroute reschedule resend reship resize restructure
+resubmit resume retain retest retrain retry reuse reverse reword rework rotate sample scan
+script seal secure segment select sell serve shadow shift shortlist simulate source specify
+staff stamp stock strengthen study subscribe substitute support suspend sync tally target
+thank tighten time trace transcribe trim triage tune unblock unify unlock unsubscribe use visit
+walk welcome widen withdraw word wrap delight exceed look work think
 `) {
 		set[w] = true
 	}
