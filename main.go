@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -60,6 +61,8 @@ const usage = `usage:
   journeymap export [-store DIR] -format png|json|csv [-journey ID] [-width PX] [-dpi N]
                     [-theme light|dark|presenter] -o FILE
   journeymap report [-store DIR] [-json]
+  journeymap suggest [-store DIR] -effort N [-finder MEMBER] [-json]
+                                              the fair owner for a new pain point
   journeymap backups [-store DIR]             list the backups, newest first
   journeymap restore [-store DIR] FILE        replace the workspace with a backup
   journeymap version
@@ -116,6 +119,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return exportCmd(*store, rest, stdout)
 	case "report":
 		return reportCmd(*store, rest, stdout)
+	case "suggest":
+		return suggestCmd(*store, rest, stdout)
 	case "backups":
 		return backupsCmd(*store, rest, stdout)
 	case "restore":
@@ -157,6 +162,12 @@ map as a picture (png). -o - writes to standard output. The store is only read.`
 
 Prints each member's load, open pain points and unknown pain points found, each journey's
 pain points and discovery rate, and the task force's fairness. The store is only read.`,
+	"suggest": `usage: journeymap suggest [-store DIR] -effort N [-finder MEMBER] [-json]
+
+Prints the fair owner for a new pain point of effort N (1, 2, 3, 5 or 8): among the members
+who stay within their capacity with it (if none, among all), the one whose load after is
+lowest; a tie goes to the member who did not find it (-finder, a member's id), then by name.
+-json prints {"member": ID, "loadAfter": X, "reason": "…"}. The store is only read.`,
 	"backups": `usage: journeymap backups [-store DIR]
 
 Lists the backups of the store, newest first, with their paths for journeymap restore.`,
@@ -479,6 +490,49 @@ func reportCmd(global string, args []string, stdout io.Writer) error {
 		return r.WriteText(stdout)
 	}
 	b, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stdout, "%s\n", b)
+	return err
+}
+
+func suggestCmd(global string, args []string, stdout io.Writer) error {
+	fs := newFlags("suggest")
+	store := storeFlag(fs, global)
+	effort := fs.Int("effort", 0, "the new pain point's effort: 1, 2, 3, 5 or 8")
+	finder := fs.String("finder", "", "the id of the member who found it, if a member did")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return fmt.Errorf("suggest takes no arguments, got %q: %w", rest, errUsage)
+	}
+	if !slices.Contains(journey.Efforts, *effort) {
+		return fmt.Errorf("-effort must be one of 1, 2, 3, 5 or 8, got %d: %w", *effort, errUsage)
+	}
+	w, dir, err := loadWorkspace(*store)
+	if err != nil {
+		return err
+	}
+	if _, ok := w.Member(*finder); *finder != "" && !ok {
+		return fmt.Errorf("no member with the id %q in %s; the members are: %s", *finder, dir, journey.MembersSaid(w))
+	}
+	s, ok := w.Suggest("", journey.PainPoint{Effort: *effort, FoundBy: *finder, Status: journey.StatusOpen})
+	if !ok {
+		return fmt.Errorf("the workspace in %s has no members to suggest", dir)
+	}
+	if !*asJSON {
+		_, err := fmt.Fprintf(stdout, "%s (%s): %s\n", journey.Printable(s.Member.Name), journey.Printable(s.Member.ID), s.Reason)
+		return err
+	}
+	b, err := json.Marshal(struct {
+		Member    string  `json:"member"`
+		LoadAfter float64 `json:"loadAfter"`
+		Reason    string  `json:"reason"`
+	}{s.Member.ID, s.LoadAfter, s.Reason})
 	if err != nil {
 		return err
 	}

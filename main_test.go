@@ -268,7 +268,7 @@ func TestVersionComesFromFyneAppToml(t *testing.T) {
 func TestHelpOnEveryCommand(t *testing.T) {
 	for _, args := range [][]string{{"-h"}, {"--help"}, {"help"}, {"help", "report"},
 		{"import", "-h"}, {"import", "--help"}, {"export", "-h"}, {"report", "--help"}, {"backups", "-h"},
-		{"restore", "-h"}, {"report", "-store", "/nowhere", "-h"}} {
+		{"restore", "-h"}, {"suggest", "-h"}, {"report", "-store", "/nowhere", "-h"}} {
 		code, out, errOut := cli(t, args...)
 		want := "usage:"
 		if len(args) > 1 && args[0] != "help" {
@@ -393,5 +393,33 @@ func TestCommandsWhileTheAppHoldsTheStore(t *testing.T) {
 	}
 	if got := doc.Workspace().Journeys[0].Cards; got[len(got)-1].Text != text {
 		t.Error("the app's workspace changed")
+	}
+}
+
+// TestSuggest works the fair owner out by hand on testdata/small: Ana carries 8 of 8 points,
+// Ben 0 of 4, Cy 1 of 2.
+func TestSuggest(t *testing.T) {
+	_, store := smallStore(t)
+	tests := []struct {
+		args []string
+		code int
+		out  string
+	}{
+		{[]string{"-effort", "2", "-json"}, 0, `{"member":"ben","loadAfter":0.5,"reason":"lowest load after this: 50 %"}` + "\n"},
+		// Ana 16/8 and Ben 8/4 tie at 200 %, above capacity like Cy's 9/2; Ana found it.
+		{[]string{"-effort", "8", "-finder", "ana"}, 0,
+			"Ben (ben): no one stays within capacity; lowest load after this: 200 %; Ana, who found it, would be at the same load\n"},
+		{[]string{"-effort", "8"}, 0, "Ana (ana): no one stays within capacity; lowest load after this: 200 %\n"},
+		{[]string{"-effort", "4"}, 2, ""},
+		{[]string{"-effort", "1", "-finder", "nobody"}, 1, ""},
+	}
+	for _, tt := range tests {
+		code, out, errOut := cli(t, append([]string{"suggest", "-store", store}, tt.args...)...)
+		if code != tt.code || out != tt.out {
+			t.Errorf("suggest %v: exit %d, %q, %q; want %d, %q", tt.args, code, out, errOut, tt.code, tt.out)
+		}
+		if code == 1 && !strings.Contains(errOut, "the members are: ana (Ana), ben (Ben), cy (Cy)") {
+			t.Errorf("suggest %v: %q; want the members listed", tt.args, errOut)
+		}
 	}
 }

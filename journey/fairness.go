@@ -2,6 +2,7 @@ package journey
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 )
 
@@ -150,25 +151,39 @@ func (w *Workspace) pointsBesides(member, journey, painPoint string) int {
 	return points
 }
 
+// Suggestion is the fair owner for a pain point, with why.
+type Suggestion struct {
+	Member    Member
+	LoadAfter float64 // the member's load once they own it
+	Reason    string  // e.g. "lowest load after this: 40 %"
+}
+
 // Suggest returns the member who should own the pain point of the journey (stored or new) so
-// that the work stays fair: the one whose load after taking it is lowest; ties go to a member
-// who did not find it, then by name. It returns false when the workspace has no members.
-func (w *Workspace) Suggest(journey string, p PainPoint) (Member, bool) {
+// that the work stays fair: among the members whose load after taking it stays within their
+// capacity (if none, among all), the one whose load after is lowest; ties go to a member who
+// did not find it, then by name, then id. It returns false when the workspace has no members.
+func (w *Workspace) Suggest(journey string, p PainPoint) (Suggestion, bool) {
 	if len(w.Members) == 0 {
-		return Member{}, false
+		return Suggestion{}, false
 	}
 	type option struct {
-		m      Member
-		after  float64
-		finder bool
+		m        Member
+		points   int // after taking it
+		capacity int
+		finder   bool
 	}
 	opts := make([]option, len(w.Members))
 	for i, m := range w.Members {
-		points := w.pointsBesides(m.ID, journey, p.ID) + p.Effort
-		opts[i] = option{m, float64(points) / float64(max(m.Capacity, 1)), p.FoundBy != "" && p.FoundBy == m.ID}
+		opts[i] = option{m, w.pointsBesides(m.ID, journey, p.ID) + p.Effort, max(m.Capacity, 1), p.FoundBy != "" && p.FoundBy == m.ID}
+	}
+	// a/b against c/d, as a·d against c·b: capacities are positive.
+	byLoad := func(a, b option) int { return cmp.Compare(a.points*b.capacity, b.points*a.capacity) }
+	fits := slices.ContainsFunc(opts, func(o option) bool { return o.points <= o.capacity })
+	if fits {
+		opts = slices.DeleteFunc(opts, func(o option) bool { return o.points > o.capacity })
 	}
 	best := slices.MinFunc(opts, func(a, b option) int {
-		if c := cmp.Compare(a.after, b.after); c != 0 {
+		if c := byLoad(a, b); c != 0 {
 			return c
 		}
 		if a.finder != b.finder {
@@ -179,7 +194,17 @@ func (w *Workspace) Suggest(journey string, p PainPoint) (Member, bool) {
 		}
 		return cmp.Or(cmp.Compare(a.m.Name, b.m.Name), cmp.Compare(a.m.ID, b.m.ID))
 	})
-	return best.m, true
+	after := float64(best.points) / float64(best.capacity)
+	reason := fmt.Sprintf("lowest load after this: %.0f %%", after*100)
+	if !fits {
+		reason = fmt.Sprintf("no one stays within capacity; lowest load after this: %.0f %%", after*100)
+	}
+	for _, o := range opts {
+		if o.finder && o.m.ID != best.m.ID && byLoad(o, best) == 0 {
+			reason += fmt.Sprintf("; %s, who found it, would be at the same load", o.m.Name)
+		}
+	}
+	return Suggestion{Member: best.m, LoadAfter: after, Reason: reason}, true
 }
 
 // Move is one proposed change of owner for an active pain point.

@@ -3,6 +3,7 @@ package journey
 import (
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -63,17 +64,27 @@ func TestSuggest(t *testing.T) {
 		members []Member
 		p       PainPoint
 		want    string
+		reason  string
 	}{
-		{"lowest load after", nil, PainPoint{Effort: 2, Status: StatusOpen}, "ben"}, // ben 2/4, cy 1.5, ana 1.25
+		{"lowest load after", nil, PainPoint{Effort: 2, Status: StatusOpen}, "ben", "lowest load after this: 50 %"}, // ben 2/4, cy 1.5, ana 1.25
+		{"no one within capacity", nil, PainPoint{Effort: 8, Status: StatusOpen}, "ana",
+			"no one stays within capacity; lowest load after this: 200 %"}, // ben 8/4, cy 9/2, ana 16/8 (a tie broken by name)
 		{"tie goes away from the finder", []Member{
 			{ID: "a", Name: "A", Capacity: 4}, {ID: "b", Name: "B", Capacity: 4},
-		}, PainPoint{Effort: 1, FoundBy: "a", Status: StatusOpen}, "b"},
+		}, PainPoint{Effort: 1, FoundBy: "a", Status: StatusOpen}, "b",
+			"lowest load after this: 25 %; A, who found it, would be at the same load"},
 		{"tie without finder goes by name", []Member{
 			{ID: "z", Name: "Zoe", Capacity: 4}, {ID: "y", Name: "Yann", Capacity: 4},
-		}, PainPoint{Effort: 1, Status: StatusOpen}, "y"},
+		}, PainPoint{Effort: 1, Status: StatusOpen}, "y", "lowest load after this: 25 %"},
+		{"tie by name, then id", []Member{
+			{ID: "n2", Name: "Noa", Capacity: 4}, {ID: "n1", Name: "Noa", Capacity: 4},
+		}, PainPoint{Effort: 1, Status: StatusOpen}, "n1", "lowest load after this: 25 %"},
 		{"finder still gets it when clearly lowest", []Member{
 			{ID: "a", Name: "A", Capacity: 10}, {ID: "b", Name: "B", Capacity: 1},
-		}, PainPoint{Effort: 1, FoundBy: "a", Status: StatusOpen}, "a"},
+		}, PainPoint{Effort: 1, FoundBy: "a", Status: StatusOpen}, "a", "lowest load after this: 10 %"},
+		{"within capacity first", []Member{
+			{ID: "a", Name: "A", Capacity: 2}, {ID: "b", Name: "B", Capacity: 20},
+		}, PainPoint{Effort: 3, Status: StatusOpen}, "b", "lowest load after this: 15 %"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,8 +93,8 @@ func TestSuggest(t *testing.T) {
 				w.Members = tt.members
 			}
 			got, ok := w.Suggest("j1", tt.p)
-			if !ok || got.ID != tt.want {
-				t.Errorf("got %q (%v), want %q", got.ID, ok, tt.want)
+			if !ok || got.Member.ID != tt.want || !strings.HasPrefix(got.Reason, tt.reason) {
+				t.Errorf("got %q, %q (%v), want %q, %q…", got.Member.ID, got.Reason, ok, tt.want, tt.reason)
 			}
 		})
 	}
@@ -96,8 +107,8 @@ func TestSuggestDoesNotCountOwnedTwice(t *testing.T) {
 	w := small()
 	p := w.Journeys[1].PainPoints[0] // cy's, open, effort 1: cy after = 0.5 either way
 	w.Members[1].Capacity = 1        // ben after taking it: 1/1 = 1
-	if got, _ := w.Suggest("j2", p); got.ID != "cy" {
-		t.Errorf("got %q, want cy", got.ID)
+	if got, _ := w.Suggest("j2", p); got.Member.ID != "cy" {
+		t.Errorf("got %q, want cy", got.Member.ID)
 	}
 }
 

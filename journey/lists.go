@@ -325,12 +325,23 @@ func (w *Workspace) Clone() *Workspace {
 // JourneysSaid names the workspace's journeys with their ids, "j1 (A parcel arrives late),
 // j2 (…)", for a message that asks for one of them.
 func JourneysSaid(w *Workspace) string {
-	if len(w.Journeys) == 0 {
+	return said(w.Journeys, func(j Journey) (string, string) { return j.ID, j.Title })
+}
+
+// MembersSaid names the workspace's members with their ids, "m-ana (Ana Ruiz), …", for a
+// message that asks for one of them.
+func MembersSaid(w *Workspace) string {
+	return said(w.Members, func(m Member) (string, string) { return m.ID, m.Name })
+}
+
+func said[T any](items []T, idName func(T) (string, string)) string {
+	if len(items) == 0 {
 		return "none yet"
 	}
-	names := make([]string, len(w.Journeys))
-	for i, j := range w.Journeys {
-		names[i] = fmt.Sprintf("%s (%s)", j.ID, Printable(j.Title))
+	names := make([]string, len(items))
+	for i, it := range items {
+		id, name := idName(it)
+		names[i] = fmt.Sprintf("%s (%s)", id, Printable(name))
 	}
 	return strings.Join(names, ", ")
 }

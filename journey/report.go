@@ -30,7 +30,8 @@ type JourneyReport struct {
 	PainPoints    int     `json:"painPoints"`
 	Unknown       int     `json:"unknown"`
 	DiscoveryRate float64 `json:"discoveryRate"`
-	Specific      int     `json:"specific"` // pain points whose next action is specific, any status
+	Specific      int     `json:"specific"`   // pain points whose next action is specific, any status
+	Unassigned    int     `json:"unassigned"` // open or doing pain points with no owner
 }
 
 // NewReport works out the report of a workspace.
@@ -51,15 +52,18 @@ func NewReport(w *Workspace) Report {
 	r.Fairness = Jain(loads)
 	for i := range w.Journeys {
 		j := &w.Journeys[i]
-		specific := 0
+		specific, unassigned := 0, 0
 		for _, p := range j.PainPoints {
 			if p.Specificity().Specific() {
 				specific++
 			}
+			if p.Owner == "" && p.Active() {
+				unassigned++
+			}
 		}
 		r.Journeys = append(r.Journeys, JourneyReport{
 			ID: j.ID, Title: j.Title, PainPoints: len(j.PainPoints), Unknown: j.UnknownCount(),
-			DiscoveryRate: j.DiscoveryRate(), Specific: specific,
+			DiscoveryRate: j.DiscoveryRate(), Specific: specific, Unassigned: unassigned,
 		})
 	}
 	return r
@@ -73,9 +77,9 @@ func (r Report) WriteText(w io.Writer) error {
 	for _, m := range r.Members {
 		fmt.Fprintf(tw, "%s\t%.0f%%\t%d\t%d\n", Printable(m.Name), m.Load*100, m.Open, m.Found)
 	}
-	fmt.Fprintln(tw, "\nJOURNEY\tPAIN POINTS\tUNKNOWN\tDISCOVERY RATE\tSPECIFIC ACTIONS")
+	fmt.Fprintln(tw, "\nJOURNEY\tPAIN POINTS\tUNKNOWN\tDISCOVERY RATE\tSPECIFIC ACTIONS\tUNASSIGNED")
 	for _, j := range r.Journeys {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f%%\t%d\n", Printable(j.Title), j.PainPoints, j.Unknown, j.DiscoveryRate*100, j.Specific)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f%%\t%d\t%d\n", Printable(j.Title), j.PainPoints, j.Unknown, j.DiscoveryRate*100, j.Specific, j.Unassigned)
 	}
 	return tw.Flush()
 }

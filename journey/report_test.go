@@ -28,6 +28,15 @@ func TestNewReport(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
+	w := small()
+	j := &w.Journeys[1]
+	for _, status := range []Status{StatusOpen, StatusDoing, StatusDone, StatusVerified} {
+		j.PainPoints = append(j.PainPoints, PainPoint{ID: "u-" + string(status), Stage: j.Stages[0].ID, Title: "Nobody's",
+			Discovery: Known, Source: SourceOther, Severity: 2, Effort: 1, Status: status})
+	}
+	if n := NewReport(w).Journeys[1].Unassigned; n != 2 {
+		t.Errorf("unassigned: got %d, want the 2 open or doing pain points with no owner", n)
+	}
 	var b strings.Builder
 	if err := got.WriteText(&b); err != nil {
 		t.Fatal(err)
