@@ -1,6 +1,7 @@
 package journey
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 )
@@ -41,13 +42,19 @@ func (p PainPoint) Specificity() Specificity {
 
 // Attainable reports whether the effort of the journey's pain point (stored or new) fits what
 // its owner has left this cycle, not counting the stored pain point itself if it is already on
-// their plate. An unowned pain point is not attainable.
-func (w *Workspace) Attainable(journey string, p PainPoint) bool {
+// their plate, and when not, says why in words for the form: "Ana would be at 120 % of
+// capacity", "no owner". An unowned pain point is not attainable.
+func (w *Workspace) Attainable(journey string, p PainPoint) (bool, string) {
 	m, ok := w.Member(p.Owner)
 	if !ok {
-		return false
+		return false, "no owner"
 	}
-	return w.pointsBesides(m.ID, journey, p.ID)+p.Effort <= m.Capacity
+	points := w.pointsBesides(m.ID, journey, p.ID) + p.Effort
+	capacity := max(m.Capacity, 1)
+	if points <= capacity {
+		return true, ""
+	}
+	return false, fmt.Sprintf("%s would be at %.0f %% of capacity", m.Name, 100*float64(points)/float64(capacity))
 }
 
 // vagueGoals are goals nobody can tell are done, as whole words and phrases: "improve" but not
