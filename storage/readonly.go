@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -193,20 +192,13 @@ func emptyDir(dir string) error {
 	return nil
 }
 
-// newestLogs tells the newest write-ahead log and the newest value log among a store's files:
-// the ones with the highest number.
+// newestLogs tells the newest write-ahead log and the newest value log among a store's files.
 func newestLogs(names []string) map[string]bool {
 	newest := map[string]bool{}
 	for _, ext := range []string{".mem", ".vlog"} {
-		best, bestID := "", -1
-		for _, name := range names {
-			if id, ok := strings.CutSuffix(name, ext); ok {
-				if n, err := strconv.Atoi(id); err == nil && n > bestID {
-					best, bestID = name, n
-				}
-			}
+		if logs := logsOf(names, ext); len(logs) > 0 {
+			newest[logs[len(logs)-1]] = true
 		}
-		newest[best] = best != ""
 	}
 	return newest
 }

@@ -182,24 +182,34 @@ func logFiles(dir, ext string) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading store directory: %w", err)
 	}
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = e.Name()
+	}
+	return logsOf(names, ext), nil
+}
+
+// logsOf picks out of a store's file names those of the log files with the extension, oldest
+// (lowest number) first.
+func logsOf(names []string, ext string) []string {
 	type log struct {
 		name string
 		fid  int
 	}
 	var logs []log
-	for _, e := range entries {
-		if id, ok := strings.CutSuffix(e.Name(), ext); ok {
+	for _, name := range names {
+		if id, ok := strings.CutSuffix(name, ext); ok {
 			if fid, err := strconv.Atoi(id); err == nil {
-				logs = append(logs, log{e.Name(), fid})
+				logs = append(logs, log{name, fid})
 			}
 		}
 	}
 	slices.SortFunc(logs, func(a, b log) int { return a.fid - b.fid })
-	names := make([]string, len(logs))
+	out := make([]string, len(logs))
 	for i, l := range logs {
-		names[i] = l.name
+		out[i] = l.name
 	}
-	return names, nil
+	return out
 }
 
 // Badger's log entries (write-ahead .mem and value log .vlog files): after a 20-byte file
