@@ -17,13 +17,7 @@ func lockDir(dir string) (unlock func(), err error) { return func() {}, nil }
 // Journeymap does: Badger then holds its LOCK file open with no sharing, and deleted when
 // closed, so it is there only while held and can't be opened.
 func held(dir string) bool {
-	name, err := windows.UTF16PtrFromString(filepath.Join(dir, "LOCK"))
-	if err != nil {
-		return false
-	}
-	h, err := windows.CreateFile(name, windows.GENERIC_READ,
-		windows.FILE_SHARE_READ|windows.FILE_SHARE_WRITE|windows.FILE_SHARE_DELETE, nil,
-		windows.OPEN_EXISTING, windows.FILE_ATTRIBUTE_NORMAL, 0)
+	h, err := openShared(filepath.Join(dir, "LOCK"))
 	if err != nil {
 		return errors.Is(err, windows.ERROR_SHARING_VIOLATION)
 	}
@@ -31,21 +25,26 @@ func held(dir string) bool {
 	return false
 }
 
-// readShared reads a whole file that a running Journeymap may remove meanwhile. Go opens
-// files on Windows without FILE_SHARE_DELETE, and Badger's removal of a log it has moved into
-// a table would then fail in the app for as long as the file is open here.
+// readShared reads a whole file that a running Journeymap may remove meanwhile.
 func readShared(path string) ([]byte, error) {
-	name, err := windows.UTF16PtrFromString(path)
-	if err != nil {
-		return nil, err
-	}
-	h, err := windows.CreateFile(name, windows.GENERIC_READ,
-		windows.FILE_SHARE_READ|windows.FILE_SHARE_WRITE|windows.FILE_SHARE_DELETE, nil,
-		windows.OPEN_EXISTING, windows.FILE_ATTRIBUTE_NORMAL, 0)
+	h, err := openShared(path)
 	if err != nil {
 		return nil, &os.PathError{Op: "open", Path: path, Err: err}
 	}
 	f := os.NewFile(uintptr(h), path)
 	defer f.Close()
 	return io.ReadAll(f)
+}
+
+// openShared opens a file for reading while letting others read, write and remove it. Go opens
+// files on Windows without FILE_SHARE_DELETE, and Badger's removal of a log it has moved into
+// a table would then fail in the app for as long as the file is open here.
+func openShared(path string) (windows.Handle, error) {
+	name, err := windows.UTF16PtrFromString(path)
+	if err != nil {
+		return windows.InvalidHandle, err
+	}
+	return windows.CreateFile(name, windows.GENERIC_READ,
+		windows.FILE_SHARE_READ|windows.FILE_SHARE_WRITE|windows.FILE_SHARE_DELETE, nil,
+		windows.OPEN_EXISTING, windows.FILE_ATTRIBUTE_NORMAL, 0)
 }
