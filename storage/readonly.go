@@ -164,10 +164,7 @@ func copyInOrder(from, to string, names []string, live bool) error {
 			if len(data) == 0 {
 				continue // see removeEmptyLogs
 			}
-			data = bytes.TrimRight(data, "\x00")
-			if live && newest[name] {
-				data = data[:wholeEntries(data)]
-			}
+			data = data[:copiedLength(data, live && newest[name])]
 			if len(data) < logHeaderSize {
 				data = append(data, make([]byte, logHeaderSize-len(data))...)
 			}
@@ -177,6 +174,17 @@ func copyInOrder(from, to string, names []string, live bool) error {
 		}
 	}
 	return nil
+}
+
+// copiedLength is how much of a log's bytes a copy keeps: not the zeros Badger reserves after
+// its last write, but never into a whole entry, whose checksum ends in a zero byte once in
+// 256; and of a log being appended to as it is read, its whole entries only.
+func copiedLength(data []byte, appending bool) int {
+	whole := wholeEntries(data)
+	if appending {
+		return whole
+	}
+	return max(whole, len(bytes.TrimRight(data, "\x00")))
 }
 
 func emptyDir(dir string) error {
