@@ -51,22 +51,18 @@ func (w *Workspace) Rebalance(target float64, budget time.Duration) Proposal {
 		return p
 	}
 	best := r.exact(target)
-	if best.fairness >= target-fairnessSlack {
-		p.Reached = true
-	} else {
+	if best.fairness < target-fairnessSlack {
 		p.Fewest = r.complete
-		more := r.greedy(best, target)
-		if more.fairness >= target-fairnessSlack || more.fairness > best.fairness+fairnessSlack {
-			best = more
-			p.Reached = more.fairness >= target-fairnessSlack
-			p.Fewest = false
+		// greedy adds only moves that raise fairness: more moves, a fairer proposal.
+		if more := r.greedy(best, target); len(more.steps) > len(best.steps) {
+			best, p.Fewest = more, false
 		}
 	}
 	if best.fairness <= p.Before+fairnessSlack {
 		return p // nothing found is fairer than now
 	}
-	p.After = best.fairness
-	p.Moves = r.moves(best.steps)
+	p.Reached = best.fairness >= target-fairnessSlack
+	p.After, p.Moves = best.fairness, r.moves(best.steps)
 	return p
 }
 
@@ -200,16 +196,14 @@ func (r *rebalancer) exact(target float64) state {
 		return true
 	}
 	var fairest state
-	for depth := 1; depth <= ExactMoves; depth++ {
+	for depth := 1; depth <= ExactMoves && r.complete; depth++ {
 		best = state{fairness: -1}
-		if !try(0, depth) {
-			r.complete = false
+		r.complete = try(0, depth)
+		if best.fairness >= target-fairnessSlack {
+			return best
 		}
 		if best.fairness > fairest.fairness {
 			fairest = best
-		}
-		if best.fairness >= target-fairnessSlack || !r.complete {
-			return best
 		}
 	}
 	return fairest
@@ -231,7 +225,8 @@ func (r *rebalancer) greedy(from state, target float64) state {
 				continue
 			}
 			r.apply(k, 1)
-			if f := r.fairness(); f > bestF && r.receiversFit(append(cur.steps, k)) {
+			// The moves so far fit, and this one adds only to its receiver.
+			if f := r.fairness(); f > bestF && r.points[k.to] <= r.caps[k.to] {
 				best, bestF = i, f
 			}
 			r.apply(k, -1)
