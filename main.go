@@ -191,6 +191,25 @@ func helpText(fs *flag.FlagSet) string {
 	return b.String()
 }
 
+// parseNone parses the flags of a command that takes no positional arguments.
+func parseNone(fs *flag.FlagSet, args []string) error {
+	rest, err := parse(fs, args)
+	if err == nil && len(rest) > 0 {
+		err = fmt.Errorf("%s takes no arguments, got %q: %w", fs.Name(), rest, errUsage)
+	}
+	return err
+}
+
+// printJSON prints v as one line of JSON, for the commands' -json.
+func printJSON(stdout io.Writer, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stdout, "%s\n", b)
+	return err
+}
+
 // helpAsked carries the help to print when a command is given -h or --help.
 type helpAsked struct{ text string }
 
@@ -374,12 +393,8 @@ func reportImport(stdout io.Writer, r transfer.Imported, err error) error {
 func backupsCmd(global string, args []string, stdout io.Writer) error {
 	fs := newFlags("backups")
 	store := storeFlag(fs, global)
-	rest, err := parse(fs, args)
-	if err != nil {
+	if err := parseNone(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("backups takes no arguments, got %q: %w", rest, errUsage)
 	}
 	dir, err := storeDir(*store)
 	if err != nil {
@@ -426,13 +441,10 @@ func exportCmd(global string, args []string, stdout io.Writer) error {
 	dpi := fs.Int("dpi", 300, "png resolution written into the file")
 	theme := fs.String("theme", "light", "light, dark or presenter")
 	out := fs.String("o", "", "output file, - for standard output")
-	rest, err := parse(fs, args)
-	if err != nil {
+	if err := parseNone(fs, args); err != nil {
 		return err
 	}
 	switch {
-	case len(rest) > 0:
-		return fmt.Errorf("export takes no arguments, got %q: %w", rest, errUsage)
 	case *out == "":
 		return fmt.Errorf("export needs -o FILE: %w", errUsage)
 	case *format != "png" && *format != "json" && *format != "csv":
@@ -474,12 +486,8 @@ func reportCmd(global string, args []string, stdout io.Writer) error {
 	fs := newFlags("report")
 	store := storeFlag(fs, global)
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	rest, err := parse(fs, args)
-	if err != nil {
+	if err := parseNone(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("report takes no arguments, got %q: %w", rest, errUsage)
 	}
 	w, _, err := loadWorkspace(*store)
 	if err != nil {
@@ -489,12 +497,7 @@ func reportCmd(global string, args []string, stdout io.Writer) error {
 	if !*asJSON {
 		return r.WriteText(stdout)
 	}
-	b, err := json.Marshal(r)
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(stdout, "%s\n", b)
-	return err
+	return printJSON(stdout, r)
 }
 
 func suggestCmd(global string, args []string, stdout io.Writer) error {
@@ -503,12 +506,8 @@ func suggestCmd(global string, args []string, stdout io.Writer) error {
 	effort := fs.Int("effort", 0, "the new pain point's effort: 1, 2, 3, 5 or 8")
 	finder := fs.String("finder", "", "the id of the member who found it, if a member did")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	rest, err := parse(fs, args)
-	if err != nil {
+	if err := parseNone(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("suggest takes no arguments, got %q: %w", rest, errUsage)
 	}
 	if !slices.Contains(journey.Efforts, *effort) {
 		return fmt.Errorf("-effort must be one of 1, 2, 3, 5 or 8, got %d: %w", *effort, errUsage)
@@ -528,16 +527,11 @@ func suggestCmd(global string, args []string, stdout io.Writer) error {
 		_, err := fmt.Fprintf(stdout, "%s (%s): %s\n", journey.Printable(s.Member.Name), journey.Printable(s.Member.ID), s.Reason)
 		return err
 	}
-	b, err := json.Marshal(struct {
+	return printJSON(stdout, struct {
 		Member    string  `json:"member"`
 		LoadAfter float64 `json:"loadAfter"`
 		Reason    string  `json:"reason"`
 	}{s.Member.ID, s.LoadAfter, s.Reason})
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(stdout, "%s\n", b)
-	return err
 }
 
 // openApp opens the store, fills a new one with the sample workspace, and runs the window.
