@@ -75,11 +75,7 @@ func TestImportThenReportMatchesHandWorkedFigures(t *testing.T) {
 }
 
 func TestImportRefusesNonEmptyStoreUnlessReplace(t *testing.T) {
-	dir := t.TempDir()
-	store := filepath.Join(dir, "x")
-	if code, _, errOut := cli(t, "import", "-store", store, "testdata/small.journeymap.json"); code != 0 {
-		t.Fatal(errOut)
-	}
+	dir, store := smallStore(t)
 	code, _, errOut := cli(t, "import", "-store", store, "testdata/small.journeymap.json")
 	if code != 1 || !strings.Contains(errOut, "already holds a workspace; add -replace") {
 		t.Errorf("second import: exit %d, %q; want 1 and a hint at -replace", code, errOut)
@@ -103,11 +99,7 @@ func TestImportRefusesNonEmptyStoreUnlessReplace(t *testing.T) {
 }
 
 func TestHostileImportsLeaveTheStoreAsItWas(t *testing.T) {
-	dir := t.TempDir()
-	store := filepath.Join(dir, "x")
-	if code, _, errOut := cli(t, "import", "-store", store, "testdata/small.journeymap.json"); code != 0 {
-		t.Fatal(errOut)
-	}
+	dir, store := smallStore(t)
 	_, before, _ := cli(t, "export", "-store", store, "-format", "json", "-o", "-")
 	small, _ := os.ReadFile("testdata/small.journeymap.json")
 	hostile := map[string]struct{ file, want string }{
@@ -323,11 +315,7 @@ func TestExitStatuses(t *testing.T) {
 }
 
 func TestExportPNG(t *testing.T) {
-	dir := t.TempDir()
-	store := filepath.Join(dir, "x")
-	if code, _, errOut := cli(t, "import", "-store", store, "testdata/small.journeymap.json"); code != 0 {
-		t.Fatal(errOut)
-	}
+	dir, store := smallStore(t)
 	out := filepath.Join(dir, "map.png")
 	if code, _, errOut := cli(t, "export", "-store", store, "-format", "png", "-width", "1200", "-dpi", "150", "-theme", "presenter", "-o", out); code != 0 {
 		t.Fatalf("export -format png: %s", errOut)
