@@ -1,6 +1,8 @@
 package journey
 
 import (
+	"cmp"
+	"math"
 	"slices"
 	"time"
 )
@@ -69,13 +71,28 @@ func (w *Workspace) Rebalance(target float64, budget time.Duration) Proposal {
 // fairnessSlack absorbs rounding in sums of loads.
 const fairnessSlack = 1e-12
 
-// rebalancer holds a task force's loads as it tries moves on them.
+// rebalancer holds a task force's loads as it tries moves on them. Loads are points ÷
+// capacity; s1 and s2 are their sum and sum of squares, kept as moves are tried, so judging a
+// move costs the same for 20 members as for 2.
 type rebalancer struct {
 	w        *Workspace
+	n        float64
 	caps     []float64
-	points   []float64
-	groups   []itemGroup // owned active pain points by owner and effort
-	kinds    []moveKind  // every (group, receiver) pair
+	per      []float64 // 1 ÷ capacity: multiplying is cheaper than dividing, a billion times
+	points   []float64 // whole numbers, so trying and taking back a move leaves them exact
+	s1, s2   float64
+	groups   []itemGroup // owned active pain points by owner and effort, most promising first
+	perGroup int         // receivers of each group: every member but its owner
+	kinds    []moveKind  // group by group: group g's are kinds[g*perGroup:(g+1)*perGroup]
+	efforts  []float64   // the efforts any group has
+	owns     [][]bool    // per member and effort index, whether they own such a pain point
+	rises    []float64   // per effort index, the most one move of it can add to s1
+	smallest float64     // the smallest capacity
+	lasts    []reach     // per effort index, what a last move may do after one more (boundLast)
+	grows    []float64   // per effort index, the least a last move grows s2 by (searchLast)
+	steps    []moveKind
+	used     []int // per group, how many of its pain points steps moves
+	best     state
 	deadline time.Time
 	tries    int
 	complete bool // the exact search went through every choice
@@ -86,10 +103,15 @@ type rebalancer struct {
 type itemGroup struct {
 	from   int
 	effort float64
+	size   int         // the effort's index in rebalancer.efforts
 	items  [][2]string // journey id, pain point id, in stored order
 }
 
 type moveKind struct{ group, to int }
+
+// reach bounds what one move may do to the sums: the most it drops s2 by through its giver,
+// and the least it grows s2 by through its receiver.
+type reach struct{ drop, grow float64 }
 
 // state is a set of moves (kinds, in search order) and the fairness they reach.
 type state struct {
@@ -98,12 +120,13 @@ type state struct {
 }
 
 func newRebalancer(w *Workspace, deadline time.Time) *rebalancer {
-	r := &rebalancer{w: w, deadline: deadline, complete: true}
+	r := &rebalancer{w: w, n: float64(len(w.Members)), deadline: deadline, complete: true}
 	index := make(map[string]int, len(w.Members))
 	for i, m := range w.Members {
 		index[m.ID] = i
 		r.caps = append(r.caps, float64(max(m.Capacity, 1)))
-		r.points = append(r.points, float64(w.LoadPoints(m.ID)))
+		r.per = append(r.per, 1/float64(max(m.Capacity, 1)))
+		r.points = append(r.points, 0)
 	}
 	at := map[[2]int]int{}
 	for _, j := range w.Journeys {
@@ -112,6 +135,7 @@ func newRebalancer(w *Workspace, deadline time.Time) *rebalancer {
 			if !ok || !p.Active() {
 				continue
 			}
+			r.points[from] += float64(p.Effort)
 			key := [2]int{from, p.Effort}
 			g, ok := at[key]
 			if !ok {
@@ -122,6 +146,56 @@ func newRebalancer(w *Workspace, deadline time.Time) *rebalancer {
 			r.groups[g].items = append(r.groups[g].items, [2]string{j.ID, p.ID})
 		}
 	}
+	for i := range r.points {
+		x := r.load(i)
+		r.s1 += x
+		r.s2 += x * x
+	}
+	for _, g := range r.groups {
+		if !slices.Contains(r.efforts, g.effort) {
+			r.efforts = append(r.efforts, g.effort)
+		}
+	}
+	r.smallest = slices.Min(r.caps)
+	r.owns = make([][]bool, len(w.Members))
+	for i := range r.owns {
+		r.owns[i] = make([]bool, len(r.efforts))
+	}
+	r.rises = make([]float64, len(r.efforts))
+	for i := range r.rises {
+		r.rises[i] = math.Inf(-1)
+	}
+	for g := range r.groups {
+		grp := &r.groups[g]
+		grp.size = slices.Index(r.efforts, grp.effort)
+		r.owns[grp.from][grp.size] = true
+		r.rises[grp.size] = max(r.rises[grp.size], grp.effort/r.smallest-grp.effort/r.caps[grp.from])
+	}
+	r.lasts = make([]reach, len(r.efforts))
+	r.grows = make([]float64, len(r.efforts))
+
+	// Trying the groups whose best single move helps most first finds a fair set early, and
+	// the fairer the best set so far, the more of the rest the bounds rule out.
+	gain := make([]float64, len(r.groups))
+	for g := range r.groups {
+		gain[g] = -1
+		for to := range w.Members {
+			if f, ok := r.lastMove(g, to, -1); ok && to != r.groups[g].from {
+				gain[g] = max(gain[g], f)
+			}
+		}
+	}
+	order := make([]int, len(r.groups))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(gain[b], gain[a]) })
+	groups := make([]itemGroup, len(order))
+	for i, g := range order {
+		groups[i] = r.groups[g]
+	}
+	r.groups = groups
+	r.perGroup = len(w.Members) - 1
 	for g, grp := range r.groups {
 		for to := range w.Members {
 			if to != grp.from {
@@ -129,33 +203,236 @@ func newRebalancer(w *Workspace, deadline time.Time) *rebalancer {
 			}
 		}
 	}
+	r.used = make([]int, len(r.groups))
 	return r
 }
 
+func (r *rebalancer) load(i int) float64 { return r.points[i] * r.per[i] }
+
+func jain(n, s1, s2 float64) float64 {
+	if s2 <= 0 {
+		return 1
+	}
+	return s1 * s1 / (n * s2)
+}
+
+// fairness is Jain's index of the loads, summed afresh rather than from s1 and s2.
 func (r *rebalancer) fairness() float64 {
 	var s1, s2 float64
-	for i, p := range r.points {
-		x := p / r.caps[i]
+	for i := range r.points {
+		x := r.load(i)
 		s1 += x
 		s2 += x * x
 	}
-	if s2 == 0 {
+	return jain(r.n, s1, s2)
+}
+
+// change is what moving effort e to (e > 0) or from (e < 0) member i adds to s1 and s2.
+func (r *rebalancer) change(i int, e float64) (d1, d2 float64) {
+	x, y := r.load(i), (r.points[i]+e)*r.per[i]
+	return y - x, y*y - x*x
+}
+
+// take applies a move to the loads; give it back with undo and the sums take returned.
+func (r *rebalancer) take(k moveKind) (s1, s2 float64) {
+	s1, s2 = r.s1, r.s2
+	g := r.groups[k.group]
+	a1, a2 := r.change(g.from, -g.effort)
+	t1, t2 := r.change(k.to, g.effort)
+	r.s1 += a1 + t1
+	r.s2 += a2 + t2
+	r.points[g.from] -= g.effort
+	r.points[k.to] += g.effort
+	r.steps = append(r.steps, k)
+	r.used[k.group]++
+	return s1, s2
+}
+
+func (r *rebalancer) undo(s1, s2 float64) {
+	k := r.steps[len(r.steps)-1]
+	r.steps = r.steps[:len(r.steps)-1]
+	r.used[k.group]--
+	g := r.groups[k.group]
+	r.points[g.from] += g.effort
+	r.points[k.to] -= g.effort
+	r.s1, r.s2 = s1, s2
+}
+
+// lastMove is the fairness after moving one pain point of group g to member to on top of
+// steps, and whether every receiver then fits: over is the one receiver of steps above
+// capacity now (-1 for none), whom only giving this pain point away can bring back.
+func (r *rebalancer) lastMove(g, to, over int) (float64, bool) {
+	grp := r.groups[g]
+	if r.points[to]+grp.effort > r.caps[to] || (over >= 0 && (over != grp.from || r.points[over]-grp.effort > r.caps[over])) {
+		return 0, false
+	}
+	a1, a2 := r.change(grp.from, -grp.effort)
+	t1, t2 := r.change(to, grp.effort)
+	return jain(r.n, r.s1+a1+t1, r.s2+a2+t2), true
+}
+
+// drop is the most giving away a pain point of effort e takes off s2 through member i's load
+// (less when they hold fewer points than that).
+func (r *rebalancer) drop(i int, e float64) float64 {
+	_, d2 := r.change(i, -min(e, r.points[i]))
+	return -d2
+}
+
+// grow is the least receiving a pain point of effort e adds to s2 through member i's load,
+// infinite when it would put them above capacity.
+func (r *rebalancer) grow(i int, e float64) float64 {
+	if r.points[i]+e > r.caps[i] {
+		return math.Inf(1)
+	}
+	_, d2 := r.change(i, e)
+	return d2
+}
+
+// The search is bounded: a set of moves is only tried when it could beat the best found so
+// far. Loads enter fairness only through s1 and s2; a move adds at most rises[e] to s1, takes
+// off s2 at most what its giver's load loses, and adds at least what its receiver's gains.
+// Over several moves, a member who both gives and receives makes the last bound unsound, so
+// receivers count only for the last move, whose giver and receiver are told apart.
+
+// ceiling is the most fairness can reach with two more moves from here: each has a giver, so
+// the best pair of givers (or one giver twice) bounds them all.
+func (r *rebalancer) ceiling() float64 {
+	best := 0.0
+	var gives [][2]float64 // rise, drop
+	for i := range r.points {
+		for e, ok := range r.owns[i] {
+			if ok {
+				gives = append(gives, [2]float64{r.rises[e], r.drop(i, r.efforts[e])})
+			}
+		}
+	}
+	for i, a := range gives {
+		for _, b := range gives[i:] {
+			best = max(best, r.bound(r.s1+a[0]+b[0], r.s2-a[1]-b[1]))
+		}
+	}
+	return best
+}
+
+// bound is Jain's index of sums that may be out of reach of any loads: s1 below 0 is as 0,
+// s2 at or below 0 allows anything.
+func (r *rebalancer) bound(s1, s2 float64) float64 {
+	if s2 <= 0 {
 		return 1
 	}
-	return s1 * s1 / (float64(len(r.points)) * s2)
+	return jain(r.n, max(s1, 0), s2)
 }
 
-func (r *rebalancer) apply(k moveKind, sign float64) {
+// search tries every set of left more moves of kinds from index from on (so each set once),
+// keeping the fairest that fits in r.best. It returns false when the budget ran out.
+func (r *rebalancer) search(from, left int) bool {
+	if left == 1 {
+		return r.searchLast(from)
+	}
+	if left == 2 {
+		if r.ceiling() <= r.best.fairness+fairnessSlack {
+			return true
+		}
+		r.boundLast()
+	}
+	for i := from; i < len(r.kinds); i++ {
+		k := r.kinds[i]
+		if r.used[k.group] == len(r.groups[k.group].items) {
+			i = (k.group+1)*r.perGroup - 1 // the rest of this group's kinds move the same pain points
+			continue
+		}
+		if left == 2 && r.ruledOut(k) {
+			continue
+		}
+		s1, s2 := r.take(k)
+		ok := r.search(i, left-1)
+		r.undo(s1, s2)
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// boundLast fills r.lasts: for each effort, the most any member who owns such a pain point
+// can drop s2 by giving one away, and the least any member it fits grows s2 by receiving it.
+func (r *rebalancer) boundLast() {
+	for e, effort := range r.efforts {
+		l := reach{grow: math.Inf(1)}
+		for i := range r.points {
+			if r.owns[i][e] {
+				l.drop = max(l.drop, r.drop(i, effort))
+			}
+			l.grow = min(l.grow, r.grow(i, effort))
+		}
+		r.lasts[e] = l
+	}
+}
+
+// ruledOut tells whether move k and then any last move can't beat the best so far. Of the
+// bounds boundLast found, only the giver's and the receiver's of k change with it: the
+// receiver may now drop more, the giver grow less. It leaves in r.grows what searchLast
+// needs after k.
+func (r *rebalancer) ruledOut(k moveKind) bool {
 	g := r.groups[k.group]
-	r.points[g.from] -= sign * g.effort
-	r.points[k.to] += sign * g.effort
+	a1, a2 := r.change(g.from, -g.effort)
+	t1, t2 := r.change(k.to, g.effort)
+	s1, s2 := r.s1+a1+t1, r.s2+a2+t2
+	r.points[g.from] -= g.effort
+	r.points[k.to] += g.effort
+	defer func() {
+		r.points[g.from] += g.effort
+		r.points[k.to] -= g.effort
+	}()
+	out := true
+	for e, effort := range r.efforts {
+		l := r.lasts[e]
+		if r.owns[k.to][e] {
+			l.drop = max(l.drop, r.drop(k.to, effort))
+		}
+		l.grow = min(l.grow, r.grow(g.from, effort))
+		r.grows[e] = l.grow
+		if !math.IsInf(l.grow, 1) && r.bound(s1+r.rises[e], s2-l.drop+l.grow) > r.best.fairness+fairnessSlack {
+			out = false
+		}
+	}
+	return out
 }
 
-// receiversFit tells whether every member who receives a pain point in steps ends within
-// their capacity.
-func (r *rebalancer) receiversFit(steps []moveKind) bool {
-	for _, k := range steps {
-		if r.points[k.to] > r.caps[k.to] {
+// searchLast tries every last move from kind index from on. A group is skipped when even the
+// receiver that grows s2 least (of those it fits; r.grows, set by exact or ruledOut) could not
+// make it beat the best so far.
+func (r *rebalancer) searchLast(from int) bool {
+	over := -1
+	for _, k := range r.steps {
+		if r.points[k.to] > r.caps[k.to] && k.to != over {
+			if over >= 0 {
+				return true // two receivers over capacity: one more move can't bring both back
+			}
+			over = k.to
+		}
+	}
+	for g := from / max(r.perGroup, 1); g < len(r.groups); g++ {
+		grp := r.groups[g]
+		grow := r.grows[grp.size]
+		if r.used[g] == len(grp.items) || math.IsInf(grow, 1) {
+			continue
+		}
+		a1, a2 := r.change(grp.from, -grp.effort)
+		if r.bound(r.s1+a1+grp.effort/r.smallest, r.s2+a2+grow) <= r.best.fairness+fairnessSlack {
+			continue
+		}
+		for i := max(from, g*r.perGroup); i < (g+1)*r.perGroup; i++ {
+			k := r.kinds[i]
+			f, ok := r.lastMove(g, k.to, over)
+			if ok && f > r.best.fairness+fairnessSlack {
+				s1, s2 := r.take(k)
+				r.best = state{slices.Clone(r.steps), r.fairness()}
+				r.undo(s1, s2)
+			}
+		}
+		r.tries++
+		if r.tries%4096 == 0 && time.Now().After(r.deadline) {
 			return false
 		}
 	}
@@ -165,45 +442,19 @@ func (r *rebalancer) receiversFit(steps []moveKind) bool {
 // exact tries every set of up to ExactMoves moves, fewest first, and returns the fairest set
 // of the fewest moves that reaches target, or else the fairest set it tried.
 func (r *rebalancer) exact(target float64) state {
-	best := state{fairness: -1}
-	used := make([]int, len(r.groups))
-	var steps []moveKind
-	var try func(from, depth int) bool
-	try = func(from, depth int) bool {
-		if len(steps) == depth {
-			if f := r.fairness(); r.receiversFit(steps) && f > best.fairness+fairnessSlack {
-				best = state{slices.Clone(steps), f}
-			}
-			r.tries++
-			return r.tries%4096 != 0 || time.Now().Before(r.deadline)
-		}
-		for i := from; i < len(r.kinds); i++ {
-			k := r.kinds[i]
-			if used[k.group] == len(r.groups[k.group].items) {
-				continue
-			}
-			used[k.group]++
-			steps = append(steps, k)
-			r.apply(k, 1)
-			ok := try(i, depth)
-			r.apply(k, -1)
-			steps = steps[:len(steps)-1]
-			used[k.group]--
-			if !ok {
-				return false
-			}
-		}
-		return true
-	}
 	var fairest state
 	for depth := 1; depth <= ExactMoves && r.complete; depth++ {
-		best = state{fairness: -1}
-		r.complete = try(0, depth)
-		if best.fairness >= target-fairnessSlack {
-			return best
+		r.best = state{fairness: -1}
+		r.boundLast()
+		for e, l := range r.lasts {
+			r.grows[e] = l.grow
 		}
-		if best.fairness > fairest.fairness {
-			fairest = best
+		r.complete = r.search(0, depth)
+		if r.best.fairness >= target-fairnessSlack {
+			return r.best
+		}
+		if r.best.fairness > fairest.fairness {
+			fairest = r.best
 		}
 	}
 	return fairest
@@ -212,35 +463,30 @@ func (r *rebalancer) exact(target float64) state {
 // greedy adds to a set of moves the single move that raises fairness most, while one does and
 // the target is not reached.
 func (r *rebalancer) greedy(from state, target float64) state {
-	used := make([]int, len(r.groups))
+	s1, s2 := r.s1, r.s2
 	for _, k := range from.steps {
-		r.apply(k, 1)
-		used[k.group]++
+		r.take(k)
 	}
 	cur := state{slices.Clone(from.steps), r.fairness()}
 	for len(cur.steps) < maxRebalanceMoves && cur.fairness < target-fairnessSlack {
 		best, bestF := -1, cur.fairness+fairnessSlack
 		for i, k := range r.kinds {
-			if used[k.group] == len(r.groups[k.group].items) {
+			// The moves so far fit, and this one adds only to its receiver.
+			if r.used[k.group] == len(r.groups[k.group].items) {
 				continue
 			}
-			r.apply(k, 1)
-			// The moves so far fit, and this one adds only to its receiver.
-			if f := r.fairness(); f > bestF && r.points[k.to] <= r.caps[k.to] {
+			if f, ok := r.lastMove(k.group, k.to, -1); ok && f > bestF {
 				best, bestF = i, f
 			}
-			r.apply(k, -1)
 		}
 		if best < 0 {
 			break
 		}
-		k := r.kinds[best]
-		r.apply(k, 1)
-		used[k.group]++
-		cur = state{append(cur.steps, k), bestF}
+		r.take(r.kinds[best])
+		cur = state{slices.Clone(r.steps), r.fairness()}
 	}
-	for _, k := range cur.steps {
-		r.apply(k, -1)
+	for range r.steps {
+		r.undo(s1, s2)
 	}
 	return cur
 }
