@@ -7,6 +7,11 @@
 	split($1, part, "/"); sub(/-[0-9]+$/, "", part[3]); sub(/^items=/, "", part[3])
 	for (i = 3; i < NF; i++) if ($(i + 1) == "ns/item") perItem[part[2] "/" part[3]] = $i
 }
+/^BenchmarkRebalance\// {
+	split($1, part, "/"); sub(/-[0-9]+$/, "", part[2])
+	rebalance[part[2]] = $3
+	for (i = 3; i < NF; i++) if ($(i + 1) == "fewest") fewest[part[2]] = $i
+}
 /^BenchmarkExport7680\/export-/ { exportNs = $3 }
 /^BenchmarkExport7680\/image-png-/ { pngNs = $3 }
 /^BenchmarkCardEdit-/ {
@@ -30,6 +35,8 @@ END {
 	}
 	if (exportNs && pngNs)
 		printf "\nPNG export of a 30-stage journey 7680 px wide (draw, encode, write): %.0f ms; image/png encoding the same picture alone: %.0f ms; ratio %.2f\n", exportNs / 1e6, pngNs / 1e6, exportNs / pngNs
+	if (rebalance["uneven"] && rebalance["nearly-fair"])
+		printf "\nRebalance of 20 members and 300 pain points, share of its 1 s budget used: %.2f (uneven: every set of three ruled out, then greedy), %.2f (nearly fair: the target first reached in three, fewest %s)\n", rebalance["uneven"] / 1e9, rebalance["nearly-fair"] / 1e9, fewest["nearly-fair"] == 1 ? "proved" : "NOT proved"
 	if (doc && bare)
 		printf "\nOne card edit made durable through the document: %.3f ms; a bare synced Badger transaction writing the same records: %.3f ms; ratio %.2f\n", doc / 1e6, bare / 1e6, doc / bare
 	split("report export-json export-csv", cmds, " ")
