@@ -63,6 +63,8 @@ const usage = `usage:
   journeymap report [-store DIR] [-json]
   journeymap suggest [-store DIR] -effort N [-finder MEMBER] [-json]
                                               the fair owner for a new pain point
+  journeymap rebalance [-store DIR] [-target F] [-json] [-apply]
+                                              moves of pain points that share the work fairly
   journeymap backups [-store DIR]             list the backups, newest first
   journeymap restore [-store DIR] FILE        replace the workspace with a backup
   journeymap version
@@ -121,6 +123,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return reportCmd(*store, rest, stdout)
 	case "suggest":
 		return suggestCmd(*store, rest, stdout)
+	case "rebalance":
+		return rebalanceCmd(*store, rest, stdout)
 	case "backups":
 		return backupsCmd(*store, rest, stdout)
 	case "restore":
@@ -168,6 +172,14 @@ Prints the fair owner for a new pain point of effort N (1, 2, 3, 5 or 8): among 
 who stay within their capacity with it (if none, among all), the one whose load after is
 lowest; a tie goes to the member who did not find it (-finder, a member's id), then by name.
 -json prints {"member": ID, "loadAfter": X, "reason": "…"}. The store is only read.`,
+	"rebalance": `usage: journeymap rebalance [-store DIR] [-target F] [-json] [-apply]
+
+Proposes moves of assigned open or doing pain points to other members, no receiver ending
+above their capacity: the fewest moves that bring the task force's fairness to at least F
+(default 0.9), and among those the fairest. When F can't be reached it says so and proposes
+the fairest moves it found, if any makes the work fairer. Nothing changes without -apply,
+which makes the moves as one edit the app can undo. -json prints {"target", "before",
+"after", "reached", "moves": [{"painPoint", "journey", "from", "to"}]}.`,
 	"backups": `usage: journeymap backups [-store DIR]
 
 Lists the backups of the store, newest first, with their paths for journeymap restore.`,
@@ -333,17 +345,9 @@ func importCmd(global string, args []string, stdout, stderr io.Writer) error {
 // importPainPoints puts the pain points of a CSV into a journey of the store, as File →
 // Import Pain Points does: one edit, which the app can undo.
 func importPainPoints(dir, journeyID, path string, stdout io.Writer) error {
-	s, err := storage.OpenExisting(dir)
-	if errors.Is(err, storage.ErrInUse) {
-		return fmt.Errorf("%w; close the app first, or use its File → Import Pain Points", err)
-	}
+	doc, err := openForEdit(dir, "File → Import Pain Points")
 	if err != nil {
-		return withBackupAdvice(dir, err)
-	}
-	doc, err := document.Open(s)
-	if err != nil {
-		s.Close()
-		return withBackupAdvice(dir, err)
+		return err
 	}
 	defer doc.Close()
 	if journeyID == "" {
@@ -532,6 +536,97 @@ func suggestCmd(global string, args []string, stdout io.Writer) error {
 		LoadAfter float64 `json:"loadAfter"`
 		Reason    string  `json:"reason"`
 	}{s.Member.ID, s.LoadAfter, s.Reason})
+}
+
+func rebalanceCmd(global string, args []string, stdout io.Writer) error {
+	fs := newFlags("rebalance")
+	store := storeFlag(fs, global)
+	target := fs.Float64("target", journey.DefaultTarget, "the fairness to reach, above 0 and at most 1")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	apply := fs.Bool("apply", false, "make the moves (one edit the app can undo)")
+	if err := parseNone(fs, args); err != nil {
+		return err
+	}
+	if !(*target > 0 && *target <= 1) {
+		return fmt.Errorf("-target must be above 0 and at most 1, got %v: %w", *target, errUsage)
+	}
+	if !*apply {
+		w, _, err := loadWorkspace(*store)
+		if err != nil {
+			return err
+		}
+		return printProposal(stdout, w, w.Rebalance(*target, rebalanceBudget), *asJSON, false)
+	}
+	dir, err := storeDir(*store)
+	if err != nil {
+		return err
+	}
+	doc, err := openForEdit(dir, "Task force → Rebalance")
+	if err != nil {
+		return err
+	}
+	defer doc.Close()
+	w := doc.Workspace()
+	p := w.Rebalance(*target, rebalanceBudget)
+	if len(p.Moves) > 0 {
+		b, err := w.AcceptMoves(p.Moves)
+		if err == nil {
+			err = doc.Do(b)
+		}
+		if err != nil {
+			return fmt.Errorf("the moves were not made: %w", err)
+		}
+	}
+	return printProposal(stdout, w, p, *asJSON, true)
+}
+
+// rebalanceBudget is how long a rebalance may search, as in the app.
+const rebalanceBudget = time.Second
+
+// printProposal prints a rebalance proposal; w is the workspace it was made for (the moves'
+// names are looked up in it) and applied tells whether its moves were made.
+func printProposal(stdout io.Writer, w *journey.Workspace, p journey.Proposal, asJSON, applied bool) error {
+	if asJSON {
+		if p.Moves == nil {
+			p.Moves = []journey.Move{}
+		}
+		return printJSON(stdout, p)
+	}
+	lines := []string{p.Said()}
+	for _, m := range p.Moves {
+		lines = append(lines, "  move "+w.MoveSaid(m))
+	}
+	switch {
+	case len(p.Moves) == 0:
+	case applied:
+		lines = append(lines, "Made: the app's Edit → Undo takes the moves back as one.")
+	default:
+		lines = append(lines, "Nothing changed; run with -apply to make these moves.")
+	}
+	for _, l := range lines {
+		if _, err := fmt.Fprintln(stdout, journey.Printable(l)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openForEdit opens the store at dir for changing it through a document, as the app does; in
+// says where the app does the same, for when the app holds the store.
+func openForEdit(dir, in string) (*document.Document, error) {
+	s, err := storage.OpenExisting(dir)
+	if errors.Is(err, storage.ErrInUse) {
+		return nil, fmt.Errorf("%w; close the app first, or use its %s", err, in)
+	}
+	if err != nil {
+		return nil, withBackupAdvice(dir, err)
+	}
+	doc, err := document.Open(s)
+	if err != nil {
+		s.Close()
+		return nil, withBackupAdvice(dir, err)
+	}
+	return doc, nil
 }
 
 // openApp opens the store, fills a new one with the sample workspace, and runs the window.

@@ -260,7 +260,7 @@ func TestVersionComesFromFyneAppToml(t *testing.T) {
 func TestHelpOnEveryCommand(t *testing.T) {
 	for _, args := range [][]string{{"-h"}, {"--help"}, {"help"}, {"help", "report"},
 		{"import", "-h"}, {"import", "--help"}, {"export", "-h"}, {"report", "--help"}, {"backups", "-h"},
-		{"restore", "-h"}, {"suggest", "-h"}, {"report", "-store", "/nowhere", "-h"}} {
+		{"restore", "-h"}, {"suggest", "-h"}, {"rebalance", "-h"}, {"report", "-store", "/nowhere", "-h"}} {
 		code, out, errOut := cli(t, args...)
 		want := "usage:"
 		if len(args) > 1 && args[0] != "help" {
@@ -409,5 +409,60 @@ func TestSuggest(t *testing.T) {
 		if code == 1 && !strings.Contains(errOut, "the members are: ana (Ana), ben (Ben), cy (Cy)") {
 			t.Errorf("suggest %v: %q; want the members listed", tt.args, errOut)
 		}
+	}
+}
+
+// TestRebalance works the proposal out by hand on testdata/small: loads 8/8, 0/4 and 1/2 give
+// fairness 0.6; moving Ana's 3-point pain point to Ben gives 5/8, 3/4, 1/2 and 0.974, and no
+// other single move reaches 0.9 (her 5-point one fits no one; Cy's to Ben lowers it).
+func TestRebalance(t *testing.T) {
+	_, store := smallStore(t)
+	report := func() string {
+		_, out, _ := cli(t, "report", "-store", store, "-json")
+		return out
+	}
+	before := report()
+	want := `{"target":0.9,"before":0.6,"after":0.974025974025974,"reached":true,"moves":[{"painPoint":"p1","journey":"j1","from":"ana","to":"ben"}]}` + "\n"
+	if code, out, errOut := cli(t, "rebalance", "-store", store, "-json"); code != 0 || out != want {
+		t.Errorf("rebalance -json: exit %d, %q, %q; want %q", code, out, errOut, want)
+	}
+	code, out, _ := cli(t, "rebalance", "-store", store)
+	if code != 0 || !strings.Contains(out, `"No tracking link" (Late parcel) from Ana to Ben`) || !strings.Contains(out, "the fewest") || !strings.Contains(out, "Nothing changed") {
+		t.Errorf("rebalance: exit %d, %q", code, out)
+	}
+	if report() != before {
+		t.Fatal("rebalance without -apply changed the store")
+	}
+	for _, target := range []string{"0", "1.2", "x"} {
+		if code, _, errOut := cli(t, "rebalance", "-store", store, "-target", target); code != 2 {
+			t.Errorf("-target %s: exit %d, %q; want 2", target, code, errOut)
+		}
+	}
+	if code, out, errOut := cli(t, "rebalance", "-store", store, "-target", "0.99", "-json"); code != 0 || !strings.Contains(out, `"reached":false`) {
+		t.Errorf("an unreachable target: exit %d, %q, %q; want it said", code, out, errOut)
+	}
+
+	if code, out, errOut := cli(t, "rebalance", "-store", store, "-apply"); code != 0 || !strings.Contains(out, "Made") {
+		t.Fatalf("rebalance -apply: exit %d, %q, %q", code, out, errOut)
+	}
+	var r journey.Report
+	if err := json.Unmarshal([]byte(report()), &r); err != nil || r.Members[1].Load != 0.75 || r.Fairness != 0.974025974025974 {
+		t.Errorf("after -apply: %+v, %v; want Ben at 75 %% and fairness 0.974", r, err)
+	}
+	if code, out, _ := cli(t, "rebalance", "-store", store, "-apply"); code != 0 || !strings.Contains(out, "nothing to move") {
+		t.Errorf("a second -apply: exit %d, %q; want nothing to move", code, out)
+	}
+	s, err := storage.Open(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := document.Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	label, err := doc.Undo()
+	doc.Close()
+	if err != nil || label != "Rebalance: 1 move" || report() != before {
+		t.Errorf("undo in the app: %q, %v; want the rebalance undone as one edit and the store as before", label, err)
 	}
 }

@@ -2,6 +2,7 @@ package journey
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"time"
@@ -9,8 +10,8 @@ import (
 
 // Move is one proposed change of owner for an active pain point.
 type Move struct {
-	Journey   string `json:"journey"`
 	PainPoint string `json:"painPoint"`
+	Journey   string `json:"journey"`
 	From      string `json:"from"`
 	To        string `json:"to"`
 }
@@ -22,8 +23,9 @@ type Proposal struct {
 	After   float64 `json:"after"`
 	Reached bool    `json:"reached"` // After is at least Target
 	// Fewest is true when no proposal with fewer moves reaches the target (or, when the target
-	// is not reached, when no proposal of up to ExactMoves moves is fairer).
-	Fewest bool   `json:"fewest"`
+	// is not reached, when no proposal of up to ExactMoves moves is fairer). The command
+	// line's JSON keeps to the documented keys; its text says this.
+	Fewest bool   `json:"-"`
 	Moves  []Move `json:"moves"`
 }
 
@@ -503,4 +505,76 @@ func (r *rebalancer) moves(steps []moveKind) []Move {
 		out = append(out, Move{Journey: item[0], PainPoint: item[1], From: r.w.Members[g.from].ID, To: r.w.Members[k.to].ID})
 	}
 	return out
+}
+
+// AcceptMoves returns the one edit that makes the moves the user accepted of a proposal, all
+// of them or some: each pain point gets its new owner. A move whose pain point is gone, is no
+// longer active or has another owner by now is a conflict: the proposal is out of date.
+func (w *Workspace) AcceptMoves(moves []Move) (Batch, error) {
+	label := "Rebalance: 1 move"
+	if len(moves) != 1 {
+		label = fmt.Sprintf("Rebalance: %d moves", len(moves))
+	}
+	b := Batch{Name: label}
+	for _, m := range moves {
+		j := w.Journey(m.Journey)
+		if j == nil {
+			return Batch{}, fmt.Errorf("journey %q is gone: %w", clip(m.Journey), ErrConflict)
+		}
+		p := j.painPoint(m.PainPoint)
+		switch {
+		case p == nil:
+			return Batch{}, fmt.Errorf("pain point %q is gone: %w", clip(m.PainPoint), ErrConflict)
+		case p.Owner != m.From || !p.Active():
+			return Batch{}, fmt.Errorf("pain point %q changed since the proposal: %w", clip(p.Title), ErrConflict)
+		}
+		if _, ok := w.Member(m.To); !ok {
+			return Batch{}, fmt.Errorf("member %q is gone: %w", clip(m.To), ErrConflict)
+		}
+		moved := *p
+		moved.Owner = m.To
+		e, err := Put(w, m.Journey, moved, -1)
+		if err != nil {
+			return Batch{}, err
+		}
+		b.Edits = append(b.Edits, e)
+	}
+	return b, nil
+}
+
+// Said is the proposal in one sentence, for the panel and the command line.
+func (p Proposal) Said() string {
+	moves := fmt.Sprintf("%d moves", len(p.Moves))
+	if len(p.Moves) == 1 {
+		moves = "1 move"
+	}
+	switch {
+	case len(p.Moves) == 0 && p.Reached:
+		return fmt.Sprintf("Fairness is %.2f, at or above the target %.2f: nothing to move.", p.Before, p.Target)
+	case len(p.Moves) == 0:
+		return fmt.Sprintf("Fairness is %.2f, below the target %.2f, and no move makes it fairer without someone going above capacity.", p.Before, p.Target)
+	case p.Reached && p.Fewest:
+		return fmt.Sprintf("Fairness %.2f → %.2f (target %.2f) with %s, the fewest that reach it.", p.Before, p.After, p.Target, moves)
+	case p.Reached:
+		return fmt.Sprintf("Fairness %.2f → %.2f (target %.2f) with %s; there may be a way with fewer.", p.Before, p.After, p.Target, moves)
+	}
+	return fmt.Sprintf("The target %.2f can't be reached without someone going above capacity; the fairest found: %.2f → %.2f with %s.", p.Target, p.Before, p.After, moves)
+}
+
+// MoveSaid is a move in words: the pain point's title, its journey, and the members' names.
+func (w *Workspace) MoveSaid(m Move) string {
+	title, where := m.PainPoint, m.Journey
+	if j := w.Journey(m.Journey); j != nil {
+		where = j.Title
+		if p := j.painPoint(m.PainPoint); p != nil {
+			title = p.Title
+		}
+	}
+	name := func(id string) string {
+		if mem, ok := w.Member(id); ok {
+			return mem.Name
+		}
+		return id
+	}
+	return fmt.Sprintf("%q (%s) from %s to %s", title, where, name(m.From), name(m.To))
 }

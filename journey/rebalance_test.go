@@ -1,9 +1,11 @@
 package journey
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -172,4 +174,78 @@ func exhaustive(w *Workspace, target float64) (fewest int, fairest float64) {
 		fairest = max(fairest, f)
 	}
 	return -1, fairest
+}
+
+// TestAcceptMoves makes part of a proposal one edit, undoes it, and refuses an out-of-date one.
+func TestAcceptMoves(t *testing.T) {
+	w := small()
+	j1 := w.Journey("j1")
+	for _, id := range []string{"p4", "p5"} {
+		j1.PainPoints = append(j1.PainPoints, PainPoint{ID: id, Stage: "s1", Title: "More " + id, Discovery: Known,
+			Source: SourceCall, Severity: 2, Effort: 1, Owner: "ana", Status: StatusOpen})
+	}
+	p := w.Rebalance(0.99, time.Second)
+	if len(p.Moves) < 2 {
+		t.Fatalf("want a proposal of at least two moves to accept part of, got %+v", p)
+	}
+	before := w.Clone()
+	b, err := w.AcceptMoves(p.Moves[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Label() != "Rebalance: 1 move" || len(b.Edits) != 1 {
+		t.Errorf("got %q with %d edits, want one edit labelled \"Rebalance: 1 move\"", b.Label(), len(b.Edits))
+	}
+	if err := b.Apply(w); err != nil {
+		t.Fatal(err)
+	}
+	m := p.Moves[0]
+	if got := w.Journey(m.Journey).painPoint(m.PainPoint).Owner; got != m.To {
+		t.Errorf("owner after accepting is %q, want %q", got, m.To)
+	}
+	if p.Moves[1].PainPoint != m.PainPoint && w.Journey(p.Moves[1].Journey).painPoint(p.Moves[1].PainPoint).Owner != p.Moves[1].From {
+		t.Error("a move not accepted was made")
+	}
+	if err := b.Invert().Apply(w); err != nil || !reflect.DeepEqual(w, before) {
+		t.Errorf("undo: err %v; the workspace is not as it was", err)
+	}
+
+	for _, c := range []struct {
+		name   string
+		change func(w *Workspace)
+	}{
+		{"owner changed", func(w *Workspace) { w.Journey(m.Journey).painPoint(m.PainPoint).Owner = "cy" }},
+		{"done meanwhile", func(w *Workspace) { w.Journey(m.Journey).painPoint(m.PainPoint).Status = StatusDone }},
+		{"pain point gone", func(w *Workspace) { w.Journey(m.Journey).PainPoints = nil }},
+		{"receiver gone", func(w *Workspace) {
+			w.Members = slices.DeleteFunc(w.Members, func(x Member) bool { return x.ID == m.To })
+		}},
+	} {
+		stale := w.Clone()
+		c.change(stale)
+		if _, err := stale.AcceptMoves(p.Moves); !errors.Is(err, ErrConflict) {
+			t.Errorf("%s: got %v, want a conflict", c.name, err)
+		}
+	}
+}
+
+func TestProposalSaid(t *testing.T) {
+	moves := []Move{{PainPoint: "p1", Journey: "j1", From: "ana", To: "ben"}}
+	for _, c := range []struct {
+		p    Proposal
+		want string
+	}{
+		{Proposal{Target: 0.9, Before: 0.95, After: 0.95, Reached: true, Fewest: true}, "Fairness is 0.95, at or above the target 0.90: nothing to move."},
+		{Proposal{Target: 0.9, Before: 0.5, After: 0.5, Fewest: true}, "Fairness is 0.50, below the target 0.90, and no move makes it fairer without someone going above capacity."},
+		{Proposal{Target: 0.9, Before: 0.5, After: 0.92, Reached: true, Fewest: true, Moves: moves}, "Fairness 0.50 → 0.92 (target 0.90) with 1 move, the fewest that reach it."},
+		{Proposal{Target: 0.9, Before: 0.5, After: 0.92, Reached: true, Moves: append(moves, moves...)}, "Fairness 0.50 → 0.92 (target 0.90) with 2 moves; there may be a way with fewer."},
+		{Proposal{Target: 0.9, Before: 0.5, After: 0.7, Moves: moves}, "The target 0.90 can't be reached without someone going above capacity; the fairest found: 0.50 → 0.70 with 1 move."},
+	} {
+		if got := c.p.Said(); got != c.want {
+			t.Errorf("got  %q\nwant %q", got, c.want)
+		}
+	}
+	if got, want := small().MoveSaid(moves[0]), `"No tracking link" (Late parcel) from Ana to Ben`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }
