@@ -163,8 +163,8 @@ func TestExport(t *testing.T) {
 		t.Error("export → import → export changed the bytes")
 	}
 	code, csv, _ := cli(t, "export", "-store", store, "-format", "csv", "-journey", "j2", "-o", "-")
-	wantCSV := "\uFEFFjourney,stage,title,detail,discovery,source_or_method,reports,found_by,severity,effort,owner,status,action,due,done_when,id,journey_id,stage_id,found_by_id,owner_id\r\n" +
-		"Returns,Ask,Label printer needed,,known,review,0,,5,1,Cy,open,Offer QR-code returns at the post office,2027-01-15,QR code in the returns email,p4,j2,s1,,cy\r\n"
+	wantCSV := "\uFEFFjourney,stage,title,detail,discovery,source_or_method,reports,found_by,severity,effort,owner,status,action,due,done_when,evidence,evidence_date,evidence_reports,id,journey_id,stage_id,found_by_id,owner_id\r\n" +
+		"Returns,Ask,Label printer needed,,known,review,0,,5,1,Cy,open,Offer QR-code returns at the post office,2027-01-15,QR code in the returns email,,,,p4,j2,s1,,cy\r\n"
 	if code != 0 || csv != wantCSV {
 		t.Errorf("csv: exit %d\ngot  %q\nwant %q", code, csv, wantCSV)
 	}

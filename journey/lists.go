@@ -237,12 +237,13 @@ var painList = &itemList[PainPoint]{
 	id:    func(p *PainPoint) string { return p.ID },
 	equal: func(a, b *PainPoint) bool { return *a == *b },
 	clone: func(p PainPoint) PainPoint { return p },
-	check: func(v *validator, w *Workspace, j *Journey, p string, pp *PainPoint, _ int) {
+	check: func(v *validator, w *Workspace, j *Journey, p string, pp *PainPoint, at int) {
 		v.id(p+".id", pp.ID)
 		if _, ok := j.PainLane(); !ok {
 			v.fail(p, "the journey has no lane of kind \"pain\" to put it in")
 		}
 		v.painPoint(p, pp, j.hasStage, w.hasMember)
+		v.becomingVerified(p, pp, at >= 0 && j.PainPoints[at].Status == StatusVerified)
 	},
 	inUse: func(*Workspace, *Journey, *PainPoint) string { return "" },
 	records: func(journey string, p *PainPoint, _ bool) []Ref {

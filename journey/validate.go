@@ -281,6 +281,25 @@ func (v *validator) painPoint(p string, pp *PainPoint, stages, members func(stri
 	v.text(p+".action.text", pp.Action.Text)
 	v.date(p+".action.due", pp.Action.Due, true)
 	v.text(p+".action.doneWhen", pp.Action.DoneWhen)
+	if ev := pp.Evidence; ev.Given() {
+		v.text(p+".evidence.observed", ev.Observed)
+		if strings.TrimSpace(ev.Observed) == "" {
+			v.fail(p+".evidence.observed", "must say what customers showed")
+		}
+		v.date(p+".evidence.date", ev.Date, false)
+		if ev.Reports.Set && ev.Reports.N < 0 {
+			v.fail(p+".evidence.reports", "must be 0 or more, got %d", ev.Reports.N)
+		}
+	}
+}
+
+// becomingVerified fails a pain point that becomes verified without evidence. Files from
+// before evidence was kept hold verified pain points without it, and still load, and such a
+// pain point stays verified when edited otherwise (was says it already was).
+func (v *validator) becomingVerified(p string, pp *PainPoint, was bool) {
+	if pp.Status == StatusVerified && !pp.Evidence.Given() && !was {
+		v.fail(p+".status", "verified needs customer evidence that the fix worked: what was observed, and the date")
+	}
 }
 
 // PainPointCheck returns a check of one pain point as it would sit in journey j of w, by the
@@ -295,10 +314,15 @@ func PainPointCheck(w *Workspace, j *Journey) func(*PainPoint) error {
 	for _, s := range j.Stages {
 		stages[s.ID] = true
 	}
+	verified := map[string]bool{}
+	for _, p := range j.PainPoints {
+		verified[p.ID] = p.Status == StatusVerified
+	}
 	return func(p *PainPoint) error {
 		v := &validator{}
 		v.id("id", p.ID)
 		v.painPoint("", p, func(id string) bool { return stages[id] }, func(id string) bool { return members[id] })
+		v.becomingVerified("", p, verified[p.ID])
 		if v.err == nil {
 			return nil
 		}

@@ -1,6 +1,7 @@
 package journey
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 )
@@ -117,6 +118,45 @@ type PainPoint struct {
 	Owner     string    `json:"owner"`
 	Status    Status    `json:"status"`
 	Action    Action    `json:"action"`
+	// Evidence is what customers showed once the fix was out; a pain point is verified on it.
+	Evidence Evidence `json:"evidence,omitzero"`
+}
+
+// Evidence is customer evidence that a fix worked: what was observed, on what date, and,
+// when someone counted them, how many customer reports of the problem came in since.
+type Evidence struct {
+	Observed string   `json:"observed"`
+	Date     string   `json:"date"`
+	Reports  Optional `json:"reports,omitzero"`
+}
+
+// Given reports whether any evidence was recorded.
+func (e Evidence) Given() bool { return e != Evidence{} }
+
+// Optional is a whole number that may be left out: a count no one took is not a count of 0.
+// It is written as a plain number, and left out of the file when not Set.
+type Optional struct {
+	N   int
+	Set bool
+}
+
+// Some is the number n, given.
+func Some(n int) Optional { return Optional{N: n, Set: true} }
+
+// MarshalJSON writes the number.
+func (o Optional) MarshalJSON() ([]byte, error) { return json.Marshal(o.N) }
+
+// UnmarshalJSON reads a number; null leaves it unset.
+func (o *Optional) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*o = Optional{}
+		return nil
+	}
+	if err := json.Unmarshal(b, &o.N); err != nil {
+		return err
+	}
+	o.Set = true
+	return nil
 }
 
 // Action is the specific next step that ends a pain point. Its owner is the pain point's owner.

@@ -18,6 +18,7 @@ import (
 // that let the file be imported back exactly (ImportCSV).
 var CSVHeader = []string{"journey", "stage", "title", "detail", "discovery", "source_or_method", "reports",
 	"found_by", "severity", "effort", "owner", "status", "action", "due", "done_when",
+	"evidence", "evidence_date", "evidence_reports",
 	"id", "journey_id", "stage_id", "found_by_id", "owner_id"}
 
 // Unassigned is what the CSV says for a pain point that nobody owns.
@@ -59,9 +60,14 @@ func WriteCSV(dst io.Writer, w *journey.Workspace) error {
 			if p.Owner != "" {
 				owner = names[p.Owner]
 			}
+			evidenceReports := ""
+			if p.Evidence.Reports.Set {
+				evidenceReports = strconv.Itoa(p.Evidence.Reports.N)
+			}
 			row := []string{j.Title, stages[p.Stage], p.Title, p.Detail, string(p.Discovery), how, strconv.Itoa(p.Reports),
 				names[p.FoundBy], strconv.Itoa(p.Severity), strconv.Itoa(p.Effort), owner, string(p.Status),
 				p.Action.Text, p.Action.Due, p.Action.DoneWhen,
+				p.Evidence.Observed, p.Evidence.Date, evidenceReports,
 				p.ID, j.ID, p.Stage, p.FoundBy, p.Owner}
 			for i := range row {
 				row[i] = defuse(lineEnds.Replace(row[i]))
@@ -370,6 +376,20 @@ func (rd *rowReader) row(cells []string) (journey.PainPoint, bool, error) {
 	if v, ok := rd.cell(cells, "due"); ok {
 		p.Action.Due = strings.TrimSpace(v)
 	}
+	text("evidence", &p.Evidence.Observed)
+	if v, ok := rd.cell(cells, "evidence_date"); ok {
+		p.Evidence.Date = strings.TrimSpace(v)
+	}
+	if v, ok := rd.cell(cells, "evidence_reports"); ok {
+		p.Evidence.Reports = journey.Optional{}
+		if v = strings.TrimSpace(v); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				return p, false, fmt.Errorf("evidence_reports: %q is not a whole number", journey.Printable(v))
+			}
+			p.Evidence.Reports = journey.Some(n)
+		}
+	}
 	if v, ok := rd.cell(cells, "discovery"); ok {
 		p.Discovery = journey.Discovery(strings.ToLower(strings.TrimSpace(v)))
 	}
@@ -470,6 +490,12 @@ func csvColumn(path string) string {
 		return "due"
 	case "action.doneWhen":
 		return "done_when"
+	case "evidence.observed":
+		return "evidence"
+	case "evidence.date":
+		return "evidence_date"
+	case "evidence.reports":
+		return "evidence_reports"
 	}
 	return path
 }

@@ -49,7 +49,7 @@ func TestWriteCSV(t *testing.T) {
 		t.Fatalf("the CSV does not parse back: %v", err)
 	}
 	want := []string{"Late parcel", "Order", `'=HYPERLINK("x"), "quoted"`, "Mail has no link", "unknown", "data", "0", "Ana Ruiz",
-		"3", "2", "unassigned", "open", "Call, then write", "2026-12-01", "line one\nline two", "p1", "j1", "s1", "m1", ""}
+		"3", "2", "unassigned", "open", "Call, then write", "2026-12-01", "line one\nline two", "", "", "", "p1", "j1", "s1", "m1", ""}
 	if len(rows) != 2 || !reflect.DeepEqual(rows[1], want) {
 		t.Errorf("got %q,\nwant %q", rows, want)
 	}
