@@ -205,7 +205,7 @@ resubmit resume retain retest retrain retry reuse reverse reword rework rotate s
 script seal secure segment select sell serve shadow shift shortlist simulate source specify
 staff stamp stock strengthen study subscribe substitute support suspend sync tally target
 thank tighten time trace transcribe trim triage tune unblock unify unlock unsubscribe use visit
-walk welcome widen withdraw word wrap delight exceed look work think
+walk welcome widen withdraw word wrap delight exceed look work think ring
 `) {
 		set[w] = true
 	}
