@@ -29,6 +29,8 @@ type Map struct {
 
 	// OnZoomChanged, if set, is called after the zoom changed.
 	OnZoomChanged func(zoom float32)
+	// OnSelect, if set, is called with every selection the map is given to show.
+	OnSelect func(Selection)
 
 	workspace *journey.Workspace
 	journeyID string
@@ -337,6 +339,9 @@ func (m *Map) cull() {
 // SetSelection shows the selection: a ring around the cell, and the items picked outlined.
 func (m *Map) SetSelection(sel Selection) {
 	m.selection = sel
+	if m.OnSelect != nil {
+		m.OnSelect(sel)
+	}
 	if m.r != nil {
 		m.r.placeOverlay()
 	}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/document"
+	"journeymap/canvas/scene"
 	"journeymap/journey"
 )
 
@@ -47,6 +48,8 @@ type MainWindow struct {
 	split      *container.Split
 	undo       *fyne.MenuItem
 	redo       *fyne.MenuItem
+	// PainPanel shows the pain point picked on the map, whole, and edits it.
+	PainPanel *PainPointPanel
 }
 
 // NewMainWindow builds the window for a document, restoring the size, theme and journey
@@ -83,7 +86,10 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.message.Hide()
 	bottom := container.NewBorder(nil, nil, nil, newLegend(), container.NewStack(mw.status, mw.message))
 	mw.find = newFindBar(mw)
-	content := container.NewBorder(container.NewVBox(top, mw.find.bar), bottom, nil, nil, mw.viewport)
+	mw.PainPanel = NewPainPointPanel(doc)
+	mw.PainPanel.OnMessage = mw.say
+	content := container.NewBorder(container.NewVBox(top, mw.find.bar), bottom, nil, mw.PainPanel, mw.viewport)
+	mw.PainPanel.OnShowHide = content.Refresh
 	newJourney := widget.NewButtonWithIcon("New journey", theme.ContentAddIcon(), func() { mw.NewJourney() })
 	mw.sidebar = container.NewBorder(nil, newJourney, nil, nil, mw.list)
 	mw.split = container.NewHSplit(mw.sidebar, content)
@@ -108,8 +114,10 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 		}
 	})
 	stop := doc.Watch(mw.changed)
+	mw.Map.OnSelect = mw.selected
 	mw.Editor = NewEditor(doc, mw.Map)
 	mw.SetOnClosed(func() {
+		mw.PainPanel.Close()
 		mw.Editor.Close()
 		stop()
 	})
@@ -187,6 +195,7 @@ func (mw *MainWindow) changed(c document.Change) {
 		}
 	}
 	mw.Map.Update(c.Refs)
+	mw.PainPanel.Changed(c)
 	if c.Workspace() {
 		mw.list.Refresh()
 	} else {
@@ -201,6 +210,49 @@ func (mw *MainWindow) changed(c document.Change) {
 	}
 	mw.refreshStatus()
 	mw.refreshEdit()
+}
+
+// selected opens the pain-point panel on a pain point picked alone on the map, and closes it
+// when something else is picked (what was typed in it is applied).
+func (mw *MainWindow) selected(sel Selection) {
+	if len(sel.Items) == 1 && sel.Items[0].Kind == scene.KindPain {
+		mw.PainPanel.Open(mw.Map.JourneyID(), sel.Items[0].ID)
+		return
+	}
+	if j, _ := mw.PainPanel.Showing(); j != "" {
+		mw.PainPanel.Close()
+	}
+}
+
+// NewPainPoint adds a pain point in the selected stage of the journey on show, picks it, and
+// opens its panel with the title ready to type over (Ctrl+P).
+func (mw *MainWindow) NewPainPoint() {
+	w := mw.doc.Workspace()
+	j := w.Journey(mw.Map.JourneyID())
+	if j == nil || len(j.Stages) == 0 {
+		mw.say("Add a journey with a stage first: a pain point happens at a stage.")
+		return
+	}
+	lane, ok := j.PainLane()
+	if !ok {
+		mw.say("This journey has no pain-point lane: add a lane and set its kind to pain (right click a lane header).")
+		return
+	}
+	stage := mw.Editor.Selection().Stage
+	if _, ok := j.Stage(stage); !ok {
+		stage = j.Stages[0].ID
+	}
+	p := newPainPoint(stage, "New pain point")
+	e, err := journey.Put(w, j.ID, p, -1)
+	if err == nil {
+		err = mw.doc.Do(e)
+	}
+	if err != nil {
+		mw.say(refusal(err))
+		return
+	}
+	mw.Editor.selectCell(stage, lane.ID, []scene.Key{{Kind: scene.KindPain, ID: p.ID}})
+	mw.PainPanel.FocusTitle(mw.Canvas())
 }
 
 // replaced draws a workspace put in place of the one there was: the journey on show stays
@@ -361,6 +413,7 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("Delete", mw.Editor.Delete),
 			fyne.NewMenuItemSeparator(),
 			item("New Card", mw.Editor.NewItem, ctrl(fyne.KeyN)),
+			item("New Pain Point", mw.NewPainPoint, ctrl(fyne.KeyP)),
 			item("Find…", mw.find.open, ctrl(fyne.KeyF)),
 		),
 		mw.journeyMenu(),
@@ -394,6 +447,7 @@ func (mw *MainWindow) addShortcuts() {
 	bind(fyne.Key0, ctrl, func() { mw.Map.SetZoom(1) })
 	bind(fyne.KeyQ, ctrl, mw.Quit)
 	bind(fyne.KeyN, ctrl, mw.Editor.NewItem)
+	bind(fyne.KeyP, ctrl, mw.NewPainPoint)
 	bind(fyne.KeyZ, ctrl|shift, mw.Editor.Redo)
 	mw.Canvas().AddShortcut(&newJourneyShortcut, func(fyne.Shortcut) { mw.NewJourney() })
 	bind(fyne.KeyE, ctrl, mw.ExportPNG)

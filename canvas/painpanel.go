@@ -1,0 +1,550 @@
+package canvas
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"journeymap/canvas/document"
+	"journeymap/journey"
+)
+
+// PainPointPanel shows one pain point whole beside the map and edits it through the document:
+// what it is, how it was discovered, how bad and how big it is, who owns it (the fair
+// suggestion first) and its next action, which says as it is typed whether it is specific and
+// attainable. A choice from a list is an edit at once; typed text becomes one on Enter, on
+// Apply, or when another pain point is picked. Every edit is undoable like any other.
+type PainPointPanel struct {
+	widget.BaseWidget
+
+	// OnMessage shows a line in the status bar.
+	OnMessage func(string)
+	// OnShowHide is called after the panel appeared or went, for its container to lay out
+	// the map beside it again.
+	OnShowHide func()
+
+	doc     *document.Document
+	journey string
+	id      string
+	draft   journey.PainPoint
+	dirty   bool // typed text not yet made an edit
+	loading bool // the widgets are being set from the draft: their callbacks change nothing
+
+	heading    *widget.Label
+	title      *widget.Entry
+	detail     *widget.Entry
+	stage      *widget.Select
+	discovery  *widget.RadioGroup
+	source     *widget.Select
+	reports    *widget.Entry
+	method     *widget.Select
+	foundBy    *widget.Select
+	severity   *widget.RadioGroup
+	effort     *widget.RadioGroup
+	status     *widget.Select
+	owner      *widget.Select
+	ownerIDs   []string // the member id of each of owner's options
+	ownerWhy   *widget.Label
+	action     *widget.Entry
+	due        *widget.Entry
+	doneWhen   *widget.Entry
+	specific   *widget.Label
+	attainable *widget.Label
+	observed   *widget.Entry
+	seen       *widget.Entry
+	since      *widget.Entry
+	problem    *widget.Label
+	apply      *widget.Button
+	form       *widget.Form
+	known      []*widget.FormItem
+	unknown    []*widget.FormItem
+	evidence   []*widget.FormItem
+}
+
+// Labels of the discovery switch, in the words of the product.
+const (
+	discoveryKnown   = "Known: customers report it"
+	discoveryUnknown = "Unknown: we dug it up"
+)
+
+// NewPainPointPanel makes an empty panel; Open puts a pain point in it.
+func NewPainPointPanel(doc *document.Document) *PainPointPanel {
+	p := &PainPointPanel{doc: doc, OnMessage: func(string) {}, OnShowHide: func() {}}
+	p.ExtendBaseWidget(p)
+	typed := func(e *widget.Entry) *widget.Entry {
+		e.OnChanged = func(string) { p.typed() }
+		e.OnSubmitted = func(string) { p.Apply() }
+		return e
+	}
+	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.heading.Wrapping = fyne.TextWrapWord
+	p.title = typed(widget.NewEntry())
+	p.detail = widget.NewMultiLineEntry()
+	p.detail.Wrapping = fyne.TextWrapWord
+	p.detail.SetMinRowsVisible(3)
+	p.detail.OnChanged = func(string) { p.typed() }
+	p.stage = widget.NewSelect(nil, func(string) { p.chose() })
+	p.discovery = widget.NewRadioGroup([]string{discoveryKnown, discoveryUnknown}, func(string) { p.chose() })
+	p.discovery.Required = true
+	p.source = widget.NewSelect(names(journey.Sources), func(string) { p.chose() })
+	p.reports = typed(widget.NewEntry())
+	p.method = widget.NewSelect(names(journey.Methods), func(string) { p.chose() })
+	p.foundBy = widget.NewSelect(nil, func(string) { p.chose() })
+	p.severity = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, func(string) { p.chose() })
+	p.severity.Horizontal, p.severity.Required = true, true
+	efforts := make([]string, len(journey.Efforts))
+	for i, e := range journey.Efforts {
+		efforts[i] = strconv.Itoa(e)
+	}
+	p.effort = widget.NewRadioGroup(efforts, func(string) { p.chose() })
+	p.effort.Horizontal, p.effort.Required = true, true
+	p.status = widget.NewSelect(names(journey.Statuses), func(string) { p.chose() })
+	p.owner = widget.NewSelect(nil, func(string) { p.chose() })
+	p.ownerWhy = wrapped()
+	p.action = typed(widget.NewEntry())
+	p.action.SetPlaceHolder("Start with a verb: Add…, Call…, Refund…")
+	p.due = typed(widget.NewEntry())
+	p.due.SetPlaceHolder("YYYY-MM-DD")
+	p.doneWhen = typed(widget.NewEntry())
+	p.doneWhen.SetPlaceHolder("How anyone can tell it is done")
+	p.specific = wrapped()
+	p.attainable = wrapped()
+	p.observed = typed(widget.NewEntry())
+	p.observed.SetPlaceHolder("What customers showed after the fix")
+	p.seen = typed(widget.NewEntry())
+	p.seen.SetPlaceHolder("YYYY-MM-DD")
+	p.since = typed(widget.NewEntry())
+	p.since.SetPlaceHolder("Reports since the fix, if counted")
+	p.problem = wrapped()
+	p.problem.Importance = widget.DangerImportance
+	p.apply = widget.NewButton("Apply", p.Apply)
+	p.apply.Importance = widget.HighImportance
+
+	p.known = []*widget.FormItem{
+		widget.NewFormItem("Source", p.source),
+		widget.NewFormItem("Reports", p.reports),
+	}
+	p.unknown = []*widget.FormItem{
+		widget.NewFormItem("Method", p.method),
+		widget.NewFormItem("Found by", p.foundBy),
+		{Text: "Reported since", Widget: p.reports, HintText: "reports after we found it"},
+	}
+	p.evidence = []*widget.FormItem{
+		{Text: "Evidence", Widget: p.observed, HintText: "what customers showed"},
+		widget.NewFormItem("Observed on", p.seen),
+		widget.NewFormItem("Reports since", p.since),
+	}
+	p.form = widget.NewForm()
+	p.Hide()
+	return p
+}
+
+func wrapped() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func names[T ~string](values []T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// CreateRenderer implements fyne.Widget.
+func (p *PainPointPanel) CreateRenderer() fyne.WidgetRenderer {
+	buttons := container.NewHBox(p.apply, widget.NewButton("Revert", p.Revert))
+	body := container.NewVBox(p.heading, p.form, p.problem, buttons)
+	// Opaque, so that nothing of the map shows through while it lays out beside it.
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
+	return &panelRenderer{WidgetRenderer: widget.NewSimpleRenderer(container.NewStack(bg, container.NewVScroll(body))), bg: bg}
+}
+
+// panelRenderer draws a side panel on the theme's background, in the colour of the theme in
+// use: switching light and dark refreshes it.
+type panelRenderer struct {
+	fyne.WidgetRenderer
+	bg *canvas.Rectangle
+}
+
+func (r *panelRenderer) Refresh() {
+	r.bg.FillColor = theme.Color(theme.ColorNameBackground)
+	r.WidgetRenderer.Refresh()
+}
+
+// MinSize keeps the panel wide enough for its form beside the map, and no wider: a long
+// title scrolls in its field rather than widening the panel.
+func (p *PainPointPanel) MinSize() fyne.Size {
+	return fyne.NewSize(panelWidth, p.BaseWidget.MinSize().Height)
+}
+
+// panelWidth is the width of the panels beside the map, room for a form of labelled fields.
+const panelWidth = 440
+
+// Showing is the journey and id of the pain point in the panel, "" when none.
+func (p *PainPointPanel) Showing() (journeyID, id string) { return p.journey, p.id }
+
+// Open puts the pain point of the journey in the panel; what was typed for another one is
+// applied first. An id that is not there empties and hides the panel.
+func (p *PainPointPanel) Open(journeyID, id string) {
+	if journeyID == p.journey && id == p.id && p.Visible() {
+		return
+	}
+	p.Apply()
+	p.journey, p.id = journeyID, id
+	p.load()
+}
+
+// Close applies what was typed and empties the panel.
+func (p *PainPointPanel) Close() { p.Open("", "") }
+
+// Changed follows a change of the document: the pain point is read again unless text typed
+// for it is waiting, and the loads and the suggestion are worked out afresh either way.
+func (p *PainPointPanel) Changed(c document.Change) {
+	if p.id == "" {
+		return
+	}
+	if !p.dirty || c.Kind != document.Did {
+		p.load()
+		return
+	}
+	p.fill() // members or other pain points may have changed: loads, suggestion, messages
+}
+
+// stored is the pain point as the workspace has it, and whether it is there.
+func (p *PainPointPanel) stored() (journey.PainPoint, *journey.Journey, bool) {
+	j := p.doc.Workspace().Journey(p.journey)
+	if j == nil {
+		return journey.PainPoint{}, nil, false
+	}
+	i := journey.Index(j.PainPoints, p.id)
+	if i < 0 {
+		return journey.PainPoint{}, j, false
+	}
+	return j.PainPoints[i], j, true
+}
+
+func (p *PainPointPanel) load() {
+	pp, _, ok := p.stored()
+	if !ok {
+		p.journey, p.id, p.dirty = "", "", false
+		if p.Visible() {
+			p.Hide()
+			p.OnShowHide()
+		}
+		return
+	}
+	p.draft, p.dirty = pp, false
+	p.problem.SetText("")
+	p.fill()
+	if !p.Visible() {
+		p.Show()
+		p.OnShowHide()
+	}
+}
+
+// fill sets every widget from the draft, and the lists from the workspace.
+func (p *PainPointPanel) fill() {
+	p.loading = true
+	defer func() { p.loading = false }()
+	w := p.doc.Workspace()
+	_, j, ok := p.stored()
+	if !ok {
+		return
+	}
+	d := p.draft
+	p.heading.SetText(fmt.Sprintf("Pain point in %q", j.Title))
+	setText(p.title, d.Title)
+	setText(p.detail, d.Detail)
+	stages := make([]string, len(j.Stages))
+	for i, s := range j.Stages {
+		stages[i] = s.Name
+	}
+	p.stage.SetOptions(stages)
+	if i := journey.Index(j.Stages, d.Stage); i >= 0 {
+		p.stage.SetSelectedIndex(i)
+	}
+	if d.Discovery == journey.Unknown {
+		p.discovery.SetSelected(discoveryUnknown)
+	} else {
+		p.discovery.SetSelected(discoveryKnown)
+	}
+	p.source.SetSelected(string(d.Source))
+	setText(p.reports, strconv.Itoa(d.Reports))
+	p.method.SetSelected(string(d.Method))
+	members := make([]string, len(w.Members))
+	for i, m := range w.Members {
+		members[i] = m.Name
+	}
+	p.foundBy.SetOptions(members)
+	p.foundBy.ClearSelected()
+	if i := journey.Index(w.Members, d.FoundBy); i >= 0 {
+		p.foundBy.SetSelectedIndex(i)
+	}
+	p.severity.SetSelected(strconv.Itoa(d.Severity))
+	p.effort.SetSelected(strconv.Itoa(d.Effort))
+	p.status.SetSelected(string(d.Status))
+	setText(p.action, d.Action.Text)
+	setText(p.due, d.Action.Due)
+	setText(p.doneWhen, d.Action.DoneWhen)
+	setText(p.observed, d.Evidence.Observed)
+	setText(p.seen, d.Evidence.Date)
+	since := ""
+	if d.Evidence.Reports.Set {
+		since = strconv.Itoa(d.Evidence.Reports.N)
+	}
+	setText(p.since, since)
+	p.fillOwners()
+	p.arrange()
+	p.judge()
+}
+
+func setText(e *widget.Entry, s string) {
+	if e.Text != s {
+		e.SetText(s)
+	}
+}
+
+// fillOwners lists who may own the pain point: the fair suggestion first, labelled with why,
+// then unassigned, then every member with their load now. The finder is never chosen for the
+// user; the list shows the owner the pain point has.
+func (p *PainPointPanel) fillOwners() {
+	w := p.doc.Workspace()
+	tallies := w.Tallies()
+	var opts []string
+	p.ownerIDs = p.ownerIDs[:0]
+	s, ok := w.Suggest(p.journey, p.draft)
+	if ok {
+		opts = append(opts, fmt.Sprintf("★ %s: suggested, %.0f %% after this", s.Member.Name, 100*s.LoadAfter))
+		p.ownerIDs = append(p.ownerIDs, s.Member.ID)
+		p.ownerWhy.SetText(fmt.Sprintf("Fair suggestion: %s, %s.", s.Member.Name, s.Reason))
+	} else {
+		p.ownerWhy.SetText("Add members in the task force panel to assign pain points.")
+	}
+	opts = append(opts, "Unassigned")
+	p.ownerIDs = append(p.ownerIDs, "")
+	for _, m := range w.Members {
+		opts = append(opts, fmt.Sprintf("%s: %.0f %% now", m.Name, 100*tallies[m.ID].Load(m)))
+		p.ownerIDs = append(p.ownerIDs, m.ID)
+	}
+	p.owner.SetOptions(opts)
+	// The member's own line, not the suggestion's, so that choosing the suggestion shows as
+	// that member: the suggestion stays a suggestion.
+	at := slices.Index(p.ownerIDs[1:], p.draft.Owner) + 1
+	if ok && p.draft.Owner == s.Member.ID {
+		at = 0
+	}
+	p.owner.SetSelectedIndex(at)
+}
+
+// arrange shows the fields the discovery and status ask for.
+func (p *PainPointPanel) arrange() {
+	items := []*widget.FormItem{
+		widget.NewFormItem("Title", p.title),
+		widget.NewFormItem("Detail", p.detail),
+		widget.NewFormItem("Stage", p.stage),
+		widget.NewFormItem("Discovery", p.discovery),
+	}
+	if p.draft.Discovery == journey.Unknown {
+		items = append(items, p.unknown...)
+	} else {
+		items = append(items, p.known...)
+	}
+	items = append(items,
+		&widget.FormItem{Text: "Severity", Widget: p.severity, HintText: "1 a little … 5 a lot"},
+		&widget.FormItem{Text: "Effort", Widget: p.effort, HintText: "points of work to fix it"},
+		widget.NewFormItem("Status", p.status),
+		widget.NewFormItem("Owner", container.NewVBox(p.owner, p.ownerWhy)),
+		widget.NewFormItem("Next action", p.action),
+		widget.NewFormItem("Due", p.due),
+		widget.NewFormItem("Done when", p.doneWhen),
+		widget.NewFormItem("", container.NewVBox(p.specific, p.attainable)),
+	)
+	if p.draft.Status == journey.StatusVerified || p.draft.Evidence.Given() {
+		items = append(items, p.evidence...)
+	}
+	p.form.Items = items
+	p.form.Refresh()
+}
+
+// judge says whether the next action is specific and attainable, in whole words.
+func (p *PainPointPanel) judge() {
+	if s := p.draft.Specificity(); s.Specific() {
+		p.specific.SetText("✓ Specific")
+		p.specific.Importance = widget.SuccessImportance
+	} else {
+		p.specific.SetText("Not specific yet: needs " + strings.Join(s.Missing, ", "))
+		p.specific.Importance = widget.WarningImportance
+	}
+	p.specific.Refresh()
+	if ok, why := p.doc.Workspace().Attainable(p.journey, p.draft); ok {
+		p.attainable.SetText("✓ Attainable within the owner's capacity")
+		p.attainable.Importance = widget.SuccessImportance
+	} else {
+		p.attainable.SetText("Not attainable: " + why)
+		p.attainable.Importance = widget.WarningImportance
+	}
+	p.attainable.Refresh()
+}
+
+// read takes the widgets' values into the draft; it returns what can't be read.
+func (p *PainPointPanel) read() string {
+	w := p.doc.Workspace()
+	_, j, ok := p.stored()
+	if !ok {
+		return ""
+	}
+	d := &p.draft
+	d.Title, d.Detail = p.title.Text, p.detail.Text
+	if i := p.stage.SelectedIndex(); i >= 0 && i < len(j.Stages) {
+		d.Stage = j.Stages[i].ID
+	}
+	was := d.Discovery
+	d.Discovery = journey.Known
+	if p.discovery.Selected == discoveryUnknown {
+		d.Discovery = journey.Unknown
+	}
+	switch {
+	case d.Discovery == journey.Known:
+		d.Method = ""
+		d.Source = journey.Source(p.source.Selected)
+		if d.Source == "" {
+			d.Source = journey.SourceOther
+		}
+	default:
+		d.Source = ""
+		d.Method = journey.Method(p.method.Selected)
+		if d.Method == "" {
+			d.Method = journey.MethodOther
+		}
+	}
+	if i := p.foundBy.SelectedIndex(); i >= 0 && i < len(w.Members) {
+		d.FoundBy = w.Members[i].ID
+	}
+	if was != d.Discovery {
+		p.source.SetSelected(string(d.Source))
+		p.method.SetSelected(string(d.Method))
+	}
+	d.Severity, _ = strconv.Atoi(p.severity.Selected)
+	d.Effort, _ = strconv.Atoi(p.effort.Selected)
+	d.Status = journey.Status(p.status.Selected)
+	if i := p.owner.SelectedIndex(); i >= 0 && i < len(p.ownerIDs) {
+		d.Owner = p.ownerIDs[i]
+	}
+	d.Action = journey.Action{Text: p.action.Text, Due: strings.TrimSpace(p.due.Text), DoneWhen: p.doneWhen.Text}
+	d.Evidence = journey.Evidence{Observed: p.observed.Text, Date: strings.TrimSpace(p.seen.Text)}
+	var problems []string
+	if n, err := wholeNumber(p.reports.Text); err != nil {
+		problems = append(problems, "reports: "+err.Error())
+	} else {
+		d.Reports = n.N
+	}
+	if n, err := wholeNumber(p.since.Text); err != nil {
+		problems = append(problems, "reports since the fix: "+err.Error())
+	} else {
+		d.Evidence.Reports = n
+	}
+	return strings.Join(problems, "; ")
+}
+
+// wholeNumber reads a count typed in: empty is none.
+func wholeNumber(s string) (journey.Optional, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return journey.Optional{}, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return journey.Optional{}, fmt.Errorf("%q is not a whole number", s)
+	}
+	return journey.Some(n), nil
+}
+
+// typed follows text typed in a field: the draft and its messages change, the document not yet.
+func (p *PainPointPanel) typed() {
+	if p.loading || p.id == "" {
+		return
+	}
+	p.dirty = true
+	if problem := p.read(); problem != "" {
+		p.problem.SetText(problem)
+	} else {
+		p.problem.SetText("")
+	}
+	p.judge()
+}
+
+// chose follows a choice from a list or a switch: an edit at once, with what was typed.
+// Becoming verified waits for the evidence that it takes.
+func (p *PainPointPanel) chose() {
+	if p.loading || p.id == "" {
+		return
+	}
+	p.dirty = true
+	p.read()
+	p.loading = true
+	p.fillOwners() // effort and finder change the suggestion
+	p.loading = false
+	p.arrange()
+	p.judge()
+	if p.draft.Status == journey.StatusVerified && !p.draft.Evidence.Given() {
+		if stored, _, _ := p.stored(); stored.Status != journey.StatusVerified {
+			p.problem.SetText("Verified needs customer evidence that the fix worked: say what customers showed and when, then Apply.")
+			return
+		}
+	}
+	p.Apply()
+}
+
+// Apply makes what the panel holds an edit of the pain point, if it differs from the stored
+// one; a refusal is said in the panel and the draft stays for the user to put right.
+func (p *PainPointPanel) Apply() {
+	if p.id == "" || !p.dirty {
+		return
+	}
+	if problem := p.read(); problem != "" {
+		p.problem.SetText("Not changed: " + problem + ".")
+		return
+	}
+	stored, _, ok := p.stored()
+	if !ok {
+		return
+	}
+	if stored == p.draft {
+		p.dirty = false
+		p.problem.SetText("")
+		return
+	}
+	e, err := journey.Put(p.doc.Workspace(), p.journey, p.draft, -1)
+	if err == nil {
+		p.dirty = false // the document's change reloads the panel
+		err = p.doc.Do(e)
+	}
+	if err != nil {
+		p.dirty = true
+		p.problem.SetText(refusal(err))
+		return
+	}
+	p.problem.SetText("")
+}
+
+// Revert drops what was typed and shows the pain point as stored.
+func (p *PainPointPanel) Revert() {
+	p.dirty = false
+	p.load()
+}
+
+// FocusTitle puts the cursor in the title, all of it selected, for a pain point just added.
+func (p *PainPointPanel) FocusTitle(c fyne.Canvas) {
+	c.Focus(p.title)
+	p.title.TypedShortcut(&fyne.ShortcutSelectAll{})
+}

@@ -1,0 +1,143 @@
+package canvas
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"journeymap/canvas/scene"
+	"journeymap/journey"
+)
+
+// pick presses the mouse on an item of the map, as a click picks it.
+func (ed *editing) pick(k scene.Key) {
+	ed.mw.Map.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: ed.at(k)}, Button: desktop.MouseButtonPrimary})
+	ed.mw.Map.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: ed.at(k)}, Button: desktop.MouseButtonPrimary})
+}
+
+// TestPainPanelAssignsTheFairSuggestion adds a pain point with Ctrl+P, names it and sizes it
+// in its panel, and gives it the owner the picker suggests: the suggestion comes first, says
+// why, is not the finder pre-selected, and the owner is in the store after reopening.
+func TestPainPanelAssignsTheFairSuggestion(t *testing.T) {
+	ed := openEditing(t)
+	p := ed.mw.PainPanel
+	n := len(ed.journey().PainPoints)
+	ed.ctrl(fyne.KeyP)
+	if len(ed.journey().PainPoints) != n+1 || !p.Visible() {
+		t.Fatalf("Ctrl+P: %d pain points (want %d), panel shown %v", len(ed.journey().PainPoints), n+1, p.Visible())
+	}
+	if ed.mw.Canvas().Focused() != p.title {
+		t.Error("the new pain point's title is not ready to type")
+	}
+	test.Type(p.title, "Courier never rings") // over "New pain point", all of it selected
+	p.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	p.discovery.SetSelected(discoveryUnknown)
+	p.method.SetSelected(string(journey.MethodShadowing))
+	w := ed.doc.Workspace()
+	finder := w.Members[0]
+	p.foundBy.SetSelected(finder.Name)
+	p.effort.SetSelected("3")
+
+	id := ed.journey().PainPoints[n].ID
+	stored := ed.journey().PainPoints[n]
+	if stored.Title != "Courier never rings" || stored.Discovery != journey.Unknown || stored.FoundBy != finder.ID || stored.Effort != 3 {
+		t.Fatalf("the panel's edits did not reach the pain point: %+v", stored)
+	}
+	if stored.Owner != "" || p.owner.Selected != "Unassigned" {
+		t.Fatalf("owner %q, picker on %q: nothing must be chosen for the user, least of all the finder", stored.Owner, p.owner.Selected)
+	}
+	want, _ := w.Suggest(ed.journey().ID, stored)
+	first := p.owner.Options[0]
+	if !strings.HasPrefix(first, "★ "+want.Member.Name+": suggested") || !strings.Contains(p.ownerWhy.Text, "lowest load after this") {
+		t.Fatalf("the picker's first option is %q; want the fair suggestion, %s, with its reason", first, want.Member.Name)
+	}
+	p.owner.SetSelectedIndex(0)
+	if got := ed.journey().PainPoints[n].Owner; got != want.Member.ID {
+		t.Fatalf("owner after picking the suggestion: %q, want %q", got, want.Member.ID)
+	}
+	if !strings.Contains(p.attainable.Text, "Attainable") {
+		t.Errorf("attainable says %q", p.attainable.Text)
+	}
+	test.Type(p.action, "Improve deliveries")
+	if !strings.Contains(p.specific.Text, `"improve"`) || !strings.Contains(p.specific.Text, "a due date") {
+		t.Errorf("a vague action with no due date: %q", p.specific.Text)
+	}
+	p.action.SetText("Ring the courier's depot when a parcel is 2 days late")
+	p.due.SetText("2027-01-15")
+	test.Type(p.doneWhen, "Depot calls logged for every late parcel")
+	if p.specific.Text != "✓ Specific" {
+		t.Errorf("a specific action: %q", p.specific.Text)
+	}
+	p.doneWhen.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+
+	ed.restart()
+	j := ed.journey()
+	got := j.PainPoints[journey.Index(j.PainPoints, id)]
+	if got.Owner != want.Member.ID || got.Title != "Courier never rings" || got.Action.Due != "2027-01-15" || !got.Specificity().Specific() {
+		t.Errorf("after reopening the store: %+v", got)
+	}
+}
+
+// TestPainPanelVerifiedTakesEvidence: choosing verified waits for evidence; with it, one edit.
+func TestPainPanelVerifiedTakesEvidence(t *testing.T) {
+	ed := openEditing(t)
+	j := ed.journey()
+	var target journey.PainPoint
+	for _, pp := range j.PainPoints {
+		if pp.Status != journey.StatusVerified {
+			target = pp
+			break
+		}
+	}
+	ed.pick(scene.Key{Kind: scene.KindPain, ID: target.ID})
+	p := ed.mw.PainPanel
+	if _, id := p.Showing(); id != target.ID || !p.Visible() {
+		t.Fatalf("clicking a pain point shows %q in the panel, want %q", id, target.ID)
+	}
+	p.status.SetSelected(string(journey.StatusVerified))
+	if ed.journey().PainPoints[journey.Index(ed.journey().PainPoints, target.ID)].Status == journey.StatusVerified {
+		t.Fatal("verified without evidence was stored")
+	}
+	if !strings.Contains(p.problem.Text, "evidence") {
+		t.Errorf("the panel says %q; want it to ask for evidence", p.problem.Text)
+	}
+	test.Type(p.observed, "No complaints in the 3 weeks since")
+	test.Type(p.seen, "2026-11-20")
+	test.Type(p.since, "0")
+	test.Tap(p.apply)
+	got := ed.journey().PainPoints[journey.Index(ed.journey().PainPoints, target.ID)]
+	want := journey.Evidence{Observed: "No complaints in the 3 weeks since", Date: "2026-11-20", Reports: journey.Some(0)}
+	if got.Status != journey.StatusVerified || got.Evidence != want {
+		t.Fatalf("after Apply: %s, %+v", got.Status, got.Evidence)
+	}
+	ed.mw.Editor.Undo()
+	if got := ed.journey().PainPoints[journey.Index(ed.journey().PainPoints, target.ID)]; got != target {
+		t.Errorf("undo: %+v, want it as it was", got)
+	}
+}
+
+// TestPainPanelScreenshot draws the window with a pain point's panel open, for the docs.
+func TestPainPanelScreenshot(t *testing.T) {
+	out := os.Getenv("JOURNEYMAP_SHOTS")
+	if out == "" {
+		t.Skip("set JOURNEYMAP_SHOTS to a directory to draw the screenshots")
+	}
+	ed := openEditing(t)
+	ed.mw.Resize(fyne.NewSize(1600, 1000))
+	j := ed.journey()
+	ed.pick(scene.Key{Kind: scene.KindPain, ID: j.PainPoints[0].ID})
+	f, err := os.Create(filepath.Join(out, "pain-point-panel.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, ed.mw.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
+}
