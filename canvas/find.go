@@ -125,6 +125,7 @@ var shortcuts = [][2]string{
 	{"Ctrl+N, Enter, or type", "New card in the selected cell (a pain point in the pain lane)"},
 	{"Ctrl+P", "New pain point in the selected stage, its panel open to fill in"},
 	{"Click a pain point", "Its panel: discovery, severity, effort, status, owner (fair suggestion first), next action"},
+	{"Ctrl+T", "Task force: loads, fairness, members, rebalance, pulse"},
 	{"Enter, double click", "Edit the picked card; Enter saves, Shift+Enter a new line, Esc cancels"},
 	{"Double click a header", "Rename a stage or lane"},
 	{"Right click", "Menu of the card, cell, stage or lane under the pointer"},

@@ -164,9 +164,14 @@ func names[T ~string](values []T) []string {
 func (p *PainPointPanel) CreateRenderer() fyne.WidgetRenderer {
 	buttons := container.NewHBox(p.apply, widget.NewButton("Revert", p.Revert))
 	body := container.NewVBox(p.heading, p.form, p.problem, buttons)
-	// Opaque, so that nothing of the map shows through while it lays out beside it.
+	return newPanelRenderer(container.NewVScroll(body))
+}
+
+// newPanelRenderer draws a side panel's scrolling body on an opaque background, so that
+// nothing of the map shows through while it lays out beside it.
+func newPanelRenderer(scroll *container.Scroll) fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
-	return &panelRenderer{WidgetRenderer: widget.NewSimpleRenderer(container.NewStack(bg, container.NewVScroll(body))), bg: bg}
+	return &panelRenderer{WidgetRenderer: widget.NewSimpleRenderer(container.NewStack(bg, scroll)), bg: bg}
 }
 
 // panelRenderer draws a side panel on the theme's background, in the colour of the theme in

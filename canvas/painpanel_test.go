@@ -122,22 +122,28 @@ func TestPainPanelVerifiedTakesEvidence(t *testing.T) {
 	}
 }
 
-// TestPainPanelScreenshot draws the window with a pain point's panel open, for the docs.
-func TestPainPanelScreenshot(t *testing.T) {
+// TestPanelScreenshots draws the window with a pain point's panel open, and with the task
+// force's, to look at while working on them.
+func TestPanelScreenshots(t *testing.T) {
 	out := os.Getenv("JOURNEYMAP_SHOTS")
 	if out == "" {
 		t.Skip("set JOURNEYMAP_SHOTS to a directory to draw the screenshots")
 	}
 	ed := openEditing(t)
 	ed.mw.Resize(fyne.NewSize(1600, 1000))
-	j := ed.journey()
-	ed.pick(scene.Key{Kind: scene.KindPain, ID: j.PainPoints[0].ID})
-	f, err := os.Create(filepath.Join(out, "pain-point-panel.png"))
-	if err != nil {
-		t.Fatal(err)
+	shot := func(name string) {
+		f, err := os.Create(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := png.Encode(f, ed.mw.Canvas().Capture()); err != nil {
+			t.Fatal(err)
+		}
 	}
-	defer f.Close()
-	if err := png.Encode(f, ed.mw.Canvas().Capture()); err != nil {
-		t.Fatal(err)
-	}
+	ed.pick(scene.Key{Kind: scene.KindPain, ID: ed.journey().PainPoints[0].ID})
+	shot("pain-point-panel.png")
+	ed.ctrl(fyne.KeyT)
+	ed.mw.TaskForce.Propose()
+	shot("task-force-panel.png")
 }

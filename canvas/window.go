@@ -50,6 +50,8 @@ type MainWindow struct {
 	redo       *fyne.MenuItem
 	// PainPanel shows the pain point picked on the map, whole, and edits it.
 	PainPanel *PainPointPanel
+	// TaskForce shows the members' loads, fairness, rebalance and pulse (Ctrl+T).
+	TaskForce *TaskForcePanel
 }
 
 // NewMainWindow builds the window for a document, restoring the size, theme and journey
@@ -88,8 +90,25 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.find = newFindBar(mw)
 	mw.PainPanel = NewPainPointPanel(doc)
 	mw.PainPanel.OnMessage = mw.say
-	content := container.NewBorder(container.NewVBox(top, mw.find.bar), bottom, nil, mw.PainPanel, mw.viewport)
-	mw.PainPanel.OnShowHide = content.Refresh
+	mw.TaskForce = NewTaskForcePanel(doc)
+	mw.TaskForce.OnMessage = mw.say
+	mw.TaskForce.Window = mw
+	// One panel at a time beside the map: picking a pain point shows its panel in place of
+	// the task force's, and the task force's takes the place of a pain point's.
+	side := container.NewStack(mw.PainPanel, mw.TaskForce)
+	content := container.NewBorder(container.NewVBox(top, mw.find.bar), bottom, nil, side, mw.viewport)
+	mw.PainPanel.OnShowHide = func() {
+		if mw.PainPanel.Visible() && mw.TaskForce.Visible() {
+			mw.TaskForce.Hide()
+		}
+		content.Refresh()
+	}
+	mw.TaskForce.OnShowHide = func() {
+		if mw.TaskForce.Visible() {
+			mw.PainPanel.Close()
+		}
+		content.Refresh()
+	}
 	newJourney := widget.NewButtonWithIcon("New journey", theme.ContentAddIcon(), func() { mw.NewJourney() })
 	mw.sidebar = container.NewBorder(nil, newJourney, nil, nil, mw.list)
 	mw.split = container.NewHSplit(mw.sidebar, content)
@@ -196,6 +215,7 @@ func (mw *MainWindow) changed(c document.Change) {
 	}
 	mw.Map.Update(c.Refs)
 	mw.PainPanel.Changed(c)
+	mw.TaskForce.Changed(c)
 	if c.Workspace() {
 		mw.list.Refresh()
 	} else {
@@ -423,6 +443,7 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 			item("Actual Size", func() { mw.Map.SetZoom(1) }, ctrl(fyne.Key0)),
 			fyne.NewMenuItem("Fit Map", mw.fit),
 			item("Show or Hide Journeys", mw.ToggleSidebar, ctrl(fyne.KeyB)),
+			item("Task Force, Rebalance and Pulse", mw.TaskForce.Toggle, ctrl(fyne.KeyT)),
 			item("Present", mw.Present, &desktop.CustomShortcut{KeyName: fyne.KeyF5}),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Light / Dark Theme", mw.ToggleTheme),
@@ -448,6 +469,7 @@ func (mw *MainWindow) addShortcuts() {
 	bind(fyne.KeyQ, ctrl, mw.Quit)
 	bind(fyne.KeyN, ctrl, mw.Editor.NewItem)
 	bind(fyne.KeyP, ctrl, mw.NewPainPoint)
+	bind(fyne.KeyT, ctrl, mw.TaskForce.Toggle)
 	bind(fyne.KeyZ, ctrl|shift, mw.Editor.Redo)
 	mw.Canvas().AddShortcut(&newJourneyShortcut, func(fyne.Shortcut) { mw.NewJourney() })
 	bind(fyne.KeyE, ctrl, mw.ExportPNG)

@@ -215,3 +215,25 @@ func (j *Journey) painPoint(id string) *PainPoint {
 	}
 	return nil
 }
+
+// FairnessSaid reads the fairness index in plain words: "even", or "uneven: Ana carries 45 %
+// of the work" naming who carries the largest share of the load points, or "no work assigned".
+func (w *Workspace) FairnessSaid() string {
+	tallies := w.Tallies()
+	total, most := 0, Member{}
+	for _, m := range w.Members {
+		p := tallies[m.ID].Points
+		total += p
+		if most.ID == "" || p > tallies[most.ID].Points {
+			most = m
+		}
+	}
+	switch f := Jain(w.Loads()); {
+	case total == 0:
+		return "no work assigned yet"
+	case f >= DefaultTarget:
+		return "even"
+	default:
+		return fmt.Sprintf("uneven: %s carries %.0f %% of the work", most.Name, 100*float64(tallies[most.ID].Points)/float64(total))
+	}
+}

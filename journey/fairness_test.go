@@ -111,3 +111,20 @@ func TestSuggestDoesNotCountOwnedTwice(t *testing.T) {
 		t.Errorf("got %q, want cy", got.Member.ID)
 	}
 }
+
+func TestFairnessSaid(t *testing.T) {
+	w := small() // ana 8 points of 8, ben 0 of 4, cy 1 of 2: 0.6
+	if got, want := w.FairnessSaid(), "uneven: Ana carries 89 % of the work"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	w.Journeys[0].PainPoints[0].Owner = "ben" // ana 5/8, ben 3/4, cy 1/2: 0.974
+	if got := w.FairnessSaid(); got != "even" {
+		t.Errorf("got %q, want even", got)
+	}
+	for i := range w.Journeys {
+		w.Journeys[i].PainPoints = nil
+	}
+	if got := w.FairnessSaid(); got != "no work assigned yet" {
+		t.Errorf("got %q", got)
+	}
+}

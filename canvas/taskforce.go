@@ -1,0 +1,350 @@
+package canvas
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"journeymap/canvas/document"
+	"journeymap/journey"
+)
+
+// TaskForcePanel shows the task force beside the map: each member's load (a bar, in a warning
+// colour above capacity, and in words), their open pain points, and their digging credit
+// beside it, never mixed in; the pain points nobody owns; the fairness index in plain words;
+// a rebalance to accept in whole, in part or not at all; and the team's pulse. Members are
+// added, edited and removed here, each an undoable edit.
+type TaskForcePanel struct {
+	widget.BaseWidget
+
+	// Window is where the member and pulse dialogs open.
+	Window fyne.Window
+	// OnMessage shows a line in the status bar.
+	OnMessage func(string)
+	// OnShowHide is called after the panel appeared or went.
+	OnShowHide func()
+	// Now is the clock a pulse is dated by.
+	Now func() time.Time
+
+	doc        *document.Document
+	fairness   *widget.Label
+	members    *fyne.Container
+	unassigned *widget.Label
+	target     *widget.Entry
+	proposal   *widget.Label
+	moves      *fyne.Container
+	checks     []*widget.Check
+	proposed   journey.Proposal
+	accept     *widget.Button
+	pulse      *widget.Label
+	pulseForm  *dialog.FormDialog  // the pulse dialog while it is open
+	pulseAsked []*widget.RadioGroup // its four questions
+	scroll     *container.Scroll    // the panel's body, laid out again when rows come or go
+}
+
+// NewTaskForcePanel makes the panel, hidden until Toggle shows it.
+func NewTaskForcePanel(doc *document.Document) *TaskForcePanel {
+	p := &TaskForcePanel{doc: doc, OnMessage: func(string) {}, OnShowHide: func() {}, Now: time.Now}
+	p.ExtendBaseWidget(p)
+	p.fairness = wrapped()
+	p.fairness.TextStyle.Bold = true
+	p.members = container.NewVBox()
+	p.unassigned = wrapped()
+	p.target = widget.NewEntry()
+	p.target.SetText(strconv.FormatFloat(journey.DefaultTarget, 'f', -1, 64))
+	p.target.OnSubmitted = func(string) { p.Propose() }
+	p.proposal = wrapped()
+	p.moves = container.NewVBox()
+	p.accept = widget.NewButton("Accept checked moves", p.AcceptChecked)
+	p.accept.Importance = widget.HighImportance
+	p.accept.Hide()
+	p.pulse = wrapped()
+	p.Hide()
+	return p
+}
+
+// CreateRenderer implements fyne.Widget.
+func (p *TaskForcePanel) CreateRenderer() fyne.WidgetRenderer {
+	heading := func(s string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	addMember := widget.NewButtonWithIcon("Add member", theme.ContentAddIcon(), func() { p.EditMember("") })
+	rebalance := container.NewBorder(nil, nil, widget.NewLabel("Target fairness"), widget.NewButton("Propose moves", p.Propose), p.target)
+	takePulse := widget.NewButton("Take the pulse…", p.TakePulse)
+	body := container.NewVBox(
+		heading("Task force"), p.fairness, p.members, addMember, p.unassigned,
+		widget.NewSeparator(),
+		heading("Rebalance"), rebalance, p.proposal, p.moves, p.accept,
+		widget.NewSeparator(),
+		heading("Pulse: psychological safety, anonymous"), p.pulse, takePulse,
+	)
+	p.scroll = container.NewVScroll(body)
+	return newPanelRenderer(p.scroll)
+}
+
+// relayout lays the body out again after rows came or went.
+func (p *TaskForcePanel) relayout() {
+	if p.scroll != nil {
+		p.scroll.Content.Resize(fyne.NewSize(p.scroll.Size().Width, p.scroll.Content.MinSize().Height))
+		p.scroll.Refresh()
+	}
+}
+
+// MinSize keeps the panel as wide as the pain-point panel, whatever its rows hold.
+func (p *TaskForcePanel) MinSize() fyne.Size {
+	return fyne.NewSize(panelWidth, p.BaseWidget.MinSize().Height)
+}
+
+// Toggle shows the panel, or hides it.
+func (p *TaskForcePanel) Toggle() {
+	if p.Visible() {
+		p.Hide()
+	} else {
+		p.fill()
+		p.Show()
+	}
+	p.OnShowHide()
+}
+
+// Changed follows a change of the document while the panel is shown; a proposal made before
+// it may no longer fit, so it goes.
+func (p *TaskForcePanel) Changed(document.Change) {
+	if p.Visible() {
+		p.clearProposal()
+		p.fill()
+	}
+}
+
+// fill draws the members, the unassigned count, the fairness and the pulse from the workspace.
+func (p *TaskForcePanel) fill() {
+	w := p.doc.Workspace()
+	p.fairness.SetText(fmt.Sprintf("Fairness %.2f: %s", w.Fairness(), w.FairnessSaid()))
+	tallies := w.Tallies()
+	rows := make([]fyne.CanvasObject, 0, len(w.Members))
+	for _, m := range w.Members {
+		rows = append(rows, p.memberRow(m, tallies[m.ID]))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, widget.NewLabel("No members yet: add the people who share the work."))
+	}
+	p.members.Objects = rows
+	p.members.Refresh()
+	open := 0
+	for _, j := range w.Journeys {
+		for _, pp := range j.PainPoints {
+			if pp.Owner == "" && pp.Active() {
+				open++
+			}
+		}
+	}
+	switch open {
+	case 0:
+		p.unassigned.SetText("Every open pain point has an owner.")
+	case 1:
+		p.unassigned.SetText("1 open pain point has no owner.")
+	default:
+		p.unassigned.SetText(fmt.Sprintf("%d open pain points have no owner.", open))
+	}
+	p.pulse.SetText(strings.Join(journey.SummarisePulses(w.Pulses).Said(), "\n"))
+	p.relayout()
+}
+
+// memberRow is one member: name and department, their load as a bar and in words, open pain
+// points, and apart from the load, the unknown pain points they found.
+func (p *TaskForcePanel) memberRow(m journey.Member, t journey.Tally) fyne.CanvasObject {
+	load := t.Load(m)
+	words := fmt.Sprintf("%.0f %% of capacity (%d of %d points), %s open", 100*load, t.Points, m.Capacity, plural(t.Open, "pain point"))
+	if load > 1 {
+		words = fmt.Sprintf("over capacity: %.0f %% (%d of %d points), %s open", 100*load, t.Points, m.Capacity, plural(t.Open, "pain point"))
+	}
+	detail := widget.NewLabel(words)
+	detail.Wrapping = fyne.TextWrapWord
+	if load > 1 {
+		detail.Importance = widget.WarningImportance
+	}
+	name := widget.NewLabelWithStyle(m.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	dept := widget.NewLabel(m.Department)
+	credit := widget.NewLabel(fmt.Sprintf("◆ found %d", t.Found))
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { p.EditMember(m.ID) })
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.RemoveMember(m.ID) })
+	top := container.NewBorder(nil, nil, container.NewHBox(name, dept), container.NewHBox(credit, edit, remove))
+	return container.NewVBox(top, newLoadBar(load), detail)
+}
+
+// newLoadBar draws a load as a bar: its length the load up to twice capacity, a mark at
+// capacity, in the primary colour within capacity and the warning colour above.
+func newLoadBar(load float64) fyne.CanvasObject {
+	track := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	fill := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	if load > 1 {
+		fill.FillColor = theme.Color(theme.ColorNameWarning)
+	}
+	mark := canvas.NewRectangle(theme.Color(theme.ColorNameForeground))
+	return container.New(&loadBarLayout{load: min(load, 2)}, track, fill, mark)
+}
+
+// loadBarLayout places a load bar's track, fill and capacity mark: the track stands for twice
+// capacity, so that an overload shows by how much.
+type loadBarLayout struct{ load float64 }
+
+func (l *loadBarLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Resize(size)
+	objs[1].Resize(fyne.NewSize(size.Width*float32(l.load/2), size.Height))
+	objs[2].Move(fyne.NewPos(size.Width/2-1, 0))
+	objs[2].Resize(fyne.NewSize(2, size.Height))
+}
+
+func (l *loadBarLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(100, 10) }
+
+// EditMember opens a dialog to add a member ("" for a new one) or change one's name,
+// department and capacity.
+func (p *TaskForcePanel) EditMember(id string) {
+	w := p.doc.Workspace()
+	m, ok := w.Member(id)
+	if !ok {
+		m = journey.Member{ID: journey.NewID("m"), Capacity: 8}
+	}
+	name, dept, capacity := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name.SetText(m.Name)
+	dept.SetText(m.Department)
+	capacity.SetText(strconv.Itoa(m.Capacity))
+	title := "Add member"
+	if ok {
+		title = "Edit member"
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem("Name", name),
+		widget.NewFormItem("Department", dept),
+		{Text: "Capacity", Widget: capacity, HintText: "effort points per cycle"},
+	}
+	d := dialog.NewForm(title, "Save", "Cancel", items, func(save bool) {
+		if !save {
+			return
+		}
+		c, err := strconv.Atoi(strings.TrimSpace(capacity.Text))
+		if err != nil {
+			p.OnMessage(fmt.Sprintf("Not changed: the capacity %q is not a whole number.", capacity.Text))
+			return
+		}
+		m.Name, m.Department, m.Capacity = strings.TrimSpace(name.Text), strings.TrimSpace(dept.Text), c
+		p.do(func(w *journey.Workspace) (journey.Edit, error) { return journey.Put(w, "", m, -1) })
+	}, p.Window)
+	d.Resize(fyne.NewSize(420, 300))
+	d.Show()
+	p.Window.Canvas().Focus(name)
+}
+
+// RemoveMember removes a member; their pain points go back to unassigned, in one edit.
+func (p *TaskForcePanel) RemoveMember(id string) {
+	p.do(func(w *journey.Workspace) (journey.Edit, error) { return journey.RemoveMember(w, id) })
+}
+
+func (p *TaskForcePanel) do(edit func(*journey.Workspace) (journey.Edit, error)) {
+	e, err := edit(p.doc.Workspace())
+	if err == nil {
+		err = p.doc.Do(e)
+	}
+	if err != nil {
+		p.OnMessage(refusal(err))
+	}
+}
+
+// Propose works out a rebalance to the target and lists its moves, each checked.
+func (p *TaskForcePanel) Propose() {
+	target, err := strconv.ParseFloat(strings.TrimSpace(p.target.Text), 64)
+	if err != nil || target <= 0 || target > 1 {
+		p.proposal.SetText(fmt.Sprintf("The target must be a number above 0 and at most 1, such as 0.9; %q is not.", p.target.Text))
+		return
+	}
+	w := p.doc.Workspace()
+	p.show(w.Rebalance(target, time.Second))
+}
+
+func (p *TaskForcePanel) show(pr journey.Proposal) {
+	w := p.doc.Workspace()
+	p.proposed = pr
+	p.proposal.SetText(pr.Said())
+	p.checks = p.checks[:0]
+	p.moves.Objects = nil
+	for _, m := range pr.Moves {
+		c := widget.NewCheck("", nil)
+		c.SetChecked(true)
+		p.checks = append(p.checks, c)
+		said := widget.NewLabel("Move " + w.MoveSaid(m))
+		said.Wrapping = fyne.TextWrapWord
+		p.moves.Add(container.NewBorder(nil, nil, c, nil, said))
+	}
+	p.moves.Refresh()
+	if len(pr.Moves) > 0 {
+		p.accept.Show()
+	} else {
+		p.accept.Hide()
+	}
+	p.relayout()
+}
+
+func (p *TaskForcePanel) clearProposal() {
+	p.proposed = journey.Proposal{}
+	p.checks = nil
+	p.moves.Objects = nil
+	p.moves.Refresh()
+	p.proposal.SetText("")
+	p.accept.Hide()
+	p.relayout()
+}
+
+// AcceptChecked makes the checked moves of the proposal, as one undoable edit.
+func (p *TaskForcePanel) AcceptChecked() {
+	var moves []journey.Move
+	for i, c := range p.checks {
+		if c.Checked {
+			moves = append(moves, p.proposed.Moves[i])
+		}
+	}
+	if len(moves) == 0 {
+		p.OnMessage("No move checked: nothing changed.")
+		return
+	}
+	p.do(func(w *journey.Workspace) (journey.Edit, error) { return w.AcceptMoves(moves) })
+}
+
+// TakePulse asks for the four scores in a dialog, and stores them as an anonymous entry.
+func (p *TaskForcePanel) TakePulse() {
+	groups := make([]*widget.RadioGroup, len(journey.PulseDomains))
+	items := []*widget.FormItem{}
+	for i, d := range journey.PulseDomains {
+		g := widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, nil)
+		g.Horizontal = true
+		groups[i] = g
+		items = append(items, &widget.FormItem{Text: d.Name(), Widget: g, HintText: d.Question()})
+	}
+	note := widget.NewLabel("1 = not at all, 5 = fully. Anonymous: stored with today's date only, no name, in no order.")
+	note.Wrapping = fyne.TextWrapWord
+	items = append(items, widget.NewFormItem("", note))
+	d := dialog.NewForm("Pulse", "Submit", "Cancel", items, func(submit bool) {
+		if !submit {
+			return
+		}
+		var scores [4]int
+		for i, g := range groups {
+			if scores[i], _ = strconv.Atoi(g.Selected); scores[i] == 0 {
+				p.OnMessage("Pulse not stored: it takes a score for each of the four questions.")
+				return
+			}
+		}
+		pulse := journey.NewPulse(p.Now(), scores)
+		p.do(func(w *journey.Workspace) (journey.Edit, error) { return journey.Put(w, "", pulse, -1) })
+		p.OnMessage("Thank you: your pulse is stored, without your name.")
+	}, p.Window)
+	d.Resize(fyne.NewSize(720, 520))
+	d.Show()
+	p.pulseForm, p.pulseAsked = d, groups
+}

@@ -1,0 +1,129 @@
+package canvas
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"journeymap/journey"
+)
+
+// TestTaskForceAcceptsPartOfARebalance proposes a rebalance in the panel, accepts only its
+// first move, undoes that as one edit, and finds the store as it was after reopening.
+func TestTaskForceAcceptsPartOfARebalance(t *testing.T) {
+	ed := openEditing(t)
+	ed.ctrl(fyne.KeyT)
+	tf := ed.mw.TaskForce
+	if !tf.Visible() || !strings.HasPrefix(tf.fairness.Text, "Fairness 0.79: uneven: ") {
+		t.Fatalf("Ctrl+T: shown %v, %q", tf.Visible(), tf.fairness.Text)
+	}
+	before := ed.doc.Workspace().Clone()
+	tf.target.SetText("0.95")
+	tf.Propose()
+	if len(tf.checks) < 2 {
+		t.Fatalf("want a proposal of two moves or more to accept part of: %q", tf.proposal.Text)
+	}
+	first, second := tf.proposed.Moves[0], tf.proposed.Moves[1]
+	tf.checks[1].SetChecked(false)
+	test.Tap(tf.accept)
+	owner := func(m journey.Move) string {
+		j := ed.doc.Workspace().Journey(m.Journey)
+		return j.PainPoints[journey.Index(j.PainPoints, m.PainPoint)].Owner
+	}
+	if owner(first) != first.To || owner(second) != second.From {
+		t.Fatalf("after accepting the first move only: %s owns the first, %s the second", owner(first), owner(second))
+	}
+	if ed.mw.undo.Label != "Undo Rebalance: 1 move" {
+		t.Errorf("Edit menu: %q", ed.mw.undo.Label)
+	}
+	ed.mw.Editor.Undo()
+	if owner(first) != first.From {
+		t.Fatal("undo did not take the move back")
+	}
+	ed.restart()
+	if got := ed.doc.Workspace(); got.Fairness() != before.Fairness() || !sameOwners(got, before) {
+		t.Error("after reopening, the store is not as it was before the rebalance")
+	}
+}
+
+func sameOwners(a, b *journey.Workspace) bool {
+	for i, j := range a.Journeys {
+		for k, p := range j.PainPoints {
+			if p.Owner != b.Journeys[i].PainPoints[k].Owner {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// TestTaskForcePulse enters a pulse through its dialog and finds it stored, anonymous, after
+// reopening; with fewer than three answers the panel shows no average.
+func TestTaskForcePulse(t *testing.T) {
+	ed := openEditing(t)
+	tf := ed.mw.TaskForce
+	tf.Now = func() time.Time { return time.Date(2026, 11, 24, 9, 41, 0, 0, time.UTC) }
+	tf.Toggle()
+	n := len(ed.doc.Workspace().Pulses)
+	tf.TakePulse()
+	for i, g := range tf.pulseAsked {
+		g.SetSelected([]string{"4", "2", "5", "3"}[i])
+	}
+	tf.pulseForm.Submit()
+	ed.restart()
+	pulses := ed.doc.Workspace().Pulses
+	if len(pulses) != n+1 {
+		t.Fatalf("%d pulses after reopening, want %d", len(pulses), n+1)
+	}
+	found := false
+	for _, p := range pulses {
+		if p.Date == "2026-11-24" && p.Risk == 4 && p.Dialogue == 2 && p.Help == 5 && p.Inclusion == 3 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the pulse entered is not in the store: %+v", pulses)
+	}
+	ed.mw.TaskForce.Toggle()
+	said := ed.mw.TaskForce.pulse.Text
+	if s := journey.SummarisePulses(pulses); s.Shown != strings.Contains(said, "of 5") {
+		t.Errorf("%d answers; the panel says %q", len(pulses), said)
+	}
+}
+
+// TestTaskForceRemoveMember: a member's pain points go back to unassigned, and undo brings
+// the member and their pain points back.
+func TestTaskForceRemoveMember(t *testing.T) {
+	ed := openEditing(t)
+	tf := ed.mw.TaskForce
+	tf.Toggle()
+	// A new member, who found nothing, takes over a known pain point.
+	gus := journey.Member{ID: "m-gus", Name: "Gus", Department: "Finance", Capacity: 6}
+	if e, err := journey.Put(ed.doc.Workspace(), "", gus, -1); err != nil || ed.doc.Do(e) != nil {
+		t.Fatal("adding a member:", err)
+	}
+	j := ed.journey()
+	i := slices.IndexFunc(j.PainPoints, func(p journey.PainPoint) bool { return p.Discovery == journey.Known && p.Active() })
+	taken := j.PainPoints[i]
+	taken.Owner = gus.ID
+	if e, err := journey.Put(ed.doc.Workspace(), j.ID, taken, -1); err != nil || ed.doc.Do(e) != nil {
+		t.Fatal("assigning:", err)
+	}
+	w, id := ed.doc.Workspace(), gus.ID
+	before := w.Clone()
+	tf.RemoveMember(id)
+	if _, ok := ed.doc.Workspace().Member(id); ok || ed.doc.Workspace().OpenCount(id) != 0 {
+		t.Fatal("the member is still there, or still owns pain points")
+	}
+	if !strings.Contains(tf.unassigned.Text, "no owner") {
+		t.Errorf("unassigned: %q", tf.unassigned.Text)
+	}
+	ed.mw.Editor.Undo()
+	if !sameOwners(ed.doc.Workspace(), before) || len(ed.doc.Workspace().Members) != len(before.Members) {
+		t.Error("undo did not bring the member and their pain points back")
+	}
+}
