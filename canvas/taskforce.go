@@ -45,7 +45,7 @@ type TaskForcePanel struct {
 	proposed   journey.Proposal
 	accept     *widget.Button
 	pulse      *widget.Label
-	pulseForm  *dialog.FormDialog  // the pulse dialog while it is open
+	pulseForm  *dialog.FormDialog   // the pulse dialog while it is open
 	pulseAsked []*widget.RadioGroup // its four questions
 	scroll     *container.Scroll    // the panel's body, laid out again when rows come or go
 }
