@@ -123,15 +123,25 @@ func TestPainPanelVerifiedTakesEvidence(t *testing.T) {
 }
 
 // TestPanelScreenshots draws the window with a pain point's panel open, and with the task
-// force's, to look at while working on them.
+// force's, each beside the map and not over it; JOURNEYMAP_SHOTS=DIR keeps the pictures.
 func TestPanelScreenshots(t *testing.T) {
 	out := os.Getenv("JOURNEYMAP_SHOTS")
 	if out == "" {
-		t.Skip("set JOURNEYMAP_SHOTS to a directory to draw the screenshots")
+		out = t.TempDir()
 	}
 	ed := openEditing(t)
 	ed.mw.Resize(fyne.NewSize(1600, 1000))
 	shot := func(name string) {
+		t.Helper()
+		for _, panel := range []fyne.CanvasObject{ed.mw.PainPanel, ed.mw.TaskForce} {
+			at := fyne.CurrentApp().Driver().AbsolutePositionForObject(panel)
+			if panel.Visible() && (at.X+panel.Size().Width > 1600+1 || panel.Size().Width < panelWidth) {
+				t.Errorf("%s: a panel at x %v, %v wide, in a window 1600 wide", name, at.X, panel.Size().Width)
+			}
+		}
+		if mapAt := fyne.CurrentApp().Driver().AbsolutePositionForObject(ed.mw.viewport); mapAt.X+ed.mw.viewport.Size().Width > 1600-panelWidth {
+			t.Errorf("%s: the map reaches under the panel", name)
+		}
 		f, err := os.Create(filepath.Join(out, name))
 		if err != nil {
 			t.Fatal(err)

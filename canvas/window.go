@@ -97,17 +97,23 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	// the task force's, and the task force's takes the place of a pain point's.
 	side := container.NewStack(mw.PainPanel, mw.TaskForce)
 	content := container.NewBorder(container.NewVBox(top, mw.find.bar), bottom, nil, side, mw.viewport)
+	// The side is hidden with both panels, so that the map keeps the whole width.
+	side.Hide()
+	relayout := func() {
+		side.Hidden = !mw.PainPanel.Visible() && !mw.TaskForce.Visible()
+		content.Refresh()
+	}
 	mw.PainPanel.OnShowHide = func() {
 		if mw.PainPanel.Visible() && mw.TaskForce.Visible() {
 			mw.TaskForce.Hide()
 		}
-		content.Refresh()
+		relayout()
 	}
 	mw.TaskForce.OnShowHide = func() {
 		if mw.TaskForce.Visible() {
 			mw.PainPanel.Close()
 		}
-		content.Refresh()
+		relayout()
 	}
 	newJourney := widget.NewButtonWithIcon("New journey", theme.ContentAddIcon(), func() { mw.NewJourney() })
 	mw.sidebar = container.NewBorder(nil, newJourney, nil, nil, mw.list)
