@@ -164,7 +164,7 @@ func names[T ~string](values []T) []string {
 func (p *PainPointPanel) CreateRenderer() fyne.WidgetRenderer {
 	buttons := container.NewHBox(p.apply, widget.NewButton("Revert", p.Revert))
 	body := container.NewVBox(p.heading, p.form, p.problem, buttons)
-	return newPanelRenderer(container.NewVScroll(body))
+	return newPanelRenderer(container.NewVScroll(container.NewPadded(body)))
 }
 
 // newPanelRenderer draws a side panel's scrolling body on an opaque background, so that

@@ -86,7 +86,7 @@ func (p *TaskForcePanel) CreateRenderer() fyne.WidgetRenderer {
 		widget.NewSeparator(),
 		heading("Pulse: psychological safety, anonymous"), p.pulse, takePulse,
 	)
-	p.scroll = container.NewVScroll(body)
+	p.scroll = container.NewVScroll(container.NewPadded(body))
 	return newPanelRenderer(p.scroll)
 }
 
