@@ -337,16 +337,24 @@ func TestExportPNG(t *testing.T) {
 // TestCommandsWhileTheAppHoldsTheStore holds the store open as the running app does, with an
 // edit that is only in Badger's log: report and export answer, with that edit; the commands
 // that write say to close the app or use its menu, and change nothing.
-func TestCommandsWhileTheAppHoldsTheStore(t *testing.T) {
-	dir, store := smallStore(t)
+// openStoreDocument opens the store as the app does.
+func openStoreDocument(t *testing.T, store string) *document.Document {
+	t.Helper()
 	s, err := storage.Open(store)
 	if err != nil {
 		t.Fatal(err)
 	}
 	doc, err := document.Open(s)
 	if err != nil {
+		s.Close()
 		t.Fatal(err)
 	}
+	return doc
+}
+
+func TestCommandsWhileTheAppHoldsTheStore(t *testing.T) {
+	dir, store := smallStore(t)
+	doc := openStoreDocument(t, store)
 	defer doc.Close()
 	w := doc.Workspace()
 	j := w.Journeys[0]
@@ -452,14 +460,7 @@ func TestRebalance(t *testing.T) {
 	if code, out, _ := cli(t, "rebalance", "-store", store, "-apply"); code != 0 || !strings.Contains(out, "nothing to move") {
 		t.Errorf("a second -apply: exit %d, %q; want nothing to move", code, out)
 	}
-	s, err := storage.Open(store)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := document.Open(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := openStoreDocument(t, store)
 	label, err := doc.Undo()
 	doc.Close()
 	if err != nil || label != "Rebalance: 1 move" || report() != before {

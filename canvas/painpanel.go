@@ -78,14 +78,16 @@ const (
 func NewPainPointPanel(doc *document.Document) *PainPointPanel {
 	p := &PainPointPanel{doc: doc, OnMessage: func(string) {}, OnShowHide: func() {}}
 	p.ExtendBaseWidget(p)
-	typed := func(e *widget.Entry) *widget.Entry {
+	typed := func(placeholder string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetPlaceHolder(placeholder)
 		e.OnChanged = func(string) { p.typed() }
 		e.OnSubmitted = func(string) { p.Apply() }
 		return e
 	}
 	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.heading.Wrapping = fyne.TextWrapWord
-	p.title = typed(widget.NewEntry())
+	p.title = typed("")
 	p.detail = widget.NewMultiLineEntry()
 	p.detail.Wrapping = fyne.TextWrapWord
 	p.detail.SetMinRowsVisible(3)
@@ -94,7 +96,7 @@ func NewPainPointPanel(doc *document.Document) *PainPointPanel {
 	p.discovery = widget.NewRadioGroup([]string{discoveryKnown, discoveryUnknown}, func(string) { p.chose() })
 	p.discovery.Required = true
 	p.source = widget.NewSelect(names(journey.Sources), func(string) { p.chose() })
-	p.reports = typed(widget.NewEntry())
+	p.reports = typed("")
 	p.method = widget.NewSelect(names(journey.Methods), func(string) { p.chose() })
 	p.foundBy = widget.NewSelect(nil, func(string) { p.chose() })
 	p.severity = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, func(string) { p.chose() })
@@ -108,20 +110,14 @@ func NewPainPointPanel(doc *document.Document) *PainPointPanel {
 	p.status = widget.NewSelect(names(journey.Statuses), func(string) { p.chose() })
 	p.owner = widget.NewSelect(nil, func(string) { p.chose() })
 	p.ownerWhy = wrapped()
-	p.action = typed(widget.NewEntry())
-	p.action.SetPlaceHolder("Start with a verb: Add…, Call…, Refund…")
-	p.due = typed(widget.NewEntry())
-	p.due.SetPlaceHolder("YYYY-MM-DD")
-	p.doneWhen = typed(widget.NewEntry())
-	p.doneWhen.SetPlaceHolder("How anyone can tell it is done")
+	p.action = typed("Start with a verb: Add…, Call…, Refund…")
+	p.due = typed("YYYY-MM-DD")
+	p.doneWhen = typed("How anyone can tell it is done")
 	p.specific = wrapped()
 	p.attainable = wrapped()
-	p.observed = typed(widget.NewEntry())
-	p.observed.SetPlaceHolder("What customers showed after the fix")
-	p.seen = typed(widget.NewEntry())
-	p.seen.SetPlaceHolder("YYYY-MM-DD")
-	p.since = typed(widget.NewEntry())
-	p.since.SetPlaceHolder("Reports since the fix, if counted")
+	p.observed = typed("What customers showed after the fix")
+	p.seen = typed("YYYY-MM-DD")
+	p.since = typed("Reports since the fix, if counted")
 	p.problem = wrapped()
 	p.problem.Importance = widget.DangerImportance
 	p.apply = widget.NewButton("Apply", p.Apply)
