@@ -24,8 +24,6 @@ import (
 type PainPointPanel struct {
 	widget.BaseWidget
 
-	// OnMessage shows a line in the status bar.
-	OnMessage func(string)
 	// OnShowHide is called after the panel appeared or went, for its container to lay out
 	// the map beside it again.
 	OnShowHide func()
@@ -76,7 +74,7 @@ const (
 
 // NewPainPointPanel makes an empty panel; Open puts a pain point in it.
 func NewPainPointPanel(doc *document.Document) *PainPointPanel {
-	p := &PainPointPanel{doc: doc, OnMessage: func(string) {}, OnShowHide: func() {}}
+	p := &PainPointPanel{doc: doc, OnShowHide: func() {}}
 	p.ExtendBaseWidget(p)
 	typed := func(placeholder string) *widget.Entry {
 		e := widget.NewEntry()
@@ -431,9 +429,11 @@ func (p *PainPointPanel) read() string {
 	if i := p.foundBy.SelectedIndex(); i >= 0 && i < len(w.Members) {
 		d.FoundBy = w.Members[i].ID
 	}
-	if was != d.Discovery {
+	if was != d.Discovery { // the other kind's list shows the default it now has, not an edit of its own
+		p.loading = true
 		p.source.SetSelected(string(d.Source))
 		p.method.SetSelected(string(d.Method))
+		p.loading = false
 	}
 	d.Severity, _ = strconv.Atoi(p.severity.Selected)
 	d.Effort, _ = strconv.Atoi(p.effort.Selected)
@@ -476,11 +476,7 @@ func (p *PainPointPanel) typed() {
 		return
 	}
 	p.dirty = true
-	if problem := p.read(); problem != "" {
-		p.problem.SetText(problem)
-	} else {
-		p.problem.SetText("")
-	}
+	p.problem.SetText(p.read())
 	p.judge()
 }
 

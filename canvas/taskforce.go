@@ -138,12 +138,8 @@ func (p *TaskForcePanel) fill() {
 	p.members.Objects = rows
 	p.members.Refresh()
 	open := 0
-	for _, j := range w.Journeys {
-		for _, pp := range j.PainPoints {
-			if pp.Owner == "" && pp.Active() {
-				open++
-			}
-		}
+	for i := range w.Journeys {
+		open += w.Journeys[i].UnassignedCount()
 	}
 	switch open {
 	case 0:
@@ -161,11 +157,11 @@ func (p *TaskForcePanel) fill() {
 // points, and apart from the load, the unknown pain points they found.
 func (p *TaskForcePanel) memberRow(m journey.Member, t journey.Tally) fyne.CanvasObject {
 	load := t.Load(m)
-	words := fmt.Sprintf("%.0f %% of capacity (%d of %d points), %s open", 100*load, t.Points, m.Capacity, plural(t.Open, "pain point"))
+	share := fmt.Sprintf("%.0f %% of capacity", 100*load)
 	if load > 1 {
-		words = fmt.Sprintf("over capacity: %.0f %% (%d of %d points), %s open", 100*load, t.Points, m.Capacity, plural(t.Open, "pain point"))
+		share = fmt.Sprintf("over capacity: %.0f %%", 100*load)
 	}
-	detail := widget.NewLabel(words)
+	detail := widget.NewLabel(fmt.Sprintf("%s (%d of %d points), %s open", share, t.Points, m.Capacity, plural(t.Open, "pain point")))
 	detail.Wrapping = fyne.TextWrapWord
 	if load > 1 {
 		detail.Importance = widget.WarningImportance

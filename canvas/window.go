@@ -89,7 +89,6 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	bottom := container.NewBorder(nil, nil, nil, newLegend(), container.NewStack(mw.status, mw.message))
 	mw.find = newFindBar(mw)
 	mw.PainPanel = NewPainPointPanel(doc)
-	mw.PainPanel.OnMessage = mw.say
 	mw.TaskForce = NewTaskForcePanel(doc)
 	mw.TaskForce.OnMessage = mw.say
 	mw.TaskForce.Window = mw

@@ -131,6 +131,11 @@ func (j *Journey) UnknownCount() int {
 	return n
 }
 
+// UnassignedCount is how many of the journey's open or doing pain points nobody owns.
+func (j *Journey) UnassignedCount() int {
+	return countIf(j.PainPoints, func(p PainPoint) bool { return p.Owner == "" && p.Active() })
+}
+
 // DiscoveryRate is the share of the journey's pain points that were unknown; 0 with none.
 func (j *Journey) DiscoveryRate() float64 {
 	if len(j.PainPoints) == 0 {
@@ -221,14 +226,16 @@ func (j *Journey) painPoint(id string) *PainPoint {
 func (w *Workspace) FairnessSaid() string {
 	tallies := w.Tallies()
 	total, most := 0, Member{}
-	for _, m := range w.Members {
-		p := tallies[m.ID].Points
-		total += p
-		if most.ID == "" || p > tallies[most.ID].Points {
+	loads := make([]float64, len(w.Members))
+	for i, m := range w.Members {
+		t := tallies[m.ID]
+		loads[i] = t.Load(m)
+		total += t.Points
+		if most.ID == "" || t.Points > tallies[most.ID].Points {
 			most = m
 		}
 	}
-	switch f := Jain(w.Loads()); {
+	switch f := Jain(loads); {
 	case total == 0:
 		return "no work assigned yet"
 	case f >= DefaultTarget:

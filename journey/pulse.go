@@ -21,31 +21,31 @@ const (
 // PulseDomains lists the domains in the order a pulse asks them.
 var PulseDomains = []PulseDomain{DomainRisk, DomainDialogue, DomainHelp, DomainInclusion}
 
-// Name is the domain as people read it.
-func (d PulseDomain) Name() string {
-	return map[PulseDomain]string{DomainRisk: "Risk & failure", DomainDialogue: "Open dialogue",
-		DomainHelp: "Willingness to help", DomainInclusion: "Inclusivity"}[d]
+// domainWords is what people read of each domain: its name, the question a pulse asks of it,
+// and one concrete thing a team can do when it scores lowest.
+var domainWords = map[PulseDomain]struct{ name, question, suggestion string }{
+	DomainRisk: {"Risk & failure",
+		"In this task force, it is safe to take a risk and to say a fix failed.",
+		"Open the next meeting with one fix that did not work and what it taught the team, told by the most senior person present."},
+	DomainDialogue: {"Open dialogue",
+		"We can raise problems and tough issues openly.",
+		"Give the first ten minutes of each meeting to problems nobody has reported yet, with no one allowed to argue them down."},
+	DomainHelp: {"Willingness to help",
+		"It is easy to ask others in the task force for help.",
+		"Let anyone above 100 % of capacity hand one pain point to the fair suggestion without having to justify it."},
+	DomainInclusion: {"Inclusivity",
+		"People here value what I bring, whatever my department.",
+		"Go round the table before deciding, and let whoever speaks least pick the next pain point to dig into."},
 }
+
+// Name is the domain as people read it.
+func (d PulseDomain) Name() string { return domainWords[d].name }
 
 // Question is what a pulse asks about the domain, answered from 1 (not at all) to 5 (fully).
-func (d PulseDomain) Question() string {
-	return map[PulseDomain]string{
-		DomainRisk:      "In this task force, it is safe to take a risk and to say a fix failed.",
-		DomainDialogue:  "We can raise problems and tough issues openly.",
-		DomainHelp:      "It is easy to ask others in the task force for help.",
-		DomainInclusion: "People here value what I bring, whatever my department.",
-	}[d]
-}
+func (d PulseDomain) Question() string { return domainWords[d].question }
 
 // Suggestion is one concrete thing a team can do when the domain scores lowest.
-func (d PulseDomain) Suggestion() string {
-	return map[PulseDomain]string{
-		DomainRisk:      "Open the next meeting with one fix that did not work and what it taught the team, told by the most senior person present.",
-		DomainDialogue:  "Give the first ten minutes of each meeting to problems nobody has reported yet, with no one allowed to argue them down.",
-		DomainHelp:      "Let anyone above 100 % of capacity hand one pain point to the fair suggestion without having to justify it.",
-		DomainInclusion: "Go round the table before deciding, and let whoever speaks least pick the next pain point to dig into.",
-	}[d]
-}
+func (d PulseDomain) Suggestion() string { return domainWords[d].suggestion }
 
 // Score is the pulse's score for the domain.
 func (p Pulse) Score(d PulseDomain) int {
@@ -118,17 +118,18 @@ func averages(pulses []Pulse) (avg [4]float64, weakest PulseDomain, shown bool) 
 	if len(pulses) < MinPulseEntries {
 		return avg, "", false
 	}
+	low := 0
 	for i, d := range PulseDomains {
 		sum := 0
 		for _, p := range pulses {
 			sum += p.Score(d)
 		}
 		avg[i] = float64(sum) / float64(len(pulses))
-		if weakest == "" || avg[i] < avg[slices.Index(PulseDomains, weakest)] {
-			weakest = d
+		if avg[i] < avg[low] {
+			low = i
 		}
 	}
-	return avg, weakest, true
+	return avg, PulseDomains[low], true
 }
 
 // Said is the summary in words: the averages, the trend, and what to do about the weakest

@@ -52,18 +52,10 @@ func NewReport(w *Workspace) Report {
 	r.Fairness = Jain(loads)
 	for i := range w.Journeys {
 		j := &w.Journeys[i]
-		specific, unassigned := 0, 0
-		for _, p := range j.PainPoints {
-			if p.Specificity().Specific() {
-				specific++
-			}
-			if p.Owner == "" && p.Active() {
-				unassigned++
-			}
-		}
+		specific := countIf(j.PainPoints, func(p PainPoint) bool { return p.Specificity().Specific() })
 		r.Journeys = append(r.Journeys, JourneyReport{
 			ID: j.ID, Title: j.Title, PainPoints: len(j.PainPoints), Unknown: j.UnknownCount(),
-			DiscoveryRate: j.DiscoveryRate(), Specific: specific, Unassigned: unassigned,
+			DiscoveryRate: j.DiscoveryRate(), Specific: specific, Unassigned: j.UnassignedCount(),
 		})
 	}
 	return r
