@@ -163,8 +163,8 @@ func TestExport(t *testing.T) {
 		t.Error("export → import → export changed the bytes")
 	}
 	code, csv, _ := cli(t, "export", "-store", store, "-format", "csv", "-journey", "j2", "-o", "-")
-	wantCSV := "\uFEFFjourney,stage,title,detail,discovery,source_or_method,reports,found_by,severity,effort,owner,status,action,due,done_when,evidence,evidence_date,evidence_reports,id,journey_id,stage_id,found_by_id,owner_id\r\n" +
-		"Returns,Ask,Label printer needed,,known,review,0,,5,1,Cy,open,Offer QR-code returns at the post office,2027-01-15,QR code in the returns email,,,,p4,j2,s1,,cy\r\n"
+	wantCSV := "\uFEFFjourney,stage,title,discovery,source_or_method,found_by,severity,effort,owner,status,action,due,done_when,detail,reports,found_on,evidence,evidence_date,evidence_reports,id,journey_id,stage_id,found_by_id,owner_id\r\n" +
+		"Returns,Ask,Label printer needed,known,review,,5,1,Cy,open,Offer QR-code returns at the post office,2027-01-15,QR code in the returns email,,0,,,,,p4,j2,s1,,cy\r\n"
 	if code != 0 || csv != wantCSV {
 		t.Errorf("csv: exit %d\ngot  %q\nwant %q", code, csv, wantCSV)
 	}
@@ -203,8 +203,9 @@ func TestCSVBothWays(t *testing.T) {
 		t.Fatal(errOut)
 	}
 	data, _ := os.ReadFile(file)
-	edited := strings.Replace(string(data), "Label printer needed,,known,review,0,,5,", "Label printer needed,,known,review,7,,4,", 1) +
-		"Returns,Ask,Refund takes two weeks,,known,complaint,12,,3,2,unassigned,open,,,,,,,,\r\n"
+	edited := strings.NewReplacer("Label printer needed,known,review,,5,", "Label printer needed,known,review,,4,",
+		",QR code in the returns email,,0,", ",QR code in the returns email,,7,").Replace(string(data)) +
+		"Returns,Ask,Refund takes two weeks,known,complaint,,3,2,unassigned,open,,,,,12,,,,,,,,,\r\n"
 	if err := os.WriteFile(file, []byte(edited), 0o600); err != nil {
 		t.Fatal(err)
 	}

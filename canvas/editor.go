@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -441,11 +442,11 @@ func (e *Editor) textEdit(text string) (journey.Edit, error) {
 	return journey.Put(w, id, journey.Card{ID: journey.NewID("c"), Lane: tg.lane, Stage: tg.stage, Text: text}, -1)
 }
 
-// newPainPoint is a pain point typed into the map: known, of some other source, unowned and
+// newPainPoint is a pain point typed into the map today: known, of some other source, unowned and
 // open, until its panel says more.
 func newPainPoint(stage, title string) journey.PainPoint {
 	return journey.PainPoint{ID: journey.NewID("p"), Stage: stage, Title: title, Discovery: journey.Known,
-		Source: journey.SourceOther, Severity: 3, Effort: 2, Status: journey.StatusOpen}
+		Source: journey.SourceOther, Severity: 3, Effort: 2, Status: journey.StatusOpen, FoundOn: time.Now().Format(time.DateOnly)}
 }
 
 // refusal says in a sentence why an edit was not made.

@@ -44,6 +44,7 @@ type PainPointPanel struct {
 	reports    *widget.Entry
 	method     *widget.Select
 	foundBy    *widget.Select
+	foundOn    *widget.Entry
 	severity   *widget.RadioGroup
 	effort     *widget.RadioGroup
 	status     *widget.Select
@@ -97,6 +98,7 @@ func NewPainPointPanel(doc *document.Document) *PainPointPanel {
 	p.reports = typed("")
 	p.method = widget.NewSelect(names(journey.Methods), func(string) { p.chose() })
 	p.foundBy = widget.NewSelect(nil, func(string) { p.chose() })
+	p.foundOn = typed("YYYY-MM-DD")
 	p.severity = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, func(string) { p.chose() })
 	p.severity.Horizontal, p.severity.Required = true, true
 	efforts := make([]string, len(journey.Efforts))
@@ -279,6 +281,7 @@ func (p *PainPointPanel) fill() {
 	}
 	p.source.SetSelected(string(d.Source))
 	setText(p.reports, strconv.Itoa(d.Reports))
+	setText(p.foundOn, d.FoundOn)
 	p.method.SetSelected(string(d.Method))
 	members := make([]string, len(w.Members))
 	for i, m := range w.Members {
@@ -295,7 +298,7 @@ func (p *PainPointPanel) fill() {
 	setText(p.action, d.Action.Text)
 	setText(p.due, d.Action.Due)
 	setText(p.doneWhen, d.Action.DoneWhen)
-	setText(p.observed, d.Evidence.Observed)
+	setText(p.observed, d.Evidence.Note)
 	setText(p.seen, d.Evidence.Date)
 	since := ""
 	if d.Evidence.Reports.Set {
@@ -358,6 +361,7 @@ func (p *PainPointPanel) arrange() {
 	} else {
 		items = append(items, p.known...)
 	}
+	items = append(items, &widget.FormItem{Text: "Found on", Widget: p.foundOn, HintText: "when it came to light"})
 	items = append(items,
 		&widget.FormItem{Text: "Severity", Widget: p.severity, HintText: "1 a little … 5 a lot"},
 		&widget.FormItem{Text: "Effort", Widget: p.effort, HintText: "points of work to fix it"},
@@ -441,8 +445,9 @@ func (p *PainPointPanel) read() string {
 	if i := p.owner.SelectedIndex(); i >= 0 && i < len(p.ownerIDs) {
 		d.Owner = p.ownerIDs[i]
 	}
+	d.FoundOn = strings.TrimSpace(p.foundOn.Text)
 	d.Action = journey.Action{Text: p.action.Text, Due: strings.TrimSpace(p.due.Text), DoneWhen: p.doneWhen.Text}
-	d.Evidence = journey.Evidence{Observed: p.observed.Text, Date: strings.TrimSpace(p.seen.Text)}
+	d.Evidence = journey.Evidence{Note: p.observed.Text, Date: strings.TrimSpace(p.seen.Text)}
 	var problems []string
 	if n, err := wholeNumber(p.reports.Text); err != nil {
 		problems = append(problems, "reports: "+err.Error())

@@ -112,7 +112,7 @@ func TestPainPanelVerifiedTakesEvidence(t *testing.T) {
 	test.Type(p.since, "0")
 	test.Tap(p.apply)
 	got := ed.journey().PainPoints[journey.Index(ed.journey().PainPoints, target.ID)]
-	want := journey.Evidence{Observed: "No complaints in the 3 weeks since", Date: "2026-11-20", Reports: journey.Some(0)}
+	want := journey.Evidence{Note: "No complaints in the 3 weeks since", Date: "2026-11-20", Reports: journey.Some(0)}
 	if got.Status != journey.StatusVerified || got.Evidence != want {
 		t.Fatalf("after Apply: %s, %+v", got.Status, got.Evidence)
 	}

@@ -11,7 +11,7 @@ import (
 // the fix worked; files from before evidence was kept, with verified pain points without it,
 // still load and stay editable.
 func TestVerifiedNeedsEvidence(t *testing.T) {
-	good := Evidence{Observed: "Refund calls fell from 41 to 26 a week", Date: "2026-11-20", Reports: Some(0)}
+	good := Evidence{Note: "Refund calls fell from 41 to 26 a week", Date: "2026-11-20", Reports: Some(0)}
 	legacy := small()
 	legacy.Journeys[0].PainPoints[1].Status = StatusVerified // "Refund slow", done → verified, no evidence
 	if err := Validate(legacy); err != nil {
@@ -27,16 +27,16 @@ func TestVerifiedNeedsEvidence(t *testing.T) {
 			"status: verified needs customer evidence that the fix worked"},
 		{"done to verified with evidence", small(), func(p *PainPoint) { p.Status, p.Evidence = StatusVerified, good }, ""},
 		{"evidence without a date", small(), func(p *PainPoint) {
-			p.Status, p.Evidence = StatusVerified, Evidence{Observed: "Fewer calls"}
+			p.Status, p.Evidence = StatusVerified, Evidence{Note: "Fewer calls"}
 		}, "evidence.date: must be a date"},
 		{"evidence with a bad date", small(), func(p *PainPoint) {
-			p.Status, p.Evidence = StatusVerified, Evidence{Observed: "Fewer calls", Date: "20/11/2026"}
+			p.Status, p.Evidence = StatusVerified, Evidence{Note: "Fewer calls", Date: "20/11/2026"}
 		}, "evidence.date: must be a date"},
 		{"evidence without what was observed", small(), func(p *PainPoint) {
 			p.Status, p.Evidence = StatusVerified, Evidence{Date: "2026-11-20"}
-		}, "evidence.observed: must say what customers showed"},
+		}, "evidence.note: must say what customers showed"},
 		{"evidence with negative reports", small(), func(p *PainPoint) {
-			p.Status, p.Evidence = StatusVerified, Evidence{Observed: "Fewer calls", Date: "2026-11-20", Reports: Some(-1)}
+			p.Status, p.Evidence = StatusVerified, Evidence{Note: "Fewer calls", Date: "2026-11-20", Reports: Some(-1)}
 		}, "evidence.reports: must be 0 or more, got -1"},
 		{"a legacy verified one edited otherwise", legacy, func(p *PainPoint) { p.Title = "Refunds slow" }, ""},
 		{"a legacy verified one reopened and verified again", legacy, func(p *PainPoint) { p.Status = StatusOpen }, ""},
@@ -77,8 +77,8 @@ func TestEvidenceInJSON(t *testing.T) {
 		json string
 	}{
 		{Evidence{}, `{}`},
-		{Evidence{Observed: "x", Date: "2026-11-20"}, `{"evidence":{"observed":"x","date":"2026-11-20"}}`},
-		{Evidence{Observed: "x", Date: "2026-11-20", Reports: Some(0)}, `{"evidence":{"observed":"x","date":"2026-11-20","reports":0}}`},
+		{Evidence{Note: "x", Date: "2026-11-20"}, `{"evidence":{"note":"x","date":"2026-11-20"}}`},
+		{Evidence{Note: "x", Date: "2026-11-20", Reports: Some(0)}, `{"evidence":{"note":"x","date":"2026-11-20","reports":0}}`},
 	} {
 		b, err := json.Marshal(struct {
 			Evidence Evidence `json:"evidence,omitzero"`
@@ -92,5 +92,24 @@ func TestEvidenceInJSON(t *testing.T) {
 		if err := json.Unmarshal(b, &back); err != nil || back.Evidence != c.e {
 			t.Errorf("%s read back as %+v (%v)", b, back.Evidence, err)
 		}
+	}
+}
+
+// TestEvidenceAsEarlierBuildsWroteIt: evidence written with "observed", as builds before the
+// format named the field "note" wrote it, keeps what it says; "note" wins where both are.
+func TestEvidenceAsEarlierBuildsWroteIt(t *testing.T) {
+	for in, want := range map[string]Evidence{
+		`{"observed":"Fewer calls","date":"2026-11-20","reports":3}`:  {Note: "Fewer calls", Date: "2026-11-20", Reports: Some(3)},
+		`{"note":"Fewer calls","observed":"old","date":"2026-11-20"}`: {Note: "Fewer calls", Date: "2026-11-20"},
+		`{}`: {},
+	} {
+		var e Evidence
+		if err := json.Unmarshal([]byte(in), &e); err != nil || e != want {
+			t.Errorf("%s read as %+v (%v), want %+v", in, e, err, want)
+		}
+	}
+	var e Evidence
+	if err := json.Unmarshal([]byte(`{"note": 5}`), &e); err == nil {
+		t.Errorf("a number for the note read without error: %+v", e)
 	}
 }

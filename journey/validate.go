@@ -271,6 +271,7 @@ func (v *validator) painPoint(p string, pp *PainPoint, stages, members func(stri
 		}
 		v.ref(p+".foundBy", pp.FoundBy, members, "member", false)
 	}
+	v.date(p+".foundOn", pp.FoundOn, true)
 	if pp.Reports < 0 {
 		v.fail(p+".reports", "must be 0 or more, got %d", pp.Reports)
 	}
@@ -282,9 +283,9 @@ func (v *validator) painPoint(p string, pp *PainPoint, stages, members func(stri
 	v.date(p+".action.due", pp.Action.Due, true)
 	v.text(p+".action.doneWhen", pp.Action.DoneWhen)
 	if ev := pp.Evidence; ev.Given() {
-		v.text(p+".evidence.observed", ev.Observed)
-		if strings.TrimSpace(ev.Observed) == "" {
-			v.fail(p+".evidence.observed", "must say what customers showed")
+		v.text(p+".evidence.note", ev.Note)
+		if strings.TrimSpace(ev.Note) == "" {
+			v.fail(p+".evidence.note", "must say what customers showed")
 		}
 		v.date(p+".evidence.date", ev.Date, false)
 		if ev.Reports.Set && ev.Reports.N < 0 {

@@ -111,13 +111,16 @@ type PainPoint struct {
 	Discovery Discovery `json:"discovery"`
 	Method    Method    `json:"method"`
 	FoundBy   string    `json:"foundBy"`
-	Source    Source    `json:"source"`
-	Reports   int       `json:"reports"`
-	Severity  int       `json:"severity"`
-	Effort    int       `json:"effort"`
-	Owner     string    `json:"owner"`
-	Status    Status    `json:"status"`
-	Action    Action    `json:"action"`
+	// FoundOn is the date the pain point came to light (staff found it, or it was logged), ""
+	// when nobody knows: files from before it was kept, spreadsheets without it.
+	FoundOn  string `json:"foundOn,omitempty"`
+	Source   Source `json:"source"`
+	Reports  int    `json:"reports"`
+	Severity int    `json:"severity"`
+	Effort   int    `json:"effort"`
+	Owner    string `json:"owner"`
+	Status   Status `json:"status"`
+	Action   Action `json:"action"`
 	// Evidence is what customers showed once the fix was out; a pain point is verified on it.
 	Evidence Evidence `json:"evidence,omitzero"`
 }
@@ -125,10 +128,31 @@ type PainPoint struct {
 // Evidence is customer evidence that a fix worked: what was observed, on what date, and,
 // when someone counted them, how many customer reports of the problem came in since.
 type Evidence struct {
-	Observed string   `json:"observed"`
-	Date     string   `json:"date"`
-	Reports  Optional `json:"reports,omitzero"`
+	Note    string   `json:"note"`
+	Date    string   `json:"date"`
+	Reports Optional `json:"reports,omitzero"`
 }
+
+// UnmarshalJSON reads evidence, also as builds before the format named it wrote it: with
+// "observed" for "note". Without this, a verified pain point saved by such a build would come
+// back with its evidence empty.
+func (e *Evidence) UnmarshalJSON(b []byte) error {
+	var v struct {
+		evidenceFields
+		Observed string `json:"observed"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*e = Evidence(v.evidenceFields)
+	if e.Note == "" {
+		e.Note = v.Observed
+	}
+	return nil
+}
+
+// evidenceFields is Evidence without its UnmarshalJSON, to decode into.
+type evidenceFields Evidence
 
 // Given reports whether any evidence was recorded.
 func (e Evidence) Given() bool { return e != Evidence{} }

@@ -14,11 +14,12 @@ import (
 	"journeymap/journey"
 )
 
-// CSVHeader is the first row of the pain-point CSV: what a person reads first, then the ids
-// that let the file be imported back exactly (ImportCSV).
-var CSVHeader = []string{"journey", "stage", "title", "detail", "discovery", "source_or_method", "reports",
-	"found_by", "severity", "effort", "owner", "status", "action", "due", "done_when",
-	"evidence", "evidence_date", "evidence_reports",
+// CSVHeader is the first row of the pain-point CSV: the columns of the workspace file's
+// description, in its order, then what else a pain point holds, then the ids that let the file
+// be imported back exactly (ImportCSV).
+var CSVHeader = []string{"journey", "stage", "title", "discovery", "source_or_method", "found_by",
+	"severity", "effort", "owner", "status", "action", "due", "done_when",
+	"detail", "reports", "found_on", "evidence", "evidence_date", "evidence_reports",
 	"id", "journey_id", "stage_id", "found_by_id", "owner_id"}
 
 // Unassigned is what the CSV says for a pain point that nobody owns.
@@ -64,10 +65,10 @@ func WriteCSV(dst io.Writer, w *journey.Workspace) error {
 			if p.Evidence.Reports.Set {
 				evidenceReports = strconv.Itoa(p.Evidence.Reports.N)
 			}
-			row := []string{j.Title, stages[p.Stage], p.Title, p.Detail, string(p.Discovery), how, strconv.Itoa(p.Reports),
-				names[p.FoundBy], strconv.Itoa(p.Severity), strconv.Itoa(p.Effort), owner, string(p.Status),
+			row := []string{j.Title, stages[p.Stage], p.Title, string(p.Discovery), how, names[p.FoundBy],
+				strconv.Itoa(p.Severity), strconv.Itoa(p.Effort), owner, string(p.Status),
 				p.Action.Text, p.Action.Due, p.Action.DoneWhen,
-				p.Evidence.Observed, p.Evidence.Date, evidenceReports,
+				p.Detail, strconv.Itoa(p.Reports), p.FoundOn, p.Evidence.Note, p.Evidence.Date, evidenceReports,
 				p.ID, j.ID, p.Stage, p.FoundBy, p.Owner}
 			for i := range row {
 				row[i] = defuse(lineEnds.Replace(row[i]))
@@ -283,6 +284,7 @@ type rowReader struct {
 var columnAliases = map[string]string{
 	"source": "source_or_method", "method": "source_or_method", "found_by_name": "found_by",
 	"owner_name": "owner", "next_action": "action", "due_date": "due", "pain_point": "title", "pain_point_id": "id",
+	"found": "found_on", "found_date": "found_on", "date_found": "found_on",
 }
 
 // newRowReader reads the header; it returns the columns it does not read as well.
@@ -373,13 +375,15 @@ func (rd *rowReader) row(cells []string) (journey.PainPoint, bool, error) {
 	text("detail", &p.Detail)
 	text("action", &p.Action.Text)
 	text("done_when", &p.Action.DoneWhen)
-	if v, ok := rd.cell(cells, "due"); ok {
-		p.Action.Due = strings.TrimSpace(v)
+	for _, d := range []struct {
+		name string
+		to   *string
+	}{{"due", &p.Action.Due}, {"found_on", &p.FoundOn}, {"evidence_date", &p.Evidence.Date}} {
+		if v, ok := rd.cell(cells, d.name); ok {
+			*d.to = strings.TrimSpace(v)
+		}
 	}
-	text("evidence", &p.Evidence.Observed)
-	if v, ok := rd.cell(cells, "evidence_date"); ok {
-		p.Evidence.Date = strings.TrimSpace(v)
-	}
+	text("evidence", &p.Evidence.Note)
 	if v, ok := rd.cell(cells, "evidence_reports"); ok {
 		p.Evidence.Reports = journey.Optional{}
 		if v = strings.TrimSpace(v); v != "" {
@@ -482,6 +486,8 @@ func csvColumn(path string) string {
 	switch path {
 	case "foundBy":
 		return "found_by"
+	case "foundOn":
+		return "found_on"
 	case "source", "method":
 		return "source_or_method"
 	case "action.text":
@@ -490,7 +496,7 @@ func csvColumn(path string) string {
 		return "due"
 	case "action.doneWhen":
 		return "done_when"
-	case "evidence.observed":
+	case "evidence.note":
 		return "evidence"
 	case "evidence.date":
 		return "evidence_date"

@@ -37,9 +37,16 @@ func TestWriteCSV(t *testing.T) {
 	p := &w.Journeys[0].PainPoints[0]
 	p.Title = `=HYPERLINK("x"), "quoted"`
 	p.Action = journey.Action{Text: "Call, then write", Due: "2026-12-01", DoneWhen: "line one\nline two"}
+	p.FoundOn = "2026-11-03"
 	var b bytes.Buffer
 	if err := WriteCSV(&b, w); err != nil {
 		t.Fatal(err)
+	}
+	// The columns the workspace file's description names come first, in its order: a sheet
+	// made to that description lines up with an export.
+	described := "journey,stage,title,discovery,source_or_method,found_by,severity,effort,owner,status,action,due,done_when,"
+	if !strings.HasPrefix(b.String(), "\uFEFF"+described) {
+		t.Errorf("the header does not open with the described columns: %q", strings.SplitN(b.String(), "\n", 2)[0])
 	}
 	if !strings.HasPrefix(b.String(), "\uFEFF"+strings.Join(CSVHeader, ",")+"\r\n") {
 		t.Errorf("the CSV does not open with the byte order mark and the header: %q", strings.SplitN(b.String(), "\n", 2)[0])
@@ -48,8 +55,9 @@ func TestWriteCSV(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the CSV does not parse back: %v", err)
 	}
-	want := []string{"Late parcel", "Order", `'=HYPERLINK("x"), "quoted"`, "Mail has no link", "unknown", "data", "0", "Ana Ruiz",
-		"3", "2", "unassigned", "open", "Call, then write", "2026-12-01", "line one\nline two", "", "", "", "p1", "j1", "s1", "m1", ""}
+	want := []string{"Late parcel", "Order", `'=HYPERLINK("x"), "quoted"`, "unknown", "data", "Ana Ruiz",
+		"3", "2", "unassigned", "open", "Call, then write", "2026-12-01", "line one\nline two",
+		"Mail has no link", "0", "2026-11-03", "", "", "", "p1", "j1", "s1", "m1", ""}
 	if len(rows) != 2 || !reflect.DeepEqual(rows[1], want) {
 		t.Errorf("got %q,\nwant %q", rows, want)
 	}
@@ -143,6 +151,12 @@ func TestReadCSV(t *testing.T) {
 			want: []journey.PainPoint{{Stage: "s1", Title: "=SUM(A1)", Discovery: journey.Known, Source: journey.SourceSurvey,
 				Severity: 1, Effort: 1, Status: journey.StatusOpen}},
 			ignored: []string{"notes"}},
+		{name: "the date it was found, under another common name",
+			csv: "title,stage,discovery,method,found_by,severity,effort,date found\nA,Order,unknown,data,m1,1,1, 2026-11-03 \n",
+			want: []journey.PainPoint{{Stage: "s1", Title: "A", Discovery: journey.Unknown, Method: journey.MethodData, FoundBy: "m1",
+				FoundOn: "2026-11-03", Severity: 1, Effort: 1, Status: journey.StatusOpen}}},
+		{name: "a found date not in the form the file asks for", csv: "title,stage,discovery,source,severity,effort,found_on\nA,Order,known,survey,1,1,3/11/2026\n",
+			err: `line 2: found_on: must be a date YYYY-MM-DD, got "3/11/2026"`},
 		{name: "a word for a number", csv: "title,stage,discovery,source,severity,effort\nA,Order,known,survey,high,1\n",
 			err: `line 2: severity: "high" is not a whole number`},
 		{name: "a severity out of range", csv: "title,stage,discovery,source,severity,effort\nA,Order,known,survey,9,1\n",
