@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"math"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,6 +38,9 @@ type Map struct {
 	palette   string // a palette of its own rather than the theme's: presenter mode's
 	zoom      float32
 	opts      scene.Options
+	find      func(scene.Key) bool // what the find bar matches, nil for all
+	filter    journey.Filter       // which pain points to show in full
+	shown     map[string]bool      // the ids of the pain points the filter holds for
 	scene     *scene.Scene
 	scroll    *container.Scroll // the scroller the map sits in, for culling and zooming at the cursor
 	sticky    *stickyHeaders
@@ -140,6 +144,7 @@ func (m *Map) rebuildScene() {
 	if m.palette != "" {
 		m.opts.Palette = m.palette
 	}
+	m.opts.Match = m.match()
 	m.scene = scene.Build(m.workspace, m.workspace.Journey(m.journeyID), m.opts, scene.DefaultFonts())
 }
 
@@ -147,9 +152,9 @@ func (m *Map) rebuildScene() {
 func (m *Map) Scene() *scene.Scene { return m.scene }
 
 // SetView draws the map with other view options (hidden kinds of lane, a spotlighted stage,
-// the legend); the palette and the find filter stay as they are.
+// the legend); the palette, what is found and the filter stay as they are.
 func (m *Map) SetView(opts scene.Options) {
-	opts.Palette, opts.Match = m.opts.Palette, m.opts.Match
+	opts.Palette = m.opts.Palette
 	m.opts = opts
 	m.rebuildScene()
 	if m.r != nil {
@@ -160,13 +165,58 @@ func (m *Map) SetView(opts scene.Options) {
 }
 
 // SetMatch shows in full only the cards and pain points match says yes to, dimming the rest;
-// nil shows all.
+// nil shows all. The filter dims pain points besides.
 func (m *Map) SetMatch(match func(scene.Key) bool) {
-	m.opts.Match = match
+	m.find = match
 	m.rebuildScene()
 	if m.r != nil {
 		m.r.redraw()
 	}
+}
+
+// SetFilter shows in full only the pain points the filter holds for, dimming the others;
+// cards stay as they are, the journey around the pain points. What is found dims besides.
+func (m *Map) SetFilter(f journey.Filter) {
+	m.filter = f
+	m.rebuildScene()
+	if m.r != nil {
+		m.r.redraw()
+	}
+}
+
+// Filter is the filter the map shows pain points by.
+func (m *Map) Filter() journey.Filter { return m.filter }
+
+// match is what the scene shows in full: what is found, of which the pain points the filter
+// holds for; nil for all.
+func (m *Map) match() func(scene.Key) bool {
+	find := m.find
+	if !m.filterPainPoints() {
+		return find
+	}
+	return func(k scene.Key) bool {
+		if find != nil && !find(k) {
+			return false
+		}
+		return k.Kind != scene.KindPain || m.shown[k.ID]
+	}
+}
+
+// filterPainPoints works out which pain points the filter holds for, as the journey now is
+// (overdue judged on the day it is drawn), and reports whether it narrows at all.
+func (m *Map) filterPainPoints() bool {
+	j := m.workspace.Journey(m.journeyID)
+	if len(m.filter.Only) == 0 || j == nil {
+		m.shown = nil
+		return false
+	}
+	f := m.filter
+	f.Today = time.Now().Format(time.DateOnly)
+	m.shown = make(map[string]bool, len(j.PainPoints))
+	for _, p := range j.PainPoints {
+		m.shown[p.ID] = f.Holds(p)
+	}
+	return true
 }
 
 // JourneyID is the id of the journey on show, "" for none.
@@ -188,6 +238,7 @@ func (m *Map) SetJourney(id string) {
 // Update redraws what the records named changed: one card for new text, the cells and lanes
 // involved for a move, the whole map for a new stage or lane.
 func (m *Map) Update(refs []journey.Ref) {
+	m.filterPainPoints() // the scene asks again of the pain points that changed
 	j := m.workspace.Journey(m.journeyID)
 	d := m.scene.Update(m.workspace, j, refs)
 	if m.r != nil {

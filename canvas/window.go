@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -42,8 +43,12 @@ type MainWindow struct {
 	zoomLabel  *widget.Label
 	mainMenu   *fyne.MainMenu
 	find       *findBar
-	exporting  sync.WaitGroup // exports still drawing, for tests and for quitting
-	presenting *presenter     // presenter mode, while it is on
+	filter     *filterBar
+	filterMenu *fyne.MenuItem     // View → Filter Pain Points, its ways checked
+	whoAmI     *dialog.FormDialog // the question of who uses this desktop, while it is open
+	whoAmIPick *widget.Select     // its list of members
+	exporting  sync.WaitGroup     // exports still drawing, for tests and for quitting
+	presenting *presenter         // presenter mode, while it is on
 	sidebar    *fyne.Container
 	split      *container.Split
 	undo       *fyne.MenuItem
@@ -52,6 +57,8 @@ type MainWindow struct {
 	PainPanel *PainPointPanel
 	// TaskForce shows the members' loads, fairness, rebalance and pulse (Ctrl+T).
 	TaskForce *TaskForcePanel
+	// Discovery shows how the journey's pain points came to light (Ctrl+D).
+	Discovery *DiscoveryPanel
 }
 
 // NewMainWindow builds the window for a document, restoring the size, theme and journey
@@ -81,39 +88,49 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.ColorPaletteIcon(), mw.ToggleTheme),
 	)
-	top := container.NewBorder(nil, nil, nil, mw.zoomLabel, toolbar)
+	var filterButton *widget.Button
+	filterButton = widget.NewButtonWithIcon("Filter", theme.VisibilityIcon(), func() {
+		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(filterButton)
+		mw.showFilterMenu(at.AddXY(0, filterButton.Size().Height))
+	})
+	filterButton.Importance = widget.LowImportance
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(filterButton, mw.zoomLabel), toolbar)
 	// The figures and the last message share the bar and shorten with an ellipsis before
 	// anything overlaps, down to a projector's 1024 pixels.
 	mw.status.Truncation = fyne.TextTruncateEllipsis
 	mw.message.Hide()
 	bottom := container.NewBorder(nil, nil, nil, newLegend(), container.NewStack(mw.status, mw.message))
 	mw.find = newFindBar(mw)
+	mw.filter = newFilterBar(mw)
 	mw.PainPanel = NewPainPointPanel(doc)
 	mw.TaskForce = NewTaskForcePanel(doc)
 	mw.TaskForce.OnMessage = mw.say
 	mw.TaskForce.Window = mw
-	// One panel at a time beside the map: picking a pain point shows its panel in place of
-	// the task force's, and the task force's takes the place of a pain point's.
-	side := container.NewStack(mw.PainPanel, mw.TaskForce)
-	content := container.NewBorder(container.NewVBox(top, mw.find.bar), bottom, nil, side, mw.viewport)
-	// The side is hidden with both panels, so that the map keeps the whole width.
+	mw.Discovery = NewDiscoveryPanel(doc)
+	mw.Discovery.JourneyID = mw.Map.JourneyID
+	// One panel at a time beside the map: the one that appears takes the place of the one
+	// shown (a pain point's is closed, applying what was typed in it).
+	side := container.NewStack(mw.PainPanel, mw.TaskForce, mw.Discovery)
+	content := container.NewBorder(container.NewVBox(top, mw.find.bar, mw.filter.bar), bottom, nil, side, mw.viewport)
+	// The side is hidden with every panel, so that the map keeps the whole width.
 	side.Hide()
-	relayout := func() {
-		side.Hidden = !mw.PainPanel.Visible() && !mw.TaskForce.Visible()
+	shown := func(shown fyne.CanvasObject) {
+		if shown.Visible() {
+			if shown != mw.PainPanel {
+				mw.PainPanel.Close()
+			}
+			for _, other := range []fyne.CanvasObject{mw.TaskForce, mw.Discovery} {
+				if other != shown {
+					other.Hide()
+				}
+			}
+		}
+		side.Hidden = !mw.PainPanel.Visible() && !mw.TaskForce.Visible() && !mw.Discovery.Visible()
 		content.Refresh()
 	}
-	mw.PainPanel.OnShowHide = func() {
-		if mw.PainPanel.Visible() && mw.TaskForce.Visible() {
-			mw.TaskForce.Hide()
-		}
-		relayout()
-	}
-	mw.TaskForce.OnShowHide = func() {
-		if mw.TaskForce.Visible() {
-			mw.PainPanel.Close()
-		}
-		relayout()
-	}
+	mw.PainPanel.OnShowHide = func() { shown(mw.PainPanel) }
+	mw.TaskForce.OnShowHide = func() { shown(mw.TaskForce) }
+	mw.Discovery.OnShowHide = func() { shown(mw.Discovery) }
 	newJourney := widget.NewButtonWithIcon("New journey", theme.ContentAddIcon(), func() { mw.NewJourney() })
 	mw.sidebar = container.NewBorder(nil, newJourney, nil, nil, mw.list)
 	mw.split = container.NewHSplit(mw.sidebar, content)
@@ -202,6 +219,12 @@ func (mw *MainWindow) show(i int) {
 	if mw.find != nil && mw.find.bar.Visible() {
 		mw.find.apply()
 	}
+	if mw.filter != nil {
+		mw.refreshFilter()
+	}
+	if mw.Discovery != nil {
+		mw.Discovery.Refresh()
+	}
 	mw.refreshStatus()
 }
 
@@ -221,6 +244,7 @@ func (mw *MainWindow) changed(c document.Change) {
 	mw.Map.Update(c.Refs)
 	mw.PainPanel.Changed(c)
 	mw.TaskForce.Changed(c)
+	mw.Discovery.Changed(c)
 	if c.Workspace() {
 		mw.list.Refresh()
 	} else {
@@ -233,6 +257,7 @@ func (mw *MainWindow) changed(c document.Change) {
 	if mw.find.bar.Visible() {
 		mw.find.apply()
 	}
+	mw.refreshFilter()
 	mw.refreshStatus()
 	mw.refreshEdit()
 }
@@ -419,6 +444,8 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 		return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
 	}
 	clip := mw.app.Clipboard
+	mw.filterMenu = fyne.NewMenuItem("Filter Pain Points", nil)
+	mw.filterMenu.ChildMenu = fyne.NewMenu("", mw.filterItems()...)
 	mw.undo = item("Undo", mw.Editor.Undo, &fyne.ShortcutUndo{})
 	mw.redo = item("Redo", mw.Editor.Redo, &fyne.ShortcutRedo{})
 	return fyne.NewMainMenu(
@@ -447,8 +474,10 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 			item("Zoom Out", mw.Map.ZoomOut, ctrl(fyne.KeyMinus)),
 			item("Actual Size", func() { mw.Map.SetZoom(1) }, ctrl(fyne.Key0)),
 			fyne.NewMenuItem("Fit Map", mw.fit),
+			mw.filterMenu,
 			item("Show or Hide Journeys", mw.ToggleSidebar, ctrl(fyne.KeyB)),
 			item("Task Force, Rebalance and Pulse", mw.TaskForce.Toggle, ctrl(fyne.KeyT)),
+			item("Discovery", mw.Discovery.Toggle, ctrl(fyne.KeyD)),
 			item("Present", mw.Present, &desktop.CustomShortcut{KeyName: fyne.KeyF5}),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Light / Dark Theme", mw.ToggleTheme),
@@ -475,6 +504,7 @@ func (mw *MainWindow) addShortcuts() {
 	bind(fyne.KeyN, ctrl, mw.Editor.NewItem)
 	bind(fyne.KeyP, ctrl, mw.NewPainPoint)
 	bind(fyne.KeyT, ctrl, mw.TaskForce.Toggle)
+	bind(fyne.KeyD, ctrl, mw.Discovery.Toggle)
 	bind(fyne.KeyZ, ctrl|shift, mw.Editor.Redo)
 	mw.Canvas().AddShortcut(&newJourneyShortcut, func(fyne.Shortcut) { mw.NewJourney() })
 	bind(fyne.KeyE, ctrl, mw.ExportPNG)

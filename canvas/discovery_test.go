@@ -1,0 +1,181 @@
+package canvas
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"journeymap/canvas/scene"
+	"journeymap/journey"
+)
+
+// filterItem is the filter menu's item that starts with the label.
+func (ed *editing) filterItem(label string) *fyne.MenuItem {
+	ed.t.Helper()
+	for _, it := range ed.mw.filterMenu.ChildMenu.Items {
+		if strings.HasPrefix(it.Label, label) {
+			return it
+		}
+	}
+	ed.t.Fatalf("no item %q in the filter menu", label)
+	return nil
+}
+
+// shownInFull lists the pain points of the journey on show that the map does not dim, and
+// reports whether it dims any card.
+func (ed *editing) shownInFull() (pains []string, cardsDimmed bool) {
+	match := ed.mw.Map.Scene().Options().Match
+	for _, p := range ed.journey().PainPoints {
+		if match == nil || match(scene.Key{Kind: scene.KindPain, ID: p.ID}) {
+			pains = append(pains, p.ID)
+		}
+	}
+	for _, c := range ed.journey().Cards {
+		if match != nil && !match(scene.Key{Kind: scene.KindCard, ID: c.ID}) {
+			cardsDimmed = true
+		}
+	}
+	return pains, cardsDimmed
+}
+
+// want lists the ids of the journey's pain points that hold.
+func (ed *editing) want(holds func(journey.PainPoint) bool) []string {
+	var ids []string
+	for _, p := range ed.journey().PainPoints {
+		if holds(p) {
+			ids = append(ids, p.ID)
+		}
+	}
+	return ids
+}
+
+// TestFilterFromTheViewMenu narrows the map's pain points from the View menu: others are
+// dimmed, cards never; the bar above the map says how many show; an edit that makes a pain
+// point match shows it; "mine" asks who uses this desktop, once; Show all ends it.
+func TestFilterFromTheViewMenu(t *testing.T) {
+	ed := openEditing(t)
+	all := ed.want(func(journey.PainPoint) bool { return true })
+	ed.filterItem("Unknown").Action()
+	unknown := ed.want(func(p journey.PainPoint) bool { return p.Discovery == journey.Unknown })
+	got, dimmed := ed.shownInFull()
+	if fmt.Sprint(got) != fmt.Sprint(unknown) || dimmed || len(unknown) == len(all) {
+		t.Fatalf("unknown: shown %q (cards dimmed %v), want %q of %q", got, dimmed, unknown, all)
+	}
+	if !ed.filterItem("Unknown").Checked || ed.filterItem("Known").Checked {
+		t.Error("the menu does not check what the filter shows")
+	}
+	said := fmt.Sprintf("Showing %d of %d pain points: unknown", len(unknown), len(all))
+	if !ed.mw.filter.bar.Visible() || ed.mw.filter.said.Text != said {
+		t.Errorf("the filter bar: shown %v, %q; want %q", ed.mw.filter.bar.Visible(), ed.mw.filter.said.Text, said)
+	}
+
+	// A known pain point becomes unknown: it is shown in full at once.
+	w := ed.doc.Workspace()
+	var p journey.PainPoint
+	for _, q := range ed.journey().PainPoints {
+		if q.Discovery == journey.Known {
+			p = q
+			break
+		}
+	}
+	p.Discovery, p.Source, p.Method, p.FoundBy = journey.Unknown, "", journey.MethodData, w.Members[0].ID
+	e, err := journey.Put(w, ed.journey().ID, p, -1)
+	if err == nil {
+		err = ed.doc.Do(e)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := ed.shownInFull(); !strings.Contains(fmt.Sprint(got), p.ID) {
+		t.Errorf("%s, unknown now, is still dimmed: %q", p.ID, got)
+	}
+
+	// Mine: nobody said who uses this desktop, so the app asks, then filters.
+	ed.filterItem("Mine").Action()
+	if ed.mw.whoAmI == nil || ed.mw.Map.Filter().On(journey.ShowMine) {
+		t.Fatal("mine did not ask who uses this desktop first")
+	}
+	me := w.Members[1]
+	ed.mw.whoAmIPick.SetSelected(me.Name)
+	ed.mw.whoAmI.Submit()
+	if !ed.mw.Map.Filter().On(journey.ShowMine) || ed.a.Preferences().String(prefMe) != me.ID {
+		t.Fatalf("after saying who: filter %+v, remembered %q", ed.mw.Map.Filter(), ed.a.Preferences().String(prefMe))
+	}
+	mine := ed.want(func(p journey.PainPoint) bool { return p.Discovery == journey.Unknown && p.Owner == me.ID })
+	if got, _ := ed.shownInFull(); fmt.Sprint(got) != fmt.Sprint(mine) {
+		t.Errorf("unknown and mine (%s): shown %q, want %q", me.Name, got, mine)
+	}
+	if label := ed.filterItem("Mine").Label; label != "Mine: "+me.Name+"'s" {
+		t.Errorf("the menu says %q", label)
+	}
+
+	// Known turns unknown off; Show all shows all and hides the bar.
+	ed.filterItem("Known").Action()
+	if f := ed.mw.Map.Filter(); f.On(journey.ShowUnknown) || !f.On(journey.ShowKnown) || !f.On(journey.ShowMine) {
+		t.Errorf("after known: %q", f.Only)
+	}
+	ed.filterItem("All Pain Points").Action()
+	if got, _ := ed.shownInFull(); fmt.Sprint(got) != fmt.Sprint(all) || ed.mw.filter.bar.Visible() {
+		t.Errorf("show all: %q shown, bar shown %v", got, ed.mw.filter.bar.Visible())
+	}
+
+	// The next time, "mine" does not ask again.
+	ed.mw.whoAmI = nil
+	ed.filterItem("Mine").Action()
+	if ed.mw.whoAmI != nil || !ed.mw.Map.Filter().On(journey.ShowMine) {
+		t.Error("mine asked again who uses this desktop")
+	}
+}
+
+// TestDiscoveryPanel opens the discovery view with Ctrl+D in place of the task force panel,
+// checks its figures against the journey's, and follows an edit and another journey.
+func TestDiscoveryPanel(t *testing.T) {
+	ed := openEditing(t)
+	d := ed.mw.Discovery
+	d.Now = func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) }
+	ed.ctrl(fyne.KeyT)
+	ed.ctrl(fyne.KeyD)
+	if !d.Visible() || ed.mw.TaskForce.Visible() {
+		t.Fatalf("Ctrl+D: discovery shown %v, task force still shown %v", d.Visible(), ed.mw.TaskForce.Visible())
+	}
+	w := ed.doc.Workspace()
+	j := ed.journey()
+	v := w.Discovery(j.ID, d.Now(), discoveryWeeks)
+	if !strings.HasPrefix(d.rate.Text, fmt.Sprintf("Discovery rate %.0f %%: %d of %d pain points", 100*j.DiscoveryRate(), j.UnknownCount(), len(j.PainPoints))) {
+		t.Errorf("rate: %q", d.rate.Text)
+	}
+	if len(d.stages.Objects) != len(j.Stages) || len(d.diggers.Objects) != 2*len(w.Members) {
+		t.Errorf("%d stage rows for %d stages, %d credit cells for %d members", len(d.stages.Objects), len(j.Stages), len(d.diggers.Objects), len(w.Members))
+	}
+	if len(d.chart.weeks) != discoveryWeeks || d.weeks.Text != v.WeeksSaid() || v.FoundInWeeks() == 0 {
+		t.Errorf("chart of %d weeks saying %q; want %d weeks, with the sample's finds, saying %q", len(d.chart.weeks), d.weeks.Text, discoveryWeeks, v.WeeksSaid())
+	}
+
+	// An unknown pain point found today: one more this week.
+	before := d.chart.weeks[discoveryWeeks-1].Found
+	p := journey.PainPoint{ID: "p-new", Stage: j.Stages[0].ID, Title: "Found today", Discovery: journey.Unknown,
+		Method: journey.MethodShadowing, FoundBy: w.Members[0].ID, FoundOn: "2026-11-24", Severity: 2, Effort: 1, Status: journey.StatusOpen}
+	e, err := journey.Put(w, j.ID, p, -1)
+	if err == nil {
+		err = ed.doc.Do(e)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.chart.weeks[discoveryWeeks-1].Found; got != before+1 {
+		t.Errorf("this week's bar: %d after finding one, was %d", got, before)
+	}
+
+	// Another journey: the panel follows the map.
+	ed.mw.selectJourney(1)
+	if other := ed.doc.Workspace().Journeys[1]; d.heading.Text != fmt.Sprintf("Discovery in %q", other.Title) {
+		t.Errorf("after showing %q: %q", other.Title, d.heading.Text)
+	}
+	ed.ctrl(fyne.KeyD)
+	if d.Visible() {
+		t.Error("Ctrl+D again did not hide the panel")
+	}
+}
