@@ -273,7 +273,7 @@ func (r *weeksChartRenderer) Refresh() {
 
 func (r *weeksChartRenderer) Layout(size fyne.Size) {
 	n := len(r.c.weeks)
-	most := 1
+	most := 4 // a week of one find is a short bar, not the chart's whole height
 	for _, wk := range r.c.weeks {
 		most = max(most, wk.Found)
 	}

@@ -163,8 +163,9 @@ func (v *DiscoveryView) WeeksSaid() string {
 		found = "No unknown pain points"
 	}
 	s := fmt.Sprintf("%s found in the last %d weeks", found, len(v.Weeks))
-	if n > 0 {
-		best := slices.MaxFunc(v.Weeks, func(a, b WeekFound) int { return cmp.Compare(a.Found, b.Found) })
+	// The busiest week is named only when one week is: of weeks alike, naming one misleads.
+	best := slices.MaxFunc(v.Weeks, func(a, b WeekFound) int { return cmp.Compare(a.Found, b.Found) })
+	if n > 0 && countIf(v.Weeks, func(wk WeekFound) bool { return wk.Found == best.Found }) == 1 {
 		s += fmt.Sprintf("; most in the week of %s (%d)", best.Start.Format("2 Jan"), best.Found)
 	}
 	var apart []string

@@ -16,7 +16,7 @@ func TestDiscovery(t *testing.T) {
 	j.PainPoints[1].FoundOn = "2026-11-17" // p2 known: in no week
 	j.PainPoints[2].FoundOn = "2026-11-29" // p3 unknown by cy: a Sunday, the last day of its week
 	more := []PainPoint{
-		{ID: "p5", Stage: "s1", Title: "A", Discovery: Unknown, Method: MethodData, FoundBy: "cy", FoundOn: "2026-11-30", Severity: 1, Effort: 1, Status: StatusOpen},
+		{ID: "p5", Stage: "s1", Title: "A", Discovery: Unknown, Method: MethodData, FoundBy: "cy", FoundOn: "2026-11-18", Severity: 1, Effort: 1, Status: StatusOpen},
 		{ID: "p6", Stage: "s1", Title: "B", Discovery: Unknown, Method: MethodData, FoundBy: "cy", FoundOn: "2026-11-08", Severity: 1, Effort: 1, Status: StatusOpen},
 		{ID: "p7", Stage: "s1", Title: "C", Discovery: Unknown, Method: MethodData, FoundBy: "ben", FoundOn: "2026-12-07", Severity: 1, Effort: 1, Status: StatusOpen},
 		{ID: "p8", Stage: "s2", Title: "D", Discovery: Unknown, Method: MethodIdea, FoundBy: "ana", Severity: 1, Effort: 1, Status: StatusOpen},
@@ -52,7 +52,7 @@ func TestDiscovery(t *testing.T) {
 		t.Errorf("diggers: %+v, want %+v", v.Diggers, diggers)
 	}
 	day := func(d int) time.Time { return time.Date(2026, 11, d, 0, 0, 0, 0, time.UTC) }
-	weeks := []WeekFound{{day(16), 1}, {day(23), 1}, {day(30), 1}}
+	weeks := []WeekFound{{day(16), 2}, {day(23), 1}, {day(30), 0}}
 	if !reflect.DeepEqual(v.Weeks, weeks) {
 		t.Errorf("weeks: %+v, want %+v", v.Weeks, weeks)
 	}
@@ -62,7 +62,7 @@ func TestDiscovery(t *testing.T) {
 	if n := v.FoundInWeeks() + v.Earlier + v.Later + v.Undated; n != v.Journey.Unknown {
 		t.Errorf("%d unknown pain points counted, of %d", n, v.Journey.Unknown)
 	}
-	want := "3 unknown pain points found in the last 3 weeks; most in the week of 16 Nov (1); " +
+	want := "3 unknown pain points found in the last 3 weeks; most in the week of 16 Nov (2); " +
 		"1 earlier, 1 dated after this week, 1 with no found date."
 	if got := v.WeeksSaid(); got != want {
 		t.Errorf("said %q,\nwant %q", got, want)
@@ -97,6 +97,13 @@ func TestDiscoveryEdges(t *testing.T) {
 					t.Errorf("weeks %+v: want the one found on Sunday in the week of Monday 23 Nov", v.Weeks)
 				}
 			}},
+		{"weeks alike: none named the busiest", func(w *Workspace) {
+			w.Journeys[0].PainPoints[0].FoundOn, w.Journeys[0].PainPoints[2].FoundOn = "2026-11-20", "2026-11-27"
+		}, "j1", 2, func(t *testing.T, v *DiscoveryView) {
+			if got, want := v.WeeksSaid(), "2 unknown pain points found in the last 2 weeks."; got != want {
+				t.Errorf("said %q, want %q", got, want)
+			}
+		}},
 		{"a finder who is no member is credited to nobody", func(w *Workspace) { w.Members = w.Members[:2] }, "j1", 1,
 			func(t *testing.T, v *DiscoveryView) {
 				if len(v.Diggers) != 2 {
