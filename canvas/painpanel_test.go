@@ -155,5 +155,6 @@ func TestPanelScreenshots(t *testing.T) {
 	shot("pain-point-panel.png")
 	ed.ctrl(fyne.KeyT)
 	ed.mw.TaskForce.Propose()
+	ed.mw.TaskForce.working.Wait()
 	shot("task-force-panel.png")
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -43,8 +44,13 @@ type TaskForcePanel struct {
 	moves      *fyne.Container
 	checks     []*widget.Check
 	proposed   journey.Proposal
+	propose    *widget.Button
+	asked      int            // counts proposals asked for and changes since: a late answer is dropped
+	working    sync.WaitGroup // rebalances being worked out, for tests
 	accept     *widget.Button
 	pulse      *widget.Label
+	memberForm *dialog.FormDialog   // the member dialog while it is open
+	memberAsk  [3]*widget.Entry     // its name, department and capacity
 	pulseForm  *dialog.FormDialog   // the pulse dialog while it is open
 	pulseAsked []*widget.RadioGroup // its four questions
 	scroll     *container.Scroll    // the panel's body, laid out again when rows come or go
@@ -63,6 +69,7 @@ func NewTaskForcePanel(doc *document.Document) *TaskForcePanel {
 	p.target.OnSubmitted = func(string) { p.Propose() }
 	p.proposal = wrapped()
 	p.moves = container.NewVBox()
+	p.propose = widget.NewButton("Propose moves", p.Propose)
 	p.accept = widget.NewButton("Accept checked moves", p.AcceptChecked)
 	p.accept.Importance = widget.HighImportance
 	p.accept.Hide()
@@ -77,7 +84,7 @@ func (p *TaskForcePanel) CreateRenderer() fyne.WidgetRenderer {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	addMember := widget.NewButtonWithIcon("Add member", theme.ContentAddIcon(), func() { p.EditMember("") })
-	rebalance := container.NewBorder(nil, nil, widget.NewLabel("Target fairness"), widget.NewButton("Propose moves", p.Propose), p.target)
+	rebalance := container.NewBorder(nil, nil, widget.NewLabel("Target fairness"), p.propose, p.target)
 	takePulse := widget.NewButton("Take the pulse…", p.TakePulse)
 	body := container.NewVBox(
 		heading("Task force"), p.fairness, p.members, addMember, p.unassigned,
@@ -234,6 +241,7 @@ func (p *TaskForcePanel) EditMember(id string) {
 		p.do(func(w *journey.Workspace) (journey.Edit, error) { return journey.Put(w, "", m, -1) })
 	}, p.Window)
 	d.Resize(fyne.NewSize(420, 300))
+	p.memberForm, p.memberAsk = d, [3]*widget.Entry{name, dept, capacity}
 	d.Show()
 	p.Window.Canvas().Focus(name)
 }
@@ -253,15 +261,32 @@ func (p *TaskForcePanel) do(edit func(*journey.Workspace) (journey.Edit, error))
 	}
 }
 
-// Propose works out a rebalance to the target and lists its moves, each checked.
+// Propose works out a rebalance to the target and lists its moves, each checked. The search
+// may take up to a second, so it runs on a copy of the workspace away from the window, which
+// stays live; a change made meanwhile drops the answer, which no longer fits.
 func (p *TaskForcePanel) Propose() {
 	target, err := strconv.ParseFloat(strings.TrimSpace(p.target.Text), 64)
 	if err != nil || target <= 0 || target > 1 {
 		p.proposal.SetText(fmt.Sprintf("The target must be a number above 0 and at most 1, such as 0.9; %q is not.", p.target.Text))
 		return
 	}
-	w := p.doc.Workspace()
-	p.show(w.Rebalance(target, time.Second))
+	p.clearProposal()
+	p.asked++
+	asked, w := p.asked, p.doc.Workspace().Clone()
+	p.proposal.SetText("Looking for the fewest moves…")
+	p.propose.Disable()
+	p.working.Add(1)
+	go func() {
+		defer p.working.Done()
+		pr := w.Rebalance(target, time.Second)
+		fyne.Do(func() {
+			if asked != p.asked {
+				return
+			}
+			p.propose.Enable()
+			p.show(pr)
+		})
+	}()
 }
 
 func (p *TaskForcePanel) show(pr journey.Proposal) {
@@ -288,6 +313,8 @@ func (p *TaskForcePanel) show(pr journey.Proposal) {
 }
 
 func (p *TaskForcePanel) clearProposal() {
+	p.asked++
+	p.propose.Enable()
 	p.proposed = journey.Proposal{}
 	p.checks = nil
 	p.moves.Objects = nil

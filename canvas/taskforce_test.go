@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"journeymap/journey"
 )
@@ -24,6 +25,7 @@ func TestTaskForceAcceptsPartOfARebalance(t *testing.T) {
 	before := ed.doc.Workspace().Clone()
 	tf.target.SetText("0.95")
 	tf.Propose()
+	tf.working.Wait()
 	if len(tf.checks) < 2 {
 		t.Fatalf("want a proposal of two moves or more to accept part of: %q", tf.proposal.Text)
 	}
@@ -126,4 +128,66 @@ func TestTaskForceRemoveMember(t *testing.T) {
 	if !sameOwners(ed.doc.Workspace(), before) || len(ed.doc.Workspace().Members) != len(before.Members) {
 		t.Error("undo did not bring the member and their pain points back")
 	}
+}
+
+// TestTaskForceMemberDialog adds a member through the dialog, is refused a capacity that is
+// no number without anything changing, edits the department and capacity, and finds the
+// member as edited after reopening; undo takes the edit back.
+func TestTaskForceMemberDialog(t *testing.T) {
+	ed := openEditing(t)
+	tf := ed.mw.TaskForce
+	tf.Toggle()
+	n := len(ed.doc.Workspace().Members)
+	fill := func(name, dept, capacity string) {
+		for i, s := range []string{name, dept, capacity} {
+			tf.memberAsk[i].SetText("")
+			test.Type(tf.memberAsk[i], s)
+		}
+		tf.memberForm.Submit()
+	}
+	tf.EditMember("")
+	fill("Gus Moreau", "Finance", "6")
+	members := ed.doc.Workspace().Members
+	if len(members) != n+1 {
+		t.Fatalf("%d members after adding one, want %d", len(members), n+1)
+	}
+	gus := members[n]
+	if gus.Name != "Gus Moreau" || gus.Department != "Finance" || gus.Capacity != 6 {
+		t.Fatalf("added %+v", gus)
+	}
+	if !slices.ContainsFunc(tf.members.Objects, func(o fyne.CanvasObject) bool { return holdsText(o, "Gus Moreau") }) {
+		t.Error("the panel does not list the new member")
+	}
+
+	var said string
+	tf.OnMessage = func(s string) { said = s }
+	tf.EditMember(gus.ID)
+	fill("Gus Moreau", "Finance", "six")
+	if m, _ := ed.doc.Workspace().Member(gus.ID); m != gus || !strings.Contains(said, `"six" is not a whole number`) {
+		t.Errorf("a capacity of six: member %+v, message %q", m, said)
+	}
+	tf.EditMember(gus.ID)
+	if tf.memberAsk[0].Text != gus.Name || tf.memberAsk[2].Text != "6" {
+		t.Errorf("the dialog opens with %q, capacity %q", tf.memberAsk[0].Text, tf.memberAsk[2].Text)
+	}
+	fill("Gus Moreau", "Logistics", "4")
+	ed.restart()
+	if m, _ := ed.doc.Workspace().Member(gus.ID); m.Department != "Logistics" || m.Capacity != 4 {
+		t.Fatalf("after reopening: %+v", m)
+	}
+	ed.mw.Editor.Undo()
+	if m, _ := ed.doc.Workspace().Member(gus.ID); m != gus {
+		t.Errorf("undo: %+v, want %+v", m, gus)
+	}
+}
+
+// holdsText reports whether a label with the text is anywhere in o.
+func holdsText(o fyne.CanvasObject, text string) bool {
+	switch o := o.(type) {
+	case *widget.Label:
+		return o.Text == text
+	case *fyne.Container:
+		return slices.ContainsFunc(o.Objects, func(c fyne.CanvasObject) bool { return holdsText(c, text) })
+	}
+	return false
 }
