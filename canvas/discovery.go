@@ -26,10 +26,8 @@ const discoveryWeeks = 12
 // unknown in the journey and at each stage, the discovery rate, each member's digging credit,
 // and a chart of unknown pain points found per week. It follows the journey on show.
 type DiscoveryPanel struct {
-	widget.BaseWidget
+	sidePanel
 
-	// OnShowHide is called after the panel appeared or went.
-	OnShowHide func()
 	// Now is the clock the weeks end by.
 	Now func() time.Time
 	// JourneyID is the journey the panel is of: the one on the map.
@@ -43,12 +41,12 @@ type DiscoveryPanel struct {
 	diggers *fyne.Container
 	chart   *weeksChart
 	weeks   *widget.Label
-	scroll  *container.Scroll
 }
 
 // NewDiscoveryPanel makes the panel, hidden until Toggle shows it.
 func NewDiscoveryPanel(doc *document.Document) *DiscoveryPanel {
-	p := &DiscoveryPanel{doc: doc, OnShowHide: func() {}, Now: time.Now, JourneyID: func() string { return "" }}
+	p := &DiscoveryPanel{doc: doc, Now: time.Now, JourneyID: func() string { return "" }}
+	p.OnShowHide, p.fill = func() {}, p.draw
 	p.ExtendBaseWidget(p)
 	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.heading.Wrapping = fyne.TextWrapWord
@@ -64,36 +62,15 @@ func NewDiscoveryPanel(doc *document.Document) *DiscoveryPanel {
 
 // CreateRenderer implements fyne.Widget.
 func (p *DiscoveryPanel) CreateRenderer() fyne.WidgetRenderer {
-	heading := func(s string) fyne.CanvasObject {
-		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	body := container.NewVBox(
+	return p.render(
 		p.heading, p.rate,
 		widget.NewSeparator(),
-		heading("By stage"), p.key, p.stages,
+		sectionHeading("By stage"), p.key, p.stages,
 		widget.NewSeparator(),
-		heading("Digging credit: unknown pain points found"), p.diggers,
+		sectionHeading("Digging credit: unknown pain points found"), p.diggers,
 		widget.NewSeparator(),
-		heading("Unknown pain points found per week"), p.chart, p.weeks,
+		sectionHeading("Unknown pain points found per week"), p.chart, p.weeks,
 	)
-	p.scroll = container.NewVScroll(container.NewPadded(body))
-	return newPanelRenderer(p.scroll)
-}
-
-// MinSize keeps the panel as wide as the other panels beside the map.
-func (p *DiscoveryPanel) MinSize() fyne.Size {
-	return fyne.NewSize(panelWidth, p.BaseWidget.MinSize().Height)
-}
-
-// Toggle shows the panel, or hides it.
-func (p *DiscoveryPanel) Toggle() {
-	if p.Visible() {
-		p.Hide()
-	} else {
-		p.Show()
-		p.Refresh()
-	}
-	p.OnShowHide()
 }
 
 // Changed follows a change of the document while the panel is shown.
@@ -106,12 +83,12 @@ func (p *DiscoveryPanel) Changed(document.Change) {
 // Refresh works the figures out afresh for the journey on show and draws them.
 func (p *DiscoveryPanel) Refresh() {
 	if p.Visible() {
-		p.fill()
+		p.draw()
 	}
 	p.BaseWidget.Refresh()
 }
 
-func (p *DiscoveryPanel) fill() {
+func (p *DiscoveryPanel) draw() {
 	w := p.doc.Workspace()
 	v := w.Discovery(p.JourneyID(), p.Now(), discoveryWeeks)
 	if v == nil {
@@ -159,14 +136,6 @@ func (p *DiscoveryPanel) fill() {
 	p.chart.SetWeeks(v.Weeks)
 	p.weeks.SetText(v.WeeksSaid())
 	p.relayout()
-}
-
-// relayout lays the body out again after rows came or went.
-func (p *DiscoveryPanel) relayout() {
-	if p.scroll != nil {
-		p.scroll.Content.Resize(fyne.NewSize(p.scroll.Size().Width, p.scroll.Content.MinSize().Height))
-		p.scroll.Refresh()
-	}
 }
 
 // discoveryKey says which colour of the bars is which, in the map's colours of the theme in

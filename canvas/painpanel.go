@@ -7,9 +7,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/document"
@@ -163,33 +161,11 @@ func (p *PainPointPanel) CreateRenderer() fyne.WidgetRenderer {
 	return newPanelRenderer(container.NewVScroll(container.NewPadded(body)))
 }
 
-// newPanelRenderer draws a side panel's scrolling body on an opaque background, so that
-// nothing of the map shows through while it lays out beside it.
-func newPanelRenderer(scroll *container.Scroll) fyne.WidgetRenderer {
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
-	return &panelRenderer{WidgetRenderer: widget.NewSimpleRenderer(container.NewStack(bg, scroll)), bg: bg}
-}
-
-// panelRenderer draws a side panel on the theme's background, in the colour of the theme in
-// use: switching light and dark refreshes it.
-type panelRenderer struct {
-	fyne.WidgetRenderer
-	bg *canvas.Rectangle
-}
-
-func (r *panelRenderer) Refresh() {
-	r.bg.FillColor = theme.Color(theme.ColorNameBackground)
-	r.WidgetRenderer.Refresh()
-}
-
 // MinSize keeps the panel wide enough for its form beside the map, and no wider: a long
 // title scrolls in its field rather than widening the panel.
 func (p *PainPointPanel) MinSize() fyne.Size {
 	return fyne.NewSize(panelWidth, p.BaseWidget.MinSize().Height)
 }
-
-// panelWidth is the width of the panels beside the map, room for a form of labelled fields.
-const panelWidth = 440
 
 // Showing is the journey and id of the pain point in the panel, "" when none.
 func (p *PainPointPanel) Showing() (journeyID, id string) { return p.journey, p.id }

@@ -24,14 +24,12 @@ import (
 // a rebalance to accept in whole, in part or not at all; and the team's pulse. Members are
 // added, edited and removed here, each an undoable edit.
 type TaskForcePanel struct {
-	widget.BaseWidget
+	sidePanel
 
 	// Window is where the member and pulse dialogs open.
 	Window fyne.Window
 	// OnMessage shows a line in the status bar.
 	OnMessage func(string)
-	// OnShowHide is called after the panel appeared or went.
-	OnShowHide func()
 	// Now is the clock a pulse is dated by.
 	Now func() time.Time
 
@@ -53,12 +51,12 @@ type TaskForcePanel struct {
 	memberAsk  [3]*widget.Entry     // its name, department and capacity
 	pulseForm  *dialog.FormDialog   // the pulse dialog while it is open
 	pulseAsked []*widget.RadioGroup // its four questions
-	scroll     *container.Scroll    // the panel's body, laid out again when rows come or go
 }
 
 // NewTaskForcePanel makes the panel, hidden until Toggle shows it.
 func NewTaskForcePanel(doc *document.Document) *TaskForcePanel {
-	p := &TaskForcePanel{doc: doc, OnMessage: func(string) {}, OnShowHide: func() {}, Now: time.Now}
+	p := &TaskForcePanel{doc: doc, OnMessage: func(string) {}, Now: time.Now}
+	p.OnShowHide, p.fill = func() {}, p.draw
 	p.ExtendBaseWidget(p)
 	p.fairness = wrapped()
 	p.fairness.TextStyle.Bold = true
@@ -80,45 +78,16 @@ func NewTaskForcePanel(doc *document.Document) *TaskForcePanel {
 
 // CreateRenderer implements fyne.Widget.
 func (p *TaskForcePanel) CreateRenderer() fyne.WidgetRenderer {
-	heading := func(s string) fyne.CanvasObject {
-		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
 	addMember := widget.NewButtonWithIcon("Add member", theme.ContentAddIcon(), func() { p.EditMember("") })
 	rebalance := container.NewBorder(nil, nil, widget.NewLabel("Target fairness"), p.propose, p.target)
 	takePulse := widget.NewButton("Take the pulse…", p.TakePulse)
-	body := container.NewVBox(
-		heading("Task force"), p.fairness, p.members, addMember, p.unassigned,
+	return p.render(
+		sectionHeading("Task force"), p.fairness, p.members, addMember, p.unassigned,
 		widget.NewSeparator(),
-		heading("Rebalance"), rebalance, p.proposal, p.moves, p.accept,
+		sectionHeading("Rebalance"), rebalance, p.proposal, p.moves, p.accept,
 		widget.NewSeparator(),
-		heading("Pulse: psychological safety, anonymous"), p.pulse, takePulse,
+		sectionHeading("Pulse: psychological safety, anonymous"), p.pulse, takePulse,
 	)
-	p.scroll = container.NewVScroll(container.NewPadded(body))
-	return newPanelRenderer(p.scroll)
-}
-
-// relayout lays the body out again after rows came or went.
-func (p *TaskForcePanel) relayout() {
-	if p.scroll != nil {
-		p.scroll.Content.Resize(fyne.NewSize(p.scroll.Size().Width, p.scroll.Content.MinSize().Height))
-		p.scroll.Refresh()
-	}
-}
-
-// MinSize keeps the panel as wide as the pain-point panel, whatever its rows hold.
-func (p *TaskForcePanel) MinSize() fyne.Size {
-	return fyne.NewSize(panelWidth, p.BaseWidget.MinSize().Height)
-}
-
-// Toggle shows the panel, or hides it.
-func (p *TaskForcePanel) Toggle() {
-	if p.Visible() {
-		p.Hide()
-	} else {
-		p.fill()
-		p.Show()
-	}
-	p.OnShowHide()
 }
 
 // Changed follows a change of the document while the panel is shown; a proposal made before
@@ -126,12 +95,12 @@ func (p *TaskForcePanel) Toggle() {
 func (p *TaskForcePanel) Changed(document.Change) {
 	if p.Visible() {
 		p.clearProposal()
-		p.fill()
+		p.draw()
 	}
 }
 
-// fill draws the members, the unassigned count, the fairness and the pulse from the workspace.
-func (p *TaskForcePanel) fill() {
+// draw draws the members, the unassigned count, the fairness and the pulse from the workspace.
+func (p *TaskForcePanel) draw() {
 	w := p.doc.Workspace()
 	p.fairness.SetText(fmt.Sprintf("Fairness %.2f: %s", w.Fairness(), w.FairnessSaid()))
 	tallies := w.Tallies()
