@@ -151,6 +151,10 @@ func (e *Evidence) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// FormerFields names the fields earlier builds wrote that UnmarshalJSON still reads, so that
+// an import does not call them ignored.
+func (*Evidence) FormerFields() []string { return []string{"observed"} }
+
 // evidenceFields is Evidence without its UnmarshalJSON, to decode into.
 type evidenceFields Evidence
 

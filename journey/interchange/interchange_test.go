@@ -81,6 +81,12 @@ func TestByteOrderMarkAndUnknownFields(t *testing.T) {
 	if got := UnknownFields(assets.SampleWorkspace); len(got) != 0 {
 		t.Errorf("the sample has unknown fields: %q", got)
 	}
+	// Evidence as earlier builds wrote it is read, so not called ignored; a typo beside it is.
+	earlier := bytes.Replace(assets.SampleWorkspace, []byte(`"note":`), []byte(`"observed": "x", "nots": "y", "note":`), 1)
+	want = []string{"ignored unknown field journeys[1].painPoints[3].evidence.nots — did you mean note?"}
+	if got := UnknownFields(earlier); !slices.Equal(got, want) {
+		t.Errorf("evidence with observed: got %q, want %q", got, want)
+	}
 }
 
 func TestEditDistance(t *testing.T) {

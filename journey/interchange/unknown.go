@@ -48,9 +48,16 @@ func unknownIn(path string, raw json.RawMessage, t reflect.Type, notes *[]string
 				known[name] = f.Type
 			}
 		}
+		var former []string
+		if f, ok := reflect.Zero(reflect.PointerTo(t)).Interface().(interface{ FormerFields() []string }); ok {
+			former = f.FormerFields()
+		}
 		for _, k := range sortedKeys(fields) {
 			at := strings.TrimPrefix(path+"."+k, ".")
 			ft, ok := known[k]
+			if !ok && slices.Contains(former, k) {
+				continue // read under its former name
+			}
 			if !ok {
 				note := "ignored unknown field " + clip(at)
 				if meant := closest(k, known); meant != "" {
