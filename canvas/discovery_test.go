@@ -179,3 +179,25 @@ func TestDiscoveryPanel(t *testing.T) {
 		t.Error("Ctrl+D again did not hide the panel")
 	}
 }
+
+// TestFilterCountsOverdueAsShown: the bar above the map counts the overdue pain points the map
+// shows in full, judged on the same day.
+func TestFilterCountsOverdueAsShown(t *testing.T) {
+	ed := openEditing(t)
+	w := ed.doc.Workspace()
+	p := ed.journey().PainPoints[0]
+	p.Status, p.Action.Due = journey.StatusOpen, "2000-01-03"
+	e, err := journey.Put(w, ed.journey().ID, p, -1)
+	if err == nil {
+		err = ed.doc.Do(e)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed.filterItem("Overdue").Action()
+	got, _ := ed.shownInFull()
+	said := fmt.Sprintf("Showing %d of %d pain points: overdue", len(got), len(ed.journey().PainPoints))
+	if !strings.Contains(fmt.Sprint(got), p.ID) || ed.mw.filter.said.Text != said {
+		t.Errorf("overdue: shown in full %q, the bar says %q; want %s among them and %q", got, ed.mw.filter.said.Text, p.ID, said)
+	}
+}

@@ -148,6 +148,14 @@ func (m *Map) rebuildScene() {
 	m.scene = scene.Build(m.workspace, m.workspace.Journey(m.journeyID), m.opts, scene.DefaultFonts())
 }
 
+// redrawScene builds the scene anew and draws it, once the map is on screen.
+func (m *Map) redrawScene() {
+	m.rebuildScene()
+	if m.r != nil {
+		m.r.redraw()
+	}
+}
+
 // Scene is the geometry the map draws.
 func (m *Map) Scene() *scene.Scene { return m.scene }
 
@@ -156,10 +164,7 @@ func (m *Map) Scene() *scene.Scene { return m.scene }
 func (m *Map) SetView(opts scene.Options) {
 	opts.Palette = m.opts.Palette
 	m.opts = opts
-	m.rebuildScene()
-	if m.r != nil {
-		m.r.redraw()
-	}
+	m.redrawScene()
 	m.fitContent()
 	m.cull()
 }
@@ -168,23 +173,17 @@ func (m *Map) SetView(opts scene.Options) {
 // nil shows all. The filter dims pain points besides.
 func (m *Map) SetMatch(match func(scene.Key) bool) {
 	m.find = match
-	m.rebuildScene()
-	if m.r != nil {
-		m.r.redraw()
-	}
+	m.redrawScene()
 }
 
 // SetFilter shows in full only the pain points the filter holds for, dimming the others;
 // cards stay as they are, the journey around the pain points. What is found dims besides.
 func (m *Map) SetFilter(f journey.Filter) {
 	m.filter = f
-	m.rebuildScene()
-	if m.r != nil {
-		m.r.redraw()
-	}
+	m.redrawScene()
 }
 
-// Filter is the filter the map shows pain points by.
+// Filter is the filter the map shows pain points by, with the day it judged overdue on.
 func (m *Map) Filter() journey.Filter { return m.filter }
 
 // match is what the scene shows in full: what is found, of which the pain points the filter
@@ -210,11 +209,11 @@ func (m *Map) filterPainPoints() bool {
 		m.shown = nil
 		return false
 	}
-	f := m.filter
-	f.Today = time.Now().Format(time.DateOnly)
+	// Kept with the filter, so that what is said of it counts overdue as the map shows it.
+	m.filter.Today = time.Now().Format(time.DateOnly)
 	m.shown = make(map[string]bool, len(j.PainPoints))
 	for _, p := range j.PainPoints {
-		m.shown[p.ID] = f.Holds(p)
+		m.shown[p.ID] = m.filter.Holds(p)
 	}
 	return true
 }
@@ -225,10 +224,7 @@ func (m *Map) JourneyID() string { return m.scene.JourneyID() }
 // SetJourney shows the journey with the id ("" for none) from the top.
 func (m *Map) SetJourney(id string) {
 	m.journeyID = id
-	m.rebuildScene()
-	if m.r != nil {
-		m.r.redraw()
-	}
+	m.redrawScene()
 	if m.scroll != nil {
 		m.scroll.ScrollToTop()
 		m.fitContent()
