@@ -160,20 +160,14 @@ func backupRow(f storage.BackupFile, at time.Time) string {
 
 // age says how long ago in the largest whole unit.
 func age(d time.Duration) string {
-	plural := func(n int, unit string) string {
-		if n == 1 {
-			return "1 " + unit + " ago"
-		}
-		return fmt.Sprintf("%d %ss ago", n, unit)
-	}
 	switch {
 	case d < time.Minute:
 		return "just now"
 	case d < time.Hour:
-		return plural(int(d/time.Minute), "minute")
+		return journey.Plural(int(d/time.Minute), "minute") + " ago"
 	case d < 48*time.Hour:
-		return plural(int(d/time.Hour), "hour")
+		return journey.Plural(int(d/time.Hour), "hour") + " ago"
 	default:
-		return plural(int(d/(24*time.Hour)), "day")
+		return journey.Plural(int(d/(24*time.Hour)), "day") + " ago"
 	}
 }

@@ -103,7 +103,7 @@ func (p *DiscoveryPanel) draw() {
 	j := w.Journey(p.JourneyID())
 	p.heading.SetText(fmt.Sprintf("Discovery in %q", j.Title))
 	p.rate.SetText(fmt.Sprintf("Discovery rate %.0f %%: %d of %s dug up by the team before customers reported them; %d known. Whole task force: %.0f %% (%d of %d).",
-		100*v.Journey.Rate(), v.Journey.Unknown, plural(v.Journey.All(), "pain point"), v.Journey.Known,
+		100*v.Journey.Rate(), v.Journey.Unknown, journey.Plural(v.Journey.All(), "pain point"), v.Journey.Known,
 		100*v.TaskForce.Rate(), v.TaskForce.Unknown, v.TaskForce.All()))
 	p.key.Objects = discoveryKey()
 	p.key.Refresh()

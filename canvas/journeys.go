@@ -132,7 +132,7 @@ func (mw *MainWindow) DeleteJourney() {
 		return
 	}
 	held := fmt.Sprintf("It holds %s and %s, which go with it. Undo brings them back.",
-		plural(len(j.Cards), "card"), plural(len(j.PainPoints), "pain point"))
+		journey.Plural(len(j.Cards), "card"), journey.Plural(len(j.PainPoints), "pain point"))
 	mw.Editor.ask(fmt.Sprintf("Delete journey “%s”?", j.Title), held, func() {
 		i := mw.journeyIndex(id)
 		if !mw.Editor.try(journey.Remove[journey.Journey](mw.doc.Workspace(), "", id)) {

@@ -305,19 +305,12 @@ func countHeld(j *journey.Journey, card func(journey.Card) bool, pain func(journ
 	}
 	var parts []string
 	if cards > 0 {
-		parts = append(parts, plural(cards, "card"))
+		parts = append(parts, journey.Plural(cards, "card"))
 	}
 	if pains > 0 {
-		parts = append(parts, plural(pains, "pain point"))
+		parts = append(parts, journey.Plural(pains, "pain point"))
 	}
 	return strings.Join(parts, " and ")
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // confirmed runs do at once when nothing would be lost, and otherwise after asking.

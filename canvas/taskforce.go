@@ -137,7 +137,7 @@ func (p *TaskForcePanel) memberRow(m journey.Member, t journey.Tally) fyne.Canva
 	if load > 1 {
 		share = fmt.Sprintf("over capacity: %.0f %%", 100*load)
 	}
-	detail := widget.NewLabel(fmt.Sprintf("%s (%d of %d points), %s open", share, t.Points, m.Capacity, plural(t.Open, "pain point")))
+	detail := widget.NewLabel(fmt.Sprintf("%s (%d of %d points), %s open", share, t.Points, m.Capacity, journey.Plural(t.Open, "pain point")))
 	detail.Wrapping = fyne.TextWrapWord
 	if load > 1 {
 		detail.Importance = widget.WarningImportance

@@ -291,10 +291,15 @@ func countIf[T any](items []T, f func(T) bool) int {
 
 // count says "no cards", "1 card" or "3 cards".
 func count(n int, noun string) string {
-	switch n {
-	case 0:
+	if n == 0 {
 		return "no " + noun + "s"
-	case 1:
+	}
+	return Plural(n, noun)
+}
+
+// Plural says "0 cards", "1 card" or "3 cards": a number and a noun that takes an s.
+func Plural(n int, noun string) string {
+	if n == 1 {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)

@@ -511,11 +511,7 @@ func (r *rebalancer) moves(steps []moveKind) []Move {
 // of them or some: each pain point gets its new owner. A move whose pain point is gone, is no
 // longer active or has another owner by now is a conflict: the proposal is out of date.
 func (w *Workspace) AcceptMoves(moves []Move) (Batch, error) {
-	label := "Rebalance: 1 move"
-	if len(moves) != 1 {
-		label = fmt.Sprintf("Rebalance: %d moves", len(moves))
-	}
-	b := Batch{Name: label}
+	b := Batch{Name: "Rebalance: " + Plural(len(moves), "move")}
 	for _, m := range moves {
 		j := w.Journey(m.Journey)
 		if j == nil {
@@ -544,10 +540,7 @@ func (w *Workspace) AcceptMoves(moves []Move) (Batch, error) {
 
 // Said is the proposal in one sentence, for the panel and the command line.
 func (p Proposal) Said() string {
-	moves := fmt.Sprintf("%d moves", len(p.Moves))
-	if len(p.Moves) == 1 {
-		moves = "1 move"
-	}
+	moves := Plural(len(p.Moves), "move")
 	switch {
 	case len(p.Moves) == 0 && p.Reached:
 		return fmt.Sprintf("Fairness is %.2f, at or above the target %.2f: nothing to move.", p.Before, p.Target)

@@ -18,7 +18,7 @@ type PainPointsImported struct {
 // Summary is the one line a person is told after the import.
 func (r PainPointsImported) Summary() string {
 	var parts []string
-	parts = append(parts, count(r.Added, "pain point")+" added")
+	parts = append(parts, journey.Plural(r.Added, "pain point")+" added")
 	if r.Changed > 0 {
 		parts = append(parts, fmt.Sprintf("%d changed", r.Changed))
 	}
@@ -26,13 +26,6 @@ func (r PainPointsImported) Summary() string {
 		parts = append(parts, fmt.Sprintf("%d as they were", r.Same))
 	}
 	return fmt.Sprintf("%s in %q", strings.Join(parts, ", "), r.Journey)
-}
-
-func count(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // ImportPainPoints puts the pain points of the CSV file at path (interchange.ReadCSV) into
