@@ -144,7 +144,7 @@ func TestDiscoveryPanel(t *testing.T) {
 	w := ed.doc.Workspace()
 	j := ed.journey()
 	v := w.Discovery(j.ID, d.Now(), discoveryWeeks)
-	if !strings.HasPrefix(d.rate.Text, fmt.Sprintf("Discovery rate %.0f %%: %d of %d pain points", 100*j.DiscoveryRate(), j.UnknownCount(), len(j.PainPoints))) {
+	if !strings.HasPrefix(d.rate.Text, fmt.Sprintf("Discovery rate %.0f %%: %d of %d pain points", 100*j.Discovered().Rate(), j.Discovered().Unknown, len(j.PainPoints))) {
 		t.Errorf("rate: %q", d.rate.Text)
 	}
 	if len(d.stages.Objects) != len(j.Stages) || len(d.diggers.Objects) != 2*len(w.Members) {

@@ -345,8 +345,9 @@ func statusText(w *journey.Workspace, j *journey.Journey) string {
 	if j == nil {
 		return fair
 	}
+	d := j.Discovered()
 	return fmt.Sprintf("%d pain points (%d known, %d unknown) · discovery rate %.0f %% · %s",
-		len(j.PainPoints), len(j.PainPoints)-j.UnknownCount(), j.UnknownCount(), j.DiscoveryRate()*100, fair)
+		d.All(), d.Known, d.Unknown, d.Rate()*100, fair)
 }
 
 func (mw *MainWindow) fit() { mw.Map.FitTo(mw.Map.scroll.Size()) }
@@ -530,8 +531,8 @@ func NewJourneyList(w *journey.Workspace, onMove func(from, to int)) *widget.Lis
 			r.index = i
 			r.title.SetText(j.Title)
 			r.persona.SetText(j.Persona)
-			r.pains.SetText(fmt.Sprintf("%d pain points: %d known, %d unknown",
-				len(j.PainPoints), len(j.PainPoints)-j.UnknownCount(), j.UnknownCount()))
+			d := j.Discovered()
+			r.pains.SetText(fmt.Sprintf("%d pain points: %d known, %d unknown", d.All(), d.Known, d.Unknown))
 		})
 }
 

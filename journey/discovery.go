@@ -23,6 +23,15 @@ func (d Discovered) Rate() float64 {
 	return float64(d.Unknown) / float64(d.All())
 }
 
+// Discovered counts the journey's pain points by how they came to light.
+func (j *Journey) Discovered() Discovered {
+	var d Discovered
+	for _, p := range j.PainPoints {
+		d.add(p)
+	}
+	return d
+}
+
 func (d *Discovered) add(p PainPoint) {
 	if p.Discovery == Unknown {
 		d.Unknown++

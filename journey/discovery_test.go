@@ -37,8 +37,8 @@ func TestDiscovery(t *testing.T) {
 	if want := (Discovered{Known: 1, Unknown: 6}); v.Journey != want || v.Journey.All() != 7 {
 		t.Errorf("journey: %+v, want %+v", v.Journey, want)
 	}
-	if rate := v.Journey.Rate(); rate != 6.0/7 || rate != j.DiscoveryRate() {
-		t.Errorf("discovery rate %v, want 6/7 as the journey's %v", rate, j.DiscoveryRate())
+	if rate := v.Journey.Rate(); rate != 6.0/7 || rate != j.Discovered().Rate() {
+		t.Errorf("discovery rate %v, want 6/7 as the journey's %v", rate, j.Discovered().Rate())
 	}
 	if want := (Discovered{Known: 2, Unknown: 7}); v.TaskForce != want {
 		t.Errorf("task force: %+v, want %+v", v.TaskForce, want)

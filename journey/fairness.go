@@ -88,10 +88,7 @@ func Jain(xs []float64) float64 {
 		sum += x
 		sq += x * x
 	}
-	if len(xs) == 0 || sq == 0 {
-		return 1
-	}
-	return sum * sum / (float64(len(xs)) * sq)
+	return jain(float64(len(xs)), sum, sq)
 }
 
 // DiggingCredit is how many unknown pain points the member found, across all journeys.
@@ -120,28 +117,9 @@ func (w *Workspace) OpenCount(member string) int {
 	return n
 }
 
-// UnknownCount is how many of the journey's pain points staff dug up themselves.
-func (j *Journey) UnknownCount() int {
-	n := 0
-	for _, p := range j.PainPoints {
-		if p.Discovery == Unknown {
-			n++
-		}
-	}
-	return n
-}
-
 // UnassignedCount is how many of the journey's open or doing pain points nobody owns.
 func (j *Journey) UnassignedCount() int {
 	return countIf(j.PainPoints, func(p PainPoint) bool { return p.Owner == "" && p.Active() })
-}
-
-// DiscoveryRate is the share of the journey's pain points that were unknown; 0 with none.
-func (j *Journey) DiscoveryRate() float64 {
-	if len(j.PainPoints) == 0 {
-		return 0
-	}
-	return float64(j.UnknownCount()) / float64(len(j.PainPoints))
 }
 
 // pointsBesides is the member's load points without the stored pain point of that journey and

@@ -50,10 +50,10 @@ func TestLoadAndFigures(t *testing.T) {
 			t.Errorf("open of %s: got %d, want %d", id, got, want)
 		}
 	}
-	if got := w.Journeys[0].DiscoveryRate(); !near(got, 2.0/3) {
+	if got := w.Journeys[0].Discovered().Rate(); !near(got, 2.0/3) {
 		t.Errorf("discovery rate: got %v, want 2/3", got)
 	}
-	if got := (&Journey{}).DiscoveryRate(); got != 0 {
+	if got := (&Journey{}).Discovered().Rate(); got != 0 {
 		t.Errorf("discovery rate of no pain points: got %v, want 0", got)
 	}
 }

@@ -2,6 +2,7 @@ package journey
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -33,14 +34,7 @@ type Filter struct {
 }
 
 // On reports whether the filter narrows by s.
-func (f Filter) On(s Show) bool {
-	for _, o := range f.Only {
-		if o == s {
-			return true
-		}
-	}
-	return false
-}
+func (f Filter) On(s Show) bool { return slices.Contains(f.Only, s) }
 
 // Toggle turns s on or off, in the order of Shows; turning on known or unknown turns the
 // other off.

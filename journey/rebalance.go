@@ -211,6 +211,8 @@ func newRebalancer(w *Workspace, deadline time.Time) *rebalancer {
 
 func (r *rebalancer) load(i int) float64 { return r.points[i] * r.per[i] }
 
+// jain is Jain's index of n values from their sum s1 and sum of squares s2; 1 when every
+// value is 0 (or there are none).
 func jain(n, s1, s2 float64) float64 {
 	if s2 <= 0 {
 		return 1

@@ -53,9 +53,10 @@ func NewReport(w *Workspace) Report {
 	for i := range w.Journeys {
 		j := &w.Journeys[i]
 		specific := countIf(j.PainPoints, func(p PainPoint) bool { return p.Specificity().Specific() })
+		d := j.Discovered()
 		r.Journeys = append(r.Journeys, JourneyReport{
-			ID: j.ID, Title: j.Title, PainPoints: len(j.PainPoints), Unknown: j.UnknownCount(),
-			DiscoveryRate: j.DiscoveryRate(), Specific: specific, Unassigned: j.UnassignedCount(),
+			ID: j.ID, Title: j.Title, PainPoints: d.All(), Unknown: d.Unknown,
+			DiscoveryRate: d.Rate(), Specific: specific, Unassigned: j.UnassignedCount(),
 		})
 	}
 	return r

@@ -55,7 +55,7 @@ func TestSampleIsCanonical(t *testing.T) {
 	pains, unknown := 0, 0
 	for _, j := range w.Journeys {
 		pains += len(j.PainPoints)
-		unknown += j.UnknownCount()
+		unknown += j.Discovered().Unknown
 	}
 	if len(w.Journeys) != 2 || len(w.Members) != 5 || pains < 12 || unknown == 0 || unknown == pains {
 		t.Errorf("the sample should have 2 journeys, 5 members, 12+ pain points of both kinds; got %d, %d, %d (%d unknown)",
