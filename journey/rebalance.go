@@ -237,14 +237,18 @@ func (r *rebalancer) change(i int, e float64) (d1, d2 float64) {
 	return y - x, y*y - x*x
 }
 
+// after is s1 and s2 once a pain point of group g has moved to member to.
+func (r *rebalancer) after(g itemGroup, to int) (s1, s2 float64) {
+	a1, a2 := r.change(g.from, -g.effort)
+	t1, t2 := r.change(to, g.effort)
+	return r.s1 + a1 + t1, r.s2 + a2 + t2
+}
+
 // take applies a move to the loads; give it back with undo and the sums take returned.
 func (r *rebalancer) take(k moveKind) (s1, s2 float64) {
 	s1, s2 = r.s1, r.s2
 	g := r.groups[k.group]
-	a1, a2 := r.change(g.from, -g.effort)
-	t1, t2 := r.change(k.to, g.effort)
-	r.s1 += a1 + t1
-	r.s2 += a2 + t2
+	r.s1, r.s2 = r.after(g, k.to)
 	r.points[g.from] -= g.effort
 	r.points[k.to] += g.effort
 	r.steps = append(r.steps, k)
@@ -270,9 +274,8 @@ func (r *rebalancer) lastMove(g, to, over int) (float64, bool) {
 	if r.points[to]+grp.effort > r.caps[to] || (over >= 0 && (over != grp.from || r.points[over]-grp.effort > r.caps[over])) {
 		return 0, false
 	}
-	a1, a2 := r.change(grp.from, -grp.effort)
-	t1, t2 := r.change(to, grp.effort)
-	return jain(r.n, r.s1+a1+t1, r.s2+a2+t2), true
+	s1, s2 := r.after(grp, to)
+	return jain(r.n, s1, s2), true
 }
 
 // drop is the most giving away a pain point of effort e takes off s2 through member i's load
@@ -379,15 +382,8 @@ func (r *rebalancer) boundLast() {
 // needs after k.
 func (r *rebalancer) ruledOut(k moveKind) bool {
 	g := r.groups[k.group]
-	a1, a2 := r.change(g.from, -g.effort)
-	t1, t2 := r.change(k.to, g.effort)
-	s1, s2 := r.s1+a1+t1, r.s2+a2+t2
-	r.points[g.from] -= g.effort
-	r.points[k.to] += g.effort
-	defer func() {
-		r.points[g.from] += g.effort
-		r.points[k.to] -= g.effort
-	}()
+	s1, s2 := r.take(k)
+	defer r.undo(s1, s2)
 	out := true
 	for e, effort := range r.efforts {
 		l := r.lasts[e]
@@ -396,7 +392,7 @@ func (r *rebalancer) ruledOut(k moveKind) bool {
 		}
 		l.grow = min(l.grow, r.grow(g.from, effort))
 		r.grows[e] = l.grow
-		if !math.IsInf(l.grow, 1) && r.bound(s1+r.rises[e], s2-l.drop+l.grow) > r.best.fairness+fairnessSlack {
+		if !math.IsInf(l.grow, 1) && r.bound(r.s1+r.rises[e], r.s2-l.drop+l.grow) > r.best.fairness+fairnessSlack {
 			out = false
 		}
 	}
