@@ -382,8 +382,14 @@ func (r *rebalancer) boundLast() {
 // needs after k.
 func (r *rebalancer) ruledOut(k moveKind) bool {
 	g := r.groups[k.group]
-	s1, s2 := r.take(k)
-	defer r.undo(s1, s2)
+	s1, s2 := r.after(g, k.to)
+	// Only the loads move, not the steps: this runs for every pair of moves the search tries.
+	r.points[g.from] -= g.effort
+	r.points[k.to] += g.effort
+	defer func() {
+		r.points[g.from] += g.effort
+		r.points[k.to] -= g.effort
+	}()
 	out := true
 	for e, effort := range r.efforts {
 		l := r.lasts[e]
@@ -392,7 +398,7 @@ func (r *rebalancer) ruledOut(k moveKind) bool {
 		}
 		l.grow = min(l.grow, r.grow(g.from, effort))
 		r.grows[e] = l.grow
-		if !math.IsInf(l.grow, 1) && r.bound(r.s1+r.rises[e], r.s2-l.drop+l.grow) > r.best.fairness+fairnessSlack {
+		if !math.IsInf(l.grow, 1) && r.bound(s1+r.rises[e], s2-l.drop+l.grow) > r.best.fairness+fairnessSlack {
 			out = false
 		}
 	}
