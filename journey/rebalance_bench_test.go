@@ -10,21 +10,12 @@ import (
 // bigTaskForce is 20 members and 300 open or doing pain points, owned unevenly.
 func bigTaskForce(seed uint64) *Workspace {
 	rng := rand.New(rand.NewPCG(seed, 3))
-	w := &Workspace{}
-	for i := range 20 {
-		w.Members = append(w.Members, Member{ID: fmt.Sprint("m", i), Name: fmt.Sprint("M", i), Capacity: 20 + rng.IntN(40)})
-	}
-	j := Journey{ID: "j"}
-	for i := range 300 {
-		owner := rng.IntN(20)
-		if rng.IntN(3) == 0 {
-			owner = rng.IntN(4) // a few members carry more
+	return taskForce(func() int { return 20 + rng.IntN(40) }, func(int) int {
+		if owner := rng.IntN(20); rng.IntN(3) != 0 {
+			return owner
 		}
-		j.PainPoints = append(j.PainPoints, PainPoint{ID: fmt.Sprint("p", i), Effort: Efforts[rng.IntN(len(Efforts))],
-			Owner: w.Members[owner].ID, Status: StatusOpen})
-	}
-	w.Journeys = []Journey{j}
-	return w
+		return rng.IntN(4) // a few members carry more
+	}, func() int { return Efforts[rng.IntN(len(Efforts))] })
 }
 
 // nearlyFairTaskForce is 20 members and 300 open pain points shared round the table, but for
@@ -32,18 +23,26 @@ func bigTaskForce(seed uint64) *Workspace {
 // for a search that rules sets out by how far they fall short.
 func nearlyFairTaskForce(seed uint64) *Workspace {
 	rng := rand.New(rand.NewPCG(seed, 9))
+	return taskForce(func() int { return 40 + rng.IntN(40) }, func(i int) int {
+		if i < 5 {
+			return 0
+		}
+		return i % 20
+	}, func() int { return Efforts[rng.IntN(4)] })
+}
+
+// taskForce is 20 members of the capacities given and 300 open pain points, the i-th owned by
+// member owner(i), of the efforts given.
+func taskForce(capacity func() int, owner func(i int) int, effort func() int) *Workspace {
 	w := &Workspace{}
 	for i := range 20 {
-		w.Members = append(w.Members, Member{ID: fmt.Sprint("m", i), Name: fmt.Sprint("M", i), Capacity: 40 + rng.IntN(40)})
+		w.Members = append(w.Members, Member{ID: fmt.Sprint("m", i), Name: fmt.Sprint("M", i), Capacity: capacity()})
 	}
 	j := Journey{ID: "j"}
 	for i := range 300 {
-		owner := i % 20
-		if i < 5 {
-			owner = 0
-		}
-		j.PainPoints = append(j.PainPoints, PainPoint{ID: fmt.Sprint("p", i), Effort: Efforts[rng.IntN(4)],
-			Owner: w.Members[owner].ID, Status: StatusOpen})
+		o := owner(i)
+		j.PainPoints = append(j.PainPoints, PainPoint{ID: fmt.Sprint("p", i), Effort: effort(),
+			Owner: w.Members[o].ID, Status: StatusOpen})
 	}
 	w.Journeys = []Journey{j}
 	return w
