@@ -425,30 +425,17 @@ func (p *PainPointPanel) read() string {
 	d.Action = journey.Action{Text: p.action.Text, Due: strings.TrimSpace(p.due.Text), DoneWhen: p.doneWhen.Text}
 	d.Evidence = journey.Evidence{Note: p.observed.Text, Date: strings.TrimSpace(p.seen.Text)}
 	var problems []string
-	if n, err := wholeNumber(p.reports.Text); err != nil {
+	if n, err := journey.ReadOptional(p.reports.Text); err != nil {
 		problems = append(problems, "reports: "+err.Error())
 	} else {
 		d.Reports = n.N
 	}
-	if n, err := wholeNumber(p.since.Text); err != nil {
+	if n, err := journey.ReadOptional(p.since.Text); err != nil {
 		problems = append(problems, "reports since the fix: "+err.Error())
 	} else {
 		d.Evidence.Reports = n
 	}
 	return strings.Join(problems, "; ")
-}
-
-// wholeNumber reads a count typed in: empty is none.
-func wholeNumber(s string) (journey.Optional, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return journey.Optional{}, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return journey.Optional{}, fmt.Errorf("%q is not a whole number", s)
-	}
-	return journey.Some(n), nil
 }
 
 // typed follows text typed in a field: the draft and its messages change, the document not yet.

@@ -113,3 +113,15 @@ func TestEvidenceAsEarlierBuildsWroteIt(t *testing.T) {
 		t.Errorf("a number for the note read without error: %+v", e)
 	}
 }
+
+// TestReadOptional: a count as typed, nothing being no count.
+func TestReadOptional(t *testing.T) {
+	for in, want := range map[string]Optional{"": {}, "  ": {}, "0": Some(0), " 12 ": Some(12), "-3": Some(-3)} {
+		if got, err := ReadOptional(in); err != nil || got != want {
+			t.Errorf("%q: %+v, %v; want %+v", in, got, err, want)
+		}
+	}
+	if _, err := ReadOptional("six"); err == nil || err.Error() != `"six" is not a whole number` {
+		t.Errorf("six: %v", err)
+	}
+}

@@ -2,7 +2,9 @@ package journey
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -170,6 +172,20 @@ type Optional struct {
 
 // Some is the number n, given.
 func Some(n int) Optional { return Optional{N: n, Set: true} }
+
+// ReadOptional reads a count as a person types it, spaces around it aside: nothing is a
+// count not given.
+func ReadOptional(s string) (Optional, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Optional{}, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return Optional{}, fmt.Errorf("%q is not a whole number", Printable(s))
+	}
+	return Some(n), nil
+}
 
 // MarshalJSON writes the number.
 func (o Optional) MarshalJSON() ([]byte, error) { return json.Marshal(o.N) }

@@ -385,14 +385,11 @@ func (rd *rowReader) row(cells []string) (journey.PainPoint, bool, error) {
 	}
 	text("evidence", &p.Evidence.Note)
 	if v, ok := rd.cell(cells, "evidence_reports"); ok {
-		p.Evidence.Reports = journey.Optional{}
-		if v = strings.TrimSpace(v); v != "" {
-			n, err := strconv.Atoi(v)
-			if err != nil {
-				return p, false, fmt.Errorf("evidence_reports: %q is not a whole number", journey.Printable(v))
-			}
-			p.Evidence.Reports = journey.Some(n)
+		n, err := journey.ReadOptional(v)
+		if err != nil {
+			return p, false, fmt.Errorf("evidence_reports: %w", err)
 		}
+		p.Evidence.Reports = n
 	}
 	if v, ok := rd.cell(cells, "discovery"); ok {
 		p.Discovery = journey.Discovery(strings.ToLower(strings.TrimSpace(v)))
