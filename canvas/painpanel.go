@@ -25,6 +25,9 @@ type PainPointPanel struct {
 	// OnShowHide is called after the panel appeared or went, for its container to lay out
 	// the map beside it again.
 	OnShowHide func()
+	// finder names the member who uses this desktop, when known: the first guess for who
+	// found a pain point switched to unknown.
+	finder func() (string, bool)
 
 	doc     *document.Document
 	journey string
@@ -59,10 +62,11 @@ type PainPointPanel struct {
 	since      *widget.Entry
 	problem    *widget.Label
 	apply      *widget.Button
-	form       *widget.Form
-	known      []*widget.FormItem
-	unknown    []*widget.FormItem
-	evidence   []*widget.FormItem
+
+	// The rows that come and go with the discovery and the status; the others always show.
+	sourceRow, reportsRow, methodRow, foundByRow *fieldRow
+	evidenceRows                                 []*fieldRow
+	form                                         *fyne.Container
 }
 
 // Labels of the discovery switch, in the words of the product.
@@ -96,6 +100,9 @@ func NewPainPointPanel(doc *document.Document) *PainPointPanel {
 	p.reports = typed("")
 	p.method = widget.NewSelect(names(journey.Methods), func(string) { p.chose() })
 	p.foundBy = widget.NewSelect(nil, func(string) { p.chose() })
+	p.source.PlaceHolder = "(where customers report it)"
+	p.method.PlaceHolder = "(how we found it)"
+	p.foundBy.PlaceHolder = "(who dug it up)"
 	p.foundOn = typed("YYYY-MM-DD")
 	p.severity = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, func(string) { p.chose() })
 	p.severity.Horizontal, p.severity.Required = true, true
@@ -121,21 +128,32 @@ func NewPainPointPanel(doc *document.Document) *PainPointPanel {
 	p.apply = widget.NewButton("Apply", p.Apply)
 	p.apply.Importance = widget.HighImportance
 
-	p.known = []*widget.FormItem{
-		widget.NewFormItem("Source", p.source),
-		widget.NewFormItem("Reports", p.reports),
+	p.sourceRow = newFieldRow("Source", p.source, "")
+	p.reportsRow = newFieldRow("Reports", p.reports, "")
+	p.methodRow = newFieldRow("Method", p.method, "")
+	p.foundByRow = newFieldRow("Found by", p.foundBy, "who dug it up")
+	p.evidenceRows = []*fieldRow{
+		newFieldRow("Evidence", p.observed, "what customers showed"),
+		newFieldRow("Observed on", p.seen, ""),
+		newFieldRow("Reports since", p.since, ""),
 	}
-	p.unknown = []*widget.FormItem{
-		widget.NewFormItem("Method", p.method),
-		widget.NewFormItem("Found by", p.foundBy),
-		{Text: "Reported since", Widget: p.reports, HintText: "reports after we found it"},
+	rows := []*fieldRow{
+		newFieldRow("Title", p.title, ""),
+		newFieldRow("Detail", p.detail, ""),
+		newFieldRow("Stage", p.stage, ""),
+		newFieldRow("Discovery", p.discovery, ""),
+		p.sourceRow, p.methodRow, p.foundByRow, p.reportsRow,
+		newFieldRow("Found on", p.foundOn, "when it came to light"),
+		newFieldRow("Severity", p.severity, "1 a little … 5 a lot"),
+		newFieldRow("Effort", p.effort, "points of work to fix it"),
+		newFieldRow("Status", p.status, ""),
+		newFieldRow("Owner", container.NewVBox(p.owner, p.ownerWhy), ""),
+		newFieldRow("Next action", p.action, ""),
+		newFieldRow("Due", p.due, ""),
+		newFieldRow("Done when", p.doneWhen, ""),
+		newFieldRow("", container.NewVBox(p.specific, p.attainable), ""),
 	}
-	p.evidence = []*widget.FormItem{
-		{Text: "Evidence", Widget: p.observed, HintText: "what customers showed"},
-		widget.NewFormItem("Observed on", p.seen),
-		widget.NewFormItem("Reports since", p.since),
-	}
-	p.form = widget.NewForm()
+	p.form = fieldGrid(append(rows, p.evidenceRows...)...)
 	p.Hide()
 	return p
 }
@@ -255,10 +273,10 @@ func (p *PainPointPanel) fill() {
 	} else {
 		p.discovery.SetSelected(discoveryKnown)
 	}
-	p.source.SetSelected(string(d.Source))
+	choose(p.source, string(d.Source))
 	setText(p.reports, strconv.Itoa(d.Reports))
 	setText(p.foundOn, d.FoundOn)
-	p.method.SetSelected(string(d.Method))
+	choose(p.method, string(d.Method))
 	members := make([]string, len(w.Members))
 	for i, m := range w.Members {
 		members[i] = m.Name
@@ -270,7 +288,7 @@ func (p *PainPointPanel) fill() {
 	}
 	p.severity.SetSelected(strconv.Itoa(d.Severity))
 	p.effort.SetSelected(strconv.Itoa(d.Effort))
-	p.status.SetSelected(string(d.Status))
+	choose(p.status, string(d.Status))
 	setText(p.action, d.Action.Text)
 	setText(p.due, d.Action.Due)
 	setText(p.doneWhen, d.Action.DoneWhen)
@@ -284,6 +302,16 @@ func (p *PainPointPanel) fill() {
 	p.fillOwners()
 	p.arrange()
 	p.judge()
+}
+
+// choose shows the option v in the list, or none when v is not among them: Select.SetSelected
+// of a value it lacks leaves the last one shown, which then passes for the pain point's.
+func choose(s *widget.Select, v string) {
+	if slices.Contains(s.Options, v) {
+		s.SetSelected(v)
+	} else {
+		s.ClearSelected()
+	}
 }
 
 func setText(e *widget.Entry, s string) {
@@ -324,34 +352,23 @@ func (p *PainPointPanel) fillOwners() {
 	p.owner.SetSelectedIndex(at)
 }
 
-// arrange shows the fields the discovery and status ask for.
+// arrange shows the rows the discovery and status ask for: a known pain point's source and
+// report count, or an unknown one's method, finder and the reports since it was found; the
+// customer evidence once it is verified or has some.
 func (p *PainPointPanel) arrange() {
-	items := []*widget.FormItem{
-		widget.NewFormItem("Title", p.title),
-		widget.NewFormItem("Detail", p.detail),
-		widget.NewFormItem("Stage", p.stage),
-		widget.NewFormItem("Discovery", p.discovery),
-	}
-	if p.draft.Discovery == journey.Unknown {
-		items = append(items, p.unknown...)
+	unknown := p.draft.Discovery == journey.Unknown
+	p.sourceRow.show(!unknown)
+	p.methodRow.show(unknown)
+	p.foundByRow.show(unknown)
+	if unknown {
+		p.reportsRow.relabel("Reported since", "reports after we found it")
 	} else {
-		items = append(items, p.known...)
+		p.reportsRow.relabel("Reports", "")
 	}
-	items = append(items, &widget.FormItem{Text: "Found on", Widget: p.foundOn, HintText: "when it came to light"})
-	items = append(items,
-		&widget.FormItem{Text: "Severity", Widget: p.severity, HintText: "1 a little … 5 a lot"},
-		&widget.FormItem{Text: "Effort", Widget: p.effort, HintText: "points of work to fix it"},
-		widget.NewFormItem("Status", p.status),
-		widget.NewFormItem("Owner", container.NewVBox(p.owner, p.ownerWhy)),
-		widget.NewFormItem("Next action", p.action),
-		widget.NewFormItem("Due", p.due),
-		widget.NewFormItem("Done when", p.doneWhen),
-		widget.NewFormItem("", container.NewVBox(p.specific, p.attainable)),
-	)
-	if p.draft.Status == journey.StatusVerified || p.draft.Evidence.Given() {
-		items = append(items, p.evidence...)
+	evidence := p.draft.Status == journey.StatusVerified || p.draft.Evidence.Given()
+	for _, r := range p.evidenceRows {
+		r.show(evidence)
 	}
-	p.form.Items = items
 	p.form.Refresh()
 }
 
@@ -392,28 +409,28 @@ func (p *PainPointPanel) read() string {
 	if p.discovery.Selected == discoveryUnknown {
 		d.Discovery = journey.Unknown
 	}
-	switch {
-	case d.Discovery == journey.Known:
-		d.Method = ""
-		d.Source = journey.Source(p.source.Selected)
-		if d.Source == "" {
-			d.Source = journey.SourceOther
-		}
-	default:
-		d.Source = ""
-		d.Method = journey.Method(p.method.Selected)
-		if d.Method == "" {
-			d.Method = journey.MethodOther
-		}
-	}
 	if i := p.foundBy.SelectedIndex(); i >= 0 && i < len(w.Members) {
 		d.FoundBy = w.Members[i].ID
 	}
-	if was != d.Discovery { // the other kind's list shows the default it now has, not an edit of its own
+	if was != d.Discovery {
+		// The other kind's list starts empty for the user to pick from, never with what the
+		// pain point or the last one shown had; an unknown one's finder is, at first, whoever
+		// uses this desktop, when the app knows.
 		p.loading = true
-		p.source.SetSelected(string(d.Source))
-		p.method.SetSelected(string(d.Method))
+		p.source.ClearSelected()
+		p.method.ClearSelected()
+		if d.Discovery == journey.Unknown && d.FoundBy == "" && p.finder != nil {
+			if m, ok := p.finder(); ok {
+				d.FoundBy = m
+				p.foundBy.SetSelectedIndex(journey.Index(w.Members, m))
+			}
+		}
 		p.loading = false
+	}
+	if d.Discovery == journey.Known {
+		d.Method, d.Source = "", journey.Source(p.source.Selected)
+	} else {
+		d.Source, d.Method = "", journey.Method(p.method.Selected)
 	}
 	d.Severity, _ = strconv.Atoi(p.severity.Selected)
 	d.Effort, _ = strconv.Atoi(p.effort.Selected)
@@ -436,6 +453,28 @@ func (p *PainPointPanel) read() string {
 		d.Evidence.Reports = n
 	}
 	return strings.Join(problems, "; ")
+}
+
+// incomplete says what the draft's discovery still needs before it can be kept: the source
+// of a known pain point; how an unknown one was found and who dug it up. "" when nothing.
+func (p *PainPointPanel) incomplete() string {
+	d := p.draft
+	var need []string
+	switch {
+	case d.Discovery == journey.Known && d.Source == "":
+		need = append(need, "where customers report it (Source)")
+	case d.Discovery == journey.Unknown:
+		if d.Method == "" {
+			need = append(need, "how it was found (Method)")
+		}
+		if d.FoundBy == "" {
+			need = append(need, "who dug it up (Found by)")
+		}
+	}
+	if len(need) == 0 {
+		return ""
+	}
+	return "Pick " + strings.Join(need, " and ") + "; the pain point is saved then."
 }
 
 // typed follows text typed in a field: the draft and its messages change, the document not yet.
@@ -461,6 +500,10 @@ func (p *PainPointPanel) chose() {
 	p.loading = false
 	p.arrange()
 	p.judge()
+	if wait := p.incomplete(); wait != "" {
+		p.problem.SetText(wait)
+		return
+	}
 	if p.draft.Status == journey.StatusVerified && !p.draft.Evidence.Given() {
 		if stored, _, _ := p.stored(); stored.Status != journey.StatusVerified {
 			p.problem.SetText("Verified needs customer evidence that the fix worked: say what customers showed and when, then Apply.")
@@ -478,6 +521,10 @@ func (p *PainPointPanel) Apply() {
 	}
 	if problem := p.read(); problem != "" {
 		p.problem.SetText("Not changed: " + problem + ".")
+		return
+	}
+	if wait := p.incomplete(); wait != "" {
+		p.problem.SetText("Not changed yet: " + wait)
 		return
 	}
 	stored, _, ok := p.stored()

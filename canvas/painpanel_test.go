@@ -1,9 +1,11 @@
 package canvas
 
 import (
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -151,10 +153,117 @@ func TestPanelScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	for _, pp := range ed.journey().PainPoints {
+		if pp.Discovery == journey.Unknown {
+			ed.pick(scene.Key{Kind: scene.KindPain, ID: pp.ID})
+			shot("pain-point-panel-unknown.png")
+			break
+		}
+	}
 	ed.pick(scene.Key{Kind: scene.KindPain, ID: ed.journey().PainPoints[0].ID})
 	shot("pain-point-panel.png")
 	ed.ctrl(fyne.KeyT)
 	ed.mw.TaskForce.Propose()
 	ed.mw.TaskForce.working.Wait()
 	shot("task-force-panel.png")
+}
+
+// TestPainPanelLabelsStayBesideTheirFields opens an unknown pain point, then a known one, then
+// switches the known one to unknown and back, at 1440×900 and 1024×768, and checks what the
+// screen shows: each label drawn once beside its own field, the other discovery's rows gone,
+// each list offering its own kind's values with the pain point's own chosen (never the last
+// one shown), and an unknown pain point kept only once it says how it was found and by whom.
+func TestPainPanelLabelsStayBesideTheirFields(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1440, Height: 900}, {Width: 1024, Height: 768}} {
+		t.Run(fmt.Sprintf("%.0fx%.0f", size.Width, size.Height), func(t *testing.T) {
+			ed := openEditing(t)
+			ed.mw.Resize(size)
+			p := ed.mw.PainPanel
+			root := ed.mw.Canvas().Content()
+			var known, unknown journey.PainPoint
+			for _, pp := range ed.journey().PainPoints {
+				if pp.Discovery == journey.Known && known.ID == "" {
+					known = pp
+				}
+				if pp.Discovery == journey.Unknown && unknown.ID == "" {
+					unknown = pp
+				}
+			}
+			if known.ID == "" || unknown.ID == "" {
+				t.Fatal("the sample journey needs a known and an unknown pain point")
+			}
+			common := func() {
+				t.Helper()
+				for label, field := range map[string]fyne.CanvasObject{
+					"Title": p.title, "Detail": p.detail, "Stage": p.stage, "Discovery": p.discovery,
+					"Found on": p.foundOn, "Severity": p.severity, "Effort": p.effort, "Status": p.status,
+					"Owner": p.owner, "Next action": p.action, "Due": p.due, "Done when": p.doneWhen,
+				} {
+					assertBeside(t, root, label, field)
+				}
+			}
+			knownRows := func(source string) {
+				t.Helper()
+				common()
+				assertBeside(t, root, "Source", p.source)
+				assertBeside(t, root, "Reports", p.reports)
+				for _, gone := range []string{"Method", "Found by", "Reported since"} {
+					assertNotDrawn(t, root, gone)
+				}
+				if !slices.Equal(p.source.Options, names(journey.Sources)) || p.source.Selected != source {
+					t.Errorf("Source offers %v with %q chosen; want the sources with %q", p.source.Options, p.source.Selected, source)
+				}
+			}
+			unknownRows := func(method, finder string) {
+				t.Helper()
+				common()
+				assertBeside(t, root, "Method", p.method)
+				assertBeside(t, root, "Found by", p.foundBy)
+				assertBeside(t, root, "Reported since", p.reports)
+				for _, gone := range []string{"Source", "Reports"} {
+					assertNotDrawn(t, root, gone)
+				}
+				if !slices.Equal(p.method.Options, names(journey.Methods)) || p.method.Selected != method {
+					t.Errorf("Method offers %v with %q chosen; want the methods with %q", p.method.Options, p.method.Selected, method)
+				}
+				if p.foundBy.Selected != finder {
+					t.Errorf("Found by shows %q, want %q", p.foundBy.Selected, finder)
+				}
+			}
+			w := ed.doc.Workspace()
+			name := func(id string) string { m, _ := w.Member(id); return m.Name }
+
+			ed.pick(scene.Key{Kind: scene.KindPain, ID: unknown.ID})
+			unknownRows(string(unknown.Method), name(unknown.FoundBy))
+			ed.pick(scene.Key{Kind: scene.KindPain, ID: known.ID})
+			knownRows(string(known.Source))
+
+			p.discovery.SetSelected(discoveryUnknown)
+			unknownRows("", "")
+			stored := func() journey.PainPoint {
+				return ed.journey().PainPoints[journey.Index(ed.journey().PainPoints, known.ID)]
+			}
+			if stored().Discovery != journey.Known || !strings.Contains(p.problem.Text, "Method") || !strings.Contains(p.problem.Text, "Found by") {
+				t.Errorf("switched to unknown with no method or finder: stored %s, the panel says %q", stored().Discovery, p.problem.Text)
+			}
+			finder := w.Members[len(w.Members)-1]
+			p.method.SetSelected(string(journey.MethodData))
+			p.foundBy.SetSelected(finder.Name)
+			if got := stored(); got.Discovery != journey.Unknown || got.Method != journey.MethodData || got.FoundBy != finder.ID || got.Source != "" {
+				t.Fatalf("after picking method and finder: %s %q %q %q", got.Discovery, got.Method, got.FoundBy, got.Source)
+			}
+			unknownRows(string(journey.MethodData), finder.Name)
+			if p.problem.Text != "" {
+				t.Errorf("the panel still says %q", p.problem.Text)
+			}
+
+			p.discovery.SetSelected(discoveryKnown)
+			knownRows("")
+			p.source.SetSelected(string(journey.SourceReview))
+			if got := stored(); got.Discovery != journey.Known || got.Source != journey.SourceReview || got.Method != "" {
+				t.Fatalf("back to known: %s %q %q", got.Discovery, got.Source, got.Method)
+			}
+			knownRows(string(journey.SourceReview))
+		})
+	}
 }

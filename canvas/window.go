@@ -103,6 +103,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.find = newFindBar(mw)
 	mw.filter = newFilterBar(mw)
 	mw.PainPanel = NewPainPointPanel(doc)
+	mw.PainPanel.finder = func() (string, bool) { m, ok := mw.me(); return m.ID, ok }
 	mw.TaskForce = NewTaskForcePanel(doc)
 	mw.TaskForce.OnMessage = mw.say
 	mw.TaskForce.Window = mw
