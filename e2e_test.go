@@ -33,6 +33,7 @@ import (
 func TestEndToEnd(t *testing.T) {
 	dir, bin, env, x := e2eSetup(t)
 	store := filepath.Join(dir, "store")
+	importSample(t, bin, store, env)
 	stderr, exited := startApp(t, bin, store, env)
 
 	id := waitForWindow(x, "Journeymap", 30*time.Second)
@@ -98,7 +99,17 @@ func TestEndToEnd(t *testing.T) {
 	defer s.Close()
 	w, err := s.Load()
 	if err != nil || len(w.Journeys) != 2 {
-		t.Errorf("the new store should hold the sample's 2 journeys: got %v, %v", w, err)
+		t.Errorf("the store should still hold the sample's 2 journeys: got %v, %v", w, err)
+	}
+}
+
+// importSample fills a new store with the sample workspace through the command line.
+func importSample(t *testing.T, bin, store string, env []string) {
+	t.Helper()
+	cmd := exec.Command(bin, "import", "-store", store, filepath.Join("assets", "sample.journeymap.json"))
+	cmd.Env = env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("importing the sample: %v: %s", err, out)
 	}
 }
 
@@ -201,8 +212,8 @@ func TestNoDisplayIsSaidPlainly(t *testing.T) {
 		t.Fatalf("the store after: %v", err)
 	}
 	defer s.Close()
-	if w, err := s.Load(); err != nil || len(w.Journeys) == 0 {
-		t.Errorf("the store after holds %v, %v; want the sample", w, err)
+	if w, err := s.Load(); err != nil || len(w.Journeys) != 0 || len(w.Members) != 0 {
+		t.Errorf("the store after holds %v, %v; want a whole, empty workspace (the sample lives in a store of its own)", w, err)
 	}
 }
 
@@ -262,6 +273,7 @@ func TestEndToEndEditSurvivesAKill(t *testing.T) {
 		return texts
 	}
 
+	importSample(t, bin, store, env)
 	_, app := ready()
 	for _, keys := range [][]string{{"key", "--clearmodifiers", "ctrl+n"}, {"type", "--delay", "30", text}, {"key", "Return"}} {
 		if _, err := x(append([]string{"xdotool"}, keys...)...); err != nil {

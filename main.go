@@ -629,7 +629,7 @@ func openForEdit(dir, in string) (*document.Document, error) {
 	return doc, nil
 }
 
-// openApp opens the store, fills a new one with the sample workspace, and runs the window.
+// openApp opens the store and runs the window.
 // A store that can't be opened is explained in a window as well as on standard error.
 func openApp(dir string) error {
 	if runtime.GOOS == "linux" || runtime.GOOS == "freebsd" || runtime.GOOS == "openbsd" {
@@ -666,12 +666,22 @@ func openApp(dir string) error {
 	doc.BackUpInBackground(time.Now(), func(err error) {
 		fmt.Fprintf(os.Stderr, "journeymap: no backup on start-up: %s\n", oneLine(err))
 	})
-	a := app.NewWithID(appID)
+	// The sample's window keeps its preferences apart: two processes rewriting one
+	// preferences file at exit would each lose the other's.
+	id, sample := appID, false
+	if sd, err := sampleStore(); err == nil && same(sd, dir) {
+		id, sample = appID+".sample", true
+	}
+	a := app.NewWithID(id)
 	a.SetIcon(assets.Icon)
 	mw, err := mapcanvas.FirstWindow(func() *mapcanvas.MainWindow { return mapcanvas.NewMainWindow(a, doc) })
 	if err != nil {
 		return fmt.Errorf("%w; the import, export and report commands work without one", err)
 	}
+	if sample {
+		mw.SetTitle("Journeymap: the sample workspace")
+	}
+	mw.OnOpenSample = func() error { return openSample(dir) }
 	if readOnly != "" {
 		mw.SetReadOnly(readOnly)
 	}
@@ -726,8 +736,8 @@ func startAgain() {
 	}
 }
 
-// openDocument opens the store, fills a new one with the sample, and opens the document on
-// it. A store on a full or read-only disk is opened read-only, with the reason returned.
+// openDocument opens the store and the document on it; a new store holds an empty workspace,
+// whose window offers the sample beside it. A store on a full or read-only disk is opened read-only, with the reason returned.
 func openDocument(dir string) (*document.Document, string, error) {
 	readOnly := ""
 	s, err := storage.Open(dir)
@@ -745,7 +755,7 @@ func openDocument(dir string) (*document.Document, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	doc, err := seedAndOpen(s)
+	doc, err := document.Open(s)
 	if err != nil {
 		s.Close()
 		return nil, "", err
@@ -753,21 +763,66 @@ func openDocument(dir string) (*document.Document, string, error) {
 	return doc, readOnly, nil
 }
 
-func seedAndOpen(s *storage.Store) (*document.Document, error) {
-	empty, err := s.Empty()
+// sampleStore is where the sample workspace lives, beside the default store and never in it:
+// its made-up team must not be counted as anyone's own.
+func sampleStore() (string, error) {
+	dir, err := defaultStore()
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	if empty && !s.ReadOnly() {
-		sample, err := interchange.Parse(assets.SampleWorkspace)
-		if err != nil {
-			return nil, fmt.Errorf("the built-in sample workspace: %w", err)
-		}
-		if err := s.Replace(sample); err != nil {
-			return nil, err
-		}
+	return filepath.Join(filepath.Dir(dir), "sample"), nil
+}
+
+// openSample starts Journeymap on the sample store, in a process and window of its own, after
+// filling the store with the sample the first time; what was changed in it since is kept.
+func openSample(current string) error {
+	dir, err := sampleStore()
+	if err != nil {
+		return err
 	}
-	return document.Open(s)
+	if same(dir, current) {
+		return errors.New("this window already shows the sample")
+	}
+	if err := fillSample(dir); err != nil {
+		return err
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command(exe, "-store", dir)
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go cmd.Wait() // reaped when it ends, whenever that is
+	return nil
+}
+
+// fillSample puts the sample workspace in the store dir unless it holds one already.
+func fillSample(dir string) error {
+	sample, err := interchange.Parse(assets.SampleWorkspace)
+	if err != nil {
+		return fmt.Errorf("the built-in sample workspace: %w", err)
+	}
+	_, err = transfer.Import(dir, sample, false, time.Now())
+	switch {
+	case errors.Is(err, transfer.ErrNotEmpty):
+		return nil
+	case errors.Is(err, storage.ErrInUse):
+		return errors.New("it is already open in another window")
+	}
+	return err
+}
+
+// same reports whether two paths name one directory.
+func same(a, b string) bool {
+	ia, erra := os.Stat(a)
+	ib, errb := os.Stat(b)
+	if erra != nil || errb != nil {
+		return filepath.Clean(a) == filepath.Clean(b)
+	}
+	return os.SameFile(ia, ib)
 }
 
 // advice says what a person can do about a store that won't open.

@@ -468,3 +468,57 @@ func TestRebalance(t *testing.T) {
 		t.Errorf("undo in the app: %q, %v; want the rebalance undone as one edit and the store as before", label, err)
 	}
 }
+
+// TestSampleLivesInAStoreOfItsOwn: a new store opens empty, and the sample is filled into the
+// sample store the first time only, so that what was changed in it stays, and never into the
+// user's store.
+func TestSampleLivesInAStoreOfItsOwn(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	mine := filepath.Join(t.TempDir(), "store")
+	doc, readOnly, err := openDocument(mine)
+	if err != nil || readOnly != "" {
+		t.Fatalf("a new store: %v %q", err, readOnly)
+	}
+	if w := doc.Workspace(); len(w.Journeys) != 0 || len(w.Members) != 0 {
+		t.Errorf("a new store holds %d journeys and %d members; want an empty workspace", len(w.Journeys), len(w.Members))
+	}
+	doc.Close()
+
+	dir, err := sampleStore()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if same(dir, mine) {
+		t.Fatalf("the sample store %s is the user's", dir)
+	}
+	if err := fillSample(dir); err != nil {
+		t.Fatal(err)
+	}
+	s, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := s.Load()
+	if len(w.Journeys) != 2 || len(w.Members) == 0 {
+		t.Fatalf("the sample store holds %d journeys, %d members; want the sample's 2 and its team", len(w.Journeys), len(w.Members))
+	}
+	w.Name = "Played with"
+	if err := s.Replace(w); err != nil {
+		t.Fatal(err)
+	}
+	if err := fillSample(dir); err == nil || !strings.Contains(err.Error(), "already open") {
+		t.Errorf("the sample while it is open elsewhere: %v; want it said to be open already", err)
+	}
+	s.Close()
+	if err := fillSample(dir); err != nil {
+		t.Fatal(err)
+	}
+	s, _ = storage.Open(dir)
+	defer s.Close()
+	if w, _ := s.Load(); w.Name != "Played with" {
+		t.Errorf("opening the sample again gave %q: what was changed in it is lost", w.Name)
+	}
+	if err := openSample(dir); err == nil {
+		t.Error("opening the sample from its own window started another")
+	}
+}

@@ -255,15 +255,21 @@ func (e *Editor) nudgeEmotion(stage string, by int) {
 	e.try(journey.Put(w, id, journey.Emotion{Stage: stage, Score: score + by}, -1))
 }
 
-// typedRune starts a new card with the character typed, as a spreadsheet starts a cell.
+// typedRune starts a new card with the character typed, as a spreadsheet starts a cell; on
+// one picked card or pain point it goes on typing at the end of its text (nothing typed is
+// lost to a pick, and Esc still takes it back).
 func (e *Editor) typedRune(r rune) {
-	if len(e.sel.Items) > 0 || r < ' ' || e.m.Scene().IsEmotionLane(e.sel.Lane) {
+	if r < ' ' || e.m.Scene().IsEmotionLane(e.sel.Lane) {
 		return
 	}
-	e.NewItem()
+	if len(e.sel.Items) == 1 && e.sel.Items[0].Kind != scene.KindEmotion {
+		e.Edit(e.sel.Items[0])
+	} else {
+		e.NewItem()
+	}
 	if e.text != nil {
-		e.text.SetText(string(r))
-		e.text.CursorColumn = 1
+		e.text.SetText(e.text.Text + string(r))
+		e.text.CursorRow, e.text.CursorColumn = e.text.lastPosition()
 	}
 }
 

@@ -211,6 +211,16 @@ func TestTypingInPlace(t *testing.T) {
 	if _, ok := ed.card("Waits"); !ok {
 		t.Error("typing on a selected cell did not start a card")
 	}
+
+	// Typing on a picked card goes on at the end of its text.
+	waits, _ := ed.card("Waits")
+	ed.pick(scene.Key{Kind: scene.KindCard, ID: waits.ID})
+	ed.mw.Map.TypedRune(' ')
+	test.Type(ed.text(), "a week")
+	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got, _ := find(ed.journey().Cards, waits.ID); got.Text != "Waits a week" {
+		t.Errorf("typing on a picked card gave %q, want %q", got.Text, "Waits a week")
+	}
 }
 
 func TestRefusedTextSaysWhyAndChangesNothing(t *testing.T) {

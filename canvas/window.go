@@ -59,6 +59,10 @@ type MainWindow struct {
 	TaskForce *TaskForcePanel
 	// Discovery shows how the journey's pain points came to light (Ctrl+D).
 	Discovery *DiscoveryPanel
+	// OnOpenSample opens the sample workspace in a window of its own (File → Open Sample…);
+	// nil where there is none to open.
+	OnOpenSample func() error
+	welcome      fyne.CanvasObject // in the map's place while there is no journey
 }
 
 // NewMainWindow builds the window for a document, restoring the size, theme and journey
@@ -112,7 +116,11 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	// One panel at a time beside the map: the one that appears takes the place of the one
 	// shown (a pain point's is closed, applying what was typed in it).
 	side := container.NewStack(mw.PainPanel, mw.TaskForce, mw.Discovery)
-	content := container.NewBorder(container.NewVBox(top, mw.find.bar, mw.filter.bar), bottom, nil, side, mw.viewport)
+	mw.welcome = newWelcome(mw)
+	if len(w.Journeys) > 0 {
+		mw.welcome.Hide()
+	}
+	content := container.NewBorder(container.NewVBox(top, mw.find.bar, mw.filter.bar), bottom, nil, side, container.NewStack(mw.viewport, mw.welcome))
 	// The side is hidden with every panel, so that the map keeps the whole width.
 	side.Hide()
 	shown := func(shown fyne.CanvasObject) {
@@ -261,6 +269,17 @@ func (mw *MainWindow) changed(c document.Change) {
 	mw.refreshFilter()
 	mw.refreshStatus()
 	mw.refreshEdit()
+	mw.refreshWelcome()
+}
+
+// refreshWelcome shows the welcome in the map's place when the workspace has no journey left.
+func (mw *MainWindow) refreshWelcome() {
+	switch none := len(mw.doc.Workspace().Journeys) == 0; {
+	case none && !mw.welcome.Visible():
+		mw.welcome.Show()
+	case !none && mw.welcome.Visible():
+		mw.welcome.Hide()
+	}
 }
 
 // selected opens the pain-point panel on a pain point picked alone on the map, and closes it
@@ -321,6 +340,7 @@ func (mw *MainWindow) replaced() {
 		mw.show(-1)
 	}
 	mw.refreshEdit()
+	mw.refreshWelcome()
 }
 
 // refreshEdit names in the Edit menu what Undo and Redo would do.
@@ -412,7 +432,10 @@ func (mw *MainWindow) ShowAndRun() {
 	mw.viewport.Hide()
 	mw.app.Lifecycle().SetOnStarted(func() {
 		mw.viewport.Show()
-		mw.Map.focus()
+		// Through the window's canvas: the map, hidden for the first frame, is not yet known
+		// to the driver as on any canvas, so asking the driver for its canvas finds none and
+		// the window would open taking no keys.
+		mw.Canvas().Focus(mw.Map)
 	})
 	mw.Window.ShowAndRun()
 }
@@ -454,6 +477,7 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 		fyne.NewMenu("File",
 			item("Export PNG…", mw.ExportPNG, ctrl(fyne.KeyE)),
 			fyne.NewMenuItem("Import Pain Points…", mw.ImportPainPoints),
+			fyne.NewMenuItem("Open Sample…", mw.OpenSample),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Backups…", mw.ShowBackups),
 			fyne.NewMenuItemSeparator(),

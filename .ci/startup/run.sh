@@ -22,7 +22,7 @@ once() { # title, command...
   timeout 20 "$tmp/probe" "$title" "$(date +%s%N)" || true
   kill $pid 2>/dev/null; wait $pid 2>/dev/null || true
 }
-once Journeymap "$tmp/journeymap" -store "$tmp/store" >/dev/null # the first run fills the store with the sample
+"$tmp/journeymap" import -store "$tmp/store" assets/sample.journeymap.json >/dev/null
 for _ in $(seq "$runs"); do
   echo "journeymap $(once Journeymap "$tmp/journeymap" -store "$tmp/store")"
   echo "bare $(once Bare "$tmp/bare")"

@@ -1,0 +1,68 @@
+package canvas
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"journeymap/canvas/document"
+	"journeymap/storage"
+)
+
+// TestWelcomeOnAnEmptyWorkspace opens a window on a new store: the welcome stands in the map's
+// place with the map's own empty message covered, offers the sample (asking the app to open
+// it, and saying why when it can't), and goes once a journey is added.
+func TestWelcomeOnAnEmptyWorkspace(t *testing.T) {
+	test.NewTempApp(t)
+	s, err := storage.Open(filepath.Join(t.TempDir(), "store"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := document.Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { doc.Close() })
+	mw := NewMainWindow(fyne.CurrentApp(), doc)
+	t.Cleanup(mw.Close)
+	mw.Resize(fyne.NewSize(1024, 768))
+	root := mw.Canvas().Content()
+
+	heading := labelsOf(root, "Welcome to Journeymap")
+	if len(heading) != 1 {
+		t.Fatalf("the welcome heading is drawn %d times on a new store", len(heading))
+	}
+	if at, ok := drawnAs(root, mw.viewport); !ok || heading[0].pos.X < at.pos.X || heading[0].pos.X > at.pos.X+at.size.Width {
+		t.Errorf("the welcome %v is not in the map's place %v", heading[0], at)
+	}
+	opened := 0
+	mw.OnOpenSample = func() error { opened++; return nil }
+	test.Tap(buttonIn(t, root, "Look at the Sample…"))
+	if opened != 1 || !strings.Contains(mw.message.Text, "window of its own") {
+		t.Errorf("the sample button asked %d times, and the window says %q", opened, mw.message.Text)
+	}
+	mw.OnOpenSample = func() error { return errors.New("it is already open in another window") }
+	test.Tap(buttonIn(t, root, "Look at the Sample…"))
+	if mw.message.Text != "Can't open the sample: it is already open in another window." {
+		t.Errorf("a sample that can't open: %q", mw.message.Text)
+	}
+	if len(doc.Workspace().Journeys) != 0 || len(doc.Workspace().Members) != 0 {
+		t.Fatal("asking for the sample changed the user's workspace")
+	}
+
+	test.Tap(buttonIn(t, root, "New Journey"))
+	if len(doc.Workspace().Journeys) != 1 {
+		t.Fatalf("New Journey in the welcome: %d journeys", len(doc.Workspace().Journeys))
+	}
+	if got := labelsOf(root, "Welcome to Journeymap"); len(got) != 0 {
+		t.Error("the welcome stays over the new journey's map")
+	}
+	mw.Editor.Undo()
+	if got := labelsOf(root, "Welcome to Journeymap"); len(got) != 1 {
+		t.Error("the welcome is not back once the only journey is undone")
+	}
+}
