@@ -175,7 +175,7 @@ func names[T ~string](values []T) []string {
 // CreateRenderer implements fyne.Widget.
 func (p *PainPointPanel) CreateRenderer() fyne.WidgetRenderer {
 	buttons := container.NewHBox(p.apply, widget.NewButton("Revert", p.Revert))
-	body := container.NewVBox(p.heading, p.form, p.problem, buttons)
+	body := panelBody(p.heading, p.form, p.problem, buttons)
 	return newPanelRenderer(container.NewVScroll(container.NewPadded(body)))
 }
 

@@ -1,6 +1,8 @@
 package canvas
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -12,7 +14,31 @@ import (
 // nothing of the map shows through while it lays out beside it.
 func newPanelRenderer(scroll *container.Scroll) fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
-	return &panelRenderer{WidgetRenderer: widget.NewSimpleRenderer(container.NewStack(bg, scroll)), bg: bg}
+	return &panelRenderer{WidgetRenderer: widget.NewSimpleRenderer(container.NewStack(bg, scroll, newWheel(scroll))), bg: bg}
+}
+
+// wheel lies over a panel and takes every turn of the mouse wheel for the panel's scroll:
+// the pointer finds the topmost thing that scrolls, and an entry's own scroll, passing under
+// it, would otherwise keep the turns and stop the panel half way. It takes nothing else, so
+// taps, hovering and the cursor still reach the fields under it.
+type wheel struct {
+	widget.BaseWidget
+	scroll *container.Scroll
+}
+
+var _ fyne.Scrollable = (*wheel)(nil)
+
+func newWheel(scroll *container.Scroll) *wheel {
+	w := &wheel{scroll: scroll}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// Scrolled implements fyne.Scrollable.
+func (w *wheel) Scrolled(ev *fyne.ScrollEvent) { w.scroll.Scrolled(ev) }
+
+func (w *wheel) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
 }
 
 // panelRenderer draws a side panel on the theme's background, in the colour of the theme in
@@ -55,13 +81,51 @@ func (p *sidePanel) Toggle() {
 
 // render draws the panel's parts one under the other, scrolling.
 func (p *sidePanel) render(parts ...fyne.CanvasObject) fyne.WidgetRenderer {
-	p.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(parts...)))
+	p.scroll = container.NewVScroll(container.NewPadded(panelBody(parts...)))
 	return newPanelRenderer(p.scroll)
+}
+
+// panelBody stacks a panel's parts at the width they are drawn at, so that the wrapped texts
+// among them are measured at that width: a wrapped label's height is measured at the width it
+// was last laid out at, and a panel measured short can't be scrolled to its end.
+func panelBody(parts ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(&fixedWidth{width: panelWidth - 2*theme.Padding()}, container.NewVBox(parts...))
+}
+
+// fixedWidth lays its objects out at a given width (or their minimum, when that is more) and
+// measures their height there, so that wrapped text keeps its line length and its height is
+// known before the first frame.
+type fixedWidth struct{ width float32 }
+
+func (l *fixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *fixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var min fyne.Size
+	for _, o := range objects {
+		if o.Size().Width != l.width {
+			o.Resize(fyne.NewSize(l.width, o.MinSize().Height))
+		}
+		min = min.Max(o.MinSize())
+	}
+	return fyne.NewSize(fyne.Max(min.Width, l.width), min.Height)
 }
 
 // sectionHeading names a section of a panel.
 func sectionHeading(s string) fyne.CanvasObject {
 	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// explained is a note in small, quiet type that says what a field asks for.
+func explained(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	l.SizeName = theme.SizeNameCaptionText
+	return l
 }
 
 // relayout lays the body out again after rows came or went.

@@ -66,6 +66,7 @@ func NewTaskForcePanel(doc *document.Document) *TaskForcePanel {
 	p.target.SetText(strconv.FormatFloat(journey.DefaultTarget, 'f', -1, 64))
 	p.target.OnSubmitted = func(string) { p.Propose() }
 	p.proposal = wrapped()
+	p.proposal.Hide() // until there is something to say: an empty line is a gap
 	p.moves = container.NewVBox()
 	p.propose = widget.NewButton("Propose moves", p.Propose)
 	p.accept = widget.NewButton("Accept checked moves", p.AcceptChecked)
@@ -81,10 +82,13 @@ func (p *TaskForcePanel) CreateRenderer() fyne.WidgetRenderer {
 	addMember := widget.NewButtonWithIcon("Add member", theme.ContentAddIcon(), func() { p.EditMember("") })
 	rebalance := container.NewBorder(nil, nil, widget.NewLabel("Target fairness"), p.propose, p.target)
 	takePulse := widget.NewButton("Take the pulse…", p.TakePulse)
+	targetSaid := explained("Fairness runs from 1 ÷ the number of members (one carries all the work) to 1 " +
+		"(everyone at the same share of their capacity). Propose finds the fewest moves of open work that reach " +
+		"the target, with nobody ending above capacity; nothing changes until you accept.")
 	return p.render(
 		sectionHeading("Task force"), p.fairness, p.members, addMember, p.unassigned,
 		widget.NewSeparator(),
-		sectionHeading("Rebalance"), rebalance, p.proposal, p.moves, p.accept,
+		sectionHeading("Rebalance"), rebalance, targetSaid, p.proposal, p.moves, p.accept,
 		widget.NewSeparator(),
 		sectionHeading("Pulse: psychological safety, anonymous"), p.pulse, takePulse,
 	)
@@ -196,6 +200,9 @@ func (p *TaskForcePanel) EditMember(id string) {
 		widget.NewFormItem("Name", name),
 		widget.NewFormItem("Department", dept),
 		{Text: "Capacity", Widget: capacity, HintText: "effort points per cycle"},
+		{Widget: explained("How many effort points of pain-point work this member can take on in a cycle " +
+			"(a sprint, a month: the team's rhythm). A pain point's effort is 1, 2, 3, 5 or 8 points; the member's " +
+			"load is the effort of what they own that is open or doing, against this.")},
 	}
 	d := dialog.NewForm(title, "Save", "Cancel", items, func(save bool) {
 		if !save {
@@ -209,7 +216,7 @@ func (p *TaskForcePanel) EditMember(id string) {
 		m.Name, m.Department, m.Capacity = strings.TrimSpace(name.Text), strings.TrimSpace(dept.Text), c
 		p.do(func(w *journey.Workspace) (journey.Edit, error) { return journey.Put(w, "", m, -1) })
 	}, p.Window)
-	d.Resize(fyne.NewSize(420, 300))
+	d.Resize(fyne.NewSize(480, 380))
 	p.memberForm, p.memberAsk = d, [3]*widget.Entry{name, dept, capacity}
 	d.Show()
 	p.Window.Canvas().Focus(name)
@@ -236,12 +243,14 @@ func (p *TaskForcePanel) do(edit func(*journey.Workspace) (journey.Edit, error))
 func (p *TaskForcePanel) Propose() {
 	target, err := strconv.ParseFloat(strings.TrimSpace(p.target.Text), 64)
 	if err != nil || target <= 0 || target > 1 {
+		p.proposal.Show()
 		p.proposal.SetText(fmt.Sprintf("The target must be a number above 0 and at most 1, such as 0.9; %q is not.", p.target.Text))
 		return
 	}
 	p.clearProposal()
 	p.asked++
 	asked, w := p.asked, p.doc.Workspace().Clone()
+	p.proposal.Show()
 	p.proposal.SetText("Looking for the fewest moves…")
 	p.propose.Disable()
 	p.working.Add(1)
@@ -261,6 +270,7 @@ func (p *TaskForcePanel) Propose() {
 func (p *TaskForcePanel) show(pr journey.Proposal) {
 	w := p.doc.Workspace()
 	p.proposed = pr
+	p.proposal.Show()
 	p.proposal.SetText(pr.Said())
 	p.checks = p.checks[:0]
 	p.moves.Objects = nil
@@ -289,6 +299,7 @@ func (p *TaskForcePanel) clearProposal() {
 	p.moves.Objects = nil
 	p.moves.Refresh()
 	p.proposal.SetText("")
+	p.proposal.Hide()
 	p.accept.Hide()
 	p.relayout()
 }

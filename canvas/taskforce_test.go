@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -10,7 +11,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"journeymap/canvas/document"
 	"journeymap/journey"
+	"journeymap/storage"
 )
 
 // TestTaskForceAcceptsPartOfARebalance proposes a rebalance in the panel, accepts only its
@@ -190,4 +193,110 @@ func holdsText(o fyne.CanvasObject, text string) bool {
 		return slices.ContainsFunc(o.Objects, func(c fyne.CanvasObject) bool { return holdsText(c, text) })
 	}
 	return false
+}
+
+// TestFairnessIsSaidWithOverload opens windows on task forces whose work is even but too much,
+// uneven within capacity, and even within capacity: the task force panel and the status bar
+// say overload beside evenness, never "even" alone while members are over capacity.
+func TestFairnessIsSaidWithOverload(t *testing.T) {
+	tests := []struct {
+		name    string
+		efforts []int // each member's one open pain point, capacity 4 each
+		panel   string
+		status  string
+	}{
+		{"even and overloaded", []int{5, 5, 5, 3},
+			"Fairness 0.96: even, but 3 of 4 members are over capacity: the task force has more work than time", "fairness 0.96: even, 3 of 4 over capacity"},
+		{"uneven within capacity", []int{3, 1, 1, 1},
+			"Fairness 0.75: uneven: Ana is at 75 % of capacity, Ben at 25 %", "fairness 0.75: uneven"},
+		{"even within capacity", []int{3, 3, 3, 2},
+			"Fairness 0.98: even: every member is within capacity", "fairness 0.98: even"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			test.NewTempApp(t)
+			w := &journey.Workspace{Name: "Overload", Journeys: []journey.Journey{{ID: "j", Title: "Returns",
+				Stages: []journey.Stage{{ID: "s", Name: "Return"}}, Lanes: []journey.Lane{{ID: "l", Kind: journey.LanePain, Name: "Pain points"}}}}}
+			for i, e := range tt.efforts {
+				id := string(rune('a' + i))
+				w.Members = append(w.Members, journey.Member{ID: id, Name: []string{"Ana", "Ben", "Chen Li", "Dana"}[i], Department: "Support", Capacity: 4})
+				w.Journeys[0].PainPoints = append(w.Journeys[0].PainPoints, journey.PainPoint{ID: "p" + id, Stage: "s", Title: "Work " + id,
+					Discovery: journey.Known, Source: journey.SourceComplaint, Severity: 3, Effort: e, Owner: id, Status: journey.StatusOpen})
+			}
+			s, err := storage.Open(filepath.Join(t.TempDir(), "store"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Replace(w); err != nil {
+				t.Fatal(err)
+			}
+			doc, err := document.Open(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { doc.Close() })
+			mw := NewMainWindow(fyne.CurrentApp(), doc)
+			t.Cleanup(mw.Close)
+			mw.Resize(fyne.NewSize(1440, 900))
+			mw.TaskForce.Toggle()
+			if got := mw.TaskForce.fairness.Text; got != tt.panel {
+				t.Errorf("the panel says %q, want %q", got, tt.panel)
+			}
+			if len(labelsOf(mw.Canvas().Content(), "Fairness 0.98: even")) > 0 {
+				t.Error("the panel draws evenness alone")
+			}
+			if got := mw.status.Text; !strings.HasSuffix(got, tt.status) {
+				t.Errorf("the status bar says %q, want it to end %q", got, tt.status)
+			}
+		})
+	}
+}
+
+// TestTaskForcePanelScrollsToItsEnd opens the task force panel at 1440×900 with six members and
+// turns the mouse wheel over the middle of it until it stops: "Take the pulse…" must be drawn
+// inside the panel's visible part, and still after a pulse answer and a member more have
+// changed the rows above it. (A field passing under the pointer took the wheel's turns for
+// itself, and the panel stopped half way.)
+func TestTaskForcePanelScrollsToItsEnd(t *testing.T) {
+	ed := openEditing(t)
+	tf := ed.mw.TaskForce
+	if err := ed.doc.Do(mustEdit(t)(journey.Put(ed.doc.Workspace(), "", journey.Member{ID: "m-six", Name: "Sam Sixth", Department: "Web", Capacity: 5}, -1))); err != nil {
+		t.Fatal(err)
+	}
+	ed.ctrl(fyne.KeyT)
+	root := ed.mw.Canvas().Content()
+	reachable := func(when string) {
+		t.Helper()
+		tf.scroll.ScrollToTop()
+		v, _ := drawnAs(root, tf.scroll)
+		for range 200 {
+			test.Scroll(ed.mw.Canvas(), v.pos.Add(fyne.NewPos(v.size.Width/2, v.size.Height/2)), 0, -10)
+		}
+		button := buttonIn(t, root, "Take the pulse…")
+		b, ok := drawnAs(root, button)
+		if !ok || b.pos.Y < v.pos.Y || b.pos.Y+b.size.Height > v.pos.Y+v.size.Height+0.5 {
+			t.Errorf("%s: scrolled to the end, \"Take the pulse…\" is drawn %v, outside the panel's visible part %v", when, b, v)
+		}
+	}
+	reachable("six members")
+	tf.TakePulse()
+	for _, g := range tf.pulseAsked {
+		g.SetSelected("4")
+	}
+	tf.pulseForm.Submit()
+	reachable("after a pulse answer")
+	if err := ed.doc.Do(mustEdit(t)(journey.Put(ed.doc.Workspace(), "", journey.Member{ID: "m-seven", Name: "Sia Seventh", Department: "Sales", Capacity: 5}, -1))); err != nil {
+		t.Fatal(err)
+	}
+	reachable("seven members")
+}
+
+func mustEdit(t *testing.T) func(journey.Edit, error) journey.Edit {
+	return func(e journey.Edit, err error) journey.Edit {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
 }

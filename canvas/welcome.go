@@ -30,7 +30,7 @@ func newWelcome(mw *MainWindow) fyne.CanvasObject {
 			"from its own store: nothing in it is added to yours, and File → Open Sample… brings it back any time."),
 		say("Add your team with the task force panel (Ctrl+T), so that the work is shared fairly."),
 	)
-	w := &welcome{body: container.NewCenter(container.New(&maxWidth{width: 560}, body))}
+	w := &welcome{body: container.NewCenter(container.New(&fixedWidth{width: 560}, body))}
 	w.ExtendBaseWidget(w)
 	return w
 }
@@ -43,26 +43,6 @@ type welcome struct {
 
 func (w *welcome) CreateRenderer() fyne.WidgetRenderer {
 	return newPanelRenderer(container.NewScroll(w.body))
-}
-
-// maxWidth lays its one object out at a fixed width, as wide as its minimum when that is more,
-// so that wrapped text keeps a readable line length in a wide window.
-type maxWidth struct{ width float32 }
-
-func (l *maxWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-func (l *maxWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var min fyne.Size
-	for _, o := range objects {
-		o.Resize(fyne.NewSize(l.width, o.MinSize().Height))
-		min = min.Max(o.MinSize())
-	}
-	return fyne.NewSize(fyne.Max(min.Width, l.width), min.Height)
 }
 
 // OpenSample opens the sample workspace in a window of its own, as the app it runs in was

@@ -362,7 +362,8 @@ func (mw *MainWindow) refreshStatus() {
 
 // statusText gives the journey's pain points, its discovery rate and the task force's fairness.
 func statusText(w *journey.Workspace, j *journey.Journey) string {
-	fair := fmt.Sprintf("fairness %.2f (1 = work shared evenly)", w.Fairness())
+	r := w.ReadFairness()
+	fair := fmt.Sprintf("fairness %.2f: %s", r.Index, r.Short())
 	if j == nil {
 		return fair
 	}

@@ -199,26 +199,105 @@ func (j *Journey) painPoint(id string) *PainPoint {
 	return nil
 }
 
-// FairnessSaid reads the fairness index in plain words: "even", or "uneven: Ana carries 45 %
-// of the work" naming who carries the largest share of the load points, or "no work assigned".
-func (w *Workspace) FairnessSaid() string {
-	tallies := w.Tallies()
-	total, most := 0, Member{}
-	loads := make([]float64, len(w.Members))
+// FairnessSaid reads the fairness index in plain words, overload beside evenness, as
+// FairnessReading.Said says it.
+func (w *Workspace) FairnessSaid() string { return w.ReadFairness().Said() }
+
+// FairnessReading is what a CX lead needs to read the fairness index right: how evenly the
+// work is spread, and beside it whether there is more of it than the members have time for.
+// An even spread of too much work is still too much work.
+type FairnessReading struct {
+	Index   float64
+	Members int // members in the task force
+	Over    int // members above 100 % of their capacity
+	// Most and Least are the members with the highest and the lowest load, and their loads.
+	Most, Least         string
+	MostLoad, LeastLoad float64
+}
+
+// ReadFairness reads the workspace's fairness: Jain's index over the members' loads, and
+// who is over capacity.
+func (w *Workspace) ReadFairness() FairnessReading {
+	names := make([]string, len(w.Members))
 	for i, m := range w.Members {
-		t := tallies[m.ID]
-		loads[i] = t.Load(m)
-		total += t.Points
-		if most.ID == "" || t.Points > tallies[most.ID].Points {
-			most = m
+		names[i] = m.Name
+	}
+	return ReadFairness(names, w.Loads())
+}
+
+// ReadFairness reads members' loads (in their order, with their names): ties for the most
+// and the least loaded go to the first member.
+func ReadFairness(names []string, loads []float64) FairnessReading {
+	r := FairnessReading{Index: Jain(loads), Members: len(loads)}
+	for i, x := range loads {
+		if x > 1+overEpsilon {
+			r.Over++
+		}
+		if i == 0 || x > r.MostLoad {
+			r.Most, r.MostLoad = names[i], x
+		}
+		if i == 0 || x < r.LeastLoad {
+			r.Least, r.LeastLoad = names[i], x
 		}
 	}
-	switch f := Jain(loads); {
-	case total == 0:
+	return r
+}
+
+// overEpsilon keeps a load of exactly 100 %, summed from fractions, within capacity.
+const overEpsilon = 1e-9
+
+// Even reports whether the work is spread evenly enough: at least the default target.
+func (r FairnessReading) Even() bool { return r.Index >= DefaultTarget }
+
+// Said is the reading in words, lower case, to follow "Fairness 0.96: ": "even, but 4 of 5
+// members are over capacity: the task force has more work than time", "uneven: Ben is at
+// 167 % of capacity, Chen Li at 20 %", "even: every member is within capacity".
+func (r FairnessReading) Said() string {
+	switch {
+	case r.Members == 0:
+		return "no members yet: add the task force to share the work"
+	case r.MostLoad == 0:
 		return "no work assigned yet"
-	case f >= DefaultTarget:
-		return "even"
-	default:
-		return fmt.Sprintf("uneven: %s carries %.0f %% of the work", most.Name, 100*float64(tallies[most.ID].Points)/float64(total))
+	case r.Even() && r.Over == 0:
+		return "even: every member is within capacity"
+	case r.Even():
+		return "even, but " + r.overSaid() + ": the task force has more work than time"
 	}
+	s := fmt.Sprintf("uneven: %s is at %.0f %% of capacity, %s at %.0f %%", r.Most, 100*r.MostLoad, r.Least, 100*r.LeastLoad)
+	if r.Over > 0 {
+		s += "; " + r.overSaid()
+	}
+	return s
+}
+
+// Short is the reading for a status bar: "even, 4 of 5 over capacity", "uneven", "even".
+func (r FairnessReading) Short() string {
+	switch {
+	case r.Members == 0:
+		return "no members yet"
+	case r.MostLoad == 0:
+		return "no work assigned yet"
+	}
+	s := "uneven"
+	if r.Even() {
+		s = "even"
+	}
+	if r.Over > 0 {
+		s += fmt.Sprintf(", %d of %d over capacity", r.Over, r.Members)
+	}
+	return s
+}
+
+// overSaid says how many members are over capacity: "4 of 5 members are", "all 3 members
+// are", "the only member is", "1 of 5 members is".
+func (r FairnessReading) overSaid() string {
+	switch {
+	case r.Members == 1:
+		return "the only member is over capacity"
+	case r.Over == r.Members:
+		return fmt.Sprintf("all %d members are over capacity", r.Members)
+	case r.Over == 1:
+		return fmt.Sprintf("1 of %d members is over capacity", r.Members)
+	}
+	return fmt.Sprintf("%d of %d members are over capacity", r.Over, r.Members)
 }

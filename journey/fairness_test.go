@@ -113,18 +113,43 @@ func TestSuggestDoesNotCountOwnedTwice(t *testing.T) {
 }
 
 func TestFairnessSaid(t *testing.T) {
+	names := []string{"Ana", "Ben", "Chen Li", "Dana", "Elif"}
+	tests := []struct {
+		name  string
+		loads []float64
+		said  string
+		short string
+	}{
+		{"even and overloaded", []float64{1.17, 1.25, 1.0, 1.5, 1.67},
+			"even, but 4 of 5 members are over capacity: the task force has more work than time", "even, 4 of 5 over capacity"},
+		{"even and all overloaded", []float64{1.2, 1.3, 1.25},
+			"even, but all 3 members are over capacity: the task force has more work than time", "even, 3 of 3 over capacity"},
+		{"uneven within capacity", []float64{0.89, 0, 0.5},
+			"uneven: Ana is at 89 % of capacity, Ben at 0 %", "uneven"},
+		{"uneven and one overloaded", []float64{0.2, 1.67, 0.27, 0.3, 0.25},
+			"uneven: Ben is at 167 % of capacity, Ana at 20 %; 1 of 5 members is over capacity", "uneven, 1 of 5 over capacity"},
+		{"even within capacity", []float64{0.625, 0.75, 0.5},
+			"even: every member is within capacity", "even"},
+		{"exactly full is within capacity", []float64{1, 1},
+			"even: every member is within capacity", "even"},
+		{"one member over", []float64{1.5},
+			"even, but the only member is over capacity: the task force has more work than time", "even, 1 of 1 over capacity"},
+		{"no work", []float64{0, 0, 0}, "no work assigned yet", "no work assigned yet"},
+		{"no members", nil, "no members yet: add the task force to share the work", "no members yet"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := ReadFairness(names[:len(tt.loads)], tt.loads)
+			if got := r.Said(); got != tt.said {
+				t.Errorf("said: got %q, want %q", got, tt.said)
+			}
+			if got := r.Short(); got != tt.short {
+				t.Errorf("short: got %q, want %q", got, tt.short)
+			}
+		})
+	}
 	w := small() // ana 8 points of 8, ben 0 of 4, cy 1 of 2: 0.6
-	if got, want := w.FairnessSaid(), "uneven: Ana carries 89 % of the work"; got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-	w.Journeys[0].PainPoints[0].Owner = "ben" // ana 5/8, ben 3/4, cy 1/2: 0.974
-	if got := w.FairnessSaid(); got != "even" {
-		t.Errorf("got %q, want even", got)
-	}
-	for i := range w.Journeys {
-		w.Journeys[i].PainPoints = nil
-	}
-	if got := w.FairnessSaid(); got != "no work assigned yet" {
-		t.Errorf("got %q", got)
+	if got, want := w.FairnessSaid(), "uneven: Ana is at 100 % of capacity, Ben at 0 %"; got != want {
+		t.Errorf("the workspace: got %q, want %q", got, want)
 	}
 }

@@ -62,10 +62,20 @@ func NewReport(w *Workspace) Report {
 	return r
 }
 
+// reading reads the report's fairness in words, from the loads it holds, with names fit for a
+// terminal.
+func (r Report) reading() FairnessReading {
+	names, loads := make([]string, len(r.Members)), make([]float64, len(r.Members))
+	for i, m := range r.Members {
+		names[i], loads[i] = Printable(m.Name), m.Load
+	}
+	return ReadFairness(names, loads)
+}
+
 // WriteText prints the report as aligned tables for a terminal.
 func (r Report) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "Fairness\t%.2f\t(1 = work shared evenly)\n\n", r.Fairness)
+	fmt.Fprintf(tw, "Fairness\t%.2f\t%s (1 = work shared evenly)\n\n", r.Fairness, r.reading().Said())
 	fmt.Fprintln(tw, "MEMBER\tLOAD\tOPEN\tFOUND (unknown)")
 	for _, m := range r.Members {
 		fmt.Fprintf(tw, "%s\t%.0f%%\t%d\t%d\n", Printable(m.Name), m.Load*100, m.Open, m.Found)

@@ -41,7 +41,7 @@ func TestNewReport(t *testing.T) {
 	if err := got.WriteText(&b); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"Fairness  0.60", "Ana", "100%", "Late parcel", "67%"} {
+	for _, s := range []string{"Fairness  0.60  uneven: Ana is at 100 % of capacity, Ben at 0 % (1 = work shared evenly)", "Ana", "100%", "Late parcel", "67%"} {
 		if !strings.Contains(b.String(), s) {
 			t.Errorf("text report lacks %q:\n%s", s, b.String())
 		}
