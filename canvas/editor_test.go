@@ -1021,18 +1021,61 @@ func TestPresenterMode(t *testing.T) {
 			t.Error("the presenter view is not in the presenter palette")
 		}
 		j := ed.journey()
-		// Right spotlights the first stage; B hides the backstage lanes; P shows only pain points.
+		if ed.mw.MainMenu() != nil {
+			t.Error("the menu bar stays on the projector")
+		}
+		// The first view has the pain points in sight, whole, the lane above them starting
+		// right under the stage bar.
+		painInView := func(when string) {
+			t.Helper()
+			z, off, view := p.m.zoom, p.m.scroll.Offset, p.m.scroll.Size()
+			top, bottom := off.Y/z+scene.StageHeight, (off.Y+view.Height)/z
+			var pain scene.LaneBand
+			onTop := false
+			for _, l := range p.m.Scene().Lanes() {
+				if l.Kind == string(journey.LanePain) {
+					pain = l
+				}
+				onTop = onTop || abs32(l.Y-top) < 0.5
+			}
+			// A map shorter than the screen ends where it ends: no lane can be moved up to the bar.
+			short := off.Y >= p.m.scroll.Content.MinSize().Height-view.Height-0.5
+			if pain.Y < top-0.5 || pain.Y+pain.H > bottom+0.5 || !onTop && !short {
+				t.Errorf("%s at %v×%v: the view shows the map from %.0f to %.0f (a lane starting there: %v); the pain lane is at %.0f–%.0f",
+					when, screen.w, screen.h, top, bottom, onTop, pain.Y, pain.Y+pain.H)
+			}
+		}
+		painInView("the first view")
+		// Scrolled back up, no blank band opens under the bar.
+		test.Scroll(ed.mw.Canvas(), fyne.NewPos(screen.w/2, screen.h/2), 0, 5000)
+		if y := p.m.scroll.Offset.Y; y < scene.HeaderHeight*p.m.zoom-0.5 {
+			t.Errorf("scrolled to the top: offset %v shows the blank header band (it starts at %v)", y, scene.HeaderHeight*p.m.zoom)
+		}
+		for range len(j.Lanes) {
+			p.m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+		}
+		p.m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+		if y := p.m.scroll.Offset.Y; y < scene.HeaderHeight*p.m.zoom-0.5 {
+			t.Errorf("Down and Up: offset %v", y)
+		}
+		// Right spotlights the first stage; B hides the backstage lanes; P shows only pain
+		// points. A letter arrives as a key and as a character, as the driver sends it.
+		press := func(r rune, k fyne.KeyName) {
+			p.m.TypedKey(&fyne.KeyEvent{Name: k})
+			p.m.TypedRune(r)
+		}
 		p.m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 		if got := p.m.Scene().Options().Spotlight; got != j.Stages[0].ID {
 			t.Errorf("Right: spotlight on %q, want the first stage", got)
 		}
-		p.m.TypedRune('b')
+		press('b', fyne.KeyB)
 		for _, l := range j.Lanes {
 			if _, shown := p.m.Scene().LaneLabel(l.ID); shown == (l.Kind == journey.LaneBackstage) {
 				t.Errorf("B: lane %q (%s) shown %v", l.Name, l.Kind, shown)
 			}
 		}
-		p.m.TypedRune('p')
+		press('p', fyne.KeyP)
+		painInView("P")
 		for _, l := range j.Lanes {
 			if _, shown := p.m.Scene().LaneLabel(l.ID); shown != (l.Kind == journey.LanePain) {
 				t.Errorf("P: lane %q (%s) shown %v", l.Name, l.Kind, shown)
@@ -1055,6 +1098,9 @@ func TestPresenterMode(t *testing.T) {
 		}
 		if _, hidden := ed.mw.Map.Scene().LaneLabel(j.Lanes[len(j.Lanes)-1].ID); !hidden {
 			t.Error("the lanes hidden while presenting are hidden in the journey too")
+		}
+		if ed.mw.MainMenu() != ed.mw.mainMenu {
+			t.Error("the menu bar is not back after presenting")
 		}
 	}
 }
@@ -1092,4 +1138,11 @@ func TestSmallScreensAndTheSidebar(t *testing.T) {
 	if !ed.mw.message.Visible() || ed.mw.status.Visible() {
 		t.Error("a message does not show in the status bar")
 	}
+}
+
+func abs32(x float32) float32 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

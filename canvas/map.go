@@ -37,14 +37,19 @@ type Map struct {
 	journeyID string
 	palette   string // a palette of its own rather than the theme's: presenter mode's
 	zoom      float32
-	opts      scene.Options
-	find      func(scene.Key) bool // what the find bar matches, nil for all
-	filter    journey.Filter       // which pain points to show in full
-	shown     map[string]bool      // the ids of the pain points the filter holds for
-	scene     *scene.Scene
-	scroll    *container.Scroll // the scroller the map sits in, for culling and zooming at the cursor
-	sticky    *stickyHeaders
-	r         *mapRenderer
+	// slack is room below the map, in pixels, for a view that brings any lane up to the top
+	// of the screen however short the map (the presenter's).
+	slack float32
+	// onWheel, if set, is told of every turn of the mouse wheel over the map.
+	onWheel func()
+	opts    scene.Options
+	find    func(scene.Key) bool // what the find bar matches, nil for all
+	filter  journey.Filter       // which pain points to show in full
+	shown   map[string]bool      // the ids of the pain points the filter holds for
+	scene   *scene.Scene
+	scroll  *container.Scroll // the scroller the map sits in, for culling and zooming at the cursor
+	sticky  *stickyHeaders
+	r       *mapRenderer
 
 	input     mapInput // what is told of taps and keys: the editor
 	pressed   bool     // a mouse button went down since the last tap, which it handled
@@ -311,6 +316,9 @@ func (m *Map) FitTo(size fyne.Size) {
 // Scrolled zooms about the cursor when Ctrl (Cmd on macOS) is held, pans across when Shift is
 // held (for a mouse with one wheel), and scrolls otherwise.
 func (m *Map) Scrolled(ev *fyne.ScrollEvent) {
+	if m.onWheel != nil {
+		m.onWheel()
+	}
 	var mods fyne.KeyModifier
 	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
 		mods = d.CurrentKeyModifiers()

@@ -126,7 +126,7 @@ func (r *mapRenderer) Objects() []fyne.CanvasObject { return r.objs }
 
 func (r *mapRenderer) MinSize() fyne.Size {
 	w, h := r.m.scene.Size()
-	return fyne.NewSize(w*r.m.zoom, h*r.m.zoom)
+	return fyne.NewSize(w*r.m.zoom, h*r.m.zoom+r.m.slack)
 }
 
 func (r *mapRenderer) Layout(size fyne.Size) {

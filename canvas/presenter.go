@@ -30,6 +30,7 @@ type presenter struct {
 	barWidth      float32
 	bar           *canvas.Rectangle
 	previous      fyne.CanvasObject
+	moved         bool // the presenter scrolled: the first view is theirs to change, not the layout's
 }
 
 // minPresenterText is the smallest text a presenter view draws, in pixels, for the height of
@@ -58,8 +59,18 @@ func (mw *MainWindow) Present() {
 	p.bar = canvas.NewRectangle(pal.Header)
 	top := container.NewStack(p.bar, container.NewPadded(p.lines))
 	view := NewMapScroll(p.m)
+	p.m.onWheel = func() { p.moved = true }
+	p.m.scroll.OnScrolled = func(at fyne.Position) {
+		// The header the bar above replaces stays out of view: scrolled back up to it, the
+		// map would show a blank band under the bar.
+		if y := p.headerOffset(); at.Y < y {
+			p.m.scroll.ScrollToOffset(fyne.NewPos(at.X, y))
+		}
+		p.m.cull()
+	}
 	mw.presenting = p
 	mw.doc.ReadOnly = true
+	mw.SetMainMenu(nil) // a projector shows the map, not the menus
 	mw.SetContent(container.New(&presenterLayout{p}, top, view))
 	mw.SetFullScreen(true)
 	p.fit()
@@ -121,23 +132,92 @@ func (p *presenter) sizeText(size fyne.Size) {
 	p.lines.Refresh()
 }
 
-// fit zooms the map so that its smallest text is the smallest the screen allows.
+// fit zooms the map so that its smallest text is the smallest the screen allows, and, until
+// the presenter scrolls, shows the first view: the pain points in sight.
 func (p *presenter) fit() {
 	size := p.mw.Canvas().Size()
 	if size.Height <= 0 {
 		return
 	}
 	p.m.SetZoom(minPresenterText(size.Height) / scene.SmallestText)
-	p.skipHeader()
-}
-
-// skipHeader scrolls the map's header, whose title the bar above shows, out of the way: a
-// projector's height is worth more than that.
-func (p *presenter) skipHeader() {
-	if y := scene.HeaderHeight * p.m.zoom; p.m.scroll.Offset.Y < y {
+	if slack := p.m.scroll.Size().Height; slack != p.m.slack {
+		p.m.slack = slack
+		p.m.fitContent()
+	}
+	if !p.moved {
+		p.showLane(p.painLane())
+	} else if y := p.headerOffset(); p.m.scroll.Offset.Y < y {
 		p.m.scroll.ScrollToOffset(fyne.NewPos(p.m.scroll.Offset.X, y))
 		p.m.cull()
 	}
+}
+
+// headerOffset is the scroll offset that puts the map's header, whose title the bar above
+// shows, just out of view: a projector's height is worth more than that. A map too short to
+// scroll that far goes as far as it can (asking for more, the scroller would take it back
+// and tell of a move again).
+func (p *presenter) headerOffset() float32 {
+	most := p.m.scroll.Content.MinSize().Height - p.m.scroll.Size().Height
+	return max(min(scene.HeaderHeight*p.m.zoom, most), 0)
+}
+
+// painLane is the index of the pain-point lane among the lanes drawn, or of the last lane
+// when none is drawn.
+func (p *presenter) painLane() int {
+	lanes := p.m.Scene().Lanes()
+	for i, l := range lanes {
+		if l.Kind == string(journey.LanePain) {
+			return i
+		}
+	}
+	return len(lanes) - 1
+}
+
+// showLane scrolls so that lane i is in view with as many of the lanes above it as fit, the
+// topmost of them starting right under the pinned stage bar: nothing, an emotion point least
+// of all, hides under the bar.
+func (p *presenter) showLane(i int) {
+	lanes := p.m.Scene().Lanes()
+	if i < 0 || i >= len(lanes) {
+		return
+	}
+	z := p.m.zoom
+	room := p.m.scroll.Size().Height/z - scene.StageHeight
+	top := i
+	for top > 0 && lanes[i].Y+lanes[i].H-lanes[top-1].Y <= room {
+		top--
+	}
+	p.scrollToLane(lanes[top])
+}
+
+// scrollToLane puts a lane's top right under the pinned stage bar.
+func (p *presenter) scrollToLane(l scene.LaneBand) {
+	y := max((l.Y-scene.StageHeight)*p.m.zoom, p.headerOffset())
+	p.m.scroll.ScrollToOffset(fyne.NewPos(p.m.scroll.Offset.X, y))
+	p.m.cull()
+}
+
+// stepLanes scrolls by whole lanes, down (+1) or up (-1), each stop with a lane's top right
+// under the stage bar, as a slide shows whole rows.
+func (p *presenter) stepLanes(dir int) {
+	p.moved = true
+	lanes := p.m.Scene().Lanes()
+	if len(lanes) == 0 {
+		return
+	}
+	// The lane now at the top of the view: the first whose band reaches below the bar.
+	under := p.m.scroll.Offset.Y/p.m.zoom + scene.StageHeight
+	at := len(lanes) - 1
+	for i, l := range lanes {
+		if l.Y+l.H > under+0.5 {
+			at = i
+			break
+		}
+	}
+	if lanes[at].Y < under-0.5 && dir < 0 {
+		dir = 0 // a lane cut by the bar: up first shows it whole
+	}
+	p.scrollToLane(lanes[min(max(at+dir, 0), len(lanes)-1)])
 }
 
 // leave goes back to the window as it was.
@@ -145,6 +225,7 @@ func (p *presenter) leave() {
 	p.mw.presenting = nil
 	p.mw.doc.ReadOnly = false
 	p.mw.SetFullScreen(false)
+	p.mw.SetMainMenu(p.mw.mainMenu)
 	p.mw.SetContent(p.previous)
 	p.mw.Map.focus()
 }
@@ -183,10 +264,6 @@ func (p *presenter) view() {
 func (p *presenter) typedKey(ev *fyne.KeyEvent) {
 	j := p.mw.doc.Workspace().Journey(p.m.JourneyID())
 	n := len(j.Stages)
-	scroll := func(dy float32) {
-		p.m.scroll.ScrollToOffset(fyne.NewPos(p.m.scroll.Offset.X, p.m.scroll.Offset.Y+dy*p.m.scroll.Size().Height))
-		p.m.cull()
-	}
 	switch ev.Name {
 	case fyne.KeyRight, fyne.KeySpace:
 		p.stage = min(p.stage+1, n-1)
@@ -197,15 +274,11 @@ func (p *presenter) typedKey(ev *fyne.KeyEvent) {
 		p.stage = max(p.stage-1, 0)
 	case fyne.KeyHome:
 		p.stage = -1
-	case fyne.KeyB:
-		p.hideBackstage = !p.hideBackstage
-	case fyne.KeyP:
-		p.painOnly = !p.painOnly
 	case fyne.KeyDown, fyne.KeyPageDown:
-		scroll(0.8)
+		p.stepLanes(1)
 		return
 	case fyne.KeyUp, fyne.KeyPageUp:
-		scroll(-0.8)
+		p.stepLanes(-1)
 		return
 	case fyne.KeyEscape:
 		p.leave()
@@ -216,13 +289,20 @@ func (p *presenter) typedKey(ev *fyne.KeyEvent) {
 	p.view()
 }
 
+// typedRune toggles what is shown: B the backstage lanes, P all but the pain points. Letters
+// are taken as characters only: the driver sends each letter as a key too, and a toggle on
+// both took itself back.
 func (p *presenter) typedRune(r rune) {
 	switch r {
 	case 'b', 'B':
-		p.typedKey(&fyne.KeyEvent{Name: fyne.KeyB})
+		p.hideBackstage = !p.hideBackstage
 	case 'p', 'P':
-		p.typedKey(&fyne.KeyEvent{Name: fyne.KeyP})
+		p.painOnly = !p.painOnly
+	default:
+		return
 	}
+	p.view()
+	p.showLane(p.painLane())
 }
 
 // A presenter edits nothing: clicks, drags and menus do nothing but keep the keys here.

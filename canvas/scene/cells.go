@@ -150,6 +150,21 @@ func (s *Scene) LaneLabel(lane string) (Rect, bool) {
 	return Rect{8, s.rows[r].Y + 6, LabelWidth - 16, 44}, true
 }
 
+// Lanes is every lane drawn, top to bottom, with its band across the map.
+func (s *Scene) Lanes() []LaneBand {
+	out := make([]LaneBand, len(s.rows))
+	for i, r := range s.rows {
+		out[i] = LaneBand{ID: r.Lane.ID, Kind: string(r.Lane.Kind), Rect: Rect{0, r.Y, s.width, r.H}}
+	}
+	return out
+}
+
+// LaneBand is one lane as drawn: its id, kind and the band it takes across the map.
+type LaneBand struct {
+	ID, Kind string
+	Rect
+}
+
 // EmotionAt names the stage whose emotion marker is under a point.
 func (s *Scene) EmotionAt(p Point) (string, bool) {
 	if s.emoRow < 0 {
