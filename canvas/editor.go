@@ -2,9 +2,12 @@ package canvas
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 
@@ -352,12 +355,48 @@ func (e *Editor) open(text string, target editTarget, at scene.Rect) {
 	t := newTextEditor(text)
 	t.OnCommit = func(s string) { e.commit(t, s) }
 	t.OnCancel = func() { e.finished(t) }
+	what, limit := e.limitOf(target)
+	t.OnChanged = func(s string) {
+		// Said while typing, not first at Enter: the text is the user's to shorten.
+		if n := utf8.RuneCountInString(s); n > limit {
+			e.OnMessage(fmt.Sprintf("%s holds at most %s characters: this is %s, %d too many.",
+				what, thousands(limit), thousands(n), n-limit))
+		}
+	}
 	target.journey = e.journeyID()
 	e.text, e.target = t, target
 	e.m.ShowEditor(t, at)
 	e.m.ScrollToShow(at)
 	if c := fyne.CurrentApp().Driver().CanvasForObject(e.m); c != nil {
 		c.Focus(t)
+	}
+}
+
+// limitOf is what a text editor's target is called and how many characters it holds: a
+// card's text is a text, a pain point's title and a stage's or lane's name are names.
+func (e *Editor) limitOf(tg editTarget) (string, int) {
+	switch {
+	case tg.rename != renameNone:
+		return "A name", journey.MaxNameRunes
+	case tg.item.Kind == scene.KindPain, tg.item.Kind == "" && e.m.Scene().IsPainLane(tg.lane):
+		return "A pain point's title", journey.MaxNameRunes
+	}
+	return "A card", journey.MaxTextRunes
+}
+
+// thousands writes n with a comma between thousands, as a person reads a count.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// selectAllTyped selects all the open editor's text, so that typing replaces a default name.
+func (e *Editor) selectAllTyped() {
+	if e.text != nil {
+		e.text.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
 }
 

@@ -223,6 +223,25 @@ func TestTypingInPlace(t *testing.T) {
 	}
 }
 
+// TestTooLongIsSaidWhileTyping: the limit of a card's text and of a pain point's title is said
+// as soon as the text passes it, not first at Enter; in the panel too.
+func TestTooLongIsSaidWhileTyping(t *testing.T) {
+	ed := openEditing(t)
+	ed.ctrl(fyne.KeyN)
+	ed.text().SetText(strings.Repeat("a", journey.MaxTextRunes))
+	test.Type(ed.text(), "b")
+	if got, want := ed.mw.message.Text, "A card holds at most 4,000 characters: this is 4,001, 1 too many."; got != want {
+		t.Errorf("typing past the limit: the window says %q, want %q", got, want)
+	}
+	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	ed.ctrl(fyne.KeyP)
+	p := ed.mw.PainPanel
+	test.Type(p.title, strings.Repeat("t", journey.MaxNameRunes+2))
+	if !strings.Contains(p.problem.Text, "the title holds at most 200 characters: 2 too many") {
+		t.Errorf("a pain point's title past its limit: the panel says %q", p.problem.Text)
+	}
+}
+
 func TestRefusedTextSaysWhyAndChangesNothing(t *testing.T) {
 	ed := openEditing(t)
 	before := journeytest.File(t, ed.doc.Workspace())
@@ -406,10 +425,10 @@ func TestStagesAndLanes(t *testing.T) {
 	// The header's menu adds a stage after, named in place; moves it; deletes it.
 	menu := ed.mw.Editor.stageMenu(first.ID)
 	menuItem(t, menu, "Add Stage After").Action()
-	test.Type(ed.text(), " to compare")
+	test.Type(ed.text(), "Compare") // over "New stage", all of it selected
 	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	added := ed.journey().Stages[1]
-	if added.Name != "New stage to compare" || len(ed.journey().Stages) != stages+1 {
+	if added.Name != "Compare" || len(ed.journey().Stages) != stages+1 {
 		t.Fatalf("added stage: %+v", added)
 	}
 	if menuItem(t, ed.mw.Editor.stageMenu(first.ID), "Move Left").Disabled != true {
@@ -609,9 +628,33 @@ func TestJourneys(t *testing.T) {
 	if got := ed.a.Clipboard().Content(); got != newID {
 		t.Errorf("Copy put %q on the clipboard, want %q", got, newID)
 	}
-	entries[0].SetText("Returning a parcel")
-	entries[1].SetText("Ben, 40, ordered the wrong size")
+	// Typed as a person types: the title over "New journey", Tab from the persona to the vision.
+	test.Type(entries[0], "Returning a parcel")
+	if entries[0].Text != "Returning a parcel" {
+		t.Errorf("typing a new journey's title gave %q", entries[0].Text)
+	}
+	var texts []*formText
+	walk(form, func(o fyne.CanvasObject) {
+		if f, ok := o.(*formText); ok {
+			texts = append(texts, f)
+		}
+	})
+	if len(texts) != 2 {
+		t.Fatalf("the dialog has %d multi-line fields, want the persona and the vision", len(texts))
+	}
+	c := ed.mw.Canvas()
+	c.Focus(texts[0])
+	test.Type(texts[0], "Ben, 40, ordered the wrong size")
+	pressTab(c)
+	if texts[0].Text != "Ben, 40, ordered the wrong size" || c.Focused() != texts[1] {
+		t.Errorf("Tab in the persona typed into it (%q) or did not go on to the vision", texts[0].Text)
+	}
 	entries[2].SetText("Every return is as easy as the order was")
+	entries[0].SetText(strings.Repeat("x", journey.MaxNameRunes+1))
+	if err := entries[0].Validate(); err == nil || !strings.Contains(err.Error(), "1 too many") {
+		t.Errorf("a title 201 characters long: %v", err)
+	}
+	entries[0].SetText("Returning a parcel")
 	test.Tap(buttonIn(t, form, "Save"))
 	j := ed.journey()
 	if j.Title != "Returning a parcel" || j.Vision != "Every return is as easy as the order was" {
@@ -655,8 +698,11 @@ func TestJourneys(t *testing.T) {
 func entriesIn(o fyne.CanvasObject) []*widget.Entry {
 	var out []*widget.Entry
 	walk(o, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok {
+		switch e := o.(type) {
+		case *widget.Entry:
 			out = append(out, e)
+		case *formText:
+			out = append(out, &e.Entry)
 		}
 	})
 	return out
@@ -1145,4 +1191,14 @@ func abs32(x float32) float32 {
 		return -x
 	}
 	return x
+}
+
+// pressTab does what the driver does with Tab: the focused widget takes it when it accepts
+// tabs, otherwise the focus goes on to the next widget.
+func pressTab(c fyne.Canvas) {
+	if f, ok := c.Focused().(fyne.Tabbable); ok && f.AcceptsTab() {
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+		return
+	}
+	c.FocusNext()
 }

@@ -55,13 +55,13 @@ func (mw *MainWindow) EditJourney() {
 	if j == nil {
 		return
 	}
-	title, persona, vision := widget.NewEntry(), widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
+	title, persona, vision := widget.NewEntry(), newFormText(2), newFormText(2)
 	title.SetText(j.Title)
 	persona.SetText(j.Persona)
 	vision.SetText(j.Vision)
-	persona.SetMinRowsVisible(2)
-	vision.SetMinRowsVisible(2)
-	persona.Wrapping, vision.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	title.Validator = limitRunes("The title", journey.MaxNameRunes, true)
+	persona.Validator = limitRunes("The persona", journey.MaxTextRunes, false)
+	vision.Validator = limitRunes("The vision", journey.MaxTextRunes, false)
 	vision.SetPlaceHolder("One line customers and staff would both sign")
 	// The id is what the command line's -journey takes: shown, selectable, and copied by a click.
 	idText := widget.NewLabel(j.ID)
@@ -78,9 +78,11 @@ func (mw *MainWindow) EditJourney() {
 			mw.setJourneyInfo(id, journey.JourneyInfo{Title: title.Text, Persona: persona.Text, Vision: vision.Text})
 		}
 	}, mw)
-	d.Resize(fyne.NewSize(520, 360))
+	d.Resize(fyne.NewSize(520, 380))
 	d.Show()
 	mw.Canvas().Focus(title)
+	title.TypedShortcut(&fyne.ShortcutSelectAll{}) // typing replaces "New journey", as a dialog's first field does
+	mw.journeyForm = d
 }
 
 // CopyJourneyID puts the id of the journey on show on the clipboard, for the command line's

@@ -38,7 +38,7 @@ type PainPointPanel struct {
 
 	heading    *widget.Label
 	title      *widget.Entry
-	detail     *widget.Entry
+	detail     *formText
 	stage      *widget.Select
 	discovery  *widget.RadioGroup
 	source     *widget.Select
@@ -89,9 +89,7 @@ func NewPainPointPanel(doc *document.Document) *PainPointPanel {
 	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.heading.Wrapping = fyne.TextWrapWord
 	p.title = typed("")
-	p.detail = widget.NewMultiLineEntry()
-	p.detail.Wrapping = fyne.TextWrapWord
-	p.detail.SetMinRowsVisible(3)
+	p.detail = newFormText(3)
 	p.detail.OnChanged = func(string) { p.typed() }
 	p.stage = widget.NewSelect(nil, func(string) { p.chose() })
 	p.discovery = widget.NewRadioGroup([]string{discoveryKnown, discoveryUnknown}, func(string) { p.chose() })
@@ -259,7 +257,7 @@ func (p *PainPointPanel) fill() {
 	d := p.draft
 	p.heading.SetText(fmt.Sprintf("Pain point in %q", j.Title))
 	setText(p.title, d.Title)
-	setText(p.detail, d.Detail)
+	setText(&p.detail.Entry, d.Detail)
 	stages := make([]string, len(j.Stages))
 	for i, s := range j.Stages {
 		stages[i] = s.Name
@@ -442,6 +440,18 @@ func (p *PainPointPanel) read() string {
 	d.Action = journey.Action{Text: p.action.Text, Due: strings.TrimSpace(p.due.Text), DoneWhen: p.doneWhen.Text}
 	d.Evidence = journey.Evidence{Note: p.observed.Text, Date: strings.TrimSpace(p.seen.Text)}
 	var problems []string
+	for _, f := range []struct {
+		what, text string
+		limit      int
+	}{
+		{"the title", d.Title, journey.MaxNameRunes}, {"the detail", d.Detail, journey.MaxTextRunes},
+		{"the next action", d.Action.Text, journey.MaxTextRunes}, {"done when", d.Action.DoneWhen, journey.MaxTextRunes},
+		{"the evidence", d.Evidence.Note, journey.MaxTextRunes},
+	} {
+		if err := limitRunes(f.what, f.limit, false)(f.text); err != nil {
+			problems = append(problems, err.Error())
+		}
+	}
 	if n, err := journey.ReadOptional(p.reports.Text); err != nil {
 		problems = append(problems, "reports: "+err.Error())
 	} else {

@@ -1,6 +1,10 @@
 package canvas
 
 import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -82,4 +86,35 @@ func (hintLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	}
 	hint := objects[1].MinSize()
 	return fyne.NewSize(fyne.Max(field.Width, hint.Width), field.Height+hint.Height-theme.Padding())
+}
+
+// formText is a multi-line field of a form or dialog: Tab goes on to the next field, as in
+// every form, rather than typing a tab into the text (Shift+Enter or Enter start a line).
+type formText struct{ widget.Entry }
+
+func newFormText(rows int) *formText {
+	e := &formText{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	e.SetMinRowsVisible(rows)
+	return e
+}
+
+// AcceptsTab implements fyne.Tabbable: it doesn't, so Tab moves the focus.
+func (e *formText) AcceptsTab() bool { return false }
+
+// limitRunes is a validator that says, as it is typed, when a text is longer than limit;
+// what names the field in the message.
+func limitRunes(what string, limit int, required bool) fyne.StringValidator {
+	return func(s string) error {
+		n := utf8.RuneCountInString(s)
+		switch {
+		case required && strings.TrimSpace(s) == "":
+			return fmt.Errorf("%s can't be empty", what)
+		case n > limit:
+			return fmt.Errorf("%s holds at most %s characters: %d too many", what, thousands(limit), n-limit)
+		}
+		return nil
+	}
 }

@@ -193,6 +193,7 @@ func (e *Editor) AddStage(i int) {
 	st := journey.Stage{ID: journey.NewID("s"), Name: "New stage"}
 	if e.try(journey.Put(e.workspace(), e.journeyID(), st, i)) {
 		e.RenameStage(st.ID)
+		e.selectAllTyped() // the name typed replaces "New stage"
 	}
 }
 
@@ -201,6 +202,7 @@ func (e *Editor) AddLane(i int) {
 	l := journey.Lane{ID: journey.NewID("l"), Kind: journey.LaneCustom, Name: "New lane"}
 	if e.try(journey.Put(e.workspace(), e.journeyID(), l, i)) {
 		e.RenameLane(l.ID)
+		e.selectAllTyped()
 	}
 }
 

@@ -62,7 +62,8 @@ type MainWindow struct {
 	// OnOpenSample opens the sample workspace in a window of its own (File → Open Sample…);
 	// nil where there is none to open.
 	OnOpenSample func() error
-	welcome      fyne.CanvasObject // in the map's place while there is no journey
+	welcome      fyne.CanvasObject  // in the map's place while there is no journey
+	journeyForm  *dialog.FormDialog // the journey's title, persona and vision, while asked for
 }
 
 // NewMainWindow builds the window for a document, restoring the size, theme and journey
