@@ -107,7 +107,7 @@ func (e *Editor) reselect() {
 		e.sel.Stage, e.sel.Lane, _ = s.FirstCell()
 	}
 	e.sel.Items = slices.DeleteFunc(e.sel.Items, func(k scene.Key) bool { _, ok := s.Bounds(k); return !ok })
-	e.m.SetSelection(e.sel)
+	e.m.keepSelection(e.sel)
 }
 
 func (e *Editor) selectCell(stage, lane string, items []scene.Key) {

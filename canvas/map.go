@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"math"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -400,6 +401,20 @@ func (m *Map) SetSelection(sel Selection) {
 	if m.r != nil {
 		m.r.placeOverlay()
 	}
+}
+
+// keepSelection shows the selection kept through a change of the map, telling OnSelect only
+// when it is not the one shown: a panel that was put away is not brought back by every edit
+// while a pain point stays picked.
+func (m *Map) keepSelection(sel Selection) {
+	if sel.Stage == m.selection.Stage && sel.Lane == m.selection.Lane && slices.Equal(sel.Items, m.selection.Items) {
+		m.selection = sel
+		if m.r != nil {
+			m.r.placeOverlay()
+		}
+		return
+	}
+	m.SetSelection(sel)
 }
 
 // Selection is the selection the map shows.

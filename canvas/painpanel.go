@@ -62,6 +62,7 @@ type PainPointPanel struct {
 	since      *widget.Entry
 	problem    *widget.Label
 	apply      *widget.Button
+	scroll     *container.Scroll
 
 	// The rows that come and go with the discovery and the status; the others always show.
 	sourceRow, reportsRow, methodRow, foundByRow *fieldRow
@@ -174,7 +175,8 @@ func names[T ~string](values []T) []string {
 func (p *PainPointPanel) CreateRenderer() fyne.WidgetRenderer {
 	buttons := container.NewHBox(p.apply, widget.NewButton("Revert", p.Revert))
 	body := panelBody(p.heading, p.form, p.problem, buttons)
-	return newPanelRenderer(container.NewVScroll(container.NewPadded(body)))
+	p.scroll = container.NewVScroll(container.NewPadded(body))
+	return newPanelRenderer(p.scroll)
 }
 
 // MinSize keeps the panel wide enough for its form beside the map, and no wider: a long
@@ -236,9 +238,13 @@ func (p *PainPointPanel) load() {
 		}
 		return
 	}
+	other := pp.ID != p.draft.ID || !p.Visible()
 	p.draft, p.dirty = pp, false
 	p.problem.SetText("")
 	p.fill()
+	if other && p.scroll != nil {
+		p.scroll.ScrollToTop() // another pain point is read from its title down
+	}
 	if !p.Visible() {
 		p.Show()
 		p.OnShowHide()
@@ -341,13 +347,9 @@ func (p *PainPointPanel) fillOwners() {
 		p.ownerIDs = append(p.ownerIDs, m.ID)
 	}
 	p.owner.SetOptions(opts)
-	// The member's own line, not the suggestion's, so that choosing the suggestion shows as
-	// that member: the suggestion stays a suggestion.
-	at := slices.Index(p.ownerIDs[1:], p.draft.Owner) + 1
-	if ok && p.draft.Owner == s.Member.ID {
-		at = 0
-	}
-	p.owner.SetSelectedIndex(at)
+	// The owner's own line, with their load now, also when they are the one suggested: once
+	// picked, the suggestion is their load, not a suggestion any more.
+	p.owner.SetSelectedIndex(slices.Index(p.ownerIDs[1:], p.draft.Owner) + 1)
 }
 
 // arrange shows the rows the discovery and status ask for: a known pain point's source and

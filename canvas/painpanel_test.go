@@ -267,3 +267,45 @@ func TestPainPanelLabelsStayBesideTheirFields(t *testing.T) {
 		})
 	}
 }
+
+// TestSidePanelsStayPut: the task force panel stays when the workspace changes while a pain
+// point is still picked on the map; a pain point added with Ctrl+P opens with its title in
+// view, however far the panel was scrolled; the owner picked from the suggestion is shown as
+// that member with their load, not as a suggestion still.
+func TestSidePanelsStayPut(t *testing.T) {
+	ed := openEditing(t)
+	pp := ed.journey().PainPoints[0]
+	ed.pick(scene.Key{Kind: scene.KindPain, ID: pp.ID})
+	p, tf := ed.mw.PainPanel, ed.mw.TaskForce
+	ed.ctrl(fyne.KeyT)
+	if !tf.Visible() || p.Visible() {
+		t.Fatalf("Ctrl+T: task force shown %v, pain point's panel shown %v", tf.Visible(), p.Visible())
+	}
+	if err := ed.doc.Do(mustEdit(t)(journey.Put(ed.doc.Workspace(), "", journey.Member{ID: "m-new", Name: "Noor", Department: "Web", Capacity: 5}, -1))); err != nil {
+		t.Fatal(err)
+	}
+	tf.Propose()
+	tf.working.Wait()
+	if len(tf.checks) > 0 {
+		test.Tap(tf.accept)
+	}
+	if !tf.Visible() || p.Visible() {
+		t.Errorf("after adding a member and accepting moves: task force shown %v, pain point's panel shown %v", tf.Visible(), p.Visible())
+	}
+
+	ed.pick(scene.Key{Kind: scene.KindPain, ID: pp.ID})
+	p.scroll.ScrollToBottom()
+	ed.key(fyne.KeyEscape)
+	ed.ctrl(fyne.KeyP)
+	root := ed.mw.Canvas().Content()
+	title, _ := drawnAs(root, p.title)
+	view, _ := drawnAs(root, p.scroll)
+	if title.pos.Y < view.pos.Y || title.pos.Y+title.size.Height > view.pos.Y+view.size.Height {
+		t.Errorf("Ctrl+P: the new pain point's title %v is out of the panel's view %v", title, view)
+	}
+
+	p.owner.SetSelectedIndex(0) // the fair suggestion
+	if strings.Contains(p.owner.Selected, "suggested") {
+		t.Errorf("after picking the suggested owner the box says %q", p.owner.Selected)
+	}
+}
