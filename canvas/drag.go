@@ -30,6 +30,10 @@ func (e *Editor) startDrag(from scene.Point) {
 	s := e.m.Scene()
 	if stage, ok := s.EmotionAt(from); ok {
 		e.drag = dragState{kind: dragEmotion, id: stage}
+	} else if stage, lane, ok := s.CellAt(from); ok && s.IsEmotionLane(lane) {
+		// Anywhere in a stage's emotion cell: a blank journey's curve is drawn by dragging
+		// too, with no point there yet to take hold of.
+		e.drag = dragState{kind: dragEmotion, id: stage}
 	} else if k, ok := s.ItemAt(from); ok {
 		e.drag = dragState{kind: dragItem, item: k}
 		stage, lane, _ := s.CellOf(k)

@@ -548,6 +548,67 @@ func TestDragAndDrop(t *testing.T) {
 	}
 }
 
+// TestEmotionCurveDrawnOnABlankJourney drags in the emotion lane of a new journey, whose stage
+// has no point yet to take hold of: the drag sets the stage's score where it ends, one undo.
+func TestEmotionCurveDrawnOnABlankJourney(t *testing.T) {
+	ed := openEditing(t)
+	ed.mw.NewJourney()
+	ed.mw.journeyForm.Hide()
+	j := ed.journey()
+	stage := j.Stages[0].ID
+	if _, ok := j.Emotion(stage); ok {
+		t.Fatal("a blank journey starts with an emotion score")
+	}
+	s, c := ed.mw.Map.Scene(), ed.mw.Canvas()
+	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(ed.mw.Map)
+	var lane string
+	for _, l := range j.Lanes {
+		if l.Kind == journey.LaneEmotion {
+			lane = l.ID
+		}
+	}
+	cell, _ := s.CellBounds(stage, lane)
+	low, _ := s.EmotionMarker(stage, -2)
+	from := fyne.NewPos(cell.X+cell.W/3, cell.Y+cell.H/2)
+	test.Drag(c, origin.Add(from), 0, low.Y+low.H/2-from.Y)
+	if got, ok := ed.journey().Emotion(stage); !ok || got != -2 {
+		t.Fatalf("after dragging down in the blank emotion lane: score %d (set %v), want -2", got, ok)
+	}
+	ed.mw.Editor.Undo()
+	if _, ok := ed.journey().Emotion(stage); ok {
+		t.Error("undo left the score drawn by dragging")
+	}
+}
+
+// TestEmotionPointsOverTheCurveAfterUndo deletes a stage and undoes it: every emotion point
+// must still be drawn over the curve, as it was before (the stage came back drawn last, its
+// piece of curve across the next stage's point and its sign).
+func TestEmotionPointsOverTheCurveAfterUndo(t *testing.T) {
+	ed := openEditing(t)
+	j := ed.journey()
+	if err := ed.doc.Do(mustEdit(t)(journey.DeleteStage(ed.doc.Workspace(), j.ID, j.Stages[1].ID))); err != nil {
+		t.Fatal(err)
+	}
+	ed.mw.Editor.Undo()
+	z := ed.mw.Map.zoom
+	lastPiece, firstPoint := -1, -1
+	for i, d := range onScreen(ed.mw.Map) {
+		switch o := d.object.(type) {
+		case *canvas.Line:
+			if o.StrokeColor == ed.mw.Map.Scene().Palette().Curve && o.StrokeWidth >= 3*z-0.01 {
+				lastPiece = i
+			}
+		case *canvas.Circle:
+			if w := o.Position2.X - o.Position1.X; w > 29*z && w < 31*z && firstPoint < 0 {
+				firstPoint = i
+			}
+		}
+	}
+	if lastPiece < 0 || firstPoint < 0 || lastPiece > firstPoint {
+		t.Errorf("after a stage deleted and undone, a piece of the curve (object %d) is drawn over an emotion point (object %d)", lastPiece, firstPoint)
+	}
+}
+
 func mustScore(t *testing.T, ed *editing, stage string) int {
 	t.Helper()
 	score, ok := ed.journey().Emotion(stage)

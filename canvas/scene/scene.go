@@ -56,6 +56,7 @@ const (
 	KindLane    Kind = "lane"
 	KindGrid    Kind = "grid"
 	KindStage   Kind = "stage"
+	KindCurve   Kind = "curve" // the emotion curve from a stage's point to the next one's
 	KindEmotion Kind = "emotion"
 	KindCard    Kind = "card"
 	KindPain    Kind = "pain"
@@ -63,7 +64,9 @@ const (
 )
 
 // Kinds lists the kinds of element in drawing order.
-var Kinds = []Kind{KindEmpty, KindHeader, KindLane, KindGrid, KindStage, KindEmotion, KindCard, KindPain, KindLegend}
+// Every piece of the curve is drawn under every point, whatever order stages came into view
+// or back from an undo in: a piece drawn after its neighbour's point would cross out its sign.
+var Kinds = []Kind{KindEmpty, KindHeader, KindLane, KindGrid, KindStage, KindCurve, KindEmotion, KindCard, KindPain, KindLegend}
 
 // Key names one element by what it shows: a card by its id, a lane by its id, an emotion
 // point by its stage's id.
@@ -355,7 +358,7 @@ func (s *Scene) Bounds(k Key) (Rect, bool) {
 			return Rect{}, false
 		}
 		return Rect{0, s.rows[r].Y, s.width, s.rows[r].H}, true
-	case KindEmotion:
+	case KindEmotion, KindCurve:
 		c, ok := s.colOf[k.ID]
 		if !ok || s.emoRow < 0 {
 			return Rect{}, false
@@ -399,8 +402,10 @@ func (s *Scene) Visible(view Rect) []Key {
 		add(Key{KindStage, s.cols[c].ID})
 	}
 	if s.emoRow >= 0 {
-		for c := c0; c < c1; c++ {
-			add(Key{KindEmotion, s.cols[c].ID})
+		for _, kind := range []Kind{KindCurve, KindEmotion} {
+			for c := c0; c < c1; c++ {
+				add(Key{kind, s.cols[c].ID})
+			}
 		}
 	}
 	for _, kind := range []Kind{KindCard, KindPain} {

@@ -208,7 +208,7 @@ func TestShapes(t *testing.T) {
 	}
 	emotion := shapesOf(s, Key{KindEmotion, "s1"})
 	lines := 0
-	for _, sh := range emotion {
+	for _, sh := range shapesOf(s, Key{KindCurve, "s1"}) {
 		if sh.Kind == ShapeLine {
 			lines++
 		}

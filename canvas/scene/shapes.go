@@ -62,6 +62,8 @@ func (s *Scene) Shapes(k Key, dst []Shape) []Shape {
 			return dst
 		}
 		return s.text(dst, s.cols[c].X+cellPad+4, HeaderHeight+14, s.cols[c].Name, 16, Bold, s.spot(c, p.Text))
+	case KindCurve:
+		return s.curveShapes(k, dst)
 	case KindEmotion:
 		return s.emotionShapes(k, dst)
 	case KindCard:
@@ -203,13 +205,14 @@ func (s *Scene) EmotionPoints() (points []Point, ok []bool) {
 // emotionShapes draws the curve from a stage's score to the next one's (Catmull-Rom through
 // the neighbours, so it is smooth and still passes exactly through every score; a stage with
 // no score breaks it) and the marker with the score.
-func (s *Scene) emotionShapes(k Key, dst []Shape) []Shape {
+// curveShapes is the piece of the emotion curve from a stage's point to the next stage's.
+func (s *Scene) curveShapes(k Key, dst []Shape) []Shape {
 	c, ok := s.colOf[k.ID]
 	if !ok || s.emoRow < 0 {
 		return dst
 	}
 	p := s.pal
-	p1, score, has1 := s.emotionPoint(c)
+	p1, _, has1 := s.emotionPoint(c)
 	if !has1 {
 		return dst
 	}
@@ -227,6 +230,20 @@ func (s *Scene) emotionShapes(k Key, dst []Shape) []Shape {
 			dst = append(dst, line(prev.X, prev.Y, next.X, next.Y, 3, s.spot(c, p.Curve)))
 			prev = next
 		}
+	}
+	return dst
+}
+
+// emotionShapes is a stage's emotion point: a face coloured by the score, the score on it.
+func (s *Scene) emotionShapes(k Key, dst []Shape) []Shape {
+	c, ok := s.colOf[k.ID]
+	if !ok || s.emoRow < 0 {
+		return dst
+	}
+	p := s.pal
+	p1, score, has1 := s.emotionPoint(c)
+	if !has1 {
+		return dst
 	}
 	const face = 30
 	dst = append(dst, Shape{Kind: ShapeCircle, X: p1.X - face/2, Y: p1.Y - face/2, W: face, H: face,
