@@ -91,6 +91,8 @@ func (p *TaskForcePanel) CreateRenderer() fyne.WidgetRenderer {
 		sectionHeading("Rebalance"), rebalance, targetSaid, p.proposal, p.moves, p.accept,
 		widget.NewSeparator(),
 		sectionHeading("Pulse: psychological safety, anonymous"), p.pulse, takePulse,
+		explained("Each answer is anonymous and final: it is kept out of the undo history, so whoever "+
+			"answers next on this computer can't take it back, replay it or work it out from the averages."),
 	)
 }
 
@@ -227,14 +229,20 @@ func (p *TaskForcePanel) RemoveMember(id string) {
 	p.do(func(w *journey.Workspace) (journey.Edit, error) { return journey.RemoveMember(w, id) })
 }
 
-func (p *TaskForcePanel) do(edit func(*journey.Workspace) (journey.Edit, error)) {
+func (p *TaskForcePanel) do(edit func(*journey.Workspace) (journey.Edit, error)) bool {
+	return p.made(edit, p.doc.Do)
+}
+
+// made makes an edit with the document's way of making it (Do, or Keep), saying why not.
+func (p *TaskForcePanel) made(edit func(*journey.Workspace) (journey.Edit, error), by func(journey.Edit) error) bool {
 	e, err := edit(p.doc.Workspace())
 	if err == nil {
-		err = p.doc.Do(e)
+		err = by(e)
 	}
 	if err != nil {
 		p.OnMessage(refusal(err))
 	}
+	return err == nil
 }
 
 // Propose works out a rebalance to the target and lists its moves, each checked. The search
@@ -329,7 +337,8 @@ func (p *TaskForcePanel) TakePulse() {
 		groups[i] = g
 		items = append(items, &widget.FormItem{Text: d.Name(), Widget: g, HintText: d.Question()})
 	}
-	note := widget.NewLabel("1 = not at all, 5 = fully. Anonymous: stored with today's date only, no name, in no order.")
+	note := widget.NewLabel("1 = not at all, 5 = fully. Anonymous: stored with today's date only, no name, in no order. " +
+		"An answer given is final: it is not in the undo history, so the next person at this computer can't take it back or see it.")
 	note.Wrapping = fyne.TextWrapWord
 	items = append(items, widget.NewFormItem("", note))
 	d := dialog.NewForm("Pulse", "Submit", "Cancel", items, func(submit bool) {
@@ -344,8 +353,11 @@ func (p *TaskForcePanel) TakePulse() {
 			}
 		}
 		pulse := journey.NewPulse(p.Now(), scores)
-		p.do(func(w *journey.Workspace) (journey.Edit, error) { return journey.Put(w, "", pulse, -1) })
-		p.OnMessage("Thank you: your pulse is stored, without your name.")
+		// Kept out of the undo history, so that the next person can't take it back, replay it
+		// or read it off the averages.
+		if p.made(func(w *journey.Workspace) (journey.Edit, error) { return journey.Put(w, "", pulse, -1) }, p.doc.Keep) {
+			p.OnMessage("Thank you: your pulse is stored, without your name, and can't be undone.")
+		}
 	}, p.Window)
 	d.Resize(fyne.NewSize(720, 520))
 	d.Show()

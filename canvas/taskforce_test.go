@@ -78,7 +78,11 @@ func TestTaskForcePulse(t *testing.T) {
 	for i, g := range tf.pulseAsked {
 		g.SetSelected([]string{"4", "2", "5", "3"}[i])
 	}
+	undoBefore := ed.mw.undo.Label
 	tf.pulseForm.Submit()
+	if ed.mw.undo.Label != undoBefore || strings.Contains(strings.ToLower(ed.mw.undo.Label), "pulse") {
+		t.Errorf("after a pulse answer the Edit menu says %q, want %q as before: the next person could take it back", ed.mw.undo.Label, undoBefore)
+	}
 	ed.restart()
 	pulses := ed.doc.Workspace().Pulses
 	if len(pulses) != n+1 {
@@ -298,5 +302,19 @@ func mustEdit(t *testing.T) func(journey.Edit, error) journey.Edit {
 			t.Fatal(err)
 		}
 		return e
+	}
+}
+
+// TestOnePainPointIsOne: counts of one say "1 pain point", in the status bar and the filter's
+// line alike.
+func TestOnePainPointIsOne(t *testing.T) {
+	w := &journey.Workspace{Members: []journey.Member{{ID: "a", Name: "Ana", Capacity: 4}}, Journeys: []journey.Journey{{ID: "j",
+		PainPoints: []journey.PainPoint{{ID: "p", Discovery: journey.Unknown, FoundBy: "a", Effort: 1, Owner: "a", Status: journey.StatusOpen}}}}}
+	if got := statusText(w, &w.Journeys[0]); !strings.HasPrefix(got, "1 pain point (0 known, 1 unknown)") {
+		t.Errorf("status bar: %q", got)
+	}
+	f := journey.Filter{Only: []journey.Show{journey.ShowUnknown}}
+	if got := f.Said(&w.Journeys[0]); got != "1 of 1 pain point: unknown" {
+		t.Errorf("filter: %q", got)
 	}
 }

@@ -369,8 +369,8 @@ func statusText(w *journey.Workspace, j *journey.Journey) string {
 		return fair
 	}
 	d := j.Discovered()
-	return fmt.Sprintf("%d pain points (%d known, %d unknown) · discovery rate %.0f %% · %s",
-		d.All(), d.Known, d.Unknown, d.Rate()*100, fair)
+	return fmt.Sprintf("%s (%d known, %d unknown) · discovery rate %.0f %% · %s",
+		journey.Plural(d.All(), "pain point"), d.Known, d.Unknown, d.Rate()*100, fair)
 }
 
 func (mw *MainWindow) fit() { mw.Map.FitTo(mw.Map.scroll.Size()) }
@@ -559,7 +559,7 @@ func NewJourneyList(w *journey.Workspace, onMove func(from, to int)) *widget.Lis
 			r.title.SetText(j.Title)
 			r.persona.SetText(j.Persona)
 			d := j.Discovered()
-			r.pains.SetText(fmt.Sprintf("%d pain points: %d known, %d unknown", d.All(), d.Known, d.Unknown))
+			r.pains.SetText(fmt.Sprintf("%s: %d known, %d unknown", journey.Plural(d.All(), "pain point"), d.Known, d.Unknown))
 		})
 }
 

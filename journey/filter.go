@@ -100,5 +100,5 @@ func (f Filter) Said(j *Journey) string {
 	for i, s := range f.Only {
 		ways[i] = string(s)
 	}
-	return fmt.Sprintf("%d of %d pain points: %s", n, len(j.PainPoints), strings.Join(ways, ", "))
+	return fmt.Sprintf("%d of %s: %s", n, Plural(len(j.PainPoints), "pain point"), strings.Join(ways, ", "))
 }

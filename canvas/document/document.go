@@ -171,6 +171,27 @@ func (d *Document) Do(e journey.Edit) error {
 	return nil
 }
 
+// Keep applies an edit and makes it durable like Do, but enters it in no history: Undo and
+// Redo pass it by, on screen and in the store. It is for what the next person at the keyboard
+// must not take back or replay, as an anonymous pulse answer given in turn on one laptop.
+func (d *Document) Keep(e journey.Edit) error {
+	if e == nil {
+		return errors.New("no edit to keep")
+	}
+	if d.ReadOnly {
+		return ErrReadOnly
+	}
+	if err := e.Apply(d.ws); err != nil {
+		return err
+	}
+	refs := e.Touches()
+	if err := d.commit(e, refs, storage.HistoryStep{}); err != nil {
+		return err
+	}
+	d.tell(Change{Kind: Did, Refs: refs})
+	return nil
+}
+
 // overLimit returns the index of the oldest undo entry of the scope when one more would pass
 // the limit, or -1.
 func (d *Document) overLimit(scope string) int {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"journeymap/journey"
 	"journeymap/journey/journeytest"
@@ -356,4 +357,46 @@ func TestReadOnlyRefusesEveryChange(t *testing.T) {
 	if _, err := d.Undo(); err != nil {
 		t.Error(err)
 	}
+}
+
+// TestKeptEditsAreInNoHistory: an anonymous pulse kept is durable, but Undo passes it by,
+// before and after a restart, and takes back the edit made before it instead.
+func TestKeptEditsAreInNoHistory(t *testing.T) {
+	d, dir := openSample(t)
+	m := d.Workspace().Members[0]
+	m.Capacity++
+	if err := d.Do(mustPut(t, d, m)); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := d.CanUndo()
+	pulse := journey.NewPulse(time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC), [4]int{4, 3, 5, 2})
+	n := len(d.Workspace().Pulses)
+	if err := d.Keep(mustPut(t, d, pulse)); err != nil {
+		t.Fatal(err)
+	}
+	if label, _ := d.CanUndo(); label != before {
+		t.Errorf("after keeping a pulse, Undo offers %q, want %q as before it", label, before)
+	}
+	d = reopen(t, d, dir)
+	if len(d.Workspace().Pulses) != n+1 {
+		t.Fatalf("the kept pulse is not in the store after a restart: %d pulses, want %d", len(d.Workspace().Pulses), n+1)
+	}
+	if label, _ := d.CanUndo(); label != before {
+		t.Errorf("after a restart, Undo offers %q, want %q", label, before)
+	}
+	if _, err := d.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Workspace().Pulses) != n+1 || d.Workspace().Members[0].Capacity != m.Capacity-1 {
+		t.Error("Undo took back the pulse, or not the edit before it")
+	}
+}
+
+func mustPut[T journey.Item](t *testing.T, d *Document, item T) journey.Edit {
+	t.Helper()
+	e, err := journey.Put(d.Workspace(), "", item, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
 }

@@ -39,8 +39,8 @@ func (r Imported) Summary() string {
 	for _, j := range r.Workspace.Journeys {
 		pains += len(j.PainPoints)
 	}
-	return fmt.Sprintf("imported %q: %d members, %d journeys, %d pain points into %s",
-		r.Workspace.Name, len(r.Workspace.Members), len(r.Workspace.Journeys), pains, r.Dir)
+	return fmt.Sprintf("imported %q: %s, %s, %s into %s", r.Workspace.Name, journey.Plural(len(r.Workspace.Members), "member"),
+		journey.Plural(len(r.Workspace.Journeys), "journey"), journey.Plural(pains, "pain point"), r.Dir)
 }
 
 // Import makes the store at dir hold the workspace. A store that already holds one is refused
