@@ -1,6 +1,9 @@
 package canvas
 
 import (
+	"slices"
+	"strings"
+
 	"journeymap/canvas/scene"
 	"journeymap/journey"
 )
@@ -23,10 +26,13 @@ type dragState struct {
 	kind dragKind
 	item scene.Key
 	id   string // the stage or lane dragged, or the stage of the emotion score
+	// group is set when the item dragged is one of several picked: they all move.
+	group bool
 }
 
 func (e *Editor) startDrag(from scene.Point) {
 	e.close()
+	e.narrow = nil
 	s := e.m.Scene()
 	if stage, ok := s.EmotionAt(from); ok {
 		e.drag = dragState{kind: dragEmotion, id: stage}
@@ -36,8 +42,11 @@ func (e *Editor) startDrag(from scene.Point) {
 		e.drag = dragState{kind: dragEmotion, id: stage}
 	} else if k, ok := s.ItemAt(from); ok {
 		e.drag = dragState{kind: dragItem, item: k}
-		stage, lane, _ := s.CellOf(k)
-		e.selectCell(stage, lane, []scene.Key{k})
+		// One of several picked takes the others along; any other is picked alone.
+		if e.drag.group = len(e.sel.Items) > 1 && slices.Contains(e.sel.Items, k); !e.drag.group {
+			stage, lane, _ := s.CellOf(k)
+			e.selectCell(stage, lane, []scene.Key{k})
+		}
 	} else if id, ok := s.StageAt(from); ok {
 		e.drag = dragState{kind: dragStage, id: id}
 	} else if id, ok := s.LaneAt(from); ok {
@@ -118,7 +127,10 @@ func (e *Editor) dragEnded(from, to scene.Point) {
 	switch e.drag.kind {
 	case dragItem:
 		stage, lane, ok := e.dropCell(to)
-		if ok {
+		switch {
+		case ok && e.drag.group:
+			e.dropGroup(j, stage, lane)
+		case ok:
 			e.dropItem(j, stage, lane, to.Y)
 		}
 	case dragEmotion:
@@ -183,6 +195,49 @@ func (e *Editor) dropItem(j *journey.Journey, stage, lane string, y float32) {
 	}
 	if e.try(edit, err) {
 		e.selectCell(stage, lane, []scene.Key{k})
+	}
+}
+
+// dropGroup moves every picked card into the cell, and every picked pain point to its stage
+// in the pain lane, as one edit; each keeps its place among the others.
+func (e *Editor) dropGroup(j *journey.Journey, stage, lane string) {
+	w, jid := e.workspace(), e.journeyID()
+	var cards []journey.Card
+	var pains []journey.PainPoint
+	for _, k := range e.sel.Items {
+		switch k.Kind {
+		case scene.KindCard:
+			if c, ok := find(j.Cards, k.ID); ok {
+				c.Stage, c.Lane = stage, lane
+				cards = append(cards, c)
+			}
+		case scene.KindPain:
+			if p, ok := find(j.PainPoints, k.ID); ok {
+				p.Stage = stage
+				pains = append(pains, p)
+			}
+		}
+	}
+	moved, err := journey.PutAll(w, jid, "", cards)
+	if err != nil {
+		e.OnMessage(refusal(err))
+		return
+	}
+	movedPains, err := journey.PutAll(w, jid, "", pains)
+	if err != nil {
+		e.OnMessage(refusal(err))
+		return
+	}
+	var what []string
+	if len(cards) > 0 {
+		what = append(what, journey.Plural(len(cards), "card"))
+	}
+	if len(pains) > 0 {
+		what = append(what, journey.Plural(len(pains), "pain point"))
+	}
+	edit := journey.Batch{Name: "Move " + strings.Join(what, " and "), Edits: append(moved.Edits, movedPains.Edits...)}
+	if len(edit.Edits) > 0 && e.try(edit, nil) {
+		e.selectCell(stage, lane, e.sel.Items)
 	}
 }
 

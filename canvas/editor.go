@@ -41,6 +41,7 @@ type Editor struct {
 	copied []clipItem  // what Copy took, pasted as items while the clipboard still holds its text
 	clip   string      // the plain text Copy put on the clipboard
 	drag   dragState
+	narrow *scene.Key // one of several picked, pressed: picked alone unless the press becomes a drag
 }
 
 // editTarget is what an open text editor edits: an item, a new one in a cell, or the name
@@ -132,6 +133,12 @@ func (e *Editor) pressed(at scene.Point, mods fyne.KeyModifier) {
 	if k, ok := s.ItemAt(at); ok {
 		stage, lane, _ := s.CellOf(k)
 		items := []scene.Key{k}
+		if !many && len(e.sel.Items) > 1 && slices.Contains(e.sel.Items, k) {
+			// One of several picked: they stay picked for a drag to take them all, and a
+			// click picks it alone when the button goes up.
+			e.narrow = &k
+			return
+		}
 		if many {
 			items = slices.Clone(e.sel.Items)
 			if i := slices.Index(items, k); i >= 0 && mods&fyne.KeyModifierShift == 0 {
@@ -149,6 +156,15 @@ func (e *Editor) pressed(at scene.Point, mods fyne.KeyModifier) {
 			items = e.sel.Items
 		}
 		e.selectCell(stage, lane, items)
+	}
+}
+
+// released picks alone the one of several picked that was clicked without a drag.
+func (e *Editor) released() {
+	if k := e.narrow; k != nil {
+		e.narrow = nil
+		stage, lane, _ := e.m.Scene().CellOf(*k)
+		e.selectCell(stage, lane, []scene.Key{*k})
 	}
 }
 

@@ -609,6 +609,53 @@ func TestEmotionPointsOverTheCurveAfterUndo(t *testing.T) {
 	}
 }
 
+// TestDraggingSeveralPickedMovesThemAll picks two cards with Ctrl+click, presses on one and
+// drags it to another cell, as a mouse does: both land there, as one undo; a click without a
+// drag on one of several picked then picks it alone.
+func TestDraggingSeveralPickedMovesThemAll(t *testing.T) {
+	ed := openEditing(t)
+	j := ed.journey()
+	a, b := j.Cards[0], j.Cards[1]
+	ka, kb := scene.Key{Kind: scene.KindCard, ID: a.ID}, scene.Key{Kind: scene.KindCard, ID: b.ID}
+	down := func(k scene.Key, mods fyne.KeyModifier) {
+		ed.mw.Map.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: ed.at(k)}, Button: desktop.MouseButtonPrimary, Modifier: mods})
+	}
+	up := func(k scene.Key) {
+		ed.mw.Map.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: ed.at(k)}, Button: desktop.MouseButtonPrimary})
+	}
+	ed.pick(ka)
+	down(kb, fyne.KeyModifierControl)
+	up(kb)
+	if got := ed.mw.Editor.Selection().Items; len(got) != 2 {
+		t.Fatalf("Ctrl+click picked %v, want both cards", got)
+	}
+	target, _ := ed.mw.Map.Scene().CellBounds(j.Stages[3].ID, j.Lanes[2].ID)
+	from := ed.at(ka)
+	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(ed.mw.Map)
+	down(ka, 0)
+	test.Drag(ed.mw.Canvas(), origin.Add(from), target.X+target.W/2-from.X, target.Y+target.H/2-from.Y)
+	up(ka)
+	for _, id := range []string{a.ID, b.ID} {
+		if c, _ := find(ed.journey().Cards, id); c.Stage != j.Stages[3].ID || c.Lane != j.Lanes[2].ID {
+			t.Errorf("card %q is in %s × %s after the drag of both", c.Text, c.Lane, c.Stage)
+		}
+	}
+	if ed.mw.undo.Label != "Undo Move 2 cards" {
+		t.Errorf("the Edit menu offers %q", ed.mw.undo.Label)
+	}
+	ed.mw.Editor.Undo()
+	for _, c := range []journey.Card{a, b} {
+		if got, _ := find(ed.journey().Cards, c.ID); got != c {
+			t.Errorf("one undo did not put %q back: %+v", c.Text, got)
+		}
+	}
+	down(ka, 0)
+	up(ka)
+	if got := ed.mw.Editor.Selection().Items; len(got) != 1 || got[0] != ka {
+		t.Errorf("a click on one of several picked leaves %v picked, want it alone", got)
+	}
+}
+
 func mustScore(t *testing.T, ed *editing, stage string) int {
 	t.Helper()
 	score, ok := ed.journey().Emotion(stage)

@@ -41,6 +41,7 @@ type Map struct {
 	// slack is room below the map, in pixels, for a view that brings any lane up to the top
 	// of the screen however short the map (the presenter's).
 	slack float32
+	moved bool // the pointer dragged since the button went down
 	// onWheel, if set, is told of every turn of the mouse wheel over the map.
 	onWheel func()
 	opts    scene.Options
@@ -97,6 +98,7 @@ type Selection struct {
 // mapInput is told what the user does on the map, in map coordinates at 100 %.
 type mapInput interface {
 	pressed(at scene.Point, mods fyne.KeyModifier)
+	released() // the button went up where it went down, with no drag between
 	doubleTapped(at scene.Point)
 	secondaryTapped(at scene.Point, onCanvas fyne.Position)
 	dragged(from, to scene.Point)
@@ -461,7 +463,7 @@ func (m *Map) MouseDown(ev *desktop.MouseEvent) {
 	if ev.Button != desktop.MouseButtonPrimary {
 		return
 	}
-	m.pressed = true
+	m.pressed, m.moved = true, false
 	at := m.toScene(ev.Position)
 	m.press = &at
 	m.focus()
@@ -471,7 +473,12 @@ func (m *Map) MouseDown(ev *desktop.MouseEvent) {
 }
 
 // MouseUp implements desktop.Mouseable.
-func (m *Map) MouseUp(*desktop.MouseEvent) { m.press = nil }
+func (m *Map) MouseUp(ev *desktop.MouseEvent) {
+	if m.press != nil && !m.moved && ev.Button == desktop.MouseButtonPrimary && m.input != nil {
+		m.input.released()
+	}
+	m.press = nil
+}
 
 // Tapped selects, when no mouse button told of it first (a touch screen, a test).
 func (m *Map) Tapped(ev *fyne.PointEvent) {
@@ -496,6 +503,7 @@ func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
 // Dragged moves what the drag started on: a card or pain point to another cell, an emotion
 // score up or down, a stage or lane to another place.
 func (m *Map) Dragged(ev *fyne.DragEvent) {
+	m.moved = true
 	if !m.dragging {
 		// A drag begins where the button went down; with no button (a test's drag) the
 		// first event's place is where it began.

@@ -307,6 +307,7 @@ func (p *presenter) typedRune(r rune) {
 
 // A presenter edits nothing: clicks, drags and menus do nothing but keep the keys here.
 func (p *presenter) pressed(scene.Point, fyne.KeyModifier)      {}
+func (p *presenter) released()                                  {}
 func (p *presenter) doubleTapped(scene.Point)                   {}
 func (p *presenter) secondaryTapped(scene.Point, fyne.Position) {}
 func (p *presenter) dragged(scene.Point, scene.Point)           {}
