@@ -131,14 +131,80 @@ func (mw *MainWindow) exportTo(path string, opts export.Options) {
 	}()
 }
 
+// ExportWorkspaceFile asks where, and writes the whole workspace as a workspace file (JSON),
+// to hand over, keep or import elsewhere, as `journeymap export -format json` does.
+func (mw *MainWindow) ExportWorkspaceFile() {
+	w := mw.doc.Workspace()
+	name := fileName(w.Name)
+	if w.Name == "" {
+		name = "workspace"
+	}
+	mw.exportFile("Export Workspace File", name+".journeymap.json", transfer.JSON, "")
+}
+
+// ExportPainPointsCSV asks where, and writes the pain points of the journey on show as CSV for
+// a spreadsheet (the columns File → Import Pain Points… reads back).
+func (mw *MainWindow) ExportPainPointsCSV() {
+	j := mw.doc.Workspace().Journey(mw.Map.JourneyID())
+	if j == nil {
+		mw.say("No journey on show: add one first.")
+		return
+	}
+	mw.exportFile("Export Pain Points (CSV)", fileName(j.Title)+" pain points.csv", transfer.CSV, j.ID)
+}
+
+// exportFile asks for the folder and the file name, then writes the export there whole or not
+// at all, and says where it went.
+func (mw *MainWindow) exportFile(title, suggested string, format transfer.Format, journeyID string) {
+	folder := widget.NewEntry()
+	folder.SetText(defaultDocumentFolder())
+	name := widget.NewEntry()
+	name.SetText(suggested)
+	choose := widget.NewButton("Choose…", func() {
+		dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				folder.SetText(u.Path())
+			}
+		}, mw).Show()
+	})
+	items := []*widget.FormItem{
+		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, folder)),
+		widget.NewFormItem("File name", name),
+	}
+	d := dialog.NewForm(title, "Export", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		path := filepath.Join(folder.Text, strings.TrimSpace(name.Text))
+		w := mw.doc.Workspace()
+		err := transfer.WriteFile(path, func(dst io.Writer) error { return transfer.Export(dst, w, format, journeyID) })
+		if err != nil {
+			mw.say("Not exported: " + err.Error() + ".")
+			return
+		}
+		mw.say("Exported to " + path + ".")
+	}, mw)
+	d.Resize(fyne.NewSize(560, 260))
+	d.Show()
+	mw.exportForm = d
+}
+
+// defaultDocumentFolder is the user's Documents folder, else their home, else here.
+func defaultDocumentFolder() string {
+	return folderIn("Documents")
+}
+
 // defaultExportFolder is the user's Pictures folder, else their home, else here.
-func defaultExportFolder() string {
+func defaultExportFolder() string { return folderIn("Pictures") }
+
+// folderIn is the named folder in the user's home when there is one, else the home, else here.
+func folderIn(name string) string {
 	home, err := os.UserHomeDir()
 	if err != nil {
 		return "."
 	}
-	if fi, err := os.Stat(filepath.Join(home, "Pictures")); err == nil && fi.IsDir() {
-		return filepath.Join(home, "Pictures")
+	if fi, err := os.Stat(filepath.Join(home, name)); err == nil && fi.IsDir() {
+		return filepath.Join(home, name)
 	}
 	return home
 }

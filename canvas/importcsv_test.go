@@ -1,10 +1,13 @@
 package canvas
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"journeymap/storage/transfer"
 )
 
 func TestImportPainPointsFromTheWindow(t *testing.T) {
@@ -42,5 +45,44 @@ func TestImportPainPointsFromTheWindow(t *testing.T) {
 	said := labelsIn(top)
 	if !strings.Contains(said, `line 2: stage: no stage is named "Nowhere";`+"\n"+`line 3: stage:`) {
 		t.Errorf("the dialog says %q", said)
+	}
+}
+
+// TestExportFilesFromTheWindow exports the workspace file and the journey's pain points from
+// the File menu into a folder typed in its dialog: the files are what the command line writes.
+func TestExportFilesFromTheWindow(t *testing.T) {
+	ed := openEditing(t)
+	for _, tt := range []struct {
+		menu   string
+		format transfer.Format
+		id     string
+		ext    string
+	}{
+		{"Export Workspace File…", transfer.JSON, "", ".journeymap.json"},
+		{"Export Pain Points (CSV)…", transfer.CSV, ed.journey().ID, " pain points.csv"},
+	} {
+		dir := t.TempDir()
+		menuItem(t, ed.mw.mainMenu.Items[0], tt.menu).Action()
+		form := ed.mw.Canvas().Overlays().Top()
+		entries := entriesIn(form)
+		if len(entries) != 2 || !strings.HasSuffix(entries[1].Text, tt.ext) {
+			t.Fatalf("%s: the dialog asks %d things, the name %q", tt.menu, len(entries), entries[len(entries)-1].Text)
+		}
+		entries[0].SetText(dir)
+		ed.mw.exportForm.Submit()
+		got, err := os.ReadFile(filepath.Join(dir, entries[1].Text))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.menu, err)
+		}
+		var want bytes.Buffer
+		if err := transfer.Export(&want, ed.doc.Workspace(), tt.format, tt.id); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("%s wrote %d bytes unlike the command line's export (%d bytes)", tt.menu, len(got), want.Len())
+		}
+		if !strings.Contains(ed.mw.message.Text, dir) {
+			t.Errorf("%s: the window says %q", tt.menu, ed.mw.message.Text)
+		}
 	}
 }

@@ -64,6 +64,7 @@ type MainWindow struct {
 	OnOpenSample func() error
 	welcome      fyne.CanvasObject  // in the map's place while there is no journey
 	journeyForm  *dialog.FormDialog // the journey's title, persona and vision, while asked for
+	exportForm   *dialog.FormDialog // where a file export goes, while asked for
 }
 
 // NewMainWindow builds the window for a document, restoring the size, theme and journey
@@ -478,6 +479,8 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
 			item("Export PNG…", mw.ExportPNG, ctrl(fyne.KeyE)),
+			fyne.NewMenuItem("Export Workspace File…", mw.ExportWorkspaceFile),
+			fyne.NewMenuItem("Export Pain Points (CSV)…", mw.ExportPainPointsCSV),
 			fyne.NewMenuItem("Import Pain Points…", mw.ImportPainPoints),
 			fyne.NewMenuItem("Open Sample…", mw.OpenSample),
 			fyne.NewMenuItemSeparator(),

@@ -42,6 +42,15 @@ func (r Rect) Intersects(o Rect) bool {
 }
 
 // Contains reports whether the point is inside the area.
+// Union is the smallest rectangle holding both; an empty one adds nothing.
+func (r Rect) Union(o Rect) Rect {
+	if o.W <= 0 || o.H <= 0 {
+		return r
+	}
+	x0, y0 := min(r.X, o.X), min(r.Y, o.Y)
+	return Rect{x0, y0, max(r.X+r.W, o.X+o.W) - x0, max(r.Y+r.H, o.Y+o.H) - y0}
+}
+
 func (r Rect) Contains(p Point) bool {
 	return p.X >= r.X && p.X < r.X+r.W && p.Y >= r.Y && p.Y < r.Y+r.H
 }
@@ -112,8 +121,10 @@ type Scene struct {
 	emoRow  int            // -1 when no emotion lane is shown
 	items   map[Key]*item
 	width   float32
-	height  float32
-	wrapped map[wrapKey][]string
+	height  float32 // with the legend and the owners' key when they go under the map
+	// mapHeight is where the lanes end.
+	mapHeight float32
+	wrapped   map[wrapKey][]string
 	// initialsOf maps member ids to initials, made when first needed: a scan of the members
 	// for each pain point would take minutes on a map of a big task force.
 	initialsOf map[string]string
@@ -235,8 +246,8 @@ func (s *Scene) rebuild(w *journey.Workspace, j *journey.Journey, opts Options) 
 		}
 		s.rowHeight(r)
 	}
+	s.width = LabelWidth + float32(len(j.Stages))*ColumnWidth // before the rows: the owners' key under them needs it
 	s.placeRows(0)
-	s.width = LabelWidth + float32(len(j.Stages))*ColumnWidth
 }
 
 func (s *Scene) shows(l journey.Lane) bool {
@@ -332,7 +343,8 @@ func (s *Scene) placeRows(from int) {
 		s.rows[r].Y = y
 		y += s.rows[r].H
 	}
-	s.height = y
+	s.mapHeight = y
+	s.height = y + s.footerHeight()
 }
 
 // Bounds is where an element is on the map at 100 %.
@@ -343,9 +355,10 @@ func (s *Scene) Bounds(k Key) (Rect, bool) {
 	case KindHeader:
 		return Rect{0, 0, s.width, HeaderHeight + StageHeight}, !s.empty
 	case KindLegend:
-		return s.legendBounds(), !s.empty && s.opts.Legend
+		// The owners' key is in it, beside the legend or under the map with it.
+		return s.legendBounds().Union(Rect{0, s.mapHeight, s.width, s.height - s.mapHeight}), !s.empty && s.opts.Legend
 	case KindGrid:
-		return Rect{0, HeaderHeight, s.width, s.height - HeaderHeight}, !s.empty
+		return Rect{0, HeaderHeight, s.width, s.mapHeight - HeaderHeight}, !s.empty
 	case KindStage:
 		c, ok := s.colOf[k.ID]
 		if !ok {

@@ -470,3 +470,61 @@ func TestJourneyIDOutlivesItsPlace(t *testing.T) {
 		t.Errorf("got %q, want the journey it was built for", got)
 	}
 }
+
+// TestOwnerKey: the poster's legend says who the initials on its pain points stand for, only
+// the owners of this journey's, in the members' order, and counts those it has no room for.
+func TestOwnerKey(t *testing.T) {
+	w, j := testWorkspace()
+	w.Members = append(w.Members, journey.Member{ID: "ben", Name: "Ben Okafor", Capacity: 4}, journey.Member{ID: "cy", Name: "Cy Idle", Capacity: 4})
+	j.PainPoints[1].Owner = "ben"
+	s := Build(w, j, Options{Legend: true}, DefaultFonts())
+	if got := s.OwnerKey(); !slices.Equal(got, [][2]string{{"AR", "Ana Ruiz"}, {"BO", "Ben Okafor"}}) {
+		t.Errorf("owner key %v", got)
+	}
+	texts := textsOf(shapesOf(s, Key{Kind: KindLegend}))
+	for _, want := range []string{"AR", "Ana Ruiz", "BO", "Ben Okafor"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("the legend lacks %q: %q", want, texts)
+		}
+	}
+	if slices.Contains(texts, "Cy Idle") {
+		t.Error("the legend names a member who owns nothing in the journey")
+	}
+	for i := range 40 {
+		id := fmt.Sprintf("m%02d", i)
+		w.Members = append(w.Members, journey.Member{ID: id, Name: "Member " + id, Capacity: 4})
+		j.PainPoints = append(j.PainPoints, journey.PainPoint{ID: "q" + id, Stage: "s1", Title: "More", Discovery: journey.Known,
+			Source: journey.SourceOther, Severity: 1, Effort: 1, Owner: id, Status: journey.StatusOpen})
+	}
+	_, mapH := Build(w, j, Options{}, DefaultFonts()).Size()
+	s = Build(w, j, Options{Legend: true}, DefaultFonts())
+	texts = textsOf(shapesOf(s, Key{Kind: KindLegend}))
+	for _, m := range w.Members[3:] {
+		if !slices.Contains(texts, m.Name) {
+			t.Fatalf("42 owners on a two-stage map: the key lacks %q", m.Name)
+		}
+	}
+	_, h := s.Size()
+	b, _ := s.Bounds(Key{Kind: KindLegend})
+	if h <= mapH || b.Y+b.H < h-1 || !slices.Contains(texts, "Owners") {
+		t.Errorf("a key with no room beside the legend goes under the map, headed: map %v high, with the key %v, the legend's bounds %v", mapH, h, b)
+	}
+}
+
+// TestLegendClearOfTheTitle: on a map too narrow for the legend beside its title, the legend
+// goes under the map rather than over the title.
+func TestLegendClearOfTheTitle(t *testing.T) {
+	w, j := testWorkspace()
+	for _, title := range []string{"Late parcel", "A parcel arrives late, and nobody tells the customer why"} {
+		j.Title = title
+		s := Build(w, j, Options{Legend: true}, DefaultFonts())
+		b := s.legendBounds()
+		titleRect := Rect{24, 18, s.titleWidth(), HeaderHeight - 18}
+		if b.Intersects(titleRect) {
+			t.Errorf("%q: the legend %v is drawn over the title %v", title, b, titleRect)
+		}
+		if _, h := s.Size(); b.Y+b.H > h {
+			t.Errorf("%q: the legend %v runs off the map, %v high", title, b, h)
+		}
+	}
+}

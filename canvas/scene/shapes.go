@@ -157,10 +157,10 @@ var LaneKindWords = map[journey.LaneKind]string{
 
 func (s *Scene) gridShapes(dst []Shape) []Shape {
 	p := s.pal
-	dst = append(dst, line(0, s.height, s.width, s.height, 1, p.Grid))
+	dst = append(dst, line(0, s.mapHeight, s.width, s.mapHeight, 1, p.Grid))
 	for i := range len(s.cols) + 1 {
 		x := float32(LabelWidth + i*ColumnWidth)
-		dst = append(dst, line(x, HeaderHeight, x, s.height, 1, p.Grid))
+		dst = append(dst, line(x, HeaderHeight, x, s.mapHeight, 1, p.Grid))
 	}
 	if s.emoRow >= 0 {
 		mid := s.rows[s.emoRow].Y + EmotionHeight/2
@@ -349,8 +349,23 @@ var legendRows = []string{
 	"Number in the marker: severity 1–5 · “3 pt”: effort",
 }
 
+// legendBounds is where the legend goes: in the header's top right corner, or under the map
+// when the title leaves no room for it there.
 func (s *Scene) legendBounds() Rect {
-	return Rect{max(s.width-legendWidth-16, LabelWidth), 10, legendWidth, float32(len(legendRows)) * legendRow}
+	h := float32(len(legendRows)) * legendRow
+	if x := s.width - legendWidth - 16; x >= 24+s.titleWidth()+32 {
+		return Rect{x, 10, legendWidth, h}
+	}
+	return Rect{24, s.mapHeight + ownerKeyGap, legendWidth, h}
+}
+
+// legendBelow reports whether the legend goes under the map.
+func (s *Scene) legendBelow() bool { return s.legendBounds().Y > HeaderHeight }
+
+// titleWidth is how wide the header's title, persona and vision are drawn.
+func (s *Scene) titleWidth() float32 {
+	return max(s.fonts.Width(s.info.Title, 26, Bold), s.fonts.Width(labelled("Persona", s.info.Persona), 14, Regular),
+		s.fonts.Width(labelled("Vision", quoted(s.info.Vision)), 14, Italic))
 }
 
 func (s *Scene) legendShapes(dst []Shape) []Shape {
@@ -372,7 +387,106 @@ func (s *Scene) legendShapes(dst []Shape) []Shape {
 		}
 		dst = s.text(dst, b.X+m+8, y+(legendRow-s.fonts.LineHeight(12, Regular))/2, words, 12, Regular, p.Text)
 	}
+	return s.ownerKeyShapes(dst)
+}
+
+// ownerKeyWidth is the width of one column of the owners' key.
+const ownerKeyWidth = 190
+
+// OwnerKey is who the initials on the journey's pain points stand for: each owner's
+// initials and name, in the members' order.
+func (s *Scene) OwnerKey() [][2]string {
+	if s.ws == nil {
+		return nil
+	}
+	owns := map[string]bool{}
+	for k, it := range s.items {
+		if k.Kind == KindPain && it.pain.Owner != "" {
+			owns[it.pain.Owner] = true
+		}
+	}
+	var key [][2]string
+	for _, m := range s.ws.Members {
+		if owns[m.ID] {
+			key = append(key, [2]string{Initials(m.Name), m.Name})
+		}
+	}
+	return key
+}
+
+// ownerKeyPlace is where the owners' key of n owners goes: in columns left of the legend
+// when the room the title leaves holds them all, else in rows under the map, headed.
+func (s *Scene) ownerKeyPlace(n int) (x0, y0 float32, cols, rows int, below bool) {
+	b := s.legendBounds()
+	rows = len(legendRows)
+	if cols = (n + rows - 1) / rows; !s.legendBelow() && float32(cols)*ownerKeyWidth <= b.X-24-s.titleWidth()-32 {
+		return b.X - 24 - float32(cols)*ownerKeyWidth, b.Y, cols, rows, false
+	}
+	y0 = s.mapHeight + ownerKeyGap + legendRow
+	if s.legendBelow() {
+		y0 = b.Y + b.H + ownerKeyGap + legendRow
+	}
+	cols = max(1, int((s.width-48)/ownerKeyWidth))
+	return 24, y0, cols, (n + cols - 1) / cols, true
+}
+
+// ownerKeyGap is the space between the map and a key under it.
+const ownerKeyGap = 16
+
+// footerHeight is the height the legend and the owners' key add under the map when the header
+// has no room for them, 0 when it has or the scene draws no legend.
+func (s *Scene) footerHeight() float32 {
+	if !s.opts.Legend {
+		return 0
+	}
+	var h float32
+	if b := s.legendBounds(); s.legendBelow() {
+		h = b.Y + b.H - s.mapHeight
+	}
+	if n := len(s.OwnerKey()); n > 0 {
+		if _, y0, _, rows, below := s.ownerKeyPlace(n); below {
+			h = y0 + float32(rows)*legendRow - s.mapHeight
+		}
+	}
+	if h > 0 {
+		h += ownerKeyGap
+	}
+	return h
+}
+
+// ownerKeyShapes draws the owners' key: a chip with the initials, as the pain points show
+// them, and the name.
+func (s *Scene) ownerKeyShapes(dst []Shape) []Shape {
+	key := s.OwnerKey()
+	if len(key) == 0 {
+		return dst
+	}
+	p := s.pal
+	x0, y0, _, rows, below := s.ownerKeyPlace(len(key))
+	lineY := func(y float32) float32 { return y + (legendRow-s.fonts.LineHeight(12, Regular))/2 }
+	if below {
+		dst = s.text(dst, x0, lineY(y0-legendRow), "Owners", 12, Bold, p.Text)
+	}
+	for i, owner := range key {
+		x, y := x0+float32(i/rows)*ownerKeyWidth, y0+float32(i%rows)*legendRow
+		const chip = 26
+		dst = append(dst, Shape{Kind: ShapeRect, X: x, Y: y + 2, W: chip, H: legendRow - 4, Fill: p.Pill, Radius: 8})
+		dst = s.centred(dst, Point{x + chip/2, y + legendRow/2}, owner[0], 10, Bold, p.Text)
+		dst = s.text(dst, x+chip+6, lineY(y), clipTo(s.fonts, owner[1], ownerKeyWidth-chip-12, 12), 12, Regular, p.Text)
+	}
 	return dst
+}
+
+// clipTo shortens a text with an ellipsis to fit a width.
+func clipTo(f *Fonts, text string, width, size float32) string {
+	if f.Width(text, size, Regular) <= width {
+		return text
+	}
+	r := []rune(text)
+	for len(r) > 1 && f.Width(string(r)+"…", size, Regular) > width {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
 }
 
 // ScoreText writes an emotion score with its sign. Below zero it takes an en dash, which
