@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -1309,4 +1310,23 @@ func pressTab(c fyne.Canvas) {
 		return
 	}
 	c.FocusNext()
+}
+
+// TestZoomIsRemembered: the zoom in use when the app quits is the zoom it starts with, shown as
+// such; a hostile value in the preferences is not taken.
+func TestZoomIsRemembered(t *testing.T) {
+	ed := openEditing(t)
+	ed.mw.Map.SetZoom(1.5)
+	ed.mw.remember()
+	ed.restart()
+	if z := ed.mw.Map.zoom; z != 1.5 || ed.mw.zoomLabel.Text != "150 %" {
+		t.Errorf("after a restart the zoom is %v, shown as %q; want 1.5, \"150 %%\"", z, ed.mw.zoomLabel.Text)
+	}
+	for _, bad := range []float64{math.NaN(), math.Inf(1), -3, 1e300} {
+		ed.a.Preferences().SetFloat(prefZoom, bad)
+		ed.restart()
+		if z := ed.mw.Map.zoom; z != z || z < MinZoom || z > MaxZoom {
+			t.Errorf("preferences saying zoom %v: the map is at %v", bad, z)
+		}
+	}
 }

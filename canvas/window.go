@@ -26,6 +26,7 @@ const (
 	prefLastJourney   = "journey.last"
 	prefTheme         = "theme" // "light", "dark", or "" to follow the system
 	prefSidebarHidden = "sidebar.hidden"
+	prefZoom          = "map.zoom"
 )
 
 // MainWindow is Journeymap's window: the journeys in a sidebar, the chosen one's map with a
@@ -82,6 +83,10 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.message.Truncation = fyne.TextTruncateEllipsis
 	mw.zoomLabel = widget.NewLabel("100 %")
 	mw.Map.OnZoomChanged = func(z float32) { mw.zoomLabel.SetText(fmt.Sprintf("%.0f %%", z*100)) }
+	// The zoom last used, if the preferences hold a sane one (SetZoom keeps it in range).
+	if z := prefs.Float(prefZoom); z > 0 && z < math.MaxFloat32 {
+		mw.Map.SetZoom(float32(z))
+	}
 	mw.list = NewJourneyList(w, mw.moveJourneyTo)
 	mw.list.OnSelected = func(i widget.ListItemID) { mw.show(i) }
 
@@ -457,6 +462,7 @@ func (mw *MainWindow) remember() {
 		return
 	}
 	mw.app.Preferences().SetFloatList(prefSize, []float64{float64(size.Width), float64(size.Height)})
+	mw.app.Preferences().SetFloat(prefZoom, float64(mw.Map.zoom))
 }
 
 func (mw *MainWindow) menu() *fyne.MainMenu {
