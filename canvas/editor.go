@@ -236,6 +236,12 @@ func (e *Editor) typedKey(ev *fyne.KeyEvent) {
 		if e.OnHelp != nil {
 			e.OnHelp()
 		}
+	case fyne.KeyF2:
+		if e.m.shift {
+			e.RenameSelectedLane()
+		} else {
+			e.RenameSelectedStage()
+		}
 	case fyne.KeyF5:
 		if e.OnPresent != nil {
 			e.OnPresent()

@@ -1330,3 +1330,27 @@ func TestZoomIsRemembered(t *testing.T) {
 		}
 	}
 }
+
+// TestStagesFromTheKeyboard lays out a new journey's stages with no mouse: F2 renames the
+// selected cell's stage, Ctrl+Shift+→ adds one after it named by typing over "New stage".
+func TestStagesFromTheKeyboard(t *testing.T) {
+	ed := openEditing(t)
+	ed.mw.NewJourney()
+	ed.mw.journeyForm.Hide()
+	ed.key(fyne.KeyF2)
+	test.Type(ed.text(), "Order")
+	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	for _, name := range []string{"Dispatch", "Wait"} {
+		ed.shortcut(&addStageAfter)
+		test.Type(ed.text(), name)
+		ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		ed.key(fyne.KeyRight)
+	}
+	var names []string
+	for _, s := range ed.journey().Stages {
+		names = append(names, s.Name)
+	}
+	if !slices.Equal(names, []string{"Order", "Dispatch", "Wait"}) {
+		t.Errorf("stages laid out from the keyboard: %q", names)
+	}
+}

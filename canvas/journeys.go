@@ -19,6 +19,13 @@ import (
 // newJourneyShortcut is Ctrl+Shift+N (Cmd on macOS): Ctrl+N is a new card.
 var newJourneyShortcut = desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 
+// addStageBefore and addStageAfter are Ctrl+Shift+← and → (Cmd on macOS): a stage beside the
+// selected cell's, named in place, with no mouse.
+var (
+	addStageBefore = desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	addStageAfter  = desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+)
+
 func (mw *MainWindow) journeyIndex(id string) int {
 	return journey.Index(mw.doc.Workspace().Journeys, id)
 }
@@ -161,6 +168,11 @@ func (mw *MainWindow) journeyMenu() *fyne.Menu {
 		fyne.NewMenuItem("Duplicate Journey", mw.DuplicateJourney),
 		fyne.NewMenuItem("Title, Persona and Vision…", mw.EditJourney),
 		fyne.NewMenuItem("Copy Journey Id", mw.CopyJourneyID),
+		fyne.NewMenuItemSeparator(),
+		item("Add Stage Before", func() { mw.Editor.AddStageBeside(0) }, &addStageBefore),
+		item("Add Stage After", func() { mw.Editor.AddStageBeside(1) }, &addStageAfter),
+		item("Rename Stage", mw.Editor.RenameSelectedStage, &desktop.CustomShortcut{KeyName: fyne.KeyF2}),
+		item("Rename Lane", mw.Editor.RenameSelectedLane, &desktop.CustomShortcut{KeyName: fyne.KeyF2, Modifier: fyne.KeyModifierShift}),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Move Journey Up", func() { mw.MoveJourney(-1) }),
 		fyne.NewMenuItem("Move Journey Down", func() { mw.MoveJourney(1) }),

@@ -63,6 +63,7 @@ func (e *Editor) RenameStage(id string) {
 		return
 	}
 	e.open(st.Name, editTarget{rename: renameStage, id: id}, b)
+	e.selectAllTyped() // as a file is renamed: typing replaces the name, an arrow keeps it
 }
 
 // RenameLane edits a lane's name in place, over its label.
@@ -74,6 +75,7 @@ func (e *Editor) RenameLane(id string) {
 		return
 	}
 	e.open(l.Name, editTarget{rename: renameLane, id: id}, b)
+	e.selectAllTyped()
 }
 
 // renameEdit is the edit that gives a stage or lane the name typed.
@@ -193,7 +195,35 @@ func (e *Editor) AddStage(i int) {
 	st := journey.Stage{ID: journey.NewID("s"), Name: "New stage"}
 	if e.try(journey.Put(e.workspace(), e.journeyID(), st, i)) {
 		e.RenameStage(st.ID)
-		e.selectAllTyped() // the name typed replaces "New stage"
+	}
+}
+
+// AddStageBeside adds a stage before (0) or after (1) the selected cell's stage and starts
+// naming it; with no stage yet, the journey's first.
+func (e *Editor) AddStageBeside(after int) {
+	j := e.workspace().Journey(e.journeyID())
+	if j == nil {
+		e.OnMessage("No journey on show: add one first.")
+		return
+	}
+	i := journey.Index(j.Stages, e.sel.Stage)
+	if i < 0 {
+		i, after = len(j.Stages), 0
+	}
+	e.AddStage(i + after)
+}
+
+// RenameSelectedStage names anew, in place, the stage of the selected cell (F2).
+func (e *Editor) RenameSelectedStage() {
+	if e.sel.Stage != "" {
+		e.RenameStage(e.sel.Stage)
+	}
+}
+
+// RenameSelectedLane names anew, in place, the lane of the selected cell (Shift+F2).
+func (e *Editor) RenameSelectedLane() {
+	if e.sel.Lane != "" {
+		e.RenameLane(e.sel.Lane)
 	}
 }
 
@@ -202,7 +232,6 @@ func (e *Editor) AddLane(i int) {
 	l := journey.Lane{ID: journey.NewID("l"), Kind: journey.LaneCustom, Name: "New lane"}
 	if e.try(journey.Put(e.workspace(), e.journeyID(), l, i)) {
 		e.RenameLane(l.ID)
-		e.selectAllTyped()
 	}
 }
 

@@ -544,6 +544,8 @@ func (mw *MainWindow) addShortcuts() {
 	bind(fyne.KeyD, ctrl, mw.Discovery.Toggle)
 	bind(fyne.KeyZ, ctrl|shift, mw.Editor.Redo)
 	mw.Canvas().AddShortcut(&newJourneyShortcut, func(fyne.Shortcut) { mw.NewJourney() })
+	mw.Canvas().AddShortcut(&addStageBefore, func(fyne.Shortcut) { mw.Editor.AddStageBeside(0) })
+	mw.Canvas().AddShortcut(&addStageAfter, func(fyne.Shortcut) { mw.Editor.AddStageBeside(1) })
 	bind(fyne.KeyE, ctrl, mw.ExportPNG)
 	bind(fyne.KeyB, ctrl, mw.ToggleSidebar)
 	bind(fyne.KeyF, ctrl, mw.find.open)
