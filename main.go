@@ -760,6 +760,14 @@ func openDocument(dir string) (*document.Document, string, error) {
 		s.Close()
 		return nil, "", err
 	}
+	// A new store's workspace gets a name, which every workspace file needs: the first
+	// export of a workspace begun in the app must import again. Not an edit to undo.
+	if doc.Workspace().Name == "" && !s.ReadOnly() {
+		if err := doc.Keep(journey.RenameWorkspace{After: journey.DefaultWorkspaceName}); err != nil {
+			doc.Close()
+			return nil, "", err
+		}
+	}
 	return doc, readOnly, nil
 }
 

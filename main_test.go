@@ -14,6 +14,7 @@ import (
 
 	"journeymap/canvas/document"
 	"journeymap/journey"
+	"journeymap/journey/interchange"
 	"journeymap/storage"
 )
 
@@ -521,4 +522,46 @@ func TestSampleLivesInAStoreOfItsOwn(t *testing.T) {
 	if err := openSample(dir); err == nil {
 		t.Error("opening the sample from its own window started another")
 	}
+}
+
+// TestAWorkspaceBegunInTheAppExports: a new store's workspace is named, so that a journey
+// begun in the app exports as a workspace file that imports again, and the store is no
+// longer empty to an import that would overwrite it without -replace.
+func TestAWorkspaceBegunInTheAppExports(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "store")
+	doc, _, err := openDocument(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Workspace().Name; got != journey.DefaultWorkspaceName {
+		t.Errorf("a new workspace is named %q, want %q", got, journey.DefaultWorkspaceName)
+	}
+	if _, ok := doc.CanUndo(); ok {
+		t.Error("naming the new workspace is an edit to undo")
+	}
+	if err := doc.Do(mustJourney(t, doc.Workspace())); err != nil {
+		t.Fatal(err)
+	}
+	doc.Close()
+	code, out, errOut := cli(t, "export", "-store", store, "-format", "json", "-o", "-")
+	if code != 0 {
+		t.Fatalf("export of a workspace begun in the app: exit %d, %s", code, errOut)
+	}
+	if _, err := interchange.Parse([]byte(out)); err != nil {
+		t.Errorf("the export does not import again: %v", err)
+	}
+	file := filepath.Join(t.TempDir(), "w.json")
+	os.WriteFile(file, []byte(out), 0o600)
+	if code, _, errOut := cli(t, "import", "-store", store, file); code != 1 || !strings.Contains(errOut, "-replace") {
+		t.Errorf("import without -replace over a journey begun in the app: exit %d, %s", code, errOut)
+	}
+}
+
+func mustJourney(t *testing.T, w *journey.Workspace) journey.Edit {
+	t.Helper()
+	e, err := journey.Put(w, "", journey.BlankJourney("Returning a kettle"), -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
 }

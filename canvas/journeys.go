@@ -85,6 +85,7 @@ func (mw *MainWindow) EditJourney() {
 			mw.setJourneyInfo(id, journey.JourneyInfo{Title: title.Text, Persona: persona.Text, Vision: vision.Text})
 		}
 	}, mw)
+	title.OnSubmitted = func(string) { d.Submit() } // Enter saves, as a dialog's default button does
 	d.Resize(fyne.NewSize(520, 380))
 	d.Show()
 	mw.Canvas().Focus(title)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -218,6 +219,9 @@ func (p *TaskForcePanel) EditMember(id string) {
 		m.Name, m.Department, m.Capacity = strings.TrimSpace(name.Text), strings.TrimSpace(dept.Text), c
 		p.do(func(w *journey.Workspace) (journey.Edit, error) { return journey.Put(w, "", m, -1) })
 	}, p.Window)
+	for _, e := range []*widget.Entry{name, dept, capacity} {
+		e.OnSubmitted = func(string) { d.Submit() } // Enter saves, as a dialog's default button does
+	}
 	d.Resize(fyne.NewSize(480, 380))
 	p.memberForm, p.memberAsk = d, [3]*widget.Entry{name, dept, capacity}
 	d.Show()
@@ -243,6 +247,17 @@ func (p *TaskForcePanel) made(edit func(*journey.Workspace) (journey.Edit, error
 		p.OnMessage(refusal(err))
 	}
 	return err == nil
+}
+
+// addMemberShortcut is Ctrl+Shift+M (Cmd on macOS).
+var addMemberShortcut = desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+
+// AddMember shows the task force panel and asks for a new member (Ctrl+Shift+M).
+func (mw *MainWindow) AddMember() {
+	if !mw.TaskForce.Visible() {
+		mw.TaskForce.Toggle()
+	}
+	mw.TaskForce.EditMember("")
 }
 
 // Propose works out a rebalance to the target and lists its moves, each checked. The search

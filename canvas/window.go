@@ -514,6 +514,7 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 			mw.filterMenu,
 			item("Show or Hide Journeys", mw.ToggleSidebar, ctrl(fyne.KeyB)),
 			item("Task Force, Rebalance and Pulse", mw.TaskForce.Toggle, ctrl(fyne.KeyT)),
+			item("Add Member…", mw.AddMember, &addMemberShortcut),
 			item("Discovery", mw.Discovery.Toggle, ctrl(fyne.KeyD)),
 			item("Present", mw.Present, &desktop.CustomShortcut{KeyName: fyne.KeyF5}),
 			fyne.NewMenuItemSeparator(),
@@ -544,6 +545,7 @@ func (mw *MainWindow) addShortcuts() {
 	bind(fyne.KeyD, ctrl, mw.Discovery.Toggle)
 	bind(fyne.KeyZ, ctrl|shift, mw.Editor.Redo)
 	mw.Canvas().AddShortcut(&newJourneyShortcut, func(fyne.Shortcut) { mw.NewJourney() })
+	mw.Canvas().AddShortcut(&addMemberShortcut, func(fyne.Shortcut) { mw.AddMember() })
 	mw.Canvas().AddShortcut(&addStageBefore, func(fyne.Shortcut) { mw.Editor.AddStageBeside(0) })
 	mw.Canvas().AddShortcut(&addStageAfter, func(fyne.Shortcut) { mw.Editor.AddStageBeside(1) })
 	bind(fyne.KeyE, ctrl, mw.ExportPNG)

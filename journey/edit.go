@@ -131,6 +131,9 @@ func (e JourneyInfoEdit) Label() string {
 	return "Edit journey"
 }
 
+// DefaultWorkspaceName is the name a new workspace is given.
+const DefaultWorkspaceName = "Our CX task force"
+
 // RenameWorkspace changes the workspace's name.
 type RenameWorkspace struct {
 	Before, After string

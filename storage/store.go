@@ -271,21 +271,29 @@ func (s *Store) Close() error {
 	return err
 }
 
-// Empty reports whether the store holds no workspace yet.
+// Empty reports whether the store holds nothing a person made: no member, pulse or journey.
+// A workspace's name alone is not kept from an import (a new store is given one), while a
+// store an older Journeymap left half-imported is never empty, and so never seeded over.
 func (s *Store) Empty() (bool, error) {
 	empty := true
 	err := s.db.View(func(txn *badger.Txn) error {
-		// A store an older Journeymap left half-imported is not empty: it must not be seeded.
 		if _, err := txn.Get([]byte(keyIncomplete)); err == nil {
 			empty = false
 			return nil
+		} else if !errors.Is(err, badger.ErrKeyNotFound) {
+			return err
 		}
-		_, err := txn.Get([]byte(keyWorkspace))
-		if errors.Is(err, badger.ErrKeyNotFound) {
-			return nil
+		opts := badger.DefaultIteratorOptions
+		opts.PrefetchValues = false
+		it := txn.NewIterator(opts)
+		defer it.Close()
+		for _, p := range []string{prefixMember, prefixPulse, prefixJourney} {
+			if it.Seek([]byte(p)); it.ValidForPrefix([]byte(p)) {
+				empty = false
+				return nil
+			}
 		}
-		empty = false
-		return err
+		return nil
 	})
 	return empty, err
 }
