@@ -218,7 +218,7 @@ func (e *Editor) typedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyDown:
 		move(0, 1)
 	case fyne.KeyTab:
-		e.tab(e.m.shift)
+		e.tab(e.m.shiftHeld())
 	case fyne.KeyReturn, fyne.KeyEnter:
 		switch {
 		case s.IsEmotionLane(e.sel.Lane) && len(e.sel.Items) == 0:
@@ -237,7 +237,7 @@ func (e *Editor) typedKey(ev *fyne.KeyEvent) {
 			e.OnHelp()
 		}
 	case fyne.KeyF2:
-		if e.m.shift {
+		if e.m.shiftHeld() {
 			e.RenameSelectedLane()
 		} else {
 			e.RenameSelectedStage()
@@ -282,9 +282,11 @@ func (e *Editor) nudgeEmotion(stage string, by int) {
 
 // typedRune starts a new card with the character typed, as a spreadsheet starts a cell; on
 // one picked card or pain point it goes on typing at the end of its text (nothing typed is
-// lost to a pick, and Esc still takes it back).
+// lost to a pick, and Esc still takes it back). A space starts nothing: no text begins with
+// one, and Space pressed on a dialog's button arrives here too, as the character that
+// follows the key, once the dialog has closed.
 func (e *Editor) typedRune(r rune) {
-	if r < ' ' || e.m.Scene().IsEmotionLane(e.sel.Lane) {
+	if r <= ' ' || e.m.Scene().IsEmotionLane(e.sel.Lane) {
 		return
 	}
 	if len(e.sel.Items) == 1 && e.sel.Items[0].Kind != scene.KindEmotion {

@@ -127,6 +127,7 @@ var shortcuts = [][2]string{
 	{"Click a pain point", "Its panel: discovery, severity, effort, status, owner (fair suggestion first), next action"},
 	{"Ctrl+T", "Task force: loads, fairness, members, rebalance, pulse"},
 	{"Ctrl+Shift+M", "Add a member to the task force"},
+	{"Ctrl+Shift+P", "Take the anonymous pulse (one person's answer)"},
 	{"Ctrl+D", "Discovery: known and unknown per stage, digging credit, unknown found per week"},
 	{"View → Filter Pain Points", "Show in full only known, unknown, unassigned, mine, overdue or not specific ones"},
 	{"Enter, double click", "Edit the picked card; Enter saves, Shift+Enter a new line, Esc cancels"},

@@ -585,6 +585,19 @@ func (m *Map) TypedRune(r rune) {
 	}
 }
 
+// shiftHeld reports whether Shift is down: as the driver knows it, where it can say, since a
+// Shift let go while a dialog had the keys never reaches the map (Ctrl+Shift+N left the map
+// thinking Shift was held, and F2 renamed the lane, not the stage); else as the map heard.
+func (m *Map) shiftHeld() bool { return shiftHeld(m.shift) }
+
+// shiftHeld is Shift as the driver knows it, or heard, where the driver can't say (tests).
+func shiftHeld(heard bool) bool {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
+	}
+	return heard
+}
+
 // KeyDown implements desktop.Keyable, to know when Shift is held.
 func (m *Map) KeyDown(ev *fyne.KeyEvent) {
 	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {

@@ -252,6 +252,17 @@ func (p *TaskForcePanel) made(edit func(*journey.Workspace) (journey.Edit, error
 // addMemberShortcut is Ctrl+Shift+M (Cmd on macOS).
 var addMemberShortcut = desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 
+// pulseShortcut is Ctrl+Shift+P (Cmd on macOS): the pulse, for a laptop handed round a room.
+var pulseShortcut = desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+
+// TakePulse shows the task force panel and asks one person for their anonymous pulse.
+func (mw *MainWindow) TakePulse() {
+	if !mw.TaskForce.Visible() {
+		mw.TaskForce.Toggle()
+	}
+	mw.TaskForce.TakePulse()
+}
+
 // AddMember shows the task force panel and asks for a new member (Ctrl+Shift+M).
 func (mw *MainWindow) AddMember() {
 	if !mw.TaskForce.Visible() {

@@ -62,7 +62,7 @@ func (e *textEditor) KeyUp(k *fyne.KeyEvent) {
 func (e *textEditor) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if !e.shift {
+		if !shiftHeld(e.shift) {
 			e.finish(func() { e.OnCommit(e.Text) })
 			return
 		}

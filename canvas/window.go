@@ -130,6 +130,8 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	content := container.NewBorder(container.NewVBox(top, mw.find.bar, mw.filter.bar), bottom, nil, side, container.NewStack(mw.viewport, mw.welcome))
 	// The side is hidden with every panel, so that the map keeps the whole width.
 	side.Hide()
+	panels := []fyne.CanvasObject{mw.PainPanel, mw.TaskForce, mw.Discovery}
+	was := make([]bool, len(panels))
 	shown := func(shown fyne.CanvasObject) {
 		if shown.Visible() {
 			if shown != mw.PainPanel {
@@ -143,6 +145,14 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 		}
 		side.Hidden = !mw.PainPanel.Visible() && !mw.TaskForce.Visible() && !mw.Discovery.Visible()
 		content.Refresh()
+		// A panel that went may have held the keyboard: its hidden field would take what is
+		// typed next, F5 and Esc included. The keys go back to the map.
+		for i, p := range panels {
+			if was[i] && !p.Visible() && mw.Canvas().Focused() != nil {
+				mw.Canvas().Focus(mw.Map)
+			}
+			was[i] = p.Visible()
+		}
 	}
 	mw.PainPanel.OnShowHide = func() { shown(mw.PainPanel) }
 	mw.TaskForce.OnShowHide = func() { shown(mw.TaskForce) }
@@ -515,6 +525,7 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 			item("Show or Hide Journeys", mw.ToggleSidebar, ctrl(fyne.KeyB)),
 			item("Task Force, Rebalance and Pulse", mw.TaskForce.Toggle, ctrl(fyne.KeyT)),
 			item("Add Member…", mw.AddMember, &addMemberShortcut),
+			item("Take the Pulse…", mw.TakePulse, &pulseShortcut),
 			item("Discovery", mw.Discovery.Toggle, ctrl(fyne.KeyD)),
 			item("Present", mw.Present, &desktop.CustomShortcut{KeyName: fyne.KeyF5}),
 			fyne.NewMenuItemSeparator(),
@@ -546,6 +557,7 @@ func (mw *MainWindow) addShortcuts() {
 	bind(fyne.KeyZ, ctrl|shift, mw.Editor.Redo)
 	mw.Canvas().AddShortcut(&newJourneyShortcut, func(fyne.Shortcut) { mw.NewJourney() })
 	mw.Canvas().AddShortcut(&addMemberShortcut, func(fyne.Shortcut) { mw.AddMember() })
+	mw.Canvas().AddShortcut(&pulseShortcut, func(fyne.Shortcut) { mw.TakePulse() })
 	mw.Canvas().AddShortcut(&addStageBefore, func(fyne.Shortcut) { mw.Editor.AddStageBeside(0) })
 	mw.Canvas().AddShortcut(&addStageAfter, func(fyne.Shortcut) { mw.Editor.AddStageBeside(1) })
 	bind(fyne.KeyE, ctrl, mw.ExportPNG)
