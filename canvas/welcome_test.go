@@ -18,15 +18,7 @@ import (
 // it, and saying why when it can't), and goes once a journey is added.
 func TestWelcomeOnAnEmptyWorkspace(t *testing.T) {
 	test.NewTempApp(t)
-	s, err := storage.Open(filepath.Join(t.TempDir(), "store"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := document.Open(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { doc.Close() })
+	doc := emptyDocument(t)
 	mw := NewMainWindow(fyne.CurrentApp(), doc)
 	t.Cleanup(mw.Close)
 	mw.Resize(fyne.NewSize(1024, 768))
@@ -65,4 +57,19 @@ func TestWelcomeOnAnEmptyWorkspace(t *testing.T) {
 	if got := labelsOf(root, "Welcome to Journeymap"); len(got) != 1 {
 		t.Error("the welcome is not back once the only journey is undone")
 	}
+}
+
+// emptyDocument opens a document on a new store, as a first start does.
+func emptyDocument(t *testing.T) *document.Document {
+	t.Helper()
+	s, err := storage.Open(filepath.Join(t.TempDir(), "store"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := document.Open(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { doc.Close() })
+	return doc
 }
