@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/document"
@@ -37,29 +38,29 @@ type PainPointPanel struct {
 	loading bool // the widgets are being set from the draft: their callbacks change nothing
 
 	heading    *widget.Label
-	title      *widget.Entry
+	title      *panelField
 	detail     *formText
 	stage      *widget.Select
 	discovery  *widget.RadioGroup
 	source     *widget.Select
-	reports    *widget.Entry
+	reports    *panelField
 	method     *widget.Select
 	foundBy    *widget.Select
-	foundOn    *widget.Entry
+	foundOn    *panelField
 	severity   *widget.RadioGroup
 	effort     *widget.RadioGroup
 	status     *widget.Select
 	owner      *widget.Select
 	ownerIDs   []string // the member id of each of owner's options
 	ownerWhy   *widget.Label
-	action     *widget.Entry
-	due        *widget.Entry
-	doneWhen   *widget.Entry
+	action     *panelField
+	due        *panelField
+	doneWhen   *panelField
 	specific   *widget.Label
 	attainable *widget.Label
-	observed   *widget.Entry
-	seen       *widget.Entry
-	since      *widget.Entry
+	observed   *panelField
+	seen       *panelField
+	since      *panelField
 	problem    *widget.Label
 	apply      *widget.Button
 	scroll     *container.Scroll
@@ -80,8 +81,9 @@ const (
 func NewPainPointPanel(doc *document.Document) *PainPointPanel {
 	p := &PainPointPanel{doc: doc, OnShowHide: func() {}}
 	p.ExtendBaseWidget(p)
-	typed := func(placeholder string) *widget.Entry {
-		e := widget.NewEntry()
+	typed := func(placeholder string) *panelField {
+		e := &panelField{inView: p.keepInView}
+		e.ExtendBaseWidget(e)
 		e.SetPlaceHolder(placeholder)
 		e.OnChanged = func(string) { p.typed() }
 		e.OnSubmitted = func(string) { p.Apply() }
@@ -262,7 +264,7 @@ func (p *PainPointPanel) fill() {
 	}
 	d := p.draft
 	p.heading.SetText(fmt.Sprintf("Pain point in %q", j.Title))
-	setText(p.title, d.Title)
+	setText(&p.title.Entry, d.Title)
 	setText(&p.detail.Entry, d.Detail)
 	stages := make([]string, len(j.Stages))
 	for i, s := range j.Stages {
@@ -278,8 +280,8 @@ func (p *PainPointPanel) fill() {
 		p.discovery.SetSelected(discoveryKnown)
 	}
 	choose(p.source, string(d.Source))
-	setText(p.reports, strconv.Itoa(d.Reports))
-	setText(p.foundOn, d.FoundOn)
+	setText(&p.reports.Entry, strconv.Itoa(d.Reports))
+	setText(&p.foundOn.Entry, d.FoundOn)
 	choose(p.method, string(d.Method))
 	members := make([]string, len(w.Members))
 	for i, m := range w.Members {
@@ -293,19 +295,50 @@ func (p *PainPointPanel) fill() {
 	p.severity.SetSelected(strconv.Itoa(d.Severity))
 	p.effort.SetSelected(strconv.Itoa(d.Effort))
 	choose(p.status, string(d.Status))
-	setText(p.action, d.Action.Text)
-	setText(p.due, d.Action.Due)
-	setText(p.doneWhen, d.Action.DoneWhen)
-	setText(p.observed, d.Evidence.Note)
-	setText(p.seen, d.Evidence.Date)
+	setText(&p.action.Entry, d.Action.Text)
+	setText(&p.due.Entry, d.Action.Due)
+	setText(&p.doneWhen.Entry, d.Action.DoneWhen)
+	setText(&p.observed.Entry, d.Evidence.Note)
+	setText(&p.seen.Entry, d.Evidence.Date)
 	since := ""
 	if d.Evidence.Reports.Set {
 		since = strconv.Itoa(d.Evidence.Reports.N)
 	}
-	setText(p.since, since)
+	setText(&p.since.Entry, since)
 	p.fillOwners()
 	p.arrange()
 	p.judge()
+}
+
+// panelField is a field of the panel that, given the keyboard, is scrolled into view: Tab
+// goes down the panel past the bottom of a screen.
+type panelField struct {
+	widget.Entry
+	inView func(fyne.CanvasObject)
+}
+
+// FocusGained implements fyne.Focusable.
+func (f *panelField) FocusGained() {
+	f.Entry.FocusGained()
+	if f.inView != nil {
+		f.inView(f)
+	}
+}
+
+// keepInView scrolls the panel so that o is wholly in its view.
+func (p *PainPointPanel) keepInView(o fyne.CanvasObject) {
+	if p.scroll == nil {
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(p.scroll).Y
+	view, off := p.scroll.Size().Height, p.scroll.Offset
+	switch bottom := top + o.Size().Height; {
+	case top < 0:
+		p.scroll.ScrollToOffset(fyne.NewPos(off.X, off.Y+top-theme.Padding()))
+	case bottom > view:
+		p.scroll.ScrollToOffset(fyne.NewPos(off.X, off.Y+bottom-view+theme.Padding()))
+	}
 }
 
 // choose shows the option v in the list, or none when v is not among them: Select.SetSelected

@@ -309,3 +309,25 @@ func TestSidePanelsStayPut(t *testing.T) {
 		t.Errorf("after picking the suggested owner the box says %q", p.owner.Selected)
 	}
 }
+
+// TestPanelFollowsTheKeyboard: a field given the keyboard below the panel's fold (as Tab
+// gives it) is scrolled into view, and one above it when going back.
+func TestPanelFollowsTheKeyboard(t *testing.T) {
+	ed := openEditing(t)
+	ed.mw.Resize(fyne.NewSize(1024, 768))
+	ed.pick(scene.Key{Kind: scene.KindPain, ID: ed.journey().PainPoints[0].ID})
+	p := ed.mw.PainPanel
+	root := ed.mw.Canvas().Content()
+	inView := func(o fyne.CanvasObject, name string) {
+		t.Helper()
+		f, _ := drawnAs(root, o)
+		v, _ := drawnAs(root, p.scroll)
+		if f.pos.Y < v.pos.Y || f.pos.Y+f.size.Height > v.pos.Y+v.size.Height {
+			t.Errorf("%s has the keyboard at %v, out of the panel's view %v", name, f, v)
+		}
+	}
+	ed.mw.Canvas().Focus(p.doneWhen)
+	inView(p.doneWhen, "done when")
+	ed.mw.Canvas().Focus(p.title)
+	inView(p.title, "the title")
+}
