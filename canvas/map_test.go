@@ -565,3 +565,26 @@ func TestStickyHeadersFollowTheView(t *testing.T) {
 		t.Error("back at the top left, headers are still pinned")
 	}
 }
+
+// TestPinnedLaneNamesStayInTheView scrolls the map across, so that the lanes' names are
+// pinned at the left: none of what is pinned may reach below the map's view, over the status
+// bar (nothing clips it there).
+func TestPinnedLaneNamesStayInTheView(t *testing.T) {
+	ed := openEditing(t)
+	m := ed.mw.Map
+	m.scroll.ScrollToOffset(fyne.NewPos(300, 0))
+	m.cull()
+	view := m.scroll.Size()
+	for _, d := range onScreen(m.sticky.box) {
+		var bottom float32
+		switch o := d.object.(type) {
+		case *canvas.Line:
+			bottom = max(o.Position1.Y, o.Position2.Y) + d.pos.Y - o.Position().Y
+		default:
+			bottom = d.pos.Y + d.size.Height
+		}
+		if bottom > view.Height+0.5 {
+			t.Errorf("a pinned %T %v reaches %v, below the view's %v", d.object, d, bottom, view.Height)
+		}
+	}
+}

@@ -86,6 +86,9 @@ func (h *stickyHeaders) update() {
 			// A tall lane keeps its name in sight while any of it is: the name moves down with
 			// the view's top, as far as the lane's end allows.
 			shift := min(max(0, y0-stripe.Y), max(0, stripe.H-50))
+			// Nothing clips what is pinned: what would reach below the view, over the status
+			// bar, is cut at the view's bottom or left out.
+			bottom := dy + view.Height/z
 			for i, sh := range lane {
 				switch {
 				case i == 0: // the stripe, as wide as the labels, from the view's top
@@ -94,13 +97,17 @@ func (h *stickyHeaders) update() {
 						sh.H -= top - sh.Y
 						sh.Y = top
 					}
+					sh.H = min(sh.H, bottom-sh.Y)
 				case i == 1: // the line above the lane
 					sh.W = scene.LabelWidth
-					if sh.Y < y0 {
+					if sh.Y < y0 || sh.Y > bottom {
 						continue
 					}
 				default: // the name, the kind and its icon
 					sh.Y += shift
+					if sh.Y+sh.H > bottom {
+						continue
+					}
 				}
 				sh.X += dx
 				shapes = append(shapes, sh)
