@@ -151,20 +151,10 @@ func TestFirstHour(t *testing.T) {
 	h.keys("Tab", "Tab", "Tab", "Tab", "Tab", "space")            // Severity 4
 	h.keys("Tab", "Tab", "Tab", "Tab", "space")                   // Effort 3
 	h.keys("Tab", "Tab", "Tab", "Tab", "space", "Down", "Return") // Owner: the fair suggestion
-	h.keys("Tab")
-	h.typed("Refund kettles the day the parcel is scanned at the depot")
-	h.keys("Tab")
-	h.typed("2027-01-15")
-	h.keys("Tab")
-	h.typed("Refunds for returned kettles land within 2 days")
-	h.keys("Return")
+	h.fields("Refund kettles the day the parcel is scanned at the depot", "2027-01-15", "Refunds for returned kettles land within 2 days")
 	h.until("the known pain point is whole", func(w *journey.Workspace) bool {
-		j := &w.Journeys[0]
-		if len(j.PainPoints) != 1 {
-			return false
-		}
-		p := j.PainPoints[0]
-		return p.Title == "Refund takes two weeks" && p.Discovery == journey.Known && p.Source == journey.SourceComplaint &&
+		p, ok := nthPain(w, 1)
+		return ok && p.Title == "Refund takes two weeks" && p.Discovery == journey.Known && p.Source == journey.SourceComplaint &&
 			p.Reports == 12 && p.Severity == 4 && p.Effort == 3 && p.Owner != "" && p.Specificity().Specific()
 	})
 	h.shot("07-known-pain-point")
@@ -180,20 +170,10 @@ func TestFirstHour(t *testing.T) {
 	h.keys("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "space")     // Severity 5
 	h.keys("Tab", "Tab", "space")                                        // Effort 2
 	h.keys("Tab", "Tab", "Tab", "Tab", "Tab", "space", "Down", "Return") // Owner: the fair suggestion
-	h.keys("Tab")
-	h.typed("Email the customer when the depot scans a returned kettle")
-	h.keys("Tab")
-	h.typed("2027-01-22")
-	h.keys("Tab")
-	h.typed("Every scanned return sends an email within an hour")
-	h.keys("Return")
+	h.fields("Email the customer when the depot scans a returned kettle", "2027-01-22", "Every scanned return sends an email within an hour")
 	h.until("the unknown pain point is whole, credited to Ben", func(w *journey.Workspace) bool {
-		j := &w.Journeys[0]
-		if len(j.PainPoints) != 2 {
-			return false
-		}
-		p := j.PainPoints[1]
-		return p.Discovery == journey.Unknown && p.Method == journey.MethodShadowing && p.Source == "" &&
+		p, ok := nthPain(w, 2)
+		return ok && p.Discovery == journey.Unknown && p.Method == journey.MethodShadowing && p.Source == "" &&
 			p.FoundBy == w.Members[1].ID && p.Severity == 5 && p.Effort == 2 && p.Owner != "" && p.Specificity().Specific()
 	})
 	h.shot("08-unknown-pain-point")
@@ -253,6 +233,16 @@ func (h *hour) keys(keys ...string) {
 			h.t.Fatal(err)
 		}
 	}
+}
+
+// fields types each text into the next field, Tab before each, and Enter after the last.
+func (h *hour) fields(texts ...string) {
+	h.t.Helper()
+	for _, s := range texts {
+		h.keys("Tab")
+		h.typed(s)
+	}
+	h.keys("Return")
 }
 
 // typed types text as a person would, a character at a time.
@@ -397,6 +387,14 @@ func (h *hour) drag(x, y, to int) {
 		}
 		time.Sleep(30 * time.Millisecond)
 	}
+}
+
+// nthPain is the first journey's nth pain point, when it has exactly n.
+func nthPain(w *journey.Workspace, n int) (journey.PainPoint, bool) {
+	if len(w.Journeys) == 0 || len(w.Journeys[0].PainPoints) != n {
+		return journey.PainPoint{}, false
+	}
+	return w.Journeys[0].PainPoints[n-1], true
 }
 
 func names(stages []journey.Stage) []string {

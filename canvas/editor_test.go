@@ -837,18 +837,9 @@ func buttonIn(t *testing.T, o fyne.CanvasObject, label string) *widget.Button {
 	return found
 }
 
+// walk calls f on o and everything under it, hidden or not.
 func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
-	f(o)
-	switch o := o.(type) {
-	case *fyne.Container:
-		for _, c := range o.Objects {
-			walk(c, f)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(o).Objects() {
-			walk(c, f)
-		}
-	}
+	visitTree(o, fyne.Position{}, false, func(o fyne.CanvasObject, _ fyne.Position) { f(o) })
 }
 
 func TestFindAndShortcutSheet(t *testing.T) {

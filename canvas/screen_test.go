@@ -26,26 +26,31 @@ func (d drawn) String() string {
 // out, as the screen leaves them out.
 func onScreen(o fyne.CanvasObject) []drawn {
 	var out []drawn
-	var visit func(o fyne.CanvasObject, origin fyne.Position)
-	visit = func(o fyne.CanvasObject, origin fyne.Position) {
-		if !o.Visible() {
-			return
-		}
-		at := origin.Add(o.Position())
+	visitTree(o, fyne.Position{}, true, func(o fyne.CanvasObject, at fyne.Position) {
 		out = append(out, drawn{o, at, o.Size()})
-		switch o := o.(type) {
-		case *fyne.Container:
-			for _, c := range o.Objects {
-				visit(c, at)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(o).Objects() {
-				visit(c, at)
-			}
-		}
-	}
-	visit(o, fyne.Position{})
+	})
 	return out
+}
+
+// visitTree calls f on o and everything drawn under it, containers' objects and widgets'
+// renderers' alike, with each one's place relative to o's parent; shown leaves out what is
+// hidden, and what is under it.
+func visitTree(o fyne.CanvasObject, origin fyne.Position, shown bool, f func(fyne.CanvasObject, fyne.Position)) {
+	if shown && !o.Visible() {
+		return
+	}
+	at := origin.Add(o.Position())
+	f(o, at)
+	var children []fyne.CanvasObject
+	switch o := o.(type) {
+	case *fyne.Container:
+		children = o.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(o).Objects()
+	}
+	for _, c := range children {
+		visitTree(c, at, shown, f)
+	}
 }
 
 // textsDrawn is the text of every visible canvas.Text under o, in drawing order.

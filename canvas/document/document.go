@@ -139,13 +139,7 @@ func (d *Document) tell(c Change) {
 // transaction, and then tells the watchers. An edit that doesn't apply, or whose commit
 // fails, leaves the workspace, the history and the store as they were, and the error says why.
 func (d *Document) Do(e journey.Edit) error {
-	if e == nil {
-		return errors.New("no edit to do")
-	}
-	if d.ReadOnly {
-		return ErrReadOnly
-	}
-	if err := e.Apply(d.ws); err != nil {
+	if err := d.apply(e); err != nil {
 		return err
 	}
 	refs := e.Touches()
@@ -175,13 +169,7 @@ func (d *Document) Do(e journey.Edit) error {
 // Redo pass it by, on screen and in the store. It is for what the next person at the keyboard
 // must not take back or replay, as an anonymous pulse answer given in turn on one laptop.
 func (d *Document) Keep(e journey.Edit) error {
-	if e == nil {
-		return errors.New("no edit to keep")
-	}
-	if d.ReadOnly {
-		return ErrReadOnly
-	}
-	if err := e.Apply(d.ws); err != nil {
+	if err := d.apply(e); err != nil {
 		return err
 	}
 	refs := e.Touches()
@@ -190,6 +178,17 @@ func (d *Document) Keep(e journey.Edit) error {
 	}
 	d.tell(Change{Kind: Did, Refs: refs})
 	return nil
+}
+
+// apply applies an edit to the workspace in memory, where the document may be changed.
+func (d *Document) apply(e journey.Edit) error {
+	if e == nil {
+		return errors.New("no edit to make")
+	}
+	if d.ReadOnly {
+		return ErrReadOnly
+	}
+	return e.Apply(d.ws)
 }
 
 // overLimit returns the index of the oldest undo entry of the scope when one more would pass

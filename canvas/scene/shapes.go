@@ -202,20 +202,26 @@ func (s *Scene) EmotionPoints() (points []Point, ok []bool) {
 	return points, ok
 }
 
-// emotionShapes draws the curve from a stage's score to the next one's (Catmull-Rom through
-// the neighbours, so it is smooth and still passes exactly through every score; a stage with
-// no score breaks it) and the marker with the score.
-// curveShapes is the piece of the emotion curve from a stage's point to the next stage's.
-func (s *Scene) curveShapes(k Key, dst []Shape) []Shape {
-	c, ok := s.colOf[k.ID]
+// pointOf is the column of the stage a curve or emotion element is keyed by, its emotion
+// point and score, and whether it has one.
+func (s *Scene) pointOf(k Key) (c int, at Point, score int, ok bool) {
+	c, ok = s.colOf[k.ID]
 	if !ok || s.emoRow < 0 {
+		return 0, Point{}, 0, false
+	}
+	at, score, ok = s.emotionPoint(c)
+	return c, at, score, ok
+}
+
+// curveShapes is the piece of the emotion curve from a stage's point to the next stage's:
+// Catmull-Rom through the neighbours, so that it is smooth and still passes exactly through
+// every score; a stage with no score breaks it.
+func (s *Scene) curveShapes(k Key, dst []Shape) []Shape {
+	c, p1, _, ok := s.pointOf(k)
+	if !ok {
 		return dst
 	}
 	p := s.pal
-	p1, _, has1 := s.emotionPoint(c)
-	if !has1 {
-		return dst
-	}
 	if p2, _, has2 := s.emotionPoint(c + 1); has2 {
 		p0, p3 := p1, p2
 		if q, _, ok := s.emotionPoint(c - 1); ok {
@@ -236,15 +242,11 @@ func (s *Scene) curveShapes(k Key, dst []Shape) []Shape {
 
 // emotionShapes is a stage's emotion point: a face coloured by the score, the score on it.
 func (s *Scene) emotionShapes(k Key, dst []Shape) []Shape {
-	c, ok := s.colOf[k.ID]
-	if !ok || s.emoRow < 0 {
+	c, p1, score, ok := s.pointOf(k)
+	if !ok {
 		return dst
 	}
 	p := s.pal
-	p1, score, has1 := s.emotionPoint(c)
-	if !has1 {
-		return dst
-	}
 	const face = 30
 	dst = append(dst, Shape{Kind: ShapeCircle, X: p1.X - face/2, Y: p1.Y - face/2, W: face, H: face,
 		Fill: s.spot(c, p.Emotion[score+2]), Stroke: p.Background, StrokeWidth: 2})
