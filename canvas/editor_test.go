@@ -1351,3 +1351,28 @@ func TestStagesFromTheKeyboard(t *testing.T) {
 		t.Errorf("stages laid out from the keyboard: %q", names)
 	}
 }
+
+// TestTypingAcrossAWrapKeepsEverySpace types a pain point's title a character at a time into
+// the in-place editor at widths from 100 to 320 pixels, every third: whatever the width, and so
+// wherever a space falls at the end of a wrapped line, the text is what was typed (Fyne's
+// entry put its cursor before a space that wrapped, and the next letter went in front of it).
+func TestTypingAcrossAWrapKeepsEverySpace(t *testing.T) {
+	test.NewTempApp(t)
+	const typed = "No tracking link in the dispatch email, said twice by the courier"
+	for w := float32(100); w <= 320; w += 3 {
+		e := newTextEditor("")
+		e.TextStyle.Bold = true
+		win := test.NewWindow(e)
+		win.Resize(fyne.NewSize(w, 200))
+		win.Canvas().Focus(e)
+		for _, r := range typed {
+			// As the driver sends a key: its name first, then its character.
+			e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyName(strings.ToUpper(string(r)))})
+			e.TypedRune(r)
+		}
+		win.Close()
+		if e.Text != typed {
+			t.Fatalf("at %v pixels wide, typing gave %q", w, e.Text)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package canvas
 
 import (
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -14,6 +16,9 @@ type textEditor struct {
 	OnCancel func()
 	shift    bool
 	done     bool // committed or cancelled: losing focus afterwards does nothing more
+	// afterSpace is set while a space just typed at the end wrapped the line and left the
+	// cursor before it.
+	afterSpace bool
 }
 
 var _ desktop.Keyable = (*textEditor)(nil)
@@ -58,8 +63,37 @@ func (e *textEditor) KeyUp(k *fyne.KeyEvent) {
 	e.Entry.KeyUp(k)
 }
 
+// TypedRune types a character where the cursor is. Fyne's entry (2.7.1) has no place for its
+// cursor after a space that wraps the line (the space falls between two rows), and put the
+// next letter before the space: "dispatch email" became "dispatchemail ". A letter typed
+// there, after such a space was typed at the end, goes at the end, as it was meant to.
+func (e *textEditor) TypedRune(r rune) {
+	n := utf8.RuneCountInString(e.Text)
+	if e.afterSpace && e.SelectedText() == "" && e.CursorTextOffset() == n-1 {
+		e.SetText(e.Text + string(r))
+		e.toEnd()
+		e.afterSpace = r == ' ' && e.CursorTextOffset() != n+1
+		return
+	}
+	atEnd := e.SelectedText() == "" && e.CursorTextOffset() == n
+	e.Entry.TypedRune(r)
+	e.afterSpace = atEnd && r == ' ' && e.CursorTextOffset() != n+1
+}
+
+// toEnd puts the cursor after the last character: select all ends there, and Right lets go
+// of the selection where it ends.
+func (e *textEditor) toEnd() {
+	e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+}
+
 // TypedKey commits on Enter and cancels on Escape; Shift+Enter types a line break.
 func (e *textEditor) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown, fyne.KeyHome, fyne.KeyEnd,
+		fyne.KeyPageUp, fyne.KeyPageDown, fyne.KeyBackspace, fyne.KeyDelete, fyne.KeyReturn, fyne.KeyEnter:
+		e.afterSpace = false // the cursor goes where the key says; a letter's key comes before its character
+	}
 	switch k.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if !shiftHeld(e.shift) {
