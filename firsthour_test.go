@@ -84,7 +84,7 @@ func TestFirstHour(t *testing.T) {
 	for _, name := range []string{"Dispatch", "Wait", "Refund"} {
 		h.keys("ctrl+shift+Right")
 		h.typed(name)
-		h.keys("Return", "Right")
+		h.keys("Return")
 	}
 	h.until("the stages are Order, Dispatch, Wait, Refund", func(w *journey.Workspace) bool {
 		return slices.Equal(names(w.Journeys[0].Stages), []string{"Order", "Dispatch", "Wait", "Refund"})

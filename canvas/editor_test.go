@@ -560,7 +560,7 @@ func TestDragAndDrop(t *testing.T) {
 func TestEmotionCurveDrawnOnABlankJourney(t *testing.T) {
 	ed := openEditing(t)
 	ed.mw.NewJourney()
-	ed.mw.journeyForm.Hide()
+	ed.mw.journeyForm.Submit()
 	j := ed.journey()
 	stage := j.Stages[0].ID
 	if _, ok := j.Emotion(stage); ok {
@@ -1333,15 +1333,14 @@ func TestZoomIsRemembered(t *testing.T) {
 func TestStagesFromTheKeyboard(t *testing.T) {
 	ed := openEditing(t)
 	ed.mw.NewJourney()
-	ed.mw.journeyForm.Hide()
+	ed.mw.journeyForm.Submit()
 	ed.key(fyne.KeyF2)
 	test.Type(ed.text(), "Order")
 	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	for _, name := range []string{"Dispatch", "Wait"} {
-		ed.shortcut(&addStageAfter)
+		ed.shortcut(&addStageAfter) // after the stage added last: it is the one selected
 		test.Type(ed.text(), name)
 		ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-		ed.key(fyne.KeyRight)
 	}
 	var names []string
 	for _, s := range ed.journey().Stages {
@@ -1374,5 +1373,21 @@ func TestTypingAcrossAWrapKeepsEverySpace(t *testing.T) {
 		if e.Text != typed {
 			t.Fatalf("at %v pixels wide, typing gave %q", w, e.Text)
 		}
+	}
+}
+
+// TestCancelledNewJourneyGoes: cancelling the dialog a new journey opens with takes the
+// journey back, and the map shows the journey shown before, not an empty map.
+func TestCancelledNewJourneyGoes(t *testing.T) {
+	ed := openEditing(t)
+	before := ed.mw.Map.JourneyID()
+	n := len(ed.doc.Workspace().Journeys)
+	ed.mw.NewJourney()
+	ed.mw.journeyForm.Hide() // Cancel
+	if got := len(ed.doc.Workspace().Journeys); got != n {
+		t.Errorf("after Cancel there are %d journeys, want %d", got, n)
+	}
+	if ed.mw.Map.JourneyID() == "" || ed.doc.Workspace().Journey(ed.mw.Map.JourneyID()) == nil {
+		t.Errorf("after Cancel the map shows %q, not one of the journeys (before: %q)", ed.mw.Map.JourneyID(), before)
 	}
 }

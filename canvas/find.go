@@ -161,6 +161,9 @@ func (mw *MainWindow) ShowShortcuts() {
 		grid.Add(widget.NewLabel(s[1]))
 	}
 	note := widget.NewLabel("On macOS, Cmd instead of Ctrl.")
-	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVBox(grid, note), mw)
+	// It scrolls: the sheet is taller than a 1440×900 screen.
+	body := container.NewVScroll(container.NewVBox(grid, note))
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", body, mw)
+	d.Resize(fyne.NewSize(min(760, mw.Canvas().Size().Width-40), max(300, mw.Canvas().Size().Height-80)))
 	d.Show()
 }

@@ -35,7 +35,12 @@ func (mw *MainWindow) journeyIndex(id string) int {
 func (mw *MainWindow) NewJourney() {
 	j := journey.BlankJourney("New journey")
 	if mw.addJourney(j) {
-		mw.EditJourney()
+		mw.editJourney(func() {
+			// Cancelled before it was named: the journey the dialog was for goes again.
+			if label, _ := mw.doc.CanUndo(); label == "Add journey" && mw.Map.JourneyID() == j.ID {
+				mw.Editor.Undo()
+			}
+		})
 	}
 }
 
@@ -56,7 +61,10 @@ func (mw *MainWindow) addJourney(j journey.Journey) bool {
 }
 
 // EditJourney asks for the title, persona and shared vision of the journey on show.
-func (mw *MainWindow) EditJourney() {
+func (mw *MainWindow) EditJourney() { mw.editJourney(nil) }
+
+// editJourney asks as EditJourney does, and calls cancelled when the dialog is cancelled.
+func (mw *MainWindow) editJourney(cancelled func()) {
 	id := mw.Map.JourneyID()
 	j := mw.doc.Workspace().Journey(id)
 	if j == nil {
@@ -83,8 +91,11 @@ func (mw *MainWindow) EditJourney() {
 	d := dialog.NewForm("Journey", "Save", "Cancel", items, func(ok bool) {
 		if ok {
 			mw.setJourneyInfo(id, journey.JourneyInfo{Title: title.Text, Persona: persona.Text, Vision: vision.Text})
+		} else if cancelled != nil {
+			cancelled()
 		}
 	}, mw)
+	d.SetOnClosed(mw.keysToMap)
 	title.OnSubmitted = func(string) { d.Submit() } // Enter saves, as a dialog's default button does
 	d.Resize(fyne.NewSize(520, 380))
 	d.Show()

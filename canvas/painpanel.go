@@ -82,7 +82,7 @@ func NewPainPointPanel(doc *document.Document) *PainPointPanel {
 	p := &PainPointPanel{doc: doc, OnShowHide: func() {}}
 	p.ExtendBaseWidget(p)
 	typed := func(placeholder string) *panelField {
-		e := &panelField{inView: p.keepInView}
+		e := &panelField{inView: p.keepInView, left: p.Apply}
 		e.ExtendBaseWidget(e)
 		e.SetPlaceHolder(placeholder)
 		e.OnChanged = func(string) { p.typed() }
@@ -126,6 +126,7 @@ func NewPainPointPanel(doc *document.Document) *PainPointPanel {
 	p.since = typed("Reports since the fix, if counted")
 	p.problem = wrapped()
 	p.problem.Importance = widget.DangerImportance
+	p.problem.Hide()
 	p.apply = widget.NewButton("Apply", p.Apply)
 	p.apply.Importance = widget.HighImportance
 
@@ -176,7 +177,8 @@ func names[T ~string](values []T) []string {
 // CreateRenderer implements fyne.Widget.
 func (p *PainPointPanel) CreateRenderer() fyne.WidgetRenderer {
 	buttons := container.NewHBox(p.apply, widget.NewButton("Revert", p.Revert))
-	body := panelBody(p.heading, p.form, p.problem, buttons)
+	// What stops an edit is said at the top, in view, not under a form taller than the screen.
+	body := panelBody(p.heading, p.problem, p.form, buttons)
 	p.scroll = container.NewVScroll(container.NewPadded(body))
 	return newPanelRenderer(p.scroll)
 }
@@ -242,7 +244,7 @@ func (p *PainPointPanel) load() {
 	}
 	other := pp.ID != p.draft.ID || !p.Visible()
 	p.draft, p.dirty = pp, false
-	p.problem.SetText("")
+	p.tell("")
 	p.fill()
 	if other && p.scroll != nil {
 		p.scroll.ScrollToTop() // another pain point is read from its title down
@@ -315,6 +317,7 @@ func (p *PainPointPanel) fill() {
 type panelField struct {
 	widget.Entry
 	inView func(fyne.CanvasObject)
+	left   func()
 }
 
 // FocusGained implements fyne.Focusable.
@@ -322,6 +325,15 @@ func (f *panelField) FocusGained() {
 	f.Entry.FocusGained()
 	if f.inView != nil {
 		f.inView(f)
+	}
+}
+
+// FocusLost implements fyne.Focusable: what was typed is applied as the field is left, by Tab
+// or a click elsewhere, as a form's field is.
+func (f *panelField) FocusLost() {
+	f.Entry.FocusLost()
+	if f.left != nil {
+		f.left()
 	}
 }
 
@@ -500,6 +512,13 @@ func (p *PainPointPanel) read() string {
 	return strings.Join(problems, "; ")
 }
 
+// tell says what stops an edit, at the top of the panel; nothing takes no room.
+func (p *PainPointPanel) tell(msg string) {
+	p.problem.SetText(msg)
+	p.problem.Hidden = msg == ""
+	p.problem.Refresh()
+}
+
 // incomplete says what the draft's discovery still needs before it can be kept: the source
 // of a known pain point; how an unknown one was found and who dug it up. "" when nothing.
 func (p *PainPointPanel) incomplete() string {
@@ -528,7 +547,7 @@ func (p *PainPointPanel) typed() {
 		return
 	}
 	p.dirty = true
-	p.problem.SetText(p.read())
+	p.tell(p.read())
 	p.judge()
 }
 
@@ -546,12 +565,12 @@ func (p *PainPointPanel) chose() {
 	p.arrange()
 	p.judge()
 	if wait := p.incomplete(); wait != "" {
-		p.problem.SetText(wait)
+		p.tell(wait)
 		return
 	}
 	if p.draft.Status == journey.StatusVerified && !p.draft.Evidence.Given() {
 		if stored, _, _ := p.stored(); stored.Status != journey.StatusVerified {
-			p.problem.SetText("Verified needs customer evidence that the fix worked: say what customers showed and when, then Apply.")
+			p.tell("Verified needs customer evidence that the fix worked: say what customers showed and when, then Apply.")
 			return
 		}
 	}
@@ -565,11 +584,11 @@ func (p *PainPointPanel) Apply() {
 		return
 	}
 	if problem := p.read(); problem != "" {
-		p.problem.SetText("Not changed: " + problem + ".")
+		p.tell("Not changed: " + problem + ".")
 		return
 	}
 	if wait := p.incomplete(); wait != "" {
-		p.problem.SetText("Not changed yet: " + wait)
+		p.tell("Not changed yet: " + wait)
 		return
 	}
 	stored, _, ok := p.stored()
@@ -578,7 +597,7 @@ func (p *PainPointPanel) Apply() {
 	}
 	if stored == p.draft {
 		p.dirty = false
-		p.problem.SetText("")
+		p.tell("")
 		return
 	}
 	e, err := journey.Put(p.doc.Workspace(), p.journey, p.draft, -1)
@@ -588,10 +607,10 @@ func (p *PainPointPanel) Apply() {
 	}
 	if err != nil {
 		p.dirty = true
-		p.problem.SetText(refusal(err))
+		p.tell(refusal(err))
 		return
 	}
-	p.problem.SetText("")
+	p.tell("")
 }
 
 // Revert drops what was typed and shows the pain point as stored.

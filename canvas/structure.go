@@ -194,6 +194,10 @@ func (e *Editor) cellMenu() *fyne.Menu {
 func (e *Editor) AddStage(i int) {
 	st := journey.Stage{ID: journey.NewID("s"), Name: "New stage"}
 	if e.try(journey.Put(e.workspace(), e.journeyID(), st, i)) {
+		// The new stage's cell is selected, so that the next stage added after goes after it.
+		if lane := e.sel.Lane; e.m.Scene().HasCell(st.ID, lane) {
+			e.selectCell(st.ID, lane, nil)
+		}
 		e.RenameStage(st.ID)
 	}
 }

@@ -25,6 +25,8 @@ import (
 // a rebalance to accept in whole, in part or not at all; and the team's pulse. Members are
 // added, edited and removed here, each an undoable edit.
 type TaskForcePanel struct {
+	// OnDialogClosed, if set, is called as a dialog of the panel closes.
+	OnDialogClosed func()
 	sidePanel
 
 	// Window is where the member and pulse dialogs open.
@@ -223,6 +225,9 @@ func (p *TaskForcePanel) EditMember(id string) {
 		e.OnSubmitted = func(string) { d.Submit() } // Enter saves, as a dialog's default button does
 	}
 	d.Resize(fyne.NewSize(480, 380))
+	if p.OnDialogClosed != nil {
+		d.SetOnClosed(p.OnDialogClosed)
+	}
 	p.memberForm, p.memberAsk = d, [3]*widget.Entry{name, dept, capacity}
 	d.Show()
 	p.Window.Canvas().Focus(name)
@@ -354,12 +359,17 @@ func (p *TaskForcePanel) AcceptChecked() {
 }
 
 // TakePulse asks for the four scores in a dialog, and stores them as an anonymous entry.
-func (p *TaskForcePanel) TakePulse() {
+func (p *TaskForcePanel) TakePulse() { p.askPulse([4]string{}) }
+
+// askPulse asks the four questions, with the scores given already chosen: an answer sent
+// with a question left out comes back to be finished, not thrown away.
+func (p *TaskForcePanel) askPulse(given [4]string) {
 	groups := make([]*widget.RadioGroup, len(journey.PulseDomains))
 	items := []*widget.FormItem{}
 	for i, d := range journey.PulseDomains {
 		g := widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, nil)
 		g.Horizontal = true
+		g.Selected = given[i]
 		groups[i] = g
 		items = append(items, &widget.FormItem{Text: d.Name(), Widget: g, HintText: d.Question()})
 	}
@@ -372,9 +382,15 @@ func (p *TaskForcePanel) TakePulse() {
 			return
 		}
 		var scores [4]int
+		var chosen [4]string
 		for i, g := range groups {
-			if scores[i], _ = strconv.Atoi(g.Selected); scores[i] == 0 {
-				p.OnMessage("Pulse not stored: it takes a score for each of the four questions.")
+			chosen[i] = g.Selected
+			scores[i], _ = strconv.Atoi(g.Selected)
+		}
+		for i, s := range scores {
+			if s == 0 {
+				p.OnMessage(fmt.Sprintf("Not stored yet: %q has no score. Every question takes one.", journey.PulseDomains[i].Name()))
+				p.askPulse(chosen)
 				return
 			}
 		}
@@ -386,6 +402,9 @@ func (p *TaskForcePanel) TakePulse() {
 		}
 	}, p.Window)
 	d.Resize(fyne.NewSize(720, 520))
+	if p.OnDialogClosed != nil {
+		d.SetOnClosed(p.OnDialogClosed)
+	}
 	d.Show()
 	p.pulseForm, p.pulseAsked = d, groups
 }

@@ -318,3 +318,29 @@ func TestOnePainPointIsOne(t *testing.T) {
 		t.Errorf("filter: %q", got)
 	}
 }
+
+// TestHalfAPulseComesBack: a pulse sent with a question unanswered is not stored, and the
+// questions come back with the answers given, for the last one to be added.
+func TestHalfAPulseComesBack(t *testing.T) {
+	ed := openEditing(t)
+	tf := ed.mw.TaskForce
+	n := len(ed.doc.Workspace().Pulses)
+	tf.TakePulse()
+	for i, g := range tf.pulseAsked[:3] {
+		g.SetSelected([]string{"4", "2", "5"}[i])
+	}
+	tf.pulseForm.Submit()
+	if len(ed.doc.Workspace().Pulses) != n || !strings.Contains(ed.mw.message.Text, "has no score") {
+		t.Fatalf("half a pulse: %d pulses (want %d), the window says %q", len(ed.doc.Workspace().Pulses), n, ed.mw.message.Text)
+	}
+	for i, want := range []string{"4", "2", "5", ""} {
+		if got := tf.pulseAsked[i].Selected; got != want {
+			t.Errorf("question %d comes back with %q, want %q", i+1, got, want)
+		}
+	}
+	tf.pulseAsked[3].SetSelected("3")
+	tf.pulseForm.Submit()
+	if len(ed.doc.Workspace().Pulses) != n+1 {
+		t.Error("the pulse finished is not stored")
+	}
+}

@@ -118,6 +118,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.TaskForce = NewTaskForcePanel(doc)
 	mw.TaskForce.OnMessage = mw.say
 	mw.TaskForce.Window = mw
+	mw.TaskForce.OnDialogClosed = func() { mw.keysToMap() }
 	mw.Discovery = NewDiscoveryPanel(doc)
 	mw.Discovery.JourneyID = mw.Map.JourneyID
 	// One panel at a time beside the map: the one that appears takes the place of the one
@@ -267,6 +268,10 @@ func (mw *MainWindow) changed(c document.Change) {
 			mw.selectJourney(i)
 		}
 	}
+	// The journey on show went (its adding undone, say): another is shown, not an empty map.
+	if w := mw.doc.Workspace(); w.Journey(mw.Map.JourneyID()) == nil && len(w.Journeys) > 0 {
+		mw.selectJourney(0)
+	}
 	mw.Map.Update(c.Refs)
 	mw.PainPanel.Changed(c)
 	mw.TaskForce.Changed(c)
@@ -287,6 +292,14 @@ func (mw *MainWindow) changed(c document.Change) {
 	mw.refreshStatus()
 	mw.refreshEdit()
 	mw.refreshWelcome()
+}
+
+// keysToMap gives the keyboard back to the map, as a dialog closes: the dialog's button,
+// pressed with Space, kept it otherwise.
+func (mw *MainWindow) keysToMap() {
+	if mw.presenting == nil {
+		mw.Canvas().Focus(mw.Map)
+	}
 }
 
 // refreshWelcome shows the welcome in the map's place when the workspace has no journey left.
