@@ -31,8 +31,12 @@ func (p PainPoint) Specificity() Specificity {
 	if p.Owner == "" {
 		s.Missing = append(s.Missing, "an owner")
 	}
-	if strings.TrimSpace(p.Action.Due) == "" {
+	switch due := strings.TrimSpace(p.Action.Due); {
+	case due == "":
 		s.Missing = append(s.Missing, "a due date")
+	case !isDate(due):
+		// Said as it is typed: a date the store would refuse is no due date.
+		s.Missing = append(s.Missing, fmt.Sprintf("a due date written YYYY-MM-DD (%q is not one)", Printable(due)))
 	}
 	if strings.TrimSpace(p.Action.DoneWhen) == "" {
 		s.Missing = append(s.Missing, "a done-when")

@@ -24,6 +24,7 @@ func TestSpecificity(t *testing.T) {
 		{"nothing", "", "", Action{}, []string{"an action", "an owner", "a due date", "a done-when"}},
 		{"no owner", "Call the carrier", "", full, []string{"an owner"}},
 		{"no due", "Call the carrier", "ana", Action{DoneWhen: "x"}, []string{"a due date"}},
+		{"a due that is no date", "Call the carrier", "ana", Action{Due: "19/12/2026", DoneWhen: "x"}, []string{`a due date written YYYY-MM-DD ("19/12/2026" is not one)`}},
 		{"no done-when", "Call the carrier", "ana", Action{Due: "2026-12-01"}, []string{"a done-when"}},
 	}
 	for _, tt := range tests {

@@ -76,9 +76,15 @@ func (v *validator) date(path, s string, optional bool) {
 	if s == "" && optional {
 		return
 	}
-	if _, err := time.Parse(time.DateOnly, s); err != nil || len(s) != len(time.DateOnly) {
+	if !isDate(s) {
 		v.fail(path, "must be a date YYYY-MM-DD, got %q", clip(s))
 	}
+}
+
+// isDate reports whether s is a date written YYYY-MM-DD.
+func isDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil && len(s) == len(time.DateOnly)
 }
 
 // ids checks that every id of a list is present, short and unique, and returns them as a set.
