@@ -818,6 +818,8 @@ func entriesIn(o fyne.CanvasObject) []*widget.Entry {
 			out = append(out, e)
 		case *formText:
 			out = append(out, &e.Entry)
+		case *dialogField:
+			out = append(out, &e.Entry)
 		}
 	})
 	return out
@@ -1389,5 +1391,34 @@ func TestCancelledNewJourneyGoes(t *testing.T) {
 	}
 	if ed.mw.Map.JourneyID() == "" || ed.doc.Workspace().Journey(ed.mw.Map.JourneyID()) == nil {
 		t.Errorf("after Cancel the map shows %q, not one of the journeys (before: %q)", ed.mw.Map.JourneyID(), before)
+	}
+}
+
+// TestEscapeCancelsADialog: Esc in a dialog's field cancels the dialog, as in any desktop
+// dialog, and leaves nothing behind: a new journey's dialog takes its journey back.
+func TestEscapeCancelsADialog(t *testing.T) {
+	ed := openEditing(t)
+	n := len(ed.doc.Workspace().Journeys)
+	ed.mw.NewJourney()
+	var title *dialogField
+	walk(ed.mw.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if f, ok := o.(*dialogField); ok && title == nil {
+			title = f
+		}
+	})
+	if title == nil {
+		t.Fatal("the journey dialog has no title field")
+	}
+	title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if ed.mw.Canvas().Overlays().Top() != nil || len(ed.doc.Workspace().Journeys) != n {
+		t.Errorf("Esc in the new journey's title: a dialog still open %v, %d journeys (want %d)",
+			ed.mw.Canvas().Overlays().Top() != nil, len(ed.doc.Workspace().Journeys), n)
+	}
+	ed.mw.AddMember()
+	members := len(ed.doc.Workspace().Members)
+	test.Type(ed.mw.TaskForce.memberAsk[0], "Nobody")
+	ed.mw.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if ed.mw.Canvas().Overlays().Top() != nil || len(ed.doc.Workspace().Members) != members {
+		t.Error("Esc in the member dialog did not cancel it")
 	}
 }

@@ -45,7 +45,7 @@ func (mw *MainWindow) ExportPNG() {
 	for _, s := range exportSizes {
 		labels = append(labels, s.label)
 	}
-	custom := widget.NewEntry()
+	custom := newDialogField()
 	custom.SetText("7680")
 	custom.Disable()
 	size := widget.NewSelect(labels, func(choice string) {
@@ -58,9 +58,9 @@ func (mw *MainWindow) ExportPNG() {
 	size.SetSelectedIndex(1)
 	themes := widget.NewSelect([]string{"light", "dark", "presenter"}, nil)
 	themes.SetSelected(paletteName())
-	folder := widget.NewEntry()
+	folder := newDialogField()
 	folder.SetText(defaultExportFolder())
-	name := widget.NewEntry()
+	name := newDialogField()
 	name.SetText(fileName(j.Title) + ".png")
 	choose := widget.NewButton("Choose…", func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
@@ -93,6 +93,8 @@ func (mw *MainWindow) ExportPNG() {
 		path := filepath.Join(folder.Text, strings.TrimSpace(name.Text))
 		mw.exportTo(path, export.Options{Width: s.width, DPI: s.dpi, Palette: themes.Selected})
 	}, mw)
+	escapeCancels(d.Hide, custom, folder, name)
+	d.SetOnClosed(mw.keysToMap)
 	d.Resize(fyne.NewSize(560, 380))
 	d.Show()
 }
@@ -156,9 +158,9 @@ func (mw *MainWindow) ExportPainPointsCSV() {
 // exportFile asks for the folder and the file name, then writes the export there whole or not
 // at all, and says where it went.
 func (mw *MainWindow) exportFile(title, suggested string, format transfer.Format, journeyID string) {
-	folder := widget.NewEntry()
+	folder := newDialogField()
 	folder.SetText(defaultDocumentFolder())
-	name := widget.NewEntry()
+	name := newDialogField()
 	name.SetText(suggested)
 	choose := widget.NewButton("Choose…", func() {
 		dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
@@ -184,6 +186,8 @@ func (mw *MainWindow) exportFile(title, suggested string, format transfer.Format
 		}
 		mw.say("Exported to " + path + ".")
 	}, mw)
+	escapeCancels(d.Hide, folder, name)
+	d.SetOnClosed(mw.keysToMap)
 	d.Resize(fyne.NewSize(560, 260))
 	d.Show()
 	mw.exportForm = d

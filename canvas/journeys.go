@@ -70,7 +70,7 @@ func (mw *MainWindow) editJourney(cancelled func()) {
 	if j == nil {
 		return
 	}
-	title, persona, vision := widget.NewEntry(), newFormText(2), newFormText(2)
+	title, persona, vision := newDialogField(), newFormText(2), newFormText(2)
 	title.SetText(j.Title)
 	persona.SetText(j.Persona)
 	vision.SetText(j.Vision)
@@ -97,6 +97,7 @@ func (mw *MainWindow) editJourney(cancelled func()) {
 	}, mw)
 	d.SetOnClosed(mw.keysToMap)
 	title.OnSubmitted = func(string) { d.Submit() } // Enter saves, as a dialog's default button does
+	escapeCancels(d.Hide, title, persona, vision)
 	d.Resize(fyne.NewSize(520, 380))
 	d.Show()
 	mw.Canvas().Focus(title)

@@ -193,7 +193,7 @@ func (p *TaskForcePanel) EditMember(id string) {
 	if !ok {
 		m = journey.Member{ID: journey.NewID("m"), Capacity: 8}
 	}
-	name, dept, capacity := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name, dept, capacity := newDialogField(), newDialogField(), newDialogField()
 	name.SetText(m.Name)
 	dept.SetText(m.Department)
 	capacity.SetText(strconv.Itoa(m.Capacity))
@@ -221,14 +221,15 @@ func (p *TaskForcePanel) EditMember(id string) {
 		m.Name, m.Department, m.Capacity = strings.TrimSpace(name.Text), strings.TrimSpace(dept.Text), c
 		p.do(func(w *journey.Workspace) (journey.Edit, error) { return journey.Put(w, "", m, -1) })
 	}, p.Window)
-	for _, e := range []*widget.Entry{name, dept, capacity} {
+	for _, e := range []*dialogField{name, dept, capacity} {
 		e.OnSubmitted = func(string) { d.Submit() } // Enter saves, as a dialog's default button does
 	}
+	escapeCancels(d.Hide, name, dept, capacity)
 	d.Resize(fyne.NewSize(480, 380))
 	if p.OnDialogClosed != nil {
 		d.SetOnClosed(p.OnDialogClosed)
 	}
-	p.memberForm, p.memberAsk = d, [3]*widget.Entry{name, dept, capacity}
+	p.memberForm, p.memberAsk = d, [3]*widget.Entry{&name.Entry, &dept.Entry, &capacity.Entry}
 	d.Show()
 	p.Window.Canvas().Focus(name)
 }
