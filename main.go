@@ -679,7 +679,7 @@ func openApp(dir string) error {
 		return fmt.Errorf("%w; the import, export and report commands work without one", err)
 	}
 	if sample {
-		mw.SetTitle("Journeymap: the sample workspace")
+		mw.ShowSample()
 	}
 	mw.OnOpenSample = func() error { return openSample(dir) }
 	if readOnly != "" {

@@ -165,5 +165,7 @@ func (mw *MainWindow) ShowShortcuts() {
 	body := container.NewVScroll(container.NewVBox(grid, note))
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", body, mw)
 	d.Resize(fyne.NewSize(min(760, mw.Canvas().Size().Width-40), max(300, mw.Canvas().Size().Height-80)))
+	d.SetOnClosed(func() { mw.sheet = nil; mw.keysToMap() })
+	mw.sheet = d
 	d.Show()
 }

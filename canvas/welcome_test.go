@@ -73,3 +73,21 @@ func emptyDocument(t *testing.T) *document.Document {
 	t.Cleanup(func() { doc.Close() })
 	return doc
 }
+
+// TestSampleWindowSaysSo: the sample's window says, in its status bar and title, that it is
+// the sample; and Esc closes the shortcut sheet, which has no field to take it.
+func TestSampleWindowSaysSo(t *testing.T) {
+	ed := openEditing(t)
+	ed.mw.ShowSample()
+	if !strings.HasPrefix(ed.mw.status.Text, "The sample workspace") || ed.mw.Title() != "Journeymap: the sample workspace" {
+		t.Errorf("the sample's window says %q, titled %q", ed.mw.status.Text, ed.mw.Title())
+	}
+	ed.mw.ShowShortcuts()
+	if ed.mw.Canvas().Overlays().Top() == nil {
+		t.Fatal("F1 showed no sheet")
+	}
+	ed.mw.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if ed.mw.Canvas().Overlays().Top() != nil {
+		t.Error("Esc did not close the shortcut sheet")
+	}
+}

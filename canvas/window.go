@@ -66,6 +66,9 @@ type MainWindow struct {
 	welcome      fyne.CanvasObject  // in the map's place while there is no journey
 	journeyForm  *dialog.FormDialog // the journey's title, persona and vision, while asked for
 	exportForm   *dialog.FormDialog // where a file export goes, while asked for
+	sheet        dialog.Dialog      // the shortcut sheet, while shown
+	// Sample is set on the sample's window (ShowSample).
+	Sample bool
 }
 
 // NewMainWindow builds the window for a document, restoring the size, theme and journey
@@ -179,6 +182,11 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 			mw.ShowShortcuts()
 		case fyne.KeyF5:
 			mw.Present()
+		case fyne.KeyEscape:
+			// A dialog with no field to take the key, as the shortcut sheet: Esc closes it.
+			if mw.sheet != nil {
+				mw.sheet.Hide()
+			}
 		}
 	})
 	stop := doc.Watch(mw.changed)
@@ -387,7 +395,19 @@ func (mw *MainWindow) refreshEdit() {
 
 func (mw *MainWindow) refreshStatus() {
 	w := mw.doc.Workspace()
-	mw.status.SetText(statusText(w, w.Journey(mw.Map.JourneyID())))
+	text := statusText(w, w.Journey(mw.Map.JourneyID()))
+	if mw.Sample {
+		text = "The sample workspace, apart from yours · " + text
+	}
+	mw.status.SetText(text)
+}
+
+// ShowSample marks the window as the sample's: its title and its status bar say so, so that
+// nobody takes its made-up team for their own.
+func (mw *MainWindow) ShowSample() {
+	mw.Sample = true
+	mw.SetTitle("Journeymap: the sample workspace")
+	mw.refreshStatus()
 }
 
 // statusText gives the journey's pain points, its discovery rate and the task force's fairness.
