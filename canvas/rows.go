@@ -90,25 +90,13 @@ func (hintLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 
 // formText is a multi-line field of a form or dialog: Tab goes on to the next field, as in
 // every form, rather than typing a tab into the text (Shift+Enter or Enter start a line).
-type formText struct {
-	widget.Entry
-	onEscape func() // what Esc does, in a dialog: cancel it
-}
-
-// TypedKey implements fyne.Focusable: Esc cancels the dialog the field is in.
-func (e *formText) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && e.onEscape != nil {
-		e.onEscape()
-		return
-	}
-	e.Entry.TypedKey(k)
-}
+type formText struct{ dialogField }
 
 // dialogField is a one-line field of a dialog in which Esc cancels the dialog, as in every
 // desktop dialog: Fyne's take no Esc, and the field would swallow it.
 type dialogField struct {
 	widget.Entry
-	onEscape func()
+	onEscape func() // what Esc does, in a dialog: cancel it
 }
 
 func newDialogField() *dialogField {
@@ -126,15 +114,13 @@ func (f *dialogField) TypedKey(k *fyne.KeyEvent) {
 	f.Entry.TypedKey(k)
 }
 
+// escapeTo makes Esc in the field do cancel.
+func (f *dialogField) escapeTo(cancel func()) { f.onEscape = cancel }
+
 // escapeCancels makes Esc in each of a dialog's fields cancel it.
-func escapeCancels(cancel func(), fields ...fyne.CanvasObject) {
+func escapeCancels(cancel func(), fields ...interface{ escapeTo(func()) }) {
 	for _, f := range fields {
-		switch f := f.(type) {
-		case *dialogField:
-			f.onEscape = cancel
-		case *formText:
-			f.onEscape = cancel
-		}
+		f.escapeTo(cancel)
 	}
 }
 

@@ -255,6 +255,13 @@ func (p *TaskForcePanel) made(edit func(*journey.Workspace) (journey.Edit, error
 	return err == nil
 }
 
+// sayProposal says what the rebalance found, or nothing, which takes no room.
+func (p *TaskForcePanel) sayProposal(msg string) {
+	p.proposal.SetText(msg)
+	p.proposal.Hidden = msg == ""
+	p.proposal.Refresh()
+}
+
 // addMemberShortcut is Ctrl+Shift+M (Cmd on macOS).
 var addMemberShortcut = desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 
@@ -263,17 +270,20 @@ var pulseShortcut = desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.Ke
 
 // TakePulse shows the task force panel and asks one person for their anonymous pulse.
 func (mw *MainWindow) TakePulse() {
+	mw.showTaskForce()
+	mw.TaskForce.TakePulse()
+}
+
+// showTaskForce shows the task force panel, if it is not shown already.
+func (mw *MainWindow) showTaskForce() {
 	if !mw.TaskForce.Visible() {
 		mw.TaskForce.Toggle()
 	}
-	mw.TaskForce.TakePulse()
 }
 
 // AddMember shows the task force panel and asks for a new member (Ctrl+Shift+M).
 func (mw *MainWindow) AddMember() {
-	if !mw.TaskForce.Visible() {
-		mw.TaskForce.Toggle()
-	}
+	mw.showTaskForce()
 	mw.TaskForce.EditMember("")
 }
 
@@ -283,15 +293,13 @@ func (mw *MainWindow) AddMember() {
 func (p *TaskForcePanel) Propose() {
 	target, err := strconv.ParseFloat(strings.TrimSpace(p.target.Text), 64)
 	if err != nil || target <= 0 || target > 1 {
-		p.proposal.Show()
-		p.proposal.SetText(fmt.Sprintf("The target must be a number above 0 and at most 1, such as 0.9; %q is not.", p.target.Text))
+		p.sayProposal(fmt.Sprintf("The target must be a number above 0 and at most 1, such as 0.9; %q is not.", p.target.Text))
 		return
 	}
 	p.clearProposal()
 	p.asked++
 	asked, w := p.asked, p.doc.Workspace().Clone()
-	p.proposal.Show()
-	p.proposal.SetText("Looking for the fewest moves…")
+	p.sayProposal("Looking for the fewest moves…")
 	p.propose.Disable()
 	p.working.Add(1)
 	go func() {
@@ -310,8 +318,7 @@ func (p *TaskForcePanel) Propose() {
 func (p *TaskForcePanel) show(pr journey.Proposal) {
 	w := p.doc.Workspace()
 	p.proposed = pr
-	p.proposal.Show()
-	p.proposal.SetText(pr.Said())
+	p.sayProposal(pr.Said())
 	p.checks = p.checks[:0]
 	p.moves.Objects = nil
 	for _, m := range pr.Moves {
@@ -338,8 +345,7 @@ func (p *TaskForcePanel) clearProposal() {
 	p.checks = nil
 	p.moves.Objects = nil
 	p.moves.Refresh()
-	p.proposal.SetText("")
-	p.proposal.Hide()
+	p.sayProposal("")
 	p.accept.Hide()
 	p.relayout()
 }

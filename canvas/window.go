@@ -67,8 +67,7 @@ type MainWindow struct {
 	journeyForm  *dialog.FormDialog // the journey's title, persona and vision, while asked for
 	exportForm   *dialog.FormDialog // where a file export goes, while asked for
 	sheet        dialog.Dialog      // the shortcut sheet, while shown
-	// Sample is set on the sample's window (ShowSample).
-	Sample bool
+	sample       bool               // the sample's window (ShowSample)
 }
 
 // NewMainWindow builds the window for a document, restoring the size, theme and journey
@@ -121,7 +120,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.TaskForce = NewTaskForcePanel(doc)
 	mw.TaskForce.OnMessage = mw.say
 	mw.TaskForce.Window = mw
-	mw.TaskForce.OnDialogClosed = func() { mw.keysToMap() }
+	mw.TaskForce.OnDialogClosed = mw.keysToMap
 	mw.Discovery = NewDiscoveryPanel(doc)
 	mw.Discovery.JourneyID = mw.Map.JourneyID
 	// One panel at a time beside the map: the one that appears takes the place of the one
@@ -396,7 +395,7 @@ func (mw *MainWindow) refreshEdit() {
 func (mw *MainWindow) refreshStatus() {
 	w := mw.doc.Workspace()
 	text := statusText(w, w.Journey(mw.Map.JourneyID()))
-	if mw.Sample {
+	if mw.sample {
 		text = "The sample workspace, apart from yours · " + text
 	}
 	mw.status.SetText(text)
@@ -405,7 +404,7 @@ func (mw *MainWindow) refreshStatus() {
 // ShowSample marks the window as the sample's: its title and its status bar say so, so that
 // nobody takes its made-up team for their own.
 func (mw *MainWindow) ShowSample() {
-	mw.Sample = true
+	mw.sample = true
 	mw.SetTitle("Journeymap: the sample workspace")
 	mw.refreshStatus()
 }

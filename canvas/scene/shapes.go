@@ -354,15 +354,18 @@ var legendRows = []string{
 // legendBounds is where the legend goes: in the header's top right corner, or under the map
 // when the title leaves no room for it there.
 func (s *Scene) legendBounds() Rect {
-	h := float32(len(legendRows)) * legendRow
-	if x := s.width - legendWidth - 16; x >= 24+s.titleWidth()+32 {
-		return Rect{x, 10, legendWidth, h}
-	}
-	return Rect{24, s.mapHeight + ownerKeyGap, legendWidth, h}
+	b, _ := s.legendPlace()
+	return b
 }
 
-// legendBelow reports whether the legend goes under the map.
-func (s *Scene) legendBelow() bool { return s.legendBounds().Y > HeaderHeight }
+// legendPlace is where the legend goes, as legendBounds says, and whether that is under the map.
+func (s *Scene) legendPlace() (b Rect, below bool) {
+	h := float32(len(legendRows)) * legendRow
+	if x := s.width - legendWidth - 16; x >= 24+s.titleWidth()+32 {
+		return Rect{x, 10, legendWidth, h}, false
+	}
+	return Rect{24, s.mapHeight + ownerKeyGap, legendWidth, h}, true
+}
 
 // titleWidth is how wide the header's title, persona and vision are drawn.
 func (s *Scene) titleWidth() float32 {
@@ -419,13 +422,13 @@ func (s *Scene) OwnerKey() [][2]string {
 // ownerKeyPlace is where the owners' key of n owners goes: in columns left of the legend
 // when the room the title leaves holds them all, else in rows under the map, headed.
 func (s *Scene) ownerKeyPlace(n int) (x0, y0 float32, cols, rows int, below bool) {
-	b := s.legendBounds()
+	b, legendBelow := s.legendPlace()
 	rows = len(legendRows)
-	if cols = (n + rows - 1) / rows; !s.legendBelow() && float32(cols)*ownerKeyWidth <= b.X-24-s.titleWidth()-32 {
+	if cols = (n + rows - 1) / rows; !legendBelow && float32(cols)*ownerKeyWidth <= b.X-24-s.titleWidth()-32 {
 		return b.X - 24 - float32(cols)*ownerKeyWidth, b.Y, cols, rows, false
 	}
 	y0 = s.mapHeight + ownerKeyGap + legendRow
-	if s.legendBelow() {
+	if legendBelow {
 		y0 = b.Y + b.H + ownerKeyGap + legendRow
 	}
 	cols = max(1, int((s.width-48)/ownerKeyWidth))
@@ -442,7 +445,7 @@ func (s *Scene) footerHeight() float32 {
 		return 0
 	}
 	var h float32
-	if b := s.legendBounds(); s.legendBelow() {
+	if b, below := s.legendPlace(); below {
 		h = b.Y + b.H - s.mapHeight
 	}
 	if n := len(s.OwnerKey()); n > 0 {
