@@ -444,3 +444,26 @@ func TestIndexFindsEachKindByItsIdentity(t *testing.T) {
 		}
 	}
 }
+
+// TestAnEditNamesAPlaceInTheList: an item edit whose place is past the list as it is now (a
+// stored edit replayed on a shorter list) is refused and changes nothing, instead of putting
+// the item elsewhere, where its undo would not find it.
+func TestAnEditNamesAPlaceInTheList(t *testing.T) {
+	for _, e := range []ItemEdit[Card]{
+		{Journey: "j1", After: &Card{ID: "new", Lane: "l-act", Stage: "s1"}, From: -1, To: 99},
+		{Journey: "j1", After: &Card{ID: "new", Lane: "l-act", Stage: "s1"}, From: -1, To: -1},
+	} {
+		w := small()
+		if err := e.Apply(w); !errors.Is(err, ErrConflict) || !same(w, small()) {
+			t.Errorf("an add at place %d: %v, workspace unchanged %v", e.To, err, same(w, small()))
+		}
+	}
+	w := small()
+	c := w.Journeys[0].Cards[0]
+	changed := c
+	changed.Text = "Changed"
+	e := ItemEdit[Card]{Journey: "j1", Before: &c, After: &changed, From: 0, To: 7}
+	if err := e.Apply(w); !errors.Is(err, ErrConflict) || !same(w, small()) {
+		t.Errorf("a change moving its card to place 7: %v", err)
+	}
+}

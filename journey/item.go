@@ -226,12 +226,15 @@ func (e ItemEdit[T]) Apply(w *Workspace) error {
 		*items = slices.Delete(*items, at, at+1)
 		return nil
 	}
-	to := e.To
-	switch {
-	case at >= 0 && (to < 0 || to >= len(*items)):
-		to = at
-	case at < 0 && (to < 0 || to > len(*items)):
-		to = len(*items)
+	// The place must be in the list as it is: put elsewhere, the item would not be where the
+	// edit's inverse looks for it, and the undo would be refused (Put always names a place
+	// in range; a stored edit replayed on a list grown shorter may not).
+	to, most := e.To, len(*items)
+	if at >= 0 {
+		most--
+	}
+	if to < 0 || to > most {
+		return fmt.Errorf("%s %q can't go at place %d of %d: %w", l.noun, clip(l.id(e.After)), to, most+1, ErrConflict)
 	}
 	// Checked with paths relative to the item, completed only when there is a problem.
 	v := &validator{}
