@@ -180,13 +180,11 @@ func TestFirstHour(t *testing.T) {
 	})
 	h.shot("08-unknown-pain-point")
 
-	// 9. The pulse, one person's answer, from Ctrl+Shift+P: Tab to each question's score.
-	h.keys("ctrl+shift+p")
-	for range 4 {
-		h.keys("Tab", "Tab", "Tab", "Tab", "space", "Tab") // the 4 of each question, then on
-	}
+	// 9. The pulse, one person's answer, from Ctrl+Shift+P: a score typed for each question,
+	// Tab to the next, Enter sends.
+	h.keys("ctrl+shift+p", "4", "Tab", "4", "Tab", "4", "Tab", "4")
 	h.shot("09-pulse")
-	h.keys("Tab", "Tab", "space") // past Cancel to Submit
+	h.keys("Return")
 	h.until("one pulse, with no member", func(w *journey.Workspace) bool {
 		return len(w.Pulses) == 1 && w.Pulses[0].Risk == 4 && w.Pulses[0].Inclusion == 4
 	})

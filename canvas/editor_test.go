@@ -1160,8 +1160,9 @@ func TestPresenterMode(t *testing.T) {
 		if p == nil {
 			t.Fatal("F5 did not start presenter mode")
 		}
-		ed.mw.Content().Resize(fyne.NewSize(screen.w, screen.h))
-		p.fit()
+		if ed.mw.Padded() {
+			t.Error("the presenter view has the window's padding round it")
+		}
 		sizes := drawnTextSizes(p.m)
 		if len(sizes) == 0 {
 			t.Fatal("the presenter view draws no text")
@@ -1200,6 +1201,7 @@ func TestPresenterMode(t *testing.T) {
 			}
 		}
 		painInView("the first view")
+		test.AssertRendersToMarkup(t, fmt.Sprintf("presenter/first-%.0fx%.0f.xml", screen.w, screen.h), ed.mw.Canvas())
 		// Scrolled back up, no blank band opens under the bar.
 		test.Scroll(ed.mw.Canvas(), fyne.NewPos(screen.w/2, screen.h/2), 0, 5000)
 		if y := p.m.scroll.Offset.Y; y < scene.HeaderHeight*p.m.zoom-0.5 {
@@ -1230,6 +1232,7 @@ func TestPresenterMode(t *testing.T) {
 		}
 		press('p', fyne.KeyP)
 		painInView("P")
+		test.AssertRendersToMarkup(t, fmt.Sprintf("presenter/pain-%.0fx%.0f.xml", screen.w, screen.h), ed.mw.Canvas())
 		for _, l := range j.Lanes {
 			if _, shown := p.m.Scene().LaneLabel(l.ID); shown != (l.Kind == journey.LanePain) {
 				t.Errorf("P: lane %q (%s) shown %v", l.Name, l.Kind, shown)
@@ -1253,8 +1256,8 @@ func TestPresenterMode(t *testing.T) {
 		if _, hidden := ed.mw.Map.Scene().LaneLabel(j.Lanes[len(j.Lanes)-1].ID); !hidden {
 			t.Error("the lanes hidden while presenting are hidden in the journey too")
 		}
-		if ed.mw.MainMenu() != ed.mw.mainMenu {
-			t.Error("the menu bar is not back after presenting")
+		if ed.mw.MainMenu() != ed.mw.mainMenu || !ed.mw.Padded() {
+			t.Error("the menu bar or the padding is not back after presenting")
 		}
 	}
 }

@@ -71,6 +71,7 @@ func (mw *MainWindow) Present() {
 	mw.presenting = p
 	mw.doc.ReadOnly = true
 	mw.SetMainMenu(nil) // a projector shows the map, not the menus
+	mw.SetPadded(false) // edge to edge: no band of the editing theme around the view
 	mw.SetContent(container.New(&presenterLayout{p}, top, view))
 	mw.SetFullScreen(true)
 	p.fit()
@@ -225,6 +226,7 @@ func (p *presenter) leave() {
 	p.mw.presenting = nil
 	p.mw.doc.ReadOnly = false
 	p.mw.SetFullScreen(false)
+	p.mw.SetPadded(true)
 	p.mw.SetMainMenu(p.mw.mainMenu)
 	p.mw.SetContent(p.previous)
 	p.mw.Map.focus()

@@ -50,10 +50,10 @@ type TaskForcePanel struct {
 	working    sync.WaitGroup // rebalances being worked out, for tests
 	accept     *widget.Button
 	pulse      *widget.Label
-	memberForm *dialog.FormDialog   // the member dialog while it is open
-	memberAsk  [3]*widget.Entry     // its name, department and capacity
-	pulseForm  *dialog.FormDialog   // the pulse dialog while it is open
-	pulseAsked []*widget.RadioGroup // its four questions
+	memberForm *dialog.FormDialog // the member dialog while it is open
+	memberAsk  [3]*widget.Entry   // its name, department and capacity
+	pulseForm  *dialog.FormDialog // the pulse dialog while it is open
+	pulseAsked []*scale           // its four questions
 }
 
 // NewTaskForcePanel makes the panel, hidden until Toggle shows it.
@@ -371,16 +371,14 @@ func (p *TaskForcePanel) TakePulse() { p.askPulse([4]string{}) }
 // askPulse asks the four questions, with the scores given already chosen: an answer sent
 // with a question left out comes back to be finished, not thrown away.
 func (p *TaskForcePanel) askPulse(given [4]string) {
-	groups := make([]*widget.RadioGroup, len(journey.PulseDomains))
+	groups := make([]*scale, len(journey.PulseDomains))
 	items := []*widget.FormItem{}
 	for i, d := range journey.PulseDomains {
-		g := widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, nil)
-		g.Horizontal = true
-		g.Selected = given[i]
-		groups[i] = g
-		items = append(items, &widget.FormItem{Text: d.Name(), Widget: g, HintText: d.Question()})
+		groups[i] = newScale(given[i])
+		items = append(items, &widget.FormItem{Text: d.Name(), Widget: groups[i], HintText: d.Question()})
 	}
-	note := widget.NewLabel("1 = not at all, 5 = fully. Anonymous: stored with today's date only, no name, in no order. " +
+	note := widget.NewLabel("1 = not at all, 5 = fully: click, or Tab to a question and type its score; Enter sends. " +
+		"Anonymous: stored with today's date only, no name, in no order. " +
 		"An answer given is final: it is not in the undo history, so the next person at this computer can't take it back or see it.")
 	note.Wrapping = fyne.TextWrapWord
 	items = append(items, widget.NewFormItem("", note))
@@ -408,10 +406,14 @@ func (p *TaskForcePanel) askPulse(given [4]string) {
 			p.OnMessage("Thank you: your pulse is stored, without your name, and can't be undone.")
 		}
 	}, p.Window)
+	for _, g := range groups {
+		g.onEscape, g.onEnter = d.Hide, d.Submit
+	}
 	d.Resize(fyne.NewSize(720, 520))
 	if p.OnDialogClosed != nil {
 		d.SetOnClosed(p.OnDialogClosed)
 	}
 	d.Show()
+	p.Window.Canvas().Focus(groups[0])
 	p.pulseForm, p.pulseAsked = d, groups
 }

@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/document"
@@ -342,5 +344,65 @@ func TestHalfAPulseComesBack(t *testing.T) {
 	tf.pulseForm.Submit()
 	if len(ed.doc.Workspace().Pulses) != n+1 {
 		t.Error("the pulse finished is not stored")
+	}
+}
+
+// TestPulseFromTheKeyboard: the pulse dialog opens with its first question's scale holding the
+// keyboard; a digit picks a score, Tab goes on to the next question, Enter sends. Each scale
+// draws its five points left to right, each number beside its own circle, the picked one
+// marked; and Esc cancels the dialog, storing nothing.
+func TestPulseFromTheKeyboard(t *testing.T) {
+	ed := openEditing(t)
+	ed.mw.Resize(fyne.NewSize(1440, 900))
+	tf := ed.mw.TaskForce
+	n := len(ed.doc.Workspace().Pulses)
+	c := ed.mw.Canvas()
+
+	tf.TakePulse()
+	if c.Focused() != tf.pulseAsked[0] {
+		t.Fatalf("the pulse dialog opens with %T holding the keyboard, want the first question", c.Focused())
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil || len(ed.doc.Workspace().Pulses) != n {
+		t.Fatal("Esc did not cancel the pulse dialog, or stored an answer")
+	}
+
+	tf.TakePulse()
+	root := c.Overlays().Top()
+	for i, score := range []rune{'4', '2', '5', '3'} {
+		s, ok := c.Focused().(*scale)
+		if !ok || s != tf.pulseAsked[i] {
+			t.Fatalf("question %d: the keyboard is with %T, not its scale", i+1, c.Focused())
+		}
+		s.TypedKey(&fyne.KeyEvent{Name: fyne.KeyName(score)})
+		s.TypedRune(score)
+		r := test.WidgetRenderer(s).(*scaleRenderer)
+		at, _ := drawnAs(root, s)
+		for p := range scalePoints {
+			icon, _ := drawnAs(root, r.icons[p])
+			label := labelsOf(s, fmt.Sprint(p+1))
+			if len(label) != 1 {
+				t.Fatalf("question %d: %d is drawn %d times", i+1, p+1, len(label))
+			}
+			l := label[0]
+			l.pos = l.pos.Add(at.pos)
+			if icon.pos.X+icon.size.Width > l.pos.X || l.pos.X-icon.pos.X > 3*theme.IconInlineSize() ||
+				icon.pos.X < at.pos.X+float32(p)*at.size.Width/scalePoints-0.5 {
+				t.Errorf("question %d: point %d's circle %v and number %v are not side by side in their fifth of %v", i+1, p+1, icon, l, at)
+			}
+			if checked := strings.Contains(r.icons[p].Resource.Name(), "checked"); checked != (p+1 == int(score-'0')) {
+				t.Errorf("question %d, score %c: point %d drawn checked %v", i+1, score, p+1, checked)
+			}
+		}
+		c.FocusNext()
+	}
+	tf.pulseAsked[3].TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	tf.pulseAsked[3].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	pulses := ed.doc.Workspace().Pulses
+	if len(pulses) != n+1 {
+		t.Fatalf("Enter stored %d pulses, want 1", len(pulses)-n)
+	}
+	if p := pulses[len(pulses)-1]; p.Risk != 4 || p.Dialogue != 2 || p.Help != 5 || p.Inclusion != 4 {
+		t.Errorf("stored %+v, want 4, 2, 5 and 3 moved right to 4", p)
 	}
 }

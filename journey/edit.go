@@ -3,6 +3,7 @@ package journey
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Edit is one change of a workspace, held as values so that it can be applied, undone, redone
@@ -21,6 +22,17 @@ type Edit interface {
 	Label() string
 
 	wire() (wireEdit, error)
+}
+
+// Said is an edit in words for a message, which names what a menu item can leave out: its
+// label and, when it changed one item, that item ("Rename stage “Wait for the courier”").
+func Said(e Edit) string {
+	if s, ok := e.(interface{ subject() string }); ok {
+		if name := strings.TrimSpace(s.subject()); name != "" {
+			return e.Label() + " “" + clip(strings.Join(strings.Fields(name), " ")) + "”"
+		}
+	}
+	return e.Label()
 }
 
 // RefKind names a kind of stored record.

@@ -158,7 +158,7 @@ func TestEveryEditAppliesInvertsAndReapplies(t *testing.T) {
 			"Move pain point", func(w *Workspace) bool { return w.Journeys[0].PainPoints[0].Stage == "s1" }},
 		{"pain point discovery", func(w *Workspace) (Edit, error) {
 			return painPointWith(w, "p2", func(p *PainPoint) { p.Discovery, p.Source, p.Method, p.FoundBy = Unknown, "", MethodData, "cy" })
-		}, "Edit pain point", func(w *Workspace) bool { return w.Journeys[0].PainPoints[1].Discovery == Unknown }},
+		}, "Mark pain point unknown", func(w *Workspace) bool { return w.Journeys[0].PainPoints[1].Discovery == Unknown }},
 		{"pain point source and reports", func(w *Workspace) (Edit, error) {
 			return painPointWith(w, "p2", func(p *PainPoint) { p.Source, p.Reports = SourceSurvey, 40 })
 		}, "Edit pain point", func(w *Workspace) bool { return w.Journeys[0].PainPoints[1].Reports == 40 }},
@@ -177,7 +177,13 @@ func TestEveryEditAppliesInvertsAndReapplies(t *testing.T) {
 			return painPointWith(w, "p3", func(p *PainPoint) {
 				p.Action = Action{Text: "List every fee on the checkout page", Due: "2027-01-10", DoneWhen: "Fees show before payment"}
 			})
-		}, "Edit pain point", func(w *Workspace) bool { return w.Journeys[0].PainPoints[2].Action.Due == "2027-01-10" }},
+		}, "Edit next action", func(w *Workspace) bool { return w.Journeys[0].PainPoints[2].Action.Due == "2027-01-10" }},
+		{"pain point severity", func(w *Workspace) (Edit, error) { return painPointWith(w, "p1", func(p *PainPoint) { p.Severity = 1 }) },
+			"Set severity", func(w *Workspace) bool { return w.Journeys[0].PainPoints[0].Severity == 1 }},
+		{"pain point title", func(w *Workspace) (Edit, error) {
+			return painPointWith(w, "p1", func(p *PainPoint) { p.Title = "Where is it" })
+		},
+			"Rename pain point", func(w *Workspace) bool { return w.Journeys[0].PainPoints[0].Title == "Where is it" }},
 		{"delete pain point", func(w *Workspace) (Edit, error) { return editOf(Remove[PainPoint](w, "j1", "p2")) }, "Delete pain point",
 			func(w *Workspace) bool { return len(w.Journeys[0].PainPoints) == 2 }},
 		// Members.
@@ -465,5 +471,47 @@ func TestAnEditNamesAPlaceInTheList(t *testing.T) {
 	e := ItemEdit[Card]{Journey: "j1", Before: &c, After: &changed, From: 0, To: 7}
 	if err := e.Apply(w); !errors.Is(err, ErrConflict) || !same(w, small()) {
 		t.Errorf("a change moving its card to place 7: %v", err)
+	}
+}
+
+// TestSaidNamesTheItem: the words after "Undone:" name the item an edit changed, by the
+// title it has after the edit (before it, for a delete), on one line and clipped; an edit of
+// no one named item is said by its label alone.
+func TestSaidNamesTheItem(t *testing.T) {
+	long := strings.Repeat("Waits for the courier ", 4)
+	tests := []struct {
+		name string
+		edit func(w *Workspace) (Edit, error)
+		want string
+	}{
+		{"rename stage", func(w *Workspace) (Edit, error) {
+			return editOf(Put(w, "j1", Stage{ID: "s1", Name: "Checkout"}, -1))
+		}, "Rename stage “Checkout”"},
+		{"delete pain point", func(w *Workspace) (Edit, error) { return editOf(Remove[PainPoint](w, "j1", "p2")) },
+			"Delete pain point “" + small().Journeys[0].PainPoints[1].Title + "”"},
+		{"card of many lines, long", func(w *Workspace) (Edit, error) {
+			return editOf(Put(w, "j1", Card{ID: "c2", Lane: "l-act", Stage: "s2", Text: "  " + strings.ReplaceAll(long, " for", "\nfor")}, -1))
+		}, "Add card “Waits for the courier Waits for the cour…”"},
+		{"set severity", func(w *Workspace) (Edit, error) { return painPointWith(w, "p1", func(p *PainPoint) { p.Severity = 1 }) },
+			"Set severity “" + small().Journeys[0].PainPoints[0].Title + "”"},
+		{"emotion score: no title", func(w *Workspace) (Edit, error) {
+			return editOf(Put(w, "j1", Emotion{Stage: "s2", Score: -1}, -1))
+		}, "Set emotion"},
+		{"rename workspace", func(*Workspace) (Edit, error) { return RenameWorkspace{"Test force", "Late parcel"}, nil }, "Rename workspace"},
+		{"batch", func(w *Workspace) (Edit, error) {
+			a, _ := Put(w, "j1", Card{ID: "c2", Lane: "l-act", Stage: "s2", Text: "Waits"}, -1)
+			return Batch{Name: "Paste", Edits: []Edit{a}}, nil
+		}, "Paste"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := tt.edit(small())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := Said(e); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

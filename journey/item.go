@@ -50,6 +50,8 @@ type itemList[T Item] struct {
 	// label names an edit that changes before into after, for the cases the generic words
 	// (add, edit, move, delete) say too little.
 	label func(before, after *T) string
+	// title, if set, is the words a person knows an item by, for saying which one an edit changed.
+	title func(*T) string
 	// place, if set, is where a new item goes in a list kept in an order of its own.
 	place func(items []T, it *T) int
 }
@@ -277,6 +279,18 @@ func (e ItemEdit[T]) Touches() []Ref {
 		}
 	}
 	return refs
+}
+
+// subject is the item's title, as it is after the edit (or was, for a delete).
+func (e ItemEdit[T]) subject() string {
+	l, it := listOf[T](), e.After
+	if it == nil {
+		it = e.Before
+	}
+	if l.title == nil || it == nil {
+		return ""
+	}
+	return l.title(it)
 }
 
 // Label implements Edit.

@@ -11,6 +11,7 @@ import (
 
 var memberList = &itemList[Member]{
 	name: ListMembers, noun: "member",
+	title: func(m *Member) string { return m.Name },
 	items: func(w *Workspace, _ *Journey) *[]Member { return &w.Members },
 	id:    func(m *Member) string { return m.ID },
 	equal: func(a, b *Member) bool { return *a == *b },
@@ -69,6 +70,7 @@ var pulseList = &itemList[Pulse]{
 
 var journeyList = &itemList[Journey]{
 	name: ListJourneys, noun: "journey",
+	title: func(j *Journey) string { return j.Title },
 	items: func(w *Workspace, _ *Journey) *[]Journey { return &w.Journeys },
 	id:    func(j *Journey) string { return j.ID },
 	equal: func(a, b *Journey) bool {
@@ -107,6 +109,7 @@ func inJourneyRecord[T any](journey string, _ *T, _ bool) []Ref {
 
 var stageList = &itemList[Stage]{
 	name: ListStages, noun: "stage", inJourney: true,
+	title: func(s *Stage) string { return s.Name },
 	items: func(_ *Workspace, j *Journey) *[]Stage { return &j.Stages },
 	id:    func(s *Stage) string { return s.ID },
 	equal: func(a, b *Stage) bool { return *a == *b },
@@ -136,6 +139,7 @@ var stageList = &itemList[Stage]{
 
 var laneList = &itemList[Lane]{
 	name: ListLanes, noun: "lane", inJourney: true,
+	title: func(l *Lane) string { return l.Name },
 	items: func(_ *Workspace, j *Journey) *[]Lane { return &j.Lanes },
 	id:    func(l *Lane) string { return l.ID },
 	equal: func(a, b *Lane) bool { return *a == *b },
@@ -185,6 +189,7 @@ var laneList = &itemList[Lane]{
 
 var cardList = &itemList[Card]{
 	name: ListCards, noun: "card", inJourney: true,
+	title: func(c *Card) string { return c.Text },
 	items: func(_ *Workspace, j *Journey) *[]Card { return &j.Cards },
 	id:    func(c *Card) string { return c.ID },
 	equal: func(a, b *Card) bool { return *a == *b },
@@ -233,6 +238,7 @@ var emotionList = &itemList[Emotion]{
 
 var painList = &itemList[PainPoint]{
 	name: ListPainPoints, noun: "pain point", inJourney: true,
+	title: func(p *PainPoint) string { return p.Title },
 	items: func(_ *Workspace, j *Journey) *[]PainPoint { return &j.PainPoints },
 	id:    func(p *PainPoint) string { return p.ID },
 	equal: func(a, b *PainPoint) bool { return *a == *b },
@@ -262,6 +268,28 @@ var painList = &itemList[PainPoint]{
 			return "Assign pain point"
 		case b.Status != a.Status:
 			return "Set status"
+		}
+		// Otherwise named by what it changed, when that is one thing.
+		only := func(set func(c *PainPoint)) bool {
+			c := *b
+			set(&c)
+			return c == *a
+		}
+		switch {
+		case b.Discovery != a.Discovery && only(func(c *PainPoint) {
+			c.Discovery, c.Source, c.Reports, c.Method, c.FoundBy = a.Discovery, a.Source, a.Reports, a.Method, a.FoundBy
+		}):
+			return "Mark pain point " + string(a.Discovery)
+		case only(func(c *PainPoint) { c.Title = a.Title }):
+			return "Rename pain point"
+		case only(func(c *PainPoint) { c.Severity = a.Severity }):
+			return "Set severity"
+		case only(func(c *PainPoint) { c.Effort = a.Effort }):
+			return "Set effort"
+		case only(func(c *PainPoint) { c.Action = a.Action }):
+			return "Edit next action"
+		case only(func(c *PainPoint) { c.Evidence = a.Evidence }):
+			return "Edit evidence"
 		}
 		return ""
 	},

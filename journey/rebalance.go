@@ -549,13 +549,13 @@ func (p Proposal) Said() string {
 	case len(p.Moves) == 0 && p.Reached:
 		return fmt.Sprintf("Fairness is %.2f, at or above the target %.2f: nothing to move.", p.Before, p.Target)
 	case len(p.Moves) == 0:
-		return fmt.Sprintf("Fairness is %.2f, below the target %.2f, and no move makes it fairer without someone going above capacity.", p.Before, p.Target)
+		return fmt.Sprintf("Fairness is %.2f, below the target %.2f, and no pain point can go to someone with room for it and make the sharing fairer.", p.Before, p.Target)
 	case p.Reached && p.Fewest:
 		return fmt.Sprintf("Fairness %.2f → %.2f (target %.2f) with %s, the fewest that reach it.", p.Before, p.After, p.Target, moves)
 	case p.Reached:
 		return fmt.Sprintf("Fairness %.2f → %.2f (target %.2f) with %s; there may be a way with fewer.", p.Before, p.After, p.Target, moves)
 	}
-	return fmt.Sprintf("The target %.2f can't be reached without someone going above capacity; the fairest found: %.2f → %.2f with %s.", p.Target, p.Before, p.After, moves)
+	return fmt.Sprintf("The target %.2f can't be reached by moving whole pain points to members with room for them; the fairest found: %.2f → %.2f with %s.", p.Target, p.Before, p.After, moves)
 }
 
 // MoveSaid is a move in words: the pain point's title, its journey, and the members' names.

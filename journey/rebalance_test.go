@@ -236,10 +236,10 @@ func TestProposalSaid(t *testing.T) {
 		want string
 	}{
 		{Proposal{Target: 0.9, Before: 0.95, After: 0.95, Reached: true, Fewest: true}, "Fairness is 0.95, at or above the target 0.90: nothing to move."},
-		{Proposal{Target: 0.9, Before: 0.5, After: 0.5, Fewest: true}, "Fairness is 0.50, below the target 0.90, and no move makes it fairer without someone going above capacity."},
+		{Proposal{Target: 0.9, Before: 0.5, After: 0.5, Fewest: true}, "Fairness is 0.50, below the target 0.90, and no pain point can go to someone with room for it and make the sharing fairer."},
 		{Proposal{Target: 0.9, Before: 0.5, After: 0.92, Reached: true, Fewest: true, Moves: moves}, "Fairness 0.50 → 0.92 (target 0.90) with 1 move, the fewest that reach it."},
 		{Proposal{Target: 0.9, Before: 0.5, After: 0.92, Reached: true, Moves: append(moves, moves...)}, "Fairness 0.50 → 0.92 (target 0.90) with 2 moves; there may be a way with fewer."},
-		{Proposal{Target: 0.9, Before: 0.5, After: 0.7, Moves: moves}, "The target 0.90 can't be reached without someone going above capacity; the fairest found: 0.50 → 0.70 with 1 move."},
+		{Proposal{Target: 0.9, Before: 0.5, After: 0.7, Moves: moves}, "The target 0.90 can't be reached by moving whole pain points to members with room for them; the fairest found: 0.50 → 0.70 with 1 move."},
 	} {
 		if got := c.p.Said(); got != c.want {
 			t.Errorf("got  %q\nwant %q", got, c.want)

@@ -229,11 +229,11 @@ func (d *Document) commit(applied journey.Edit, refs []journey.Ref, step storage
 	return fmt.Errorf("%s was not saved: %w", applied.Label(), err)
 }
 
-// Undo takes back the last edit made, wherever it was, and returns its label ("" when there
-// was nothing to undo). An edit that no longer fits is dropped from the history and reported.
+// Undo takes back the last edit made, wherever it was, and says which, as journey.Said does
+// ("" when there was nothing to undo). An edit that no longer fits is dropped from the history and reported.
 func (d *Document) Undo() (string, error) { return d.replay(Undid) }
 
-// Redo applies again the edit undone last, and returns its label ("" when there was none).
+// Redo applies again the edit undone last, and says which ("" when there was none).
 func (d *Document) Redo() (string, error) { return d.replay(Redid) }
 
 // replay moves the top entry of one history stack to the other: an undo applies its edit's
@@ -251,7 +251,7 @@ func (d *Document) replay(kind ChangeKind) (string, error) {
 		return "", nil
 	}
 	top := (*from)[len(*from)-1]
-	label, edit := top.Edit.Label(), top.Edit
+	said, edit := journey.Said(top.Edit), top.Edit
 	seq, entry := []uint64{top.Seq}, []storage.HistoryEntry{top}
 	drop := storage.HistoryStep{DropUndo: seq}
 	step := storage.HistoryStep{DropUndo: seq, PushRedo: entry}
@@ -266,16 +266,16 @@ func (d *Document) replay(kind ChangeKind) (string, error) {
 		if cerr := d.store.Commit(d.ws, nil, drop); cerr != nil {
 			err = errors.Join(err, cerr)
 		}
-		return label, fmt.Errorf("can't %s %s: %w", kind, label, err)
+		return said, fmt.Errorf("can't %s %s: %w", kind, said, err)
 	}
 	refs := edit.Touches()
 	if err := d.commit(edit, refs, step); err != nil {
-		return label, err
+		return said, err
 	}
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, top)
-	d.tell(Change{Kind: kind, Label: label, Refs: refs})
-	return label, nil
+	d.tell(Change{Kind: kind, Label: top.Edit.Label(), Refs: refs})
+	return said, nil
 }
 
 // CanUndo names the edit Undo would take back, and whether there is one.

@@ -299,7 +299,7 @@ func TestAStaleUndoIsDroppedAndSaid(t *testing.T) {
 	// Something outside the document changed the card: the undo no longer fits.
 	d.ws.Journeys[0].Cards[len(d.ws.Journeys[0].Cards)-1].Text = "changed behind the document's back"
 	label, err := d.Undo()
-	if !errors.Is(err, journey.ErrConflict) || label != "Add card" {
+	if !errors.Is(err, journey.ErrConflict) || label != "Add card “x”" {
 		t.Fatalf("got %q %v, want the conflict named", label, err)
 	}
 	if _, ok := d.CanUndo(); ok {
@@ -319,7 +319,7 @@ func TestAStaleRedoIsDroppedAndSaid(t *testing.T) {
 	j := &d.ws.Journeys[0]
 	j.Cards = append(j.Cards, journey.Card{ID: "c-x", Stage: j.Stages[0].ID, Lane: j.Lanes[0].ID, Text: "behind the back"})
 	label, err := d.Redo()
-	if err == nil || label != "Add card" || !strings.HasPrefix(err.Error(), "can't redo Add card: ") {
+	if err == nil || label != "Add card “x”" || !strings.HasPrefix(err.Error(), "can't redo Add card “x”: ") {
 		t.Fatalf("got %q %v, want the redo refused and named", label, err)
 	}
 	if _, ok := d.CanRedo(); ok {
