@@ -1297,6 +1297,53 @@ func TestSmallScreensAndTheSidebar(t *testing.T) {
 	}
 }
 
+// TestAPanelOnASmallScreen: at 1024×768 the journey list steps aside while a panel is open,
+// so that the map keeps room to work in, and comes back when the panel goes; at 1440×900 it
+// stays. Ctrl+B's choice is not changed by it. The list's rows end in an ellipsis where they
+// are cut.
+func TestAPanelOnASmallScreen(t *testing.T) {
+	ed := openEditing(t)
+	mapWidth := func() float32 {
+		d, ok := drawnAs(ed.mw.Content(), ed.mw.viewport)
+		if !ok {
+			t.Fatal("the map is not on screen")
+		}
+		return d.size.Width
+	}
+	for _, tt := range []struct {
+		size  fyne.Size
+		aside bool
+	}{{fyne.NewSize(1024, 768), true}, {fyne.NewSize(1440, 900), false}} {
+		ed.mw.Resize(tt.size)
+		ed.ctrl(fyne.KeyT)
+		if !ed.mw.TaskForce.Visible() {
+			t.Fatal("Ctrl+T showed no panel")
+		}
+		if ed.mw.sidebar.Visible() == tt.aside || mapWidth() < 560 {
+			t.Errorf("at %v with a panel: journey list shown %v, the map %.0f px wide", tt.size, ed.mw.sidebar.Visible(), mapWidth())
+		}
+		ed.ctrl(fyne.KeyT)
+		if !ed.mw.sidebar.Visible() || ed.mw.app.Preferences().Bool(prefSidebarHidden) {
+			t.Errorf("at %v the journey list is not back when the panel goes", tt.size)
+		}
+	}
+	ed.mw.Resize(fyne.NewSize(1024, 768))
+	list, _ := drawnAs(ed.mw.Content(), ed.mw.list)
+	cut := 0
+	for _, d := range textsDrawn(ed.mw.list) {
+		text := d.object.(*canvas.Text).Text
+		if d.pos.X+d.object.(*canvas.Text).MinSize().Width > list.size.Width+0.5 {
+			t.Errorf("the journey list (%.0f px wide) draws %q past its edge", list.size.Width, text)
+		}
+		if strings.HasSuffix(text, "…") {
+			cut++
+		}
+	}
+	if cut == 0 {
+		t.Error("at 1024×768 no row of the journey list is shortened with an ellipsis: the sample's rows don't fit")
+	}
+}
+
 func abs32(x float32) float32 {
 	if x < 0 {
 		return -x

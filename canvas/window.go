@@ -33,27 +33,30 @@ const (
 // toolbar above it and its figures in a status bar below.
 type MainWindow struct {
 	fyne.Window
-	app        fyne.App
-	doc        *document.Document
-	list       *widget.List
-	Map        *Map
-	viewport   fyne.CanvasObject
-	Editor     *Editor
-	status     *widget.Label
-	message    *widget.Label
-	zoomLabel  *widget.Label
-	mainMenu   *fyne.MainMenu
-	find       *findBar
-	filter     *filterBar
-	filterMenu *fyne.MenuItem     // View → Filter Pain Points, its ways checked
-	whoAmI     *dialog.FormDialog // the question of who uses this desktop, while it is open
-	whoAmIPick *widget.Select     // its list of members
-	exporting  sync.WaitGroup     // exports still drawing, for tests and for quitting
-	presenting *presenter         // presenter mode, while it is on
-	sidebar    *fyne.Container
-	split      *container.Split
-	undo       *fyne.MenuItem
-	redo       *fyne.MenuItem
+	app  fyne.App
+	doc  *document.Document
+	list *widget.List
+	// sidebarAside is set while the journey list has stepped aside for a panel on a small
+	// screen, to come back when the panel goes.
+	sidebarAside bool
+	Map          *Map
+	viewport     fyne.CanvasObject
+	Editor       *Editor
+	status       *widget.Label
+	message      *widget.Label
+	zoomLabel    *widget.Label
+	mainMenu     *fyne.MainMenu
+	find         *findBar
+	filter       *filterBar
+	filterMenu   *fyne.MenuItem     // View → Filter Pain Points, its ways checked
+	whoAmI       *dialog.FormDialog // the question of who uses this desktop, while it is open
+	whoAmIPick   *widget.Select     // its list of members
+	exporting    sync.WaitGroup     // exports still drawing, for tests and for quitting
+	presenting   *presenter         // presenter mode, while it is on
+	sidebar      *fyne.Container
+	split        *container.Split
+	undo         *fyne.MenuItem
+	redo         *fyne.MenuItem
 	// PainPanel shows the pain point picked on the map, whole, and edits it.
 	PainPanel *PainPointPanel
 	// TaskForce shows the members' loads, fairness, rebalance and pulse (Ctrl+T).
@@ -147,6 +150,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 			}
 		}
 		side.Hidden = !mw.PainPanel.Visible() && !mw.TaskForce.Visible() && !mw.Discovery.Visible()
+		mw.roomForPanel(!side.Hidden)
 		content.Refresh()
 		// A panel that went may have held the keyboard: its hidden field would take what is
 		// typed next, F5 and Esc included. The keys go back to the map.
@@ -441,9 +445,30 @@ func (mw *MainWindow) say(msg string) {
 	})
 }
 
+// roomForPanel keeps the map usable beside a panel on a small screen: while a panel is open
+// in a window too narrow for the journey list, the panel and a map of leastMapWidth, the list
+// steps aside, and it comes back with the panel's going. What the user chose with Ctrl+B
+// stays as it was.
+func (mw *MainWindow) roomForPanel(open bool) {
+	const leastMapWidth = 560
+	switch width := mw.Canvas().Size().Width; {
+	case open && mw.sidebar.Visible() && width > 0 && width*float32(1-mw.split.Offset) < panelWidth+leastMapWidth:
+		mw.sidebarAside = true
+		mw.sidebar.Hide()
+		mw.split.Offset = 0
+		mw.split.Refresh()
+	case !open && mw.sidebarAside:
+		mw.sidebarAside = false
+		mw.sidebar.Show()
+		mw.split.Offset = 0.2
+		mw.split.Refresh()
+	}
+}
+
 // ToggleSidebar hides or shows the journey list, giving a small screen to the map, and
 // remembers the choice.
 func (mw *MainWindow) ToggleSidebar() {
+	mw.sidebarAside = false
 	hidden := mw.sidebar.Visible()
 	if hidden {
 		mw.sidebar.Hide()
@@ -639,6 +664,7 @@ func newJourneyRow(onMove func(from, to int)) *journeyRow {
 		pains:   widget.NewLabel("Pain points")}
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.persona.Truncation = fyne.TextTruncateEllipsis
+	r.pains.Truncation = fyne.TextTruncateEllipsis
 	r.ExtendBaseWidget(r)
 	return r
 }
