@@ -25,11 +25,11 @@ import (
 
 	"journeymap/assets"
 	mapcanvas "journeymap/canvas"
-	"journeymap/canvas/document"
 	"journeymap/canvas/export"
 	"journeymap/journey"
 	"journeymap/journey/interchange"
 	"journeymap/storage"
+	"journeymap/storage/document"
 	"journeymap/storage/transfer"
 )
 

@@ -12,10 +12,10 @@ import (
 	"strings"
 	"testing"
 
-	"journeymap/canvas/document"
 	"journeymap/journey"
 	"journeymap/journey/interchange"
 	"journeymap/storage"
+	"journeymap/storage/document"
 )
 
 // cli runs one command line in-process and returns its exit status and output.

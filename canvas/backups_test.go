@@ -9,11 +9,11 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"journeymap/canvas/document"
 	"journeymap/journey"
 	"journeymap/journey/interchange"
 	"journeymap/journey/journeytest"
 	"journeymap/storage"
+	"journeymap/storage/document"
 )
 
 // clockAt makes the backups dialog's clock read t until the test ends.

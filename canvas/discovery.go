@@ -13,9 +13,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"journeymap/canvas/document"
 	"journeymap/canvas/scene"
 	"journeymap/journey"
+	"journeymap/storage/document"
 )
 
 // discoveryWeeks is how many weeks the discovery view's chart shows: a quarter, long enough

@@ -11,9 +11,9 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"journeymap/canvas/document"
 	"journeymap/canvas/scene"
 	"journeymap/journey"
+	"journeymap/storage/document"
 )
 
 // Editor turns what the user does on a map into edits of the document: it keeps the

@@ -17,12 +17,12 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"journeymap/canvas/document"
 	"journeymap/canvas/export"
 	"journeymap/canvas/scene"
 	"journeymap/journey"
 	"journeymap/journey/journeytest"
 	"journeymap/storage"
+	"journeymap/storage/document"
 )
 
 // editing is a window on a store holding the sample, as the app opens it.

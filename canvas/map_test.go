@@ -13,11 +13,11 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
-	"journeymap/canvas/document"
 	"journeymap/canvas/scene"
 	"journeymap/journey"
 	"journeymap/journey/journeytest"
 	"journeymap/storage"
+	"journeymap/storage/document"
 )
 
 // texts returns every text the map draws.

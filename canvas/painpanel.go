@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"journeymap/canvas/document"
 	"journeymap/journey"
+	"journeymap/storage/document"
 )
 
 // PainPointPanel shows one pain point whole beside the map and edits it through the document:

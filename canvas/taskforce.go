@@ -15,8 +15,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"journeymap/canvas/document"
 	"journeymap/journey"
+	"journeymap/storage/document"
 )
 
 // TaskForcePanel shows the task force beside the map: each member's load (a bar, in a warning

@@ -13,9 +13,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"journeymap/canvas/document"
 	"journeymap/journey"
 	"journeymap/storage"
+	"journeymap/storage/document"
 )
 
 // TestTaskForceAcceptsPartOfARebalance proposes a rebalance in the panel, accepts only its

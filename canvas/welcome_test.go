@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"journeymap/canvas/document"
 	"journeymap/storage"
+	"journeymap/storage/document"
 )
 
 // TestWelcomeOnAnEmptyWorkspace opens a window on a new store: the welcome stands in the map's

@@ -8,9 +8,9 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
-	"journeymap/canvas/document"
 	"journeymap/journey"
 	"journeymap/storage"
+	"journeymap/storage/document"
 )
 
 // bigWorkspace is 50 journeys of 8 stages × 5 lanes × 10 cards (20,000 cards) and 100 pain
