@@ -346,7 +346,7 @@ func openStoreDocument(t *testing.T, store string) *document.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := document.Open(s)
+	doc, err := document.New(s)
 	if err != nil {
 		s.Close()
 		t.Fatal(err)
@@ -476,49 +476,50 @@ func TestRebalance(t *testing.T) {
 func TestSampleLivesInAStoreOfItsOwn(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	mine := filepath.Join(t.TempDir(), "store")
-	doc, readOnly, err := openDocument(mine)
-	if err != nil || readOnly != "" {
-		t.Fatalf("a new store: %v %q", err, readOnly)
+	doc, err := document.Open(mine, document.Options{ReadOnlyFallback: true})
+	if err != nil || doc.WhyReadOnly() != "" {
+		t.Fatalf("a new store: %v", err)
 	}
 	if w := doc.Workspace(); len(w.Journeys) != 0 || len(w.Members) != 0 {
 		t.Errorf("a new store holds %d journeys and %d members; want an empty workspace", len(w.Journeys), len(w.Members))
 	}
 	doc.Close()
 
-	dir, err := sampleStore()
+	dir, err := storage.SampleDir()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if same(dir, mine) {
+	if storage.SameDir(dir, mine) || isSample(mine) || !isSample(dir) {
 		t.Fatalf("the sample store %s is the user's", dir)
 	}
-	if err := fillSample(dir); err != nil {
-		t.Fatal(err)
-	}
-	s, err := storage.Open(dir)
+	sample, err := sampleWorkspace()
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, _ := s.Load()
-	if len(w.Journeys) != 2 || len(w.Members) == 0 {
+	open := func() *document.Document {
+		t.Helper()
+		doc, err := document.Open(dir, document.Options{Seed: sample})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	doc = open()
+	if w := doc.Workspace(); len(w.Journeys) != 2 || len(w.Members) == 0 {
 		t.Fatalf("the sample store holds %d journeys, %d members; want the sample's 2 and its team", len(w.Journeys), len(w.Members))
 	}
-	w.Name = "Played with"
-	if err := s.Replace(w); err != nil {
+	if err := doc.Do(journey.RenameWorkspace{Before: doc.Workspace().Name, After: "Played with"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := fillSample(dir); err == nil || !strings.Contains(err.Error(), "already open") {
+	if err := openSample(mine); err == nil || !strings.Contains(err.Error(), "already open") {
 		t.Errorf("the sample while it is open elsewhere: %v; want it said to be open already", err)
 	}
-	s.Close()
-	if err := fillSample(dir); err != nil {
-		t.Fatal(err)
+	doc.Close()
+	doc = open()
+	if got := doc.Workspace().Name; got != "Played with" {
+		t.Errorf("opening the sample again gave %q: what was changed in it is lost", got)
 	}
-	s, _ = storage.Open(dir)
-	defer s.Close()
-	if w, _ := s.Load(); w.Name != "Played with" {
-		t.Errorf("opening the sample again gave %q: what was changed in it is lost", w.Name)
-	}
+	doc.Close()
 	if err := openSample(dir); err == nil {
 		t.Error("opening the sample from its own window started another")
 	}
@@ -529,7 +530,7 @@ func TestSampleLivesInAStoreOfItsOwn(t *testing.T) {
 // longer empty to an import that would overwrite it without -replace.
 func TestAWorkspaceBegunInTheAppExports(t *testing.T) {
 	store := filepath.Join(t.TempDir(), "store")
-	doc, _, err := openDocument(store)
+	doc, err := document.Open(store, document.Options{ReadOnlyFallback: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -564,4 +565,23 @@ func mustJourney(t *testing.T, w *journey.Workspace) journey.Edit {
 		t.Fatal(err)
 	}
 	return e
+}
+
+// TestTheREADMEListsTheUsage: the README's command list is the usage the binary prints, from
+// the one table both come from.
+func TestTheREADMEListsTheUsage(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, _ := strings.Cut(string(readme), "## Command line")
+	_, block, _ := strings.Cut(after, "```\n")
+	block, _, _ = strings.Cut(block, "```")
+	var want strings.Builder
+	for _, l := range strings.Split(strings.TrimSuffix(usage(), "\n"), "\n")[1:] {
+		want.WriteString(strings.TrimPrefix(l, "  ") + "\n")
+	}
+	if block != want.String() {
+		t.Errorf("the README's command list:\n%s\nwant, as the usage says:\n%s", block, want.String())
+	}
 }

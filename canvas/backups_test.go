@@ -142,7 +142,7 @@ func TestBackupsOfAReadOnlyStoreCanBeListedOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := document.Open(s)
+	doc, err := document.New(s)
 	if err != nil {
 		t.Fatal(err)
 	}

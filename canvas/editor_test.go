@@ -60,7 +60,7 @@ func (ed *editing) open() {
 	if err != nil {
 		ed.t.Fatal(err)
 	}
-	doc, err := document.Open(s)
+	doc, err := document.New(s)
 	if err != nil {
 		ed.t.Fatal(err)
 	}

@@ -1,7 +1,9 @@
 package canvas
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/scene"
+	"journeymap/storage/document"
+	"journeymap/storage/transfer"
 )
 
 // ErrorWindowTitle is the title of the window that says why Journeymap could not start.
@@ -27,6 +31,31 @@ type Remedy struct {
 	Do    func() (string, error) // does it, and says what was done
 	Then  string                 // the button once it is done, e.g. "Open Journeymap"
 	After func()                 // what that button does before the window closes
+}
+
+// RestoreRemedy offers to restore the newest backup the advice names, for a damaged store in
+// dir, and then to start again on it with startAgain; nil when the advice names no backup.
+// What was restored is told to restored, as it is said in the window.
+func RestoreRemedy(dir string, a document.Advice, startAgain func(), restored func(string)) *Remedy {
+	newest := a.Newest
+	if newest == nil {
+		return nil
+	}
+	return &Remedy{
+		Label: "Restore the Backup of " + newest.Time.Format("2 Jan 15:04"),
+		Do: func() (string, error) {
+			r, err := transfer.Restore(dir, newest.Path, time.Now())
+			if err != nil {
+				return "", err
+			}
+			done := fmt.Sprintf("restored the backup of %s (%s); the damaged store was moved, untouched, to %s",
+				newest.Time.Format("2006-01-02 15:04"), newest.Path, r.Aside)
+			restored(done)
+			return strings.ToUpper(done[:1]) + done[1:] + ".", nil
+		},
+		Then:  "Open Journeymap",
+		After: startAgain,
+	}
 }
 
 // NewErrorWindow returns a window that says what stops Journeymap from opening its

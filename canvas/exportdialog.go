@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/export"
+	"journeymap/canvas/scene"
 	"journeymap/storage/transfer"
 )
 
@@ -56,7 +57,7 @@ func (mw *MainWindow) ExportPNG() {
 		}
 	})
 	size.SetSelectedIndex(1)
-	themes := widget.NewSelect([]string{"light", "dark", "presenter"}, nil)
+	themes := widget.NewSelect(scene.PaletteNames, nil)
 	themes.SetSelected(paletteName())
 	folder := newDialogField()
 	folder.SetText(defaultExportFolder())

@@ -380,7 +380,7 @@ func openSampleDocument(t *testing.T) *document.Document {
 	if err := s.Replace(journeytest.Sample(t)); err != nil {
 		t.Fatal(err)
 	}
-	doc, err := document.Open(s)
+	doc, err := document.New(s)
 	if err != nil {
 		t.Fatal(err)
 	}

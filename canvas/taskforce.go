@@ -304,7 +304,7 @@ func (p *TaskForcePanel) Propose() {
 	p.working.Add(1)
 	go func() {
 		defer p.working.Done()
-		pr := w.Rebalance(target, time.Second)
+		pr := w.Rebalance(target, journey.RebalanceBudget)
 		fyne.Do(func() {
 			if asked != p.asked {
 				return

@@ -236,7 +236,7 @@ func TestFairnessIsSaidWithOverload(t *testing.T) {
 			if err := s.Replace(w); err != nil {
 				t.Fatal(err)
 			}
-			doc, err := document.Open(s)
+			doc, err := document.New(s)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -66,7 +66,7 @@ func emptyDocument(t *testing.T) *document.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := document.Open(s)
+	doc, err := document.New(s)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -333,6 +333,15 @@ func Plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
+// Listed says items as a sentence lists them, the last joined by the word given: "light,
+// dark or presenter".
+func Listed(items []string, last string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + last + " " + items[len(items)-1]
+}
+
 // clone copies a journey deeply enough that changing the copy's lists leaves the original alone.
 func (j *Journey) clone() Journey {
 	c := *j

@@ -32,6 +32,10 @@ type Proposal struct {
 // DefaultTarget is the fairness a rebalance aims at unless told otherwise.
 const DefaultTarget = 0.9
 
+// RebalanceBudget is how long the app and the command line let a rebalance search: long
+// enough for every set of up to three moves on a large task force, short enough to wait for.
+const RebalanceBudget = time.Second
+
 // ExactMoves is how many moves Rebalance searches through exhaustively; past that it adds the
 // best single move at a time.
 const ExactMoves = 3

@@ -55,7 +55,7 @@ func BenchmarkCardEdit(b *testing.B) {
 	if err := s.Replace(bigWorkspace()); err != nil {
 		b.Fatal(err)
 	}
-	d, err := document.Open(s)
+	d, err := document.New(s)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -26,6 +26,15 @@ import (
 // MaxSide is the widest or tallest picture drawn: 16384 pixels.
 const MaxSide = 16384
 
+// MaxDPI is the highest resolution written into a picture.
+const MaxDPI = 10000
+
+// The picture drawn when nothing else is asked for: 4K across, at a poster printer's 300 dpi.
+const (
+	DefaultWidth = 3840
+	DefaultDPI   = 300
+)
+
 // bandBytes is about how much of the picture is drawn at once: rows enough for 4 MiB, so that
 // memory stays the same whatever the width.
 const bandBytes = 4 << 20
@@ -42,15 +51,40 @@ type Options struct {
 	Progress func(done, total int)
 }
 
+// OptionError names an option out of its range: "width", "dpi" or "theme", as the command
+// line's flags and the export dialog's fields name them.
+type OptionError struct {
+	Option  string
+	Problem string // "must be 1..16384 pixels, got 0"
+}
+
+func (e *OptionError) Error() string { return "the " + e.Option + " " + e.Problem }
+
+// Check says, as an *OptionError, which option is out of its range.
+func (o Options) Check() error {
+	switch _, known := scene.LookUpPalette(o.Palette); {
+	case o.Width < 1 || o.Width > MaxSide:
+		return &OptionError{"width", fmt.Sprintf("must be 1..%d pixels, got %d", MaxSide, o.Width)}
+	case o.DPI < 1 || o.DPI > MaxDPI:
+		return &OptionError{"dpi", fmt.Sprintf("must be 1..%d, got %d", MaxDPI, o.DPI)}
+	case !known:
+		return &OptionError{"theme", fmt.Sprintf("must be %s, got %q", journey.Listed(scene.PaletteNames, "or"), o.Palette)}
+	}
+	return nil
+}
+
 // PNG draws the journey's map opts.Width pixels wide and writes it to dst as a PNG, with a
-// legend explaining its marks.
+// legend explaining its marks; journeyID "" draws the workspace's first journey.
 func PNG(dst io.Writer, w *journey.Workspace, journeyID string, opts Options) error {
+	if journeyID == "" && len(w.Journeys) > 0 {
+		journeyID = w.Journeys[0].ID
+	}
 	j := w.Journey(journeyID)
 	if j == nil {
 		return fmt.Errorf("no journey with id %q", journeyID)
 	}
-	if opts.Width < 1 || opts.Width > MaxSide {
-		return fmt.Errorf("the width must be 1..%d pixels, got %d", MaxSide, opts.Width)
+	if err := opts.Check(); err != nil {
+		return err
 	}
 	s := scene.Build(w, j, scene.Options{Palette: opts.Palette, Legend: true}, scene.DefaultFonts())
 	sw, sh := s.Size()

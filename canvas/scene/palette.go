@@ -3,6 +3,7 @@ package scene
 import (
 	"image/color"
 	"math"
+	"slices"
 
 	"journeymap/journey"
 )
@@ -25,16 +26,26 @@ func rgb(hex uint32) color.NRGBA {
 	return color.NRGBA{uint8(hex >> 16), uint8(hex >> 8), uint8(hex), 0xff}
 }
 
-// Palettes by name: light and dark follow the app's theme, presenter is for a projector —
-// black on white with every text at a contrast of at least 7:1.
-var Palettes = map[string]*Palette{"light": &lightPalette, "dark": &darkPalette, "presenter": &presenterPalette}
+// PaletteNames are the palettes' names, the default first: light and dark follow the app's
+// theme, presenter is for a projector — black on white with every text at a contrast of at
+// least 7:1.
+var PaletteNames = []string{"light", "dark", "presenter"}
+
+var palettes = []*Palette{&lightPalette, &darkPalette, &presenterPalette}
 
 // PaletteNamed returns the palette of the name, the light one for a name it doesn't know.
 func PaletteNamed(name string) *Palette {
-	if p, ok := Palettes[name]; ok {
-		return p
+	p, _ := LookUpPalette(name)
+	return p
+}
+
+// LookUpPalette returns the palette of the name, and whether there is one; the light one if
+// not.
+func LookUpPalette(name string) (*Palette, bool) {
+	if i := slices.Index(PaletteNames, name); i >= 0 {
+		return palettes[i], true
 	}
-	return &lightPalette
+	return palettes[0], false
 }
 
 var lightTags = map[journey.CardColor]color.NRGBA{

@@ -80,12 +80,15 @@ type Document struct {
 	next       uint64
 	watchers   []*watcher
 	background sync.WaitGroup // backups written from the store while the app goes on
+	// whyReadOnly is why Open fell back to opening the store read-only.
+	whyReadOnly string
 }
 
 type watcher struct{ fn func(Change) }
 
-// Open loads the workspace of a store and the undo history kept with it.
-func Open(s *storage.Store) (*Document, error) {
+// New makes the document of a store already open: its workspace and the undo history kept
+// with it.
+func New(s *storage.Store) (*Document, error) {
 	d := &Document{}
 	if err := d.take(s); err != nil {
 		return nil, err

@@ -28,7 +28,7 @@ func openSampleIn(t *testing.T, dir string) (*Document, string) {
 	if err := s.Replace(journeytest.Sample(t)); err != nil {
 		t.Fatal(err)
 	}
-	d, err := Open(s)
+	d, err := New(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func reopen(t *testing.T, d *Document, dir string) *Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d2, err := Open(s)
+	d2, err := New(s)
 	if err != nil {
 		t.Fatal(err)
 	}

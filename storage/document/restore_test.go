@@ -132,7 +132,7 @@ func TestRestoreIsRefusedWhilePresentingAndOnAReadOnlyStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ro, err := Open(s)
+	ro, err := New(s)
 	if err != nil {
 		t.Fatal(err)
 	}
