@@ -127,7 +127,7 @@ func TestTaskForceRemoveMember(t *testing.T) {
 	w, id := ed.doc.Workspace(), gus.ID
 	before := w.Clone()
 	tf.RemoveMember(id)
-	if _, ok := ed.doc.Workspace().Member(id); ok || ed.doc.Workspace().OpenCount(id) != 0 {
+	if _, ok := ed.doc.Workspace().Member(id); ok || ed.doc.Workspace().Tallies()[id].Open != 0 {
 		t.Fatal("the member is still there, or still owns pain points")
 	}
 	if !strings.Contains(tf.unassigned.Text, "no owner") {

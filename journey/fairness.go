@@ -91,32 +91,6 @@ func Jain(xs []float64) float64 {
 	return jain(float64(len(xs)), sum, sq)
 }
 
-// DiggingCredit is how many unknown pain points the member found, across all journeys.
-func (w *Workspace) DiggingCredit(member string) int {
-	n := 0
-	for _, j := range w.Journeys {
-		for _, p := range j.PainPoints {
-			if p.Discovery == Unknown && p.FoundBy == member {
-				n++
-			}
-		}
-	}
-	return n
-}
-
-// OpenCount is how many open or doing pain points the member owns.
-func (w *Workspace) OpenCount(member string) int {
-	n := 0
-	for _, j := range w.Journeys {
-		for _, p := range j.PainPoints {
-			if p.Owner == member && p.Active() {
-				n++
-			}
-		}
-	}
-	return n
-}
-
 // UnassignedCount is how many of the journey's open or doing pain points nobody owns.
 func (j *Journey) UnassignedCount() int {
 	return countIf(j.PainPoints, func(p PainPoint) bool { return p.Owner == "" && p.Active() })

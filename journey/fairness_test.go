@@ -40,14 +40,10 @@ func TestLoadAndFigures(t *testing.T) {
 	if got, want := w.Fairness(), 2.25/3.75; !near(got, want) {
 		t.Errorf("fairness: got %v, want %v", got, want)
 	}
-	for id, want := range map[string]int{"ana": 1, "ben": 0, "cy": 1} {
-		if got := w.DiggingCredit(id); got != want {
-			t.Errorf("credit of %s: got %d, want %d", id, got, want)
-		}
-	}
-	for id, want := range map[string]int{"ana": 2, "ben": 0, "cy": 1} {
-		if got := w.OpenCount(id); got != want {
-			t.Errorf("open of %s: got %d, want %d", id, got, want)
+	tallies := w.Tallies()
+	for id, want := range map[string]Tally{"ana": {Points: 8, Open: 2, Found: 1}, "ben": {}, "cy": {Points: 1, Open: 1, Found: 1}} {
+		if got := tallies[id]; got != want {
+			t.Errorf("tally of %s: got %+v, want %+v", id, got, want)
 		}
 	}
 	if got := w.Journeys[0].Discovered().Rate(); !near(got, 2.0/3) {

@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -50,14 +49,14 @@ func (s *Store) Commit(w *journey.Workspace, refs []journey.Ref, h HistoryStep) 
 		if err != nil {
 			return err
 		}
-		ops = append(ops, op{undoKey(e.Seq), v})
+		ops = append(ops, op{key: undoKey(e.Seq), value: v})
 	}
 	for _, e := range h.PushRedo {
 		v, err := encodeHistory(e)
 		if err != nil {
 			return err
 		}
-		ops = append(ops, op{redoKey(e.Seq), v})
+		ops = append(ops, op{key: redoKey(e.Seq), value: v})
 	}
 	for _, seq := range h.DropUndo {
 		ops = append(ops, op{key: undoKey(seq)})
@@ -73,10 +72,10 @@ func (s *Store) Commit(w *journey.Workspace, refs []journey.Ref, h HistoryStep) 
 			if err := apply(txn, o); err != nil {
 				return err
 			}
-			// A journey that is gone takes its cards and pain points with it; they are
-			// listed inside the transaction so that none written meanwhile is left behind.
-			if o.value == nil && bytes.HasPrefix(o.key, []byte(prefixJourney)) && bytes.Count(o.key, []byte("/")) == 1 {
-				if err := deletePrefix(txn, append(slices.Clip(o.key), '/')); err != nil {
+			// The records that go with a deleted one are listed inside the transaction, so
+			// that none written meanwhile is left behind.
+			if o.value == nil && o.children != nil {
+				if err := deletePrefix(txn, o.children); err != nil {
 					return err
 				}
 			}
@@ -94,7 +93,7 @@ func (s *Store) Commit(w *journey.Workspace, refs []journey.Ref, h HistoryStep) 
 func recordOps(ops []op, w *journey.Workspace, r journey.Ref) ([]op, error) {
 	put := func(key []byte, v any) ([]op, error) {
 		b, err := encode(v)
-		return append(ops, op{key, b}), err
+		return append(ops, op{key: key, value: b}), err
 	}
 	del := func(key []byte) ([]op, error) { return append(ops, op{key: key}), nil }
 	switch r.Kind {
@@ -114,7 +113,8 @@ func recordOps(ops []op, w *journey.Workspace, r journey.Ref) ([]op, error) {
 		if j := w.Journey(r.ID); j != nil {
 			return put(journeyKey(r.ID), newJourneyRecord(j))
 		}
-		return del(journeyKey(r.ID))
+		// A journey that is gone takes its cards and pain points with it.
+		return append(ops, op{key: journeyKey(r.ID), children: journeyChildren(r.ID)}), nil
 	case journey.RefCard:
 		if c, ok := findByID(w.Journey(r.Journey), r.ID, func(j *journey.Journey) []journey.Card { return j.Cards },
 			func(c *journey.Card) string { return c.ID }); ok {

@@ -444,6 +444,9 @@ func scan(txn *badger.Txn, prefix []byte, each func(key, value []byte) error) er
 // op is one key to set (value non-nil) or delete.
 type op struct {
 	key, value []byte
+	// children, for a delete, is the prefix of the records that go with the one deleted: a
+	// journey's cards and pain points.
+	children []byte
 }
 
 // Replace makes the store hold exactly w, after validating it whole: a workspace that fails
@@ -465,7 +468,7 @@ func (s *Store) Replace(w *journey.Workspace) error {
 	}
 	put := func(key []byte, v any) error {
 		b, err := encode(v)
-		ops = append(ops, op{key, b})
+		ops = append(ops, op{key: key, value: b})
 		return err
 	}
 	for _, m := range w.Members {

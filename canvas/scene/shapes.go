@@ -189,19 +189,6 @@ func (s *Scene) emotionPoint(c int) (Point, int, bool) {
 	return Point{}, 0, false
 }
 
-// EmotionPoints returns where each stage's score sits, for hit-testing a drag of the curve;
-// ok is false for stages without a score.
-func (s *Scene) EmotionPoints() (points []Point, ok []bool) {
-	for c := range s.cols {
-		if s.emoRow < 0 {
-			break
-		}
-		p, _, has := s.emotionPoint(c)
-		points, ok = append(points, p), append(ok, has)
-	}
-	return points, ok
-}
-
 // pointOf is the column of the stage a curve or emotion element is keyed by, its emotion
 // point and score, and whether it has one.
 func (s *Scene) pointOf(k Key) (c int, at Point, score int, ok bool) {
