@@ -1130,6 +1130,27 @@ func TestExportPNGFromTheWindow(t *testing.T) {
 	}
 }
 
+// TestQuitWaitsForTheExport: Quit while a poster is being written says so and returns, the
+// window still answering; the app quits, its size remembered, once the file is whole.
+func TestQuitWaitsForTheExport(t *testing.T) {
+	ed := openEditing(t)
+	ed.mw.Resize(fyne.NewSize(1440, 900))
+	path := filepath.Join(t.TempDir(), "poster.png")
+	ed.mw.exportTo(path, exportOptions(export.MaxSide))
+	ed.mw.Quit()
+	if !ed.mw.quitting || !strings.HasPrefix(ed.mw.message.Text, "Quitting once the export is written") ||
+		len(ed.a.Preferences().FloatList(prefSize)) != 0 {
+		t.Fatalf("Quit during an export: quitting %v, the window says %q", ed.mw.quitting, ed.mw.message.Text)
+	}
+	ed.mw.exporting.Wait()
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("the export was not finished before quitting: %v", err)
+	}
+	if got := ed.a.Preferences().FloatList(prefSize); len(got) != 2 {
+		t.Errorf("after the export the app did not quit: the window's size is not remembered (%v)", got)
+	}
+}
+
 func exportOptions(width int) export.Options {
 	return export.Options{Width: width, DPI: 96, Palette: "light"}
 }

@@ -106,24 +106,35 @@ func (mw *MainWindow) exportTo(path string, opts export.Options) {
 	w, id := mw.doc.Workspace().Clone(), mw.Map.JourneyID()
 	bar := widget.NewProgressBar()
 	progress := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(path), bar, mw)
-	shown := false
+	// Both the timer's show and the end's hide run on the UI goroutine, in whatever order
+	// they come: an export that ended first is not shown at all.
+	shown, ended := false, false
 	show := time.AfterFunc(500*time.Millisecond, func() {
 		fyne.Do(func() {
-			shown = true
-			progress.Show()
+			if !ended {
+				shown = true
+				progress.Show()
+			}
 		})
 	})
 	opts.Progress = func(done, total int) {
 		fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
 	}
 	mw.exporting.Add(1)
+	mw.exports++
 	go func() {
 		defer mw.exporting.Done()
 		err := transfer.WriteFile(path, func(dst io.Writer) error { return export.PNG(dst, w, id, opts) })
 		show.Stop()
 		fyne.Do(func() {
+			ended = true
+			mw.exports--
 			if shown {
 				progress.Hide()
+			}
+			if mw.exports == 0 && mw.quitting {
+				mw.Quit()
+				return
 			}
 			if err != nil {
 				mw.say("Not exported: " + err.Error() + ".")

@@ -51,7 +51,9 @@ type MainWindow struct {
 	filterMenu   *fyne.MenuItem     // View → Filter Pain Points, its ways checked
 	whoAmI       *dialog.FormDialog // the question of who uses this desktop, while it is open
 	whoAmIPick   *widget.Select     // its list of members
-	exporting    sync.WaitGroup     // exports still drawing, for tests and for quitting
+	exporting    sync.WaitGroup     // exports still drawing, for tests to wait on
+	exports      int                // exports under way, counted on the UI goroutine
+	quitting     bool               // Quit waits for the exports to end
 	presenting   *presenter         // presenter mode, while it is on
 	sidebar      *fyne.Container
 	split        *container.Split
@@ -517,9 +519,15 @@ func (mw *MainWindow) ShowAndRun() {
 
 // Quit remembers the window's size and quits. Every way out comes here, on the UI thread:
 // Fyne's own stop hook runs too late to be sure a preference written in it reaches the disk.
+// An export under way is let finish first, the window still answering: one stopped half way
+// would leave its temporary file behind.
 func (mw *MainWindow) Quit() {
+	if mw.exports > 0 {
+		mw.quitting = true
+		mw.say("Quitting once the export is written…")
+		return
+	}
 	mw.remember()
-	mw.exporting.Wait() // an export stopped half way would leave its temporary file behind
 	mw.app.Quit()
 }
 

@@ -12,7 +12,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"journeymap/canvas/scene"
@@ -178,4 +180,37 @@ func diff(a, b uint8) int {
 		return int(a - b)
 	}
 	return int(b - a)
+}
+
+// failingWriter takes n bytes, then fails.
+type failingWriter struct{ n int }
+
+var errDiskGone = errors.New("the disk went away")
+
+func (f *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > f.n {
+		return 0, errDiskGone
+	}
+	f.n -= len(p)
+	return len(p), nil
+}
+
+// TestAFailedWriteStopsTheBands: when writing fails, the bands not yet begun are not drawn.
+func TestAFailedWriteStopsTheBands(t *testing.T) {
+	var begun, total atomic.Int32
+	testHookBand = func() { begun.Add(1) }
+	t.Cleanup(func() { testHookBand = nil })
+	w := journeytest.Sample(t)
+	if err := PNG(io.Discard, w, "", Options{Width: MaxSide, DPI: 300, Palette: "light"}); err != nil {
+		t.Fatal(err)
+	}
+	total.Store(begun.Swap(0))
+	err := PNG(&failingWriter{n: 1 << 16}, w, "", Options{Width: MaxSide, DPI: 300, Palette: "light"})
+	if !errors.Is(err, errDiskGone) {
+		t.Fatalf("got %v, want the writer's error", err)
+	}
+	// What the 64 KiB buffer in front of the writer holds, and the bands under way meanwhile.
+	if most := int32(4*runtime.GOMAXPROCS(0) + 4); begun.Load() > most || total.Load() < 4*most {
+		t.Errorf("a failed write went on to draw %d of %d bands; want at most %d", begun.Load(), total.Load(), most)
+	}
 }

@@ -39,6 +39,9 @@ const (
 // memory stays the same whatever the width.
 const bandBytes = 4 << 20
 
+// testHookBand, when a test sets it, is called as each band begins to be drawn.
+var testHookBand func()
+
 // ErrTooTall means the map would be taller than MaxSide at the width asked for.
 var ErrTooTall = errors.New("the map would be too tall")
 
@@ -108,6 +111,9 @@ func PNG(dst io.Writer, w *journey.Workspace, journeyID string, opts Options) er
 	bandRows := max(16, min(512, bandBytes/(4*opts.Width)))
 	pixels := sync.Pool{New: func() any { b := make([]byte, 4*opts.Width*bandRows); return &b }}
 	draw := func(y0 int) ([]byte, uint32, int, error) {
+		if testHookBand != nil {
+			testHookBand()
+		}
 		y1 := min(y0+bandRows, height)
 		buf := pixels.Get().(*[]byte)
 		defer pixels.Put(buf)
@@ -122,6 +128,9 @@ func PNG(dst io.Writer, w *journey.Workspace, journeyID string, opts Options) er
 		}
 		p := &painter{band: band, scale: scale, fonts: s.Fonts(), glyphs: glyphs}
 		p.paint(shapes)
+		if p.err != nil {
+			return nil, 0, 0, p.err
+		}
 		return deflateBand(band)
 	}
 	// Bands are drawn and deflated on every core, a few at a time, and written in order: memory
@@ -138,32 +147,44 @@ func PNG(dst io.Writer, w *journey.Workspace, journeyID string, opts Options) er
 		bands = append(bands, make(chan result, 1))
 	}
 	slots := make(chan struct{}, workers+1)
+	// A band that fails stops the bands not yet begun; those under way are waited for, so
+	// that nothing is left drawing once PNG returns.
+	stop, launched := make(chan struct{}), make(chan struct{})
+	var running sync.WaitGroup
 	go func() {
+		defer close(launched)
 		for i := range bands {
-			slots <- struct{}{}
+			select {
+			case slots <- struct{}{}:
+			case <-stop:
+				return
+			}
+			running.Add(1)
 			go func(i int) {
+				defer running.Done()
 				data, adler, n, err := draw(i * bandRows)
 				bands[i] <- result{data, adler, n, err}
 			}(i)
 		}
 	}()
-	adler, failed := uint32(1), error(nil)
+	adler := uint32(1)
 	for i, ch := range bands {
 		r := <-ch
 		<-slots
-		if failed != nil {
-			continue
-		}
-		if failed = r.err; failed == nil {
-			_, failed = idat.Write(r.data)
+		err := r.err
+		if err == nil {
+			_, err = idat.Write(r.data)
 			adler = adler32Combine(adler, r.adler, r.n)
+		}
+		if err != nil {
+			close(stop)
+			<-launched
+			running.Wait()
+			return err
 		}
 		if opts.Progress != nil {
 			opts.Progress(i+1, len(bands))
 		}
-	}
-	if failed != nil {
-		return failed
 	}
 	// The last block: empty, final, fixed Huffman codes. Then the checksum of all the rows.
 	tail := []byte{0x03, 0x00, 0, 0, 0, 0}

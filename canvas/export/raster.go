@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -24,6 +25,7 @@ type painter struct {
 	glyphs *glyphCache
 	z      vector.Rasterizer
 	buf    sfnt.Buffer
+	err    error // the first glyph that could not be drawn: the band is then refused, not drawn short
 }
 
 // paint draws the shapes that reach into the band.
@@ -249,7 +251,10 @@ func (p *painter) text(sh scene.Shape) {
 		gx := baseX + g.X
 		ix := int(math.Floor(float64(gx)))
 		frac := uint8((gx - float32(ix)) * 4) // quarter-pixel steps keep spacing even
-		m := p.glyphs.get(&p.buf, g, size, frac)
+		m, err := p.glyphs.get(&p.buf, g, size, frac)
+		if err != nil && p.err == nil {
+			p.err = fmt.Errorf("drawing the text %q: %w", sh.Text, err)
+		}
 		if m == nil {
 			continue
 		}
@@ -276,26 +281,32 @@ type glyphKey struct {
 func newGlyphCache() *glyphCache { return &glyphCache{masks: map[glyphKey]*image.Alpha{}} }
 
 // get returns the glyph's mask with its origin on the baseline at the pen, or nil for a glyph
-// with nothing to draw (a space).
-func (c *glyphCache) get(buf *sfnt.Buffer, g scene.Glyph, size float32, frac uint8) *image.Alpha {
+// with nothing to draw (a space); an error when the font can't give its outline.
+func (c *glyphCache) get(buf *sfnt.Buffer, g scene.Glyph, size float32, frac uint8) (*image.Alpha, error) {
 	k := glyphKey{g.Font, g.Index, size, frac}
 	c.mu.Lock()
 	m, ok := c.masks[k]
 	c.mu.Unlock()
 	if ok {
-		return m
+		return m, nil
 	}
-	m = drawGlyph(buf, g, size, float32(frac)/4)
+	m, err := drawGlyph(buf, g, size, float32(frac)/4)
+	if err != nil {
+		return nil, err
+	}
 	c.mu.Lock()
 	c.masks[k] = m
 	c.mu.Unlock()
-	return m
+	return m, nil
 }
 
-func drawGlyph(buf *sfnt.Buffer, g scene.Glyph, size, dx float32) *image.Alpha {
+func drawGlyph(buf *sfnt.Buffer, g scene.Glyph, size, dx float32) (*image.Alpha, error) {
 	segs, err := g.Font.LoadGlyph(buf, g.Index, fixed.Int26_6(size*64), nil)
-	if err != nil || len(segs) == 0 {
-		return nil
+	if err != nil {
+		return nil, fmt.Errorf("glyph %d of the font: %w", g.Index, err)
+	}
+	if len(segs) == 0 {
+		return nil, nil
 	}
 	b := segs.Bounds()
 	x0, y0 := int(math.Floor(float64(dx)+float64(b.Min.X)/64))-1, b.Min.Y.Floor()-1
@@ -325,5 +336,5 @@ func drawGlyph(buf *sfnt.Buffer, g scene.Glyph, size, dx float32) *image.Alpha {
 	m := image.NewAlpha(image.Rect(0, 0, x1-x0, y1-y0))
 	z.Draw(m, m.Bounds(), image.Opaque, image.Point{})
 	m.Rect = m.Rect.Add(image.Pt(x0, y0))
-	return m
+	return m, nil
 }
