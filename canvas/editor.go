@@ -506,16 +506,9 @@ func (e *Editor) textEdit(text string) (journey.Edit, error) {
 	case strings.TrimSpace(text) == "":
 		return nil, nil
 	case e.m.Scene().IsPainLane(tg.lane):
-		return journey.Put(w, id, newPainPoint(tg.stage, text), -1)
+		return journey.Put(w, id, journey.NewPainPoint(tg.stage, text, time.Now()), -1)
 	}
 	return journey.Put(w, id, journey.Card{ID: journey.NewID("c"), Lane: tg.lane, Stage: tg.stage, Text: text}, -1)
-}
-
-// newPainPoint is a pain point typed into the map today: known, of some other source, unowned and
-// open, until its panel says more.
-func newPainPoint(stage, title string) journey.PainPoint {
-	return journey.PainPoint{ID: journey.NewID("p"), Stage: stage, Title: title, Discovery: journey.Known,
-		Source: journey.SourceOther, Severity: 3, Effort: 2, Status: journey.StatusOpen, FoundOn: time.Now().Format(time.DateOnly)}
 }
 
 // refusal says in a sentence why an edit was not made.
@@ -657,24 +650,14 @@ func (e *Editor) Paste(cb fyne.Clipboard) {
 		case it.isPain || pain:
 			p := it.pain
 			if !it.isPain {
-				p = newPainPoint(e.sel.Stage, it.card.Text)
+				p = journey.NewPainPoint(e.sel.Stage, it.card.Text, time.Now())
 			}
-			p.ID, p.Stage = journey.NewID("p"), e.sel.Stage
-			if _, known := w.Member(p.Owner); !known {
-				p.Owner = ""
-			}
-			if _, known := w.Member(p.FoundBy); !known {
-				p.FoundBy = ""
-				if p.Discovery == journey.Unknown {
-					p.Discovery, p.Method, p.Source = journey.Known, "", journey.SourceOther
-				}
-			}
+			p = p.PastedInto(w, e.sel.Stage)
 			edits = append(edits, journey.ItemEdit[journey.PainPoint]{Journey: id, After: &p, From: -1, To: pains})
 			pains++
 			added = append(added, scene.Key{Kind: scene.KindPain, ID: p.ID})
 		default:
-			c := it.card
-			c.ID, c.Stage, c.Lane = journey.NewID("c"), e.sel.Stage, e.sel.Lane
+			c := it.card.PastedInto(e.sel.Stage, e.sel.Lane)
 			edits = append(edits, journey.ItemEdit[journey.Card]{Journey: id, After: &c, From: -1, To: cards})
 			cards++
 			added = append(added, scene.Key{Kind: scene.KindCard, ID: c.ID})

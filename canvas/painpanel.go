@@ -449,26 +449,25 @@ func (p *PainPointPanel) read() string {
 	if i := p.stage.SelectedIndex(); i >= 0 && i < len(j.Stages) {
 		d.Stage = j.Stages[i].ID
 	}
-	was := d.Discovery
-	d.Discovery = journey.Known
+	to := journey.Known
 	if p.discovery.Selected == discoveryUnknown {
-		d.Discovery = journey.Unknown
+		to = journey.Unknown
 	}
 	if i := p.foundBy.SelectedIndex(); i >= 0 && i < len(w.Members) {
 		d.FoundBy = w.Members[i].ID
 	}
-	if was != d.Discovery {
-		// The other kind's list starts empty for the user to pick from, never with what the
-		// pain point or the last one shown had; an unknown one's finder is, at first, whoever
-		// uses this desktop, when the app knows.
+	if to != d.Discovery {
+		me := ""
+		if p.finder != nil {
+			me, _ = p.finder()
+		}
+		*d = d.Discovered(to, me)
+		// The lists show what the switch left: the other kind's empty, the finder picked.
 		p.loading = true
 		p.source.ClearSelected()
 		p.method.ClearSelected()
-		if d.Discovery == journey.Unknown && d.FoundBy == "" && p.finder != nil {
-			if m, ok := p.finder(); ok {
-				d.FoundBy = m
-				p.foundBy.SetSelectedIndex(journey.Index(w.Members, m))
-			}
+		if i := journey.Index(w.Members, d.FoundBy); i >= 0 {
+			p.foundBy.SetSelectedIndex(i)
 		}
 		p.loading = false
 	}

@@ -355,7 +355,7 @@ func (mw *MainWindow) NewPainPoint() {
 	if _, ok := j.Stage(stage); !ok {
 		stage = j.Stages[0].ID
 	}
-	p := newPainPoint(stage, "New pain point")
+	p := journey.NewPainPoint(stage, "New pain point", time.Now())
 	e, err := journey.Put(w, j.ID, p, -1)
 	if err == nil {
 		err = mw.doc.Do(e)
