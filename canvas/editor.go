@@ -536,17 +536,24 @@ func (e *Editor) Delete() {
 			ids[2] = append(ids[2], k.ID)
 		}
 	}
-	edit, err := journey.DeleteItems(e.workspace(), e.journeyID(), ids[0], ids[1], ids[2])
-	if err != nil {
-		e.OnMessage(refusal(err))
-		return
-	}
-	e.do(edit)
+	attempt(e.OnMessage, e.doc.Do)(journey.DeleteItems(e.workspace(), e.journeyID(), ids[0], ids[1], ids[2]))
 }
 
-func (e *Editor) do(edit journey.Edit) {
-	if err := e.doc.Do(edit); err != nil {
-		e.OnMessage(refusal(err))
+func (e *Editor) do(edit journey.Edit) { attempt(e.OnMessage, e.doc.Do)(edit, nil) }
+
+// attempt is how the UI makes an edit: made as edit, the edit is done by do (the document's
+// Do, or Keep for one kept out of the undo history) and, when it was not made or not done, why
+// is said through say. Its result reports whether the edit was done; a nil edit with no error
+// is nothing to do.
+func attempt(say func(string), do func(journey.Edit) error) func(edit journey.Edit, err error) bool {
+	return func(edit journey.Edit, err error) bool {
+		if err == nil && edit != nil {
+			err = do(edit)
+		}
+		if err != nil {
+			say(refusal(err))
+		}
+		return err == nil
 	}
 }
 
@@ -663,8 +670,7 @@ func (e *Editor) Paste(cb fyne.Clipboard) {
 			added = append(added, scene.Key{Kind: scene.KindCard, ID: c.ID})
 		}
 	}
-	if err := e.doc.Do(journey.Batch{Name: "Paste", Edits: edits}); err != nil {
-		e.OnMessage(refusal(err))
+	if !attempt(e.OnMessage, e.doc.Do)(journey.Batch{Name: "Paste", Edits: edits}, nil) {
 		return
 	}
 	e.selectCell(e.sel.Stage, e.sel.Lane, added)

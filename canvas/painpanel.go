@@ -599,14 +599,9 @@ func (p *PainPointPanel) Apply() {
 		p.tell("")
 		return
 	}
-	e, err := journey.Put(p.doc.Workspace(), p.journey, p.draft, -1)
-	if err == nil {
-		p.dirty = false // the document's change reloads the panel
-		err = p.doc.Do(e)
-	}
-	if err != nil {
+	p.dirty = false // the document's change reloads the panel
+	if !attempt(p.tell, p.doc.Do)(journey.Put(p.doc.Workspace(), p.journey, p.draft, -1)) {
 		p.dirty = true
-		p.tell(refusal(err))
 		return
 	}
 	p.tell("")

@@ -375,12 +375,5 @@ func (e *Editor) ask(title, message string, ok func()) {
 
 // try makes an edit the document does, saying why when it can't; it reports success.
 func (e *Editor) try(edit journey.Edit, err error) bool {
-	if err == nil {
-		err = e.doc.Do(edit)
-	}
-	if err != nil {
-		e.OnMessage(refusal(err))
-		return false
-	}
-	return true
+	return attempt(e.OnMessage, e.doc.Do)(edit, err)
 }

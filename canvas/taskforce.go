@@ -219,7 +219,7 @@ func (p *TaskForcePanel) EditMember(id string) {
 			return
 		}
 		m.Name, m.Department, m.Capacity = strings.TrimSpace(name.Text), strings.TrimSpace(dept.Text), c
-		p.do(func(w *journey.Workspace) (journey.Edit, error) { return journey.Put(w, "", m, -1) })
+		attempt(p.OnMessage, p.doc.Do)(journey.Put(p.doc.Workspace(), "", m, -1))
 	}, p.Window)
 	for _, e := range []*dialogField{name, dept, capacity} {
 		e.OnSubmitted = func(string) { d.Submit() } // Enter saves, as a dialog's default button does
@@ -236,23 +236,7 @@ func (p *TaskForcePanel) EditMember(id string) {
 
 // RemoveMember removes a member; their pain points go back to unassigned, in one edit.
 func (p *TaskForcePanel) RemoveMember(id string) {
-	p.do(func(w *journey.Workspace) (journey.Edit, error) { return journey.RemoveMember(w, id) })
-}
-
-func (p *TaskForcePanel) do(edit func(*journey.Workspace) (journey.Edit, error)) bool {
-	return p.made(edit, p.doc.Do)
-}
-
-// made makes an edit with the document's way of making it (Do, or Keep), saying why not.
-func (p *TaskForcePanel) made(edit func(*journey.Workspace) (journey.Edit, error), by func(journey.Edit) error) bool {
-	e, err := edit(p.doc.Workspace())
-	if err == nil {
-		err = by(e)
-	}
-	if err != nil {
-		p.OnMessage(refusal(err))
-	}
-	return err == nil
+	attempt(p.OnMessage, p.doc.Do)(journey.RemoveMember(p.doc.Workspace(), id))
 }
 
 // sayProposal says what the rebalance found, or nothing, which takes no room.
@@ -362,7 +346,7 @@ func (p *TaskForcePanel) AcceptChecked() {
 		p.OnMessage("No move checked: nothing changed.")
 		return
 	}
-	p.do(func(w *journey.Workspace) (journey.Edit, error) { return w.AcceptMoves(moves) })
+	attempt(p.OnMessage, p.doc.Do)(p.doc.Workspace().AcceptMoves(moves))
 }
 
 // TakePulse asks for the four scores in a dialog, and stores them as an anonymous entry.
@@ -402,7 +386,7 @@ func (p *TaskForcePanel) askPulse(given [4]string) {
 		pulse := journey.NewPulse(p.Now(), scores)
 		// Kept out of the undo history, so that the next person can't take it back, replay it
 		// or read it off the averages.
-		if p.made(func(w *journey.Workspace) (journey.Edit, error) { return journey.Put(w, "", pulse, -1) }, p.doc.Keep) {
+		if attempt(p.OnMessage, p.doc.Keep)(journey.Put(p.doc.Workspace(), "", pulse, -1)) {
 			p.OnMessage("Thank you: your pulse is stored, without your name, and can't be undone.")
 		}
 	}, p.Window)

@@ -356,12 +356,7 @@ func (mw *MainWindow) NewPainPoint() {
 		stage = j.Stages[0].ID
 	}
 	p := journey.NewPainPoint(stage, "New pain point", time.Now())
-	e, err := journey.Put(w, j.ID, p, -1)
-	if err == nil {
-		err = mw.doc.Do(e)
-	}
-	if err != nil {
-		mw.say(refusal(err))
+	if !attempt(mw.say, mw.doc.Do)(journey.Put(w, j.ID, p, -1)) {
 		return
 	}
 	mw.Editor.selectCell(stage, lane.ID, []scene.Key{{Kind: scene.KindPain, ID: p.ID}})
