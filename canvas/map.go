@@ -60,11 +60,8 @@ type Map struct {
 	selection Selection
 	editor    fyne.CanvasObject // the in-place text editor, drawn over the map at editorAt
 	editorAt  scene.Rect
-	dragging  bool
-	dragFrom  scene.Point
-	dragBy    fyne.Delta   // how far the pointer moved since the drag began
+	drag      dragTrack
 	press     *scene.Point // where the mouse button went down, while it is down
-	last      scene.Point
 	drop      dropFeedback
 }
 
@@ -504,31 +501,30 @@ func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
 // score up or down, a stage or lane to another place.
 func (m *Map) Dragged(ev *fyne.DragEvent) {
 	m.moved = true
-	if !m.dragging {
+	if !m.drag.on {
 		// A drag begins where the button went down; with no button (a test's drag) the
 		// first event's place is where it began.
-		m.dragging, m.pressed, m.dragBy = true, false, fyne.Delta{}
-		m.dragFrom = m.toScene(ev.Position)
+		m.pressed = false
+		from := m.toScene(ev.Position)
 		if m.press != nil {
-			m.dragFrom = *m.press
+			from = *m.press
 		}
+		m.drag.start(from)
 	}
-	m.dragBy = fyne.Delta{DX: m.dragBy.DX + ev.Dragged.DX, DY: m.dragBy.DY + ev.Dragged.DY}
-	to := scene.Point{X: m.dragFrom.X + m.dragBy.DX/m.zoom, Y: m.dragFrom.Y + m.dragBy.DY/m.zoom}
+	to := m.drag.move(ev.Dragged, m.zoom)
 	if m.input != nil {
-		m.input.dragged(m.dragFrom, to)
+		m.input.dragged(m.drag.from, to)
 	}
-	m.last = to
 }
 
 // DragEnd drops what was dragged.
 func (m *Map) DragEnd() {
-	if !m.dragging {
+	if !m.drag.on {
 		return
 	}
-	m.dragging = false
+	m.drag.on = false
 	if m.input != nil {
-		m.input.dragEnded(m.dragFrom, m.last)
+		m.input.dragEnded(m.drag.from, m.drag.last)
 	}
 }
 

@@ -244,27 +244,7 @@ func (r *mapRenderer) release(k scene.Key) {
 func (r *mapRenderer) draw(k scene.Key, rescale bool) {
 	d := r.drawn[k]
 	shapes := r.m.scene.Shapes(k, nil)
-	z := r.m.zoom
-	for i, sh := range shapes {
-		switch {
-		case i < len(d.objs) && shapeKindOf(d.objs[i]) == sh.Kind:
-			if rescale || d.shapes[i] != sh {
-				applyShape(d.objs[i], sh, z)
-			}
-		case i < len(d.objs):
-			r.pool.put(d.objs[i])
-			d.objs[i] = r.pool.get(sh.Kind)
-			applyShape(d.objs[i], sh, z)
-		default:
-			o := r.pool.get(sh.Kind)
-			applyShape(o, sh, z)
-			d.objs = append(d.objs, o)
-		}
-	}
-	for _, o := range d.objs[len(shapes):] {
-		r.pool.put(o)
-	}
-	d.objs = d.objs[:len(shapes)]
+	d.objs = r.pool.fit(d.objs, shapes, r.m.zoom, func(i int) bool { return rescale || d.shapes[i] != shapes[i] })
 	d.shapes = shapes
 	d.box.Objects = d.objs
 }
@@ -336,6 +316,32 @@ func (p *objectPool) get(k scene.ShapeKind) fyne.CanvasObject {
 		return canvas.NewText("", color.Transparent)
 	}
 	return canvas.NewRectangle(color.Transparent)
+}
+
+// fit makes objs draw shapes at the zoom, one object a shape, and returns them: an object of
+// the shape's kind is kept, and drawn again only when changed says its shape is; one of
+// another kind, and any left over, go back to the pool.
+func (p *objectPool) fit(objs []fyne.CanvasObject, shapes []scene.Shape, z float32, changed func(i int) bool) []fyne.CanvasObject {
+	for i, sh := range shapes {
+		switch {
+		case i < len(objs) && shapeKindOf(objs[i]) == sh.Kind:
+			if changed(i) {
+				applyShape(objs[i], sh, z)
+			}
+		case i < len(objs):
+			p.put(objs[i])
+			objs[i] = p.get(sh.Kind)
+			applyShape(objs[i], sh, z)
+		default:
+			o := p.get(sh.Kind)
+			applyShape(o, sh, z)
+			objs = append(objs, o)
+		}
+	}
+	for _, o := range objs[len(shapes):] {
+		p.put(o)
+	}
+	return objs[:len(shapes)]
 }
 
 func (p *objectPool) put(o fyne.CanvasObject) {

@@ -124,25 +124,10 @@ func (h *stickyHeaders) update() {
 	}
 	h.shape = shapes
 	// Move the view's offset out again: the box sits at the view's corner, not the map's.
-	for len(h.objs) < len(shapes) {
-		h.objs = append(h.objs, nil)
+	for i := range shapes {
+		shapes[i].X, shapes[i].Y = shapes[i].X-dx, shapes[i].Y-dy
 	}
-	for i, sh := range shapes {
-		if o := h.objs[i]; o == nil || shapeKindOf(o) != sh.Kind {
-			if o != nil {
-				h.pool.put(o)
-			}
-			h.objs[i] = h.pool.get(sh.Kind)
-		}
-		sh.X, sh.Y = sh.X-dx, sh.Y-dy
-		applyShape(h.objs[i], sh, z)
-	}
-	for _, o := range h.objs[len(shapes):] {
-		if o != nil {
-			h.pool.put(o)
-		}
-	}
-	h.objs = h.objs[:len(shapes)]
+	h.objs = h.pool.fit(h.objs, shapes, z, func(int) bool { return true })
 	h.drawn.Objects = h.objs
 	h.drawn.Refresh()
 	place := func(a *pinnedArea, on bool, pos fyne.Position, size fyne.Size) {
@@ -169,9 +154,7 @@ type pinnedArea struct {
 	widget.BaseWidget
 	m       *Map
 	toScene func(fyne.Position) scene.Point
-	from    scene.Point
-	by      fyne.Delta
-	drag    bool
+	drag    dragTrack
 }
 
 var (
@@ -213,24 +196,36 @@ func (a *pinnedArea) TappedSecondary(ev *fyne.PointEvent) {
 }
 
 func (a *pinnedArea) Dragged(ev *fyne.DragEvent) {
-	if !a.drag {
-		a.drag, a.by = true, fyne.Delta{}
-		a.from = a.toScene(ev.Position.Subtract(ev.Dragged))
+	if !a.drag.on {
+		a.drag.start(a.toScene(ev.Position.Subtract(ev.Dragged)))
 	}
-	a.by = fyne.Delta{DX: a.by.DX + ev.Dragged.DX, DY: a.by.DY + ev.Dragged.DY}
+	to := a.drag.move(ev.Dragged, a.m.zoom)
 	if a.m.input != nil {
-		a.m.input.dragged(a.from, a.to())
+		a.m.input.dragged(a.drag.from, to)
 	}
-}
-
-func (a *pinnedArea) to() scene.Point {
-	z := a.m.zoom
-	return scene.Point{X: a.from.X + a.by.DX/z, Y: a.from.Y + a.by.DY/z}
 }
 
 func (a *pinnedArea) DragEnd() {
-	if a.drag && a.m.input != nil {
-		a.m.input.dragEnded(a.from, a.to())
+	if a.drag.on && a.m.input != nil {
+		a.m.input.dragEnded(a.drag.from, a.drag.last)
 	}
-	a.drag = false
+	a.drag.on = false
+}
+
+// dragTrack follows a drag in the scene: where it began, how far the pointer has moved since,
+// and where that put it last, at the zoom of each move.
+type dragTrack struct {
+	on   bool
+	from scene.Point
+	by   fyne.Delta
+	last scene.Point
+}
+
+func (d *dragTrack) start(at scene.Point) { *d = dragTrack{on: true, from: at, last: at} }
+
+// move adds a move of the pointer and returns where in the scene the drag now is.
+func (d *dragTrack) move(by fyne.Delta, z float32) scene.Point {
+	d.by = fyne.Delta{DX: d.by.DX + by.DX, DY: d.by.DY + by.DY}
+	d.last = scene.Point{X: d.from.X + d.by.DX/z, Y: d.from.Y + d.by.DY/z}
+	return d.last
 }
