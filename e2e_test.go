@@ -23,6 +23,7 @@ import (
 
 	"journeymap/assets"
 	mapcanvas "journeymap/canvas"
+	"journeymap/journey"
 	"journeymap/journey/interchange"
 	"journeymap/storage"
 )
@@ -280,8 +281,8 @@ func TestEndToEndEditSurvivesAKill(t *testing.T) {
 		if _, err := x(append([]string{"xdotool"}, keys...)...); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(200 * time.Millisecond)
 	}
+	storeHolds(t, store, "the card typed and entered", func(w *journey.Workspace) bool { return hasCard(w, text) })
 	// The command line answers while the app holds the store, with the card just typed.
 	export := exec.Command(bin, "export", "-store", store, "-format", "json", "-o", "-")
 	export.Env = env
@@ -297,11 +298,44 @@ func TestEndToEndEditSurvivesAKill(t *testing.T) {
 	if _, err := x("xdotool", "key", "--clearmodifiers", "ctrl+z"); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(500 * time.Millisecond)
+	storeHolds(t, store, "the card taken back by Ctrl+Z", func(w *journey.Workspace) bool { return !hasCard(w, text) })
 	kill(app)
 	if slices.Contains(cards(), text) {
 		t.Error("Ctrl+Z after a restart did not take the card back, durably")
 	}
+}
+
+// storeHolds waits, reading the store as the command line does while the app holds it, until
+// ok says the workspace holds what was asked for: a key sent is acted on when the app gets to
+// it, sooner or later on a loaded machine. After 30 s it fails, naming what it waited for.
+func storeHolds(t *testing.T, store, what string, ok func(*journey.Workspace) bool) {
+	t.Helper()
+	var last error
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		s, err := storage.OpenReadOnly(store)
+		if err != nil {
+			last = err
+			continue
+		}
+		w, err := s.Load()
+		s.Close()
+		if err == nil && ok(w) {
+			return
+		}
+		last = err
+	}
+	t.Fatalf("waited 30 s for the store to hold %s (last read: %v)", what, last)
+}
+
+func hasCard(w *journey.Workspace, text string) bool {
+	for _, j := range w.Journeys {
+		for _, c := range j.Cards {
+			if c.Text == text {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // secondInstanceIsTold starts a second Journeymap on the store the first holds open: it must
@@ -498,9 +532,7 @@ func TestEndToEndDamagedStoreIsRestoredFromTheWindow(t *testing.T) {
 	time.Sleep(time.Second)
 	x("import", "-window", id, shots+"-1.png")
 	x("xdotool", "windowfocus", "--sync", id)
-	x("xdotool", "key", "Tab")
-	time.Sleep(300 * time.Millisecond)
-	x("xdotool", "key", "space")
+	x("xdotool", "key", "Tab", "space") // the window takes them in order, whenever it gets to them
 	var asides []string
 	for try := 0; try < 50 && len(asides) == 0; try++ {
 		time.Sleep(200 * time.Millisecond)
