@@ -2,11 +2,13 @@ package canvas
 
 import (
 	"fmt"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -192,4 +194,62 @@ func (mw *MainWindow) journeyMenu() *fyne.Menu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete Journey…", mw.DeleteJourney),
 	)
+}
+
+// NewJourneyList lists the workspace's journeys: title, persona, and pain points split by
+// discovery. A journey dragged up or down the list is moved there by onMove.
+func NewJourneyList(w *journey.Workspace, onMove func(from, to int)) *widget.List {
+	return widget.NewList(
+		func() int { return len(w.Journeys) },
+		func() fyne.CanvasObject { return newJourneyRow(onMove) },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			j := &w.Journeys[i]
+			r := o.(*journeyRow)
+			r.index = i
+			r.title.SetText(j.Title)
+			r.persona.SetText(j.Persona)
+			d := j.Discovered()
+			r.pains.SetText(fmt.Sprintf("%s: %d known, %d unknown", journey.Plural(d.All(), "pain point"), d.Known, d.Unknown))
+		})
+}
+
+// journeyRow is one journey in the sidebar. Dragged up or down, it moves its journey to the
+// row it is let go over.
+type journeyRow struct {
+	widget.BaseWidget
+	title, persona, pains *widget.Label
+	index                 int
+	dy                    float32
+	onMove                func(from, to int)
+}
+
+var _ fyne.Draggable = (*journeyRow)(nil)
+
+func newJourneyRow(onMove func(from, to int)) *journeyRow {
+	r := &journeyRow{onMove: onMove,
+		title:   widget.NewLabelWithStyle("Journey title", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		persona: widget.NewLabelWithStyle("Persona", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
+		pains:   widget.NewLabel("Pain points")}
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.persona.Truncation = fyne.TextTruncateEllipsis
+	r.pains.Truncation = fyne.TextTruncateEllipsis
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *journeyRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), r.title, r.persona, r.pains))
+}
+
+// Dragged follows the pointer up or down the list.
+func (r *journeyRow) Dragged(ev *fyne.DragEvent) { r.dy += ev.Dragged.DY }
+
+// DragEnd moves the journey to the row under the pointer.
+func (r *journeyRow) DragEnd() {
+	step := r.Size().Height + theme.Padding()
+	to := r.index + int(math.Round(float64(r.dy/step)))
+	r.dy = 0
+	if to != r.index && r.onMove != nil {
+		r.onMove(r.index, max(to, 0))
+	}
 }

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/journey"
@@ -160,20 +159,6 @@ func NewPainPointPanel(doc *document.Document) *PainPointPanel {
 	return p
 }
 
-func wrapped() *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-func names[T ~string](values []T) []string {
-	out := make([]string, len(values))
-	for i, v := range values {
-		out[i] = string(v)
-	}
-	return out
-}
-
 // CreateRenderer implements fyne.Widget.
 func (p *PainPointPanel) CreateRenderer() fyne.WidgetRenderer {
 	buttons := container.NewHBox(p.apply, widget.NewButton("Revert", p.Revert))
@@ -310,63 +295,6 @@ func (p *PainPointPanel) fill() {
 	p.fillOwners()
 	p.arrange()
 	p.judge()
-}
-
-// panelField is a field of the panel that, given the keyboard, is scrolled into view: Tab
-// goes down the panel past the bottom of a screen.
-type panelField struct {
-	widget.Entry
-	inView func(fyne.CanvasObject)
-	left   func()
-}
-
-// FocusGained implements fyne.Focusable.
-func (f *panelField) FocusGained() {
-	f.Entry.FocusGained()
-	if f.inView != nil {
-		f.inView(f)
-	}
-}
-
-// FocusLost implements fyne.Focusable: what was typed is applied as the field is left, by Tab
-// or a click elsewhere, as a form's field is.
-func (f *panelField) FocusLost() {
-	f.Entry.FocusLost()
-	if f.left != nil {
-		f.left()
-	}
-}
-
-// keepInView scrolls the panel so that o is wholly in its view.
-func (p *PainPointPanel) keepInView(o fyne.CanvasObject) {
-	if p.scroll == nil {
-		return
-	}
-	d := fyne.CurrentApp().Driver()
-	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(p.scroll).Y
-	view, off := p.scroll.Size().Height, p.scroll.Offset
-	switch bottom := top + o.Size().Height; {
-	case top < 0:
-		p.scroll.ScrollToOffset(fyne.NewPos(off.X, off.Y+top-theme.Padding()))
-	case bottom > view:
-		p.scroll.ScrollToOffset(fyne.NewPos(off.X, off.Y+bottom-view+theme.Padding()))
-	}
-}
-
-// choose shows the option v in the list, or none when v is not among them: Select.SetSelected
-// of a value it lacks leaves the last one shown, which then passes for the pain point's.
-func choose(s *widget.Select, v string) {
-	if slices.Contains(s.Options, v) {
-		s.SetSelected(v)
-	} else {
-		s.ClearSelected()
-	}
-}
-
-func setText(e *widget.Entry, s string) {
-	if e.Text != s {
-		e.SetText(s)
-	}
 }
 
 // fillOwners lists who may own the pain point: the fair suggestion first, labelled with why,

@@ -1,0 +1,416 @@
+package canvas
+
+import (
+	"fmt"
+	"image/color"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"journeymap/canvas/export"
+	"journeymap/canvas/scene"
+	"journeymap/journey"
+	"journeymap/journey/journeytest"
+)
+
+func TestJourneys(t *testing.T) {
+	ed := openEditing(t)
+	n := len(ed.doc.Workspace().Journeys)
+	ed.mw.NewJourney()
+	w := ed.doc.Workspace()
+	if len(w.Journeys) != n+1 || ed.mw.Map.JourneyID() != w.Journeys[1].ID || len(w.Journeys[1].Lanes) != 7 {
+		t.Fatalf("New Journey: %d journeys, showing %q", len(w.Journeys), ed.mw.Map.JourneyID())
+	}
+	// The details dialog is open on the new journey: fill it in as a person would.
+	form := ed.mw.Canvas().Overlays().Top()
+	if form == nil {
+		t.Fatal("New Journey asked nothing")
+	}
+	entries := entriesIn(form)
+	if len(entries) != 3 {
+		t.Fatalf("the journey dialog has %d fields, want title, persona and vision", len(entries))
+	}
+	// The id the command line's -journey takes is shown, and copied with a click.
+	newID := ed.mw.Map.JourneyID()
+	if !strings.Contains(labelsIn(form), newID) {
+		t.Errorf("the journey dialog does not show the id %q", newID)
+	}
+	test.Tap(buttonIn(t, form, "Copy"))
+	if got := ed.a.Clipboard().Content(); got != newID {
+		t.Errorf("Copy put %q on the clipboard, want %q", got, newID)
+	}
+	// Typed as a person types: the title over "New journey", Tab from the persona to the vision.
+	test.Type(entries[0], "Returning a parcel")
+	if entries[0].Text != "Returning a parcel" {
+		t.Errorf("typing a new journey's title gave %q", entries[0].Text)
+	}
+	var texts []*formText
+	walk(form, func(o fyne.CanvasObject) {
+		if f, ok := o.(*formText); ok {
+			texts = append(texts, f)
+		}
+	})
+	if len(texts) != 2 {
+		t.Fatalf("the dialog has %d multi-line fields, want the persona and the vision", len(texts))
+	}
+	c := ed.mw.Canvas()
+	c.Focus(texts[0])
+	test.Type(texts[0], "Ben, 40, ordered the wrong size")
+	pressTab(c)
+	if texts[0].Text != "Ben, 40, ordered the wrong size" || c.Focused() != texts[1] {
+		t.Errorf("Tab in the persona typed into it (%q) or did not go on to the vision", texts[0].Text)
+	}
+	entries[2].SetText("Every return is as easy as the order was")
+	entries[0].SetText(strings.Repeat("x", journey.MaxNameRunes+1))
+	if err := entries[0].Validate(); err == nil || !strings.Contains(err.Error(), "1 too many") {
+		t.Errorf("a title 201 characters long: %v", err)
+	}
+	entries[0].SetText("Returning a parcel")
+	test.Tap(buttonIn(t, form, "Save"))
+	j := ed.journey()
+	if j.Title != "Returning a parcel" || j.Vision != "Every return is as easy as the order was" {
+		t.Fatalf("after Save: %+v", j.Info())
+	}
+	sel := ed.mw.Editor.Selection()
+	if sel.Stage != j.Stages[0].ID || sel.Lane != j.Lanes[0].ID {
+		t.Errorf("the new journey opens with %q × %q selected", sel.Lane, sel.Stage)
+	}
+
+	ed.mw.DuplicateJourney()
+	if w := ed.doc.Workspace(); len(w.Journeys) != n+2 || ed.journey().Title != "Copy of Returning a parcel" {
+		t.Fatalf("Duplicate: showing %q", ed.journey().Title)
+	}
+	copied := ed.mw.Map.JourneyID()
+	ed.mw.MoveJourney(-1)
+	if ed.doc.Workspace().Journeys[1].ID != copied {
+		t.Error("Move Journey Up did not move it")
+	}
+	ed.mw.Editor.Confirm = func(title, message string, ok func()) {
+		if !strings.Contains(title, "Copy of Returning a parcel") {
+			t.Errorf("asked %q", title)
+		}
+		ok()
+	}
+	ed.mw.DeleteJourney()
+	if ed.doc.Workspace().Journey(copied) != nil || ed.mw.Map.JourneyID() == copied {
+		t.Fatal("Delete Journey did not delete it")
+	}
+	ed.shortcut(&fyne.ShortcutUndo{})
+	if ed.doc.Workspace().Journey(copied) == nil || ed.mw.Map.JourneyID() != copied {
+		t.Error("undo did not bring the deleted journey back, on show")
+	}
+	want := journeytest.File(t, ed.doc.Workspace())
+	ed.restart()
+	if string(journeytest.File(t, ed.doc.Workspace())) != string(want) {
+		t.Error("the journeys after a restart differ")
+	}
+}
+
+func TestFindAndShortcutSheet(t *testing.T) {
+	ed := openEditing(t)
+	ed.ctrl(fyne.KeyF)
+	if !ed.mw.find.bar.Visible() || ed.mw.Canvas().Focused() != ed.mw.find {
+		t.Fatal("Ctrl+F did not open the find bar with the keyboard in it")
+	}
+	test.Type(ed.mw.find, "parcel")
+	j := ed.journey()
+	want := 0
+	for _, c := range j.Cards {
+		if strings.Contains(strings.ToLower(c.Text), "parcel") {
+			want++
+		}
+	}
+	for _, p := range j.PainPoints {
+		if painHolds(p, "parcel") {
+			want++
+		}
+	}
+	if want == 0 || len(ed.mw.find.matches) != want || ed.mw.find.count.Text != fmt.Sprintf("%d found", want) {
+		t.Fatalf("find %q: %d matches (%q), want %d", "parcel", len(ed.mw.find.matches), ed.mw.find.count.Text, want)
+	}
+	// What doesn't match is dimmed.
+	s := ed.mw.Map.Scene()
+	for _, c := range j.Cards {
+		fill := s.Shapes(scene.Key{Kind: scene.KindCard, ID: c.ID}, nil)[0].Fill
+		full := s.Palette().CardFill[journey.LaneKind(mustKind(s, c.Lane))]
+		if strings.Contains(strings.ToLower(c.Text), "parcel") != (fill == full) {
+			t.Errorf("card %q: drawn in full %v", c.Text, fill == full)
+		}
+	}
+	ed.mw.find.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := ed.mw.Editor.Selection().Items; len(got) != 1 || got[0] != ed.mw.find.matches[0] {
+		t.Errorf("Enter picked %v, want the first match", got)
+	}
+	ed.mw.find.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if ed.mw.find.bar.Visible() || ed.mw.Map.Scene().Options().Match != nil {
+		t.Error("Escape did not close the find bar and show all")
+	}
+
+	ed.key(fyne.KeyF1)
+	sheet := ed.mw.Canvas().Overlays().Top()
+	if sheet == nil {
+		t.Fatal("F1 showed nothing")
+	}
+	var labels []string
+	walk(sheet, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			labels = append(labels, l.Text)
+		}
+	})
+	for _, want := range []string{"Ctrl+Z", "Ctrl+Shift+Z, Ctrl+Y", "Ctrl+F", "Tab, Shift+Tab"} {
+		if !slices.Contains(labels, want) {
+			t.Errorf("the shortcut sheet does not list %q", want)
+		}
+	}
+}
+
+func TestJourneyDraggedInTheList(t *testing.T) {
+	ed := openEditing(t)
+	w := ed.doc.Workspace()
+	first, second := w.Journeys[0].ID, w.Journeys[1].ID
+	var row *journeyRow
+	walk(ed.mw.list, func(o fyne.CanvasObject) {
+		if r, ok := o.(*journeyRow); ok && r.index == 0 && row == nil {
+			row = r
+		}
+	})
+	if row == nil {
+		t.Fatal("the list shows no journey rows")
+	}
+	row.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: row.Size().Height * 1.2}})
+	row.DragEnd()
+	if w.Journeys[0].ID != second || w.Journeys[1].ID != first || ed.mw.Map.JourneyID() != first {
+		t.Errorf("after dragging the first journey down a row: %s, %s (showing %s)", w.Journeys[0].ID, w.Journeys[1].ID, ed.mw.Map.JourneyID())
+	}
+	if ed.mw.undo.Label != "Undo Move journey" {
+		t.Errorf("Edit menu: %q", ed.mw.undo.Label)
+	}
+}
+
+func TestExportPNGFromTheWindow(t *testing.T) {
+	ed := openEditing(t)
+	dir := t.TempDir()
+	ed.mw.ExportPNG()
+	form := ed.mw.Canvas().Overlays().Top()
+	if form == nil {
+		t.Fatal("File → Export PNG asked nothing")
+	}
+	var selects []*widget.Select
+	walk(form, func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok {
+			selects = append(selects, s)
+		}
+	})
+	if len(selects) != 2 || len(selects[0].Options) != len(exportSizes) {
+		t.Fatalf("the dialog offers %d choices", len(selects))
+	}
+	selects[0].SetSelectedIndex(0) // the screen size
+	selects[1].SetSelected("presenter")
+	entries := entriesIn(form)
+	entries[1].SetText(dir) // the folder
+	entries[2].SetText("late parcel.png")
+	test.Tap(buttonIn(t, form, "Export"))
+	ed.mw.exporting.Wait()
+	path := filepath.Join(dir, "late parcel.png")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("nothing was exported: %v (status %q)", err, ed.mw.message.Text)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil || img.Bounds().Dx() != 1920 {
+		t.Fatalf("the export: %v, %v", err, img)
+	}
+	if bg := scene.PaletteNamed("presenter").Background; color.NRGBAModel.Convert(img.At(1, 1)) != bg {
+		t.Error("the export is not in the presenter theme")
+	}
+	if !strings.Contains(ed.mw.message.Text, "Exported 1920 pixels wide to "+path) {
+		t.Errorf("status bar: %q", ed.mw.message.Text)
+	}
+	// A folder that isn't there: the status says so, naming the file.
+	ed.mw.exportTo(filepath.Join(dir, "nowhere", "x.png"), exportOptions(1920))
+	ed.mw.exporting.Wait()
+	if !strings.Contains(ed.mw.message.Text, "Not exported") || !strings.Contains(ed.mw.message.Text, filepath.Join(dir, "nowhere", "x.png")) {
+		t.Errorf("status bar after a failed export: %q", ed.mw.message.Text)
+	}
+}
+
+// TestQuitWaitsForTheExport: Quit while a poster is being written says so and returns, the
+// window still answering; the app quits, its size remembered, once the file is whole.
+func TestQuitWaitsForTheExport(t *testing.T) {
+	ed := openEditing(t)
+	ed.mw.Resize(fyne.NewSize(1440, 900))
+	path := filepath.Join(t.TempDir(), "poster.png")
+	ed.mw.exportTo(path, exportOptions(export.MaxSide))
+	ed.mw.Quit()
+	if !ed.mw.quitting || !strings.HasPrefix(ed.mw.message.Text, "Quitting once the export is written") ||
+		len(ed.a.Preferences().FloatList(prefSize)) != 0 {
+		t.Fatalf("Quit during an export: quitting %v, the window says %q", ed.mw.quitting, ed.mw.message.Text)
+	}
+	ed.mw.exporting.Wait()
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("the export was not finished before quitting: %v", err)
+	}
+	if got := ed.a.Preferences().FloatList(prefSize); len(got) != 2 {
+		t.Errorf("after the export the app did not quit: the window's size is not remembered (%v)", got)
+	}
+}
+
+func exportOptions(width int) export.Options {
+	return export.Options{Width: width, DPI: 96, Palette: "light"}
+}
+
+func TestSmallScreensAndTheSidebar(t *testing.T) {
+	ed := openEditing(t)
+	for _, size := range []fyne.Size{{Width: 1024, Height: 768}, {Width: 1280, Height: 720}} {
+		ed.mw.Resize(size)
+		var legendAt fyne.Position
+		walk(ed.mw.Content(), func(o fyne.CanvasObject) {
+			if l, ok := o.(*legend); ok {
+				legendAt = fyne.CurrentApp().Driver().AbsolutePositionForObject(l)
+			}
+		})
+		st := ed.mw.status
+		end := fyne.CurrentApp().Driver().AbsolutePositionForObject(st).X + st.Size().Width
+		if legendAt.X < end || legendAt.X+newLegend().MinSize().Width > size.Width+1 {
+			t.Errorf("at %v the figures end at %v and the legend starts at %v", size, end, legendAt.X)
+		}
+	}
+	ed.ctrl(fyne.KeyB)
+	if ed.mw.sidebar.Visible() {
+		t.Fatal("Ctrl+B did not hide the journey list")
+	}
+	ed.restart()
+	if ed.mw.sidebar.Visible() {
+		t.Error("the hidden journey list came back after a restart")
+	}
+	ed.mw.ToggleSidebar()
+	if !ed.mw.sidebar.Visible() {
+		t.Error("the journey list did not come back")
+	}
+	// A message stands in for the figures, which come back afterwards.
+	ed.mw.say("Undone: Add card.")
+	if !ed.mw.message.Visible() || ed.mw.status.Visible() {
+		t.Error("a message does not show in the status bar")
+	}
+}
+
+// TestAPanelOnASmallScreen: at 1024×768 the journey list steps aside while a panel is open,
+// so that the map keeps room to work in, and comes back when the panel goes; at 1440×900 it
+// stays. Ctrl+B's choice is not changed by it. The list's rows end in an ellipsis where they
+// are cut.
+func TestAPanelOnASmallScreen(t *testing.T) {
+	ed := openEditing(t)
+	mapWidth := func() float32 {
+		d, ok := drawnAs(ed.mw.Content(), ed.mw.viewport)
+		if !ok {
+			t.Fatal("the map is not on screen")
+		}
+		return d.size.Width
+	}
+	for _, tt := range []struct {
+		size  fyne.Size
+		aside bool
+	}{{fyne.NewSize(1024, 768), true}, {fyne.NewSize(1440, 900), false}} {
+		ed.mw.Resize(tt.size)
+		ed.ctrl(fyne.KeyT)
+		if !ed.mw.TaskForce.Visible() {
+			t.Fatal("Ctrl+T showed no panel")
+		}
+		if ed.mw.sidebar.Visible() == tt.aside || mapWidth() < 560 {
+			t.Errorf("at %v with a panel: journey list shown %v, the map %.0f px wide", tt.size, ed.mw.sidebar.Visible(), mapWidth())
+		}
+		ed.ctrl(fyne.KeyT)
+		if !ed.mw.sidebar.Visible() || ed.mw.app.Preferences().Bool(prefSidebarHidden) {
+			t.Errorf("at %v the journey list is not back when the panel goes", tt.size)
+		}
+	}
+	ed.mw.Resize(fyne.NewSize(1024, 768))
+	list, _ := drawnAs(ed.mw.Content(), ed.mw.list)
+	cut := 0
+	for _, d := range textsDrawn(ed.mw.list) {
+		text := d.object.(*canvas.Text).Text
+		if d.pos.X+d.object.(*canvas.Text).MinSize().Width > list.size.Width+0.5 {
+			t.Errorf("the journey list (%.0f px wide) draws %q past its edge", list.size.Width, text)
+		}
+		if strings.HasSuffix(text, "…") {
+			cut++
+		}
+	}
+	if cut == 0 {
+		t.Error("at 1024×768 no row of the journey list is shortened with an ellipsis: the sample's rows don't fit")
+	}
+}
+
+// TestZoomIsRemembered: the zoom in use when the app quits is the zoom it starts with, shown as
+// such; a hostile value in the preferences is not taken.
+func TestZoomIsRemembered(t *testing.T) {
+	ed := openEditing(t)
+	ed.mw.Map.SetZoom(1.5)
+	ed.mw.remember()
+	ed.restart()
+	if z := ed.mw.Map.zoom; z != 1.5 || ed.mw.zoomLabel.Text != "150 %" {
+		t.Errorf("after a restart the zoom is %v, shown as %q; want 1.5, \"150 %%\"", z, ed.mw.zoomLabel.Text)
+	}
+	for _, bad := range []float64{math.NaN(), math.Inf(1), -3, 1e300} {
+		ed.a.Preferences().SetFloat(prefZoom, bad)
+		ed.restart()
+		if z := ed.mw.Map.zoom; z != z || z < MinZoom || z > MaxZoom {
+			t.Errorf("preferences saying zoom %v: the map is at %v", bad, z)
+		}
+	}
+}
+
+// TestCancelledNewJourneyGoes: cancelling the dialog a new journey opens with takes the
+// journey back, and the map shows the journey shown before, not an empty map.
+func TestCancelledNewJourneyGoes(t *testing.T) {
+	ed := openEditing(t)
+	before := ed.mw.Map.JourneyID()
+	n := len(ed.doc.Workspace().Journeys)
+	ed.mw.NewJourney()
+	ed.mw.journeyForm.Hide() // Cancel
+	if got := len(ed.doc.Workspace().Journeys); got != n {
+		t.Errorf("after Cancel there are %d journeys, want %d", got, n)
+	}
+	if ed.mw.Map.JourneyID() == "" || ed.doc.Workspace().Journey(ed.mw.Map.JourneyID()) == nil {
+		t.Errorf("after Cancel the map shows %q, not one of the journeys (before: %q)", ed.mw.Map.JourneyID(), before)
+	}
+}
+
+// TestEscapeCancelsADialog: Esc in a dialog's field cancels the dialog, as in any desktop
+// dialog, and leaves nothing behind: a new journey's dialog takes its journey back.
+func TestEscapeCancelsADialog(t *testing.T) {
+	ed := openEditing(t)
+	n := len(ed.doc.Workspace().Journeys)
+	ed.mw.NewJourney()
+	var title *dialogField
+	walk(ed.mw.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if f, ok := o.(*dialogField); ok && title == nil {
+			title = f
+		}
+	})
+	if title == nil {
+		t.Fatal("the journey dialog has no title field")
+	}
+	title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if ed.mw.Canvas().Overlays().Top() != nil || len(ed.doc.Workspace().Journeys) != n {
+		t.Errorf("Esc in the new journey's title: a dialog still open %v, %d journeys (want %d)",
+			ed.mw.Canvas().Overlays().Top() != nil, len(ed.doc.Workspace().Journeys), n)
+	}
+	ed.mw.AddMember()
+	members := len(ed.doc.Workspace().Members)
+	test.Type(ed.mw.TaskForce.memberAsk[0], "Nobody")
+	ed.mw.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if ed.mw.Canvas().Overlays().Top() != nil || len(ed.doc.Workspace().Members) != members {
+		t.Error("Esc in the member dialog did not cancel it")
+	}
+}

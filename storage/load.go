@@ -1,0 +1,155 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"journeymap/journey"
+)
+
+// Load reads the whole workspace; an empty store gives an empty workspace.
+func (s *Store) Load() (*journey.Workspace, error) {
+	w := &journey.Workspace{}
+	err := s.db.View(func(txn *badger.Txn) error {
+		if _, err := txn.Get([]byte(keyIncomplete)); err == nil {
+			return fmt.Errorf("%s: %w", s.dir, ErrIncomplete)
+		}
+		var ws workspaceRecord
+		if found, err := get(txn, []byte(keyWorkspace), &ws); err != nil || !found {
+			return err
+		}
+		w.Name = ws.Name
+		for _, id := range ws.Members {
+			var m memberRecord
+			if found, err := get(txn, memberKey(id), &m); err != nil {
+				return err
+			} else if !found {
+				return fmt.Errorf("%s: %w", s.dir, listedButGone("member "+strconv.Quote(id)))
+			}
+			w.Members = append(w.Members, m.Member)
+		}
+		if err := scan(txn, []byte(prefixPulse), func(key, v []byte) error {
+			var p pulseRecord
+			err := decodeRecord(key, v, &p)
+			w.Pulses = append(w.Pulses, p.Pulse)
+			return err
+		}); err != nil {
+			return err
+		}
+		journey.SortPulses(w.Pulses)
+		for _, id := range ws.Journeys {
+			j, found, err := loadJourney(txn, id)
+			if err != nil {
+				return fmt.Errorf("%s: %w", s.dir, err)
+			}
+			if !found {
+				return fmt.Errorf("%s: %w", s.dir, listedButGone("journey "+strconv.Quote(id)))
+			}
+			w.Journeys = append(w.Journeys, j)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// listedButGone refuses a store that lists a record it does not hold: serving the rest would
+// show a workspace with parts silently gone.
+func listedButGone(what string) error {
+	return fmt.Errorf("%w: the %s is listed but its record is gone", ErrDamaged, what)
+}
+
+func loadJourney(txn *badger.Txn, id string) (journey.Journey, bool, error) {
+	var r journeyRecord
+	found, err := get(txn, journeyKey(id), &r)
+	if err != nil || !found {
+		return journey.Journey{}, found, err
+	}
+	j := journey.Journey{ID: r.ID, Title: r.Title, Persona: r.Persona, Vision: r.Vision,
+		Stages: r.Stages, Lanes: r.Lanes, Emotions: r.Emotions}
+	cards, err := scanByID(txn, cardPrefix(id), func(c cardRecord) (string, journey.Card) { return c.ID, c.Card })
+	if err != nil {
+		return j, true, err
+	}
+	var gone string
+	if j.Cards, gone = ordered(r.Cards, cards); gone != "" {
+		return j, true, listedButGone(fmt.Sprintf("card %q of journey %q", gone, id))
+	}
+	pains, err := scanByID(txn, painPrefix(id), func(p painRecord) (string, journey.PainPoint) { return p.ID, p.PainPoint })
+	if err != nil {
+		return j, true, err
+	}
+	if j.PainPoints, gone = ordered(r.PainPoints, pains); gone != "" {
+		return j, true, listedButGone(fmt.Sprintf("pain point %q of journey %q", gone, id))
+	}
+	return j, true, nil
+}
+
+// scanByID decodes every record under prefix and returns what item takes out of each, by id.
+func scanByID[R, T any](txn *badger.Txn, prefix []byte, item func(R) (string, T)) (map[string]T, error) {
+	out := map[string]T{}
+	err := scan(txn, prefix, func(key, v []byte) error {
+		var r R
+		if err := decodeRecord(key, v, &r); err != nil {
+			return err
+		}
+		id, it := item(r)
+		out[id] = it
+		return nil
+	})
+	return out, err
+}
+
+// ordered returns the items in the recorded order, then any the order list lacks by id,
+// so that nothing stored is ever hidden by a stale order list. An id listed with no item is
+// returned as gone: its record was lost.
+func ordered[T any](order []string, items map[string]T) (out []T, gone string) {
+	out = make([]T, 0, len(items))
+	for _, id := range order {
+		it, ok := items[id]
+		if !ok {
+			return nil, id
+		}
+		out = append(out, it)
+		delete(items, id)
+	}
+	rest := make([]string, 0, len(items))
+	for id := range items {
+		rest = append(rest, id)
+	}
+	slices.Sort(rest)
+	for _, id := range rest {
+		out = append(out, items[id])
+	}
+	return out, ""
+}
+
+func get(txn *badger.Txn, key []byte, v any) (bool, error) {
+	item, err := txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("reading %q: %w", key, err)
+	}
+	return true, item.Value(func(val []byte) error { return decodeRecord(key, val, v) })
+}
+
+func scan(txn *badger.Txn, prefix []byte, each func(key, value []byte) error) error {
+	it := txn.NewIterator(badger.DefaultIteratorOptions)
+	defer it.Close()
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		item := it.Item()
+		key := item.KeyCopy(nil)
+		if err := item.Value(func(v []byte) error { return each(key, v) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
