@@ -7,8 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 
 	"journeymap/canvas/scene"
 	"journeymap/journey"
@@ -27,11 +25,15 @@ type presenter struct {
 	painOnly      bool
 	lines         *fyne.Container // the bar's lines: the title, then the vision and the legend wrapped
 	barText       [3]string
-	barWidth      float32
+	barFor        fyne.Size // the screen the lines were set for
+	inset         float32   // the bar's margin round its lines, for that screen
 	bar           *canvas.Rectangle
 	previous      fyne.CanvasObject
 	moved         bool // the presenter scrolled: the first view is theirs to change, not the layout's
 }
+
+// legendSep parts the legend's entries on the bar.
+const legendSep = "  ·  "
 
 // minPresenterText is the smallest text a presenter view draws, in pixels, for the height of
 // the screen: 18 at 768 lines, 28 at 1080 (a projector and a full-HD screen), and on in step.
@@ -53,11 +55,10 @@ func (mw *MainWindow) Present() {
 	p.m.palette = "presenter"
 	p.m.input = p
 	p.m.SetView(scene.Options{HideTitle: true})
-	p.barText = [3]string{j.Title, labelledVision(j), "Circle: customers report it  ·  Diamond: staff found it first  ·  " +
-		"Number: severity 1–5  ·  “3 pt”: effort  ·  Red border: nobody owns it"}
+	p.barText = [3]string{j.Title, labelledVision(j), strings.Join([]string{"Circle: customers report it", "Diamond: staff found it first",
+		"Number: severity 1–5", "“3 pt”: effort", "Red border: nobody owns it"}, legendSep)}
 	p.lines = container.NewVBox()
 	p.bar = canvas.NewRectangle(pal.Header)
-	top := container.NewStack(p.bar, container.NewPadded(p.lines))
 	view := NewMapScroll(p.m)
 	p.m.onWheel = func() { p.moved = true }
 	p.m.scroll.OnScrolled = func(at fyne.Position) {
@@ -72,7 +73,7 @@ func (mw *MainWindow) Present() {
 	mw.doc.ReadOnly = true
 	mw.SetMainMenu(nil) // a projector shows the map, not the menus
 	mw.SetPadded(false) // edge to edge: no band of the editing theme around the view
-	mw.SetContent(container.New(&presenterLayout{p}, top, view))
+	mw.SetContent(container.New(&presenterLayout{p}, p.bar, p.lines, view))
 	mw.SetFullScreen(true)
 	p.fit()
 	mw.Canvas().Focus(p.m)
@@ -94,29 +95,40 @@ func labelledVision(j *journey.Journey) string {
 // its smallest text is as large as the screen's height asks.
 type presenterLayout struct{ p *presenter }
 
+// Layout puts the bar's lines inside its margin, and the map under the bar.
 func (l *presenterLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	bar, lines, view := objs[0], objs[1], objs[2]
 	l.p.sizeText(size)
-	top := objs[0].MinSize().Height
-	objs[0].Move(fyne.NewPos(0, 0))
-	objs[0].Resize(fyne.NewSize(size.Width, top))
-	objs[1].Move(fyne.NewPos(0, top))
-	objs[1].Resize(fyne.NewSize(size.Width, size.Height-top))
+	in := l.p.inset
+	text := lines.MinSize().Height
+	top := text + in
+	bar.Move(fyne.NewPos(0, 0))
+	bar.Resize(fyne.NewSize(size.Width, top))
+	lines.Move(fyne.NewPos(in, in/2))
+	lines.Resize(fyne.NewSize(size.Width-2*in, text))
+	view.Move(fyne.NewPos(0, top))
+	view.Resize(fyne.NewSize(size.Width, size.Height-top))
 	l.p.fit()
 }
 
+// MinSize is the map's alone. The bar's type grows with the screen, so a minimum that held it
+// would grow the window, and the window the type, without end.
 func (l *presenterLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	return layout.NewVBoxLayout().MinSize(objs)
+	return objs[2].MinSize()
 }
 
-// sizeText sets the bar's lines in the sizes the screen asks, each wrapped to its width.
+// sizeText sets the bar's lines in the sizes the screen asks, each wrapped to its width
+// inside a margin as wide as the smallest text is high. The screen is known only once the
+// window is full screen: the lines are set again for each size the layout is given.
 func (p *presenter) sizeText(size fyne.Size) {
-	if size.Width == p.barWidth {
+	if size == p.barFor {
 		return
 	}
-	p.barWidth = size.Width
+	p.barFor = size
 	pal, f := scene.PaletteNamed("presenter"), scene.DefaultFonts()
 	least := minPresenterText(size.Height)
-	width := size.Width - 4*theme.Padding()
+	p.inset = least
+	width := size.Width - 2*p.inset
 	var objs []fyne.CanvasObject
 	add := func(text string, textSize float32, style scene.Style, c color.Color) {
 		for _, l := range f.Wrap(text, width, textSize, style) {
@@ -128,9 +140,34 @@ func (p *presenter) sizeText(size fyne.Size) {
 	}
 	add(p.barText[0], least*1.5, scene.Bold, pal.Text)
 	add(p.barText[1], least, scene.Italic, pal.Text)
-	add(p.barText[2], least, scene.Regular, pal.Muted)
+	// The legend breaks between its entries, never inside one: "nobody owns it" stays whole.
+	var entries []string
+	for _, e := range strings.Split(p.barText[2], legendSep) {
+		if n := len(entries); n > 0 && len(f.Wrap(entries[n-1]+legendSep+e, width, least, scene.Regular)) == 1 {
+			entries[n-1] += legendSep + e
+		} else {
+			entries = append(entries, e)
+		}
+	}
+	for _, e := range entries {
+		add(e, least, scene.Regular, pal.Muted)
+	}
+	if shown := p.shownSaid(); shown != "" {
+		add(shown, least, scene.Bold, pal.Muted)
+	}
 	p.lines.Objects = objs
 	p.lines.Refresh()
+}
+
+// shownSaid says what B and P leave out of the view, and how to bring it back; "" for all.
+func (p *presenter) shownSaid() string {
+	switch {
+	case p.painOnly:
+		return "Showing the pain points only: P shows every lane"
+	case p.hideBackstage:
+		return "Backstage hidden: B shows it"
+	}
+	return ""
 }
 
 // fit zooms the map so that its smallest text is the smallest the screen allows, and, until
@@ -303,6 +340,8 @@ func (p *presenter) typedRune(r rune) {
 	default:
 		return
 	}
+	p.barFor = fyne.Size{} // the bar says what is shown
+	p.mw.Content().Refresh()
 	p.view()
 	p.showLane(p.painLane())
 }

@@ -80,6 +80,17 @@ func TestPresenterMode(t *testing.T) {
 			}
 		}
 		painInView("the first view")
+		// The bar's type follows the screen's height, also when only the height changes, as
+		// it does when a window goes full screen.
+		barTitle := func() float32 { return p.lines.Objects[0].(*canvas.Text).TextSize }
+		if got, want := barTitle(), 1.5*minPresenterText(screen.h); got != want {
+			t.Errorf("at %v×%v the bar's title is %v px, want %v", screen.w, screen.h, got, want)
+		}
+		ed.mw.Resize(fyne.NewSize(screen.w, screen.h+400))
+		if got, want := barTitle(), 1.5*minPresenterText(screen.h+400); got != want {
+			t.Errorf("%v px higher, the bar's title is %v px, want %v", 400, got, want)
+		}
+		ed.mw.Resize(fyne.NewSize(screen.w, screen.h))
 		test.AssertRendersToMarkup(t, fmt.Sprintf("presenter/first-%.0fx%.0f.xml", screen.w, screen.h), ed.mw.Canvas())
 		// Scrolled back up, no blank band opens under the bar.
 		test.Scroll(ed.mw.Canvas(), fyne.NewPos(screen.w/2, screen.h/2), 0, 5000)
@@ -104,6 +115,9 @@ func TestPresenterMode(t *testing.T) {
 			t.Errorf("Right: spotlight on %q, want the first stage", got)
 		}
 		press('b', fyne.KeyB)
+		if labelsOf(p.lines, "Backstage hidden: B shows it") == nil {
+			t.Error("B: the bar does not say the backstage is hidden")
+		}
 		for _, l := range j.Lanes {
 			if _, shown := p.m.Scene().LaneLabel(l.ID); shown == (l.Kind == journey.LaneBackstage) {
 				t.Errorf("B: lane %q (%s) shown %v", l.Name, l.Kind, shown)
@@ -111,6 +125,9 @@ func TestPresenterMode(t *testing.T) {
 		}
 		press('p', fyne.KeyP)
 		painInView("P")
+		if labelsOf(p.lines, "Showing the pain points only: P shows every lane") == nil {
+			t.Error("P: the bar does not say only the pain points are shown")
+		}
 		test.AssertRendersToMarkup(t, fmt.Sprintf("presenter/pain-%.0fx%.0f.xml", screen.w, screen.h), ed.mw.Canvas())
 		for _, l := range j.Lanes {
 			if _, shown := p.m.Scene().LaneLabel(l.ID); shown != (l.Kind == journey.LanePain) {

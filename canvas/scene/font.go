@@ -200,7 +200,7 @@ func (f *Fonts) Font(s Style) *sfnt.Font { return f.face(s).font }
 func (f *Fonts) Wrap(text string, width, size float32, s Style) []string {
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
-		line := ""
+		line, start := "", len(lines)
 		for _, word := range strings.Fields(para) {
 			candidate := word
 			if line != "" {
@@ -214,14 +214,17 @@ func (f *Fonts) Wrap(text string, width, size float32, s Style) []string {
 				lines = append(lines, line)
 			}
 			line = ""
-			for f.Width(word, size, s) > width {
+			// A width too narrow for any letter still takes one a line, and ends.
+			for word != "" && f.Width(word, size, s) > width {
 				cut := f.fit(word, width, size, s)
 				lines = append(lines, word[:cut])
 				word = word[cut:]
 			}
 			line = word
 		}
-		lines = append(lines, line)
+		if line != "" || len(lines) == start { // an empty paragraph is an empty line
+			lines = append(lines, line)
+		}
 	}
 	return lines
 }

@@ -135,6 +135,8 @@ func TestWrap(t *testing.T) {
 		{"keeps line breaks", "a\nb", 100, []string{"a", "b"}},
 		{"runes, not bytes", "ééééé", w("ééé") + 0.5, []string{"ééé", "éé"}},
 		{"empty", "", 100, []string{""}},
+		{"no room at all: a letter a line, and an end", "ab cd", -4, []string{"a", "b", "c", "d"}},
+		{"no width", "ab", 0, []string{"a", "b"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
