@@ -91,3 +91,23 @@ func TestSampleWindowSaysSo(t *testing.T) {
 		t.Error("Esc did not close the shortcut sheet")
 	}
 }
+
+// TestTheWindowFitsTheScreen: the window's first size is made to fit the screen's work area,
+// at the canvas's scale and with room for a frame; a screen with room leaves it as it was.
+func TestTheWindowFitsTheScreen(t *testing.T) {
+	for _, tt := range []struct {
+		size          fyne.Size
+		width, height int
+		scale         float32
+		want          fyne.Size
+	}{
+		{fyne.NewSize(1440, 900), 1024, 768, 1, fyne.NewSize(1024, 720)},
+		{fyne.NewSize(1440, 900), 1920, 1080, 1, fyne.NewSize(1440, 900)},
+		{fyne.NewSize(1440, 900), 2880, 1800, 2, fyne.NewSize(1440, 876)},
+		{fyne.NewSize(800, 600), 1024, 768, 0, fyne.NewSize(800, 600)},
+	} {
+		if got := fitted(tt.size, tt.width, tt.height, tt.scale); got != tt.want {
+			t.Errorf("%v on %d×%d at scale %v: %v, want %v", tt.size, tt.width, tt.height, tt.scale, got, tt.want)
+		}
+	}
+}

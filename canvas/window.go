@@ -501,6 +501,11 @@ func (mw *MainWindow) applyTheme(name string) {
 func (mw *MainWindow) ShowAndRun() {
 	mw.viewport.Hide()
 	mw.app.Lifecycle().SetOnStarted(func() {
+		if w, h, ok := workArea(); ok {
+			if size := fitted(mw.Canvas().Size(), w, h, mw.Canvas().Scale()); size != mw.Canvas().Size() {
+				mw.Resize(size)
+			}
+		}
 		mw.viewport.Show()
 		// Through the window's canvas: the map, hidden for the first frame, is not yet known
 		// to the driver as on any canvas, so asking the driver for its canvas finds none and
