@@ -570,5 +570,9 @@ func (e *Editor) step(typing fyne.Shortcut, do func() (string, error), done stri
 		e.OnMessage(err.Error())
 	case label != "":
 		e.OnMessage(done + ": " + label + ".")
+	case done == "Undone":
+		e.OnMessage("Nothing to undo.")
+	default:
+		e.OnMessage("Nothing to redo.")
 	}
 }

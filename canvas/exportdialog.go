@@ -50,10 +50,15 @@ func (mw *MainWindow) ExportPNG() {
 	custom.SetText("7680")
 	custom.Disable()
 	size := widget.NewSelect(labels, func(choice string) {
-		if choice == exportSizes[len(exportSizes)-1].label {
-			custom.Enable()
-		} else {
-			custom.Disable()
+		for _, s := range exportSizes {
+			switch {
+			case s.label != choice:
+			case s.width == 0:
+				custom.Enable()
+			default: // the width the size stands for, to start a custom one from
+				custom.SetText(strconv.Itoa(s.width))
+				custom.Disable()
+			}
 		}
 	})
 	size.SetSelectedIndex(1)
@@ -95,9 +100,11 @@ func (mw *MainWindow) ExportPNG() {
 		mw.exportTo(path, export.Options{Width: s.width, DPI: s.dpi, Palette: themes.Selected})
 	}, mw)
 	escapeCancels(d.Hide, custom, folder, name)
+	enterSubmits(d, &custom.Entry, &folder.Entry, &name.Entry)
 	d.SetOnClosed(mw.keysToMap)
 	d.Resize(fyne.NewSize(560, 380))
 	d.Show()
+	mw.Canvas().Focus(name) // Enter exports, as in the other dialogs
 }
 
 // exportTo draws the journey on show into path, away from the UI goroutine. The window stays
@@ -199,10 +206,11 @@ func (mw *MainWindow) exportFile(title, suggested string, format transfer.Format
 		mw.say("Exported to " + path + ".")
 	}, mw)
 	escapeCancels(d.Hide, folder, name)
+	enterSubmits(d, &folder.Entry, &name.Entry)
 	d.SetOnClosed(mw.keysToMap)
 	d.Resize(fyne.NewSize(560, 260))
 	d.Show()
-	mw.exportForm = d
+	mw.Canvas().Focus(name) // Enter exports, as in the other dialogs
 }
 
 // defaultDocumentFolder is the user's Documents folder, else their home, else here.

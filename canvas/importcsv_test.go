@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"journeymap/storage/transfer"
+
+	"fyne.io/fyne/v2"
 )
 
 func TestImportPainPointsFromTheWindow(t *testing.T) {
@@ -69,7 +71,12 @@ func TestExportFilesFromTheWindow(t *testing.T) {
 			t.Fatalf("%s: the dialog asks %d things, the name %q", tt.menu, len(entries), entries[len(entries)-1].Text)
 		}
 		entries[0].SetText(dir)
-		ed.mw.exportForm.Submit()
+		// The name has the keyboard, and Enter exports, as the dialog's default button does.
+		focused, ok := ed.mw.Canvas().Focused().(*dialogField)
+		if !ok || &focused.Entry != entries[1] {
+			t.Fatalf("%s: the keyboard is with %T, not the file name", tt.menu, ed.mw.Canvas().Focused())
+		}
+		focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 		got, err := os.ReadFile(filepath.Join(dir, entries[1].Text))
 		if err != nil {
 			t.Fatalf("%s: %v", tt.menu, err)

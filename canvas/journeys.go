@@ -98,7 +98,7 @@ func (mw *MainWindow) editJourney(cancelled func()) {
 		}
 	}, mw)
 	d.SetOnClosed(mw.keysToMap)
-	title.OnSubmitted = func(string) { d.Submit() } // Enter saves, as a dialog's default button does
+	enterSubmits(d, &title.Entry)
 	escapeCancels(d.Hide, title, persona, vision)
 	d.Resize(fyne.NewSize(520, 380))
 	d.Show()

@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -47,20 +46,14 @@ func (f *panelField) FocusLost() {
 	}
 }
 
-// keepInView scrolls the panel so that o is wholly in its view.
+// keepInView scrolls the panel so that o is wholly in its view; a field of the next action
+// keeps the lines that judge it in view too, which change as it is typed.
 func (p *PainPointPanel) keepInView(o fyne.CanvasObject) {
-	if p.scroll == nil {
-		return
+	to := o
+	if o == p.action || o == p.due || o == p.doneWhen {
+		to = p.attainable
 	}
-	d := fyne.CurrentApp().Driver()
-	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(p.scroll).Y
-	view, off := p.scroll.Size().Height, p.scroll.Offset
-	switch bottom := top + o.Size().Height; {
-	case top < 0:
-		p.scroll.ScrollToOffset(fyne.NewPos(off.X, off.Y+top-theme.Padding()))
-	case bottom > view:
-		p.scroll.ScrollToOffset(fyne.NewPos(off.X, off.Y+bottom-view+theme.Padding()))
-	}
+	keepInView(p.scroll, o, to)
 }
 
 // choose shows the option v in the list, or none when v is not among them: Select.SetSelected

@@ -326,6 +326,14 @@ func TestPanelFollowsTheKeyboard(t *testing.T) {
 			t.Errorf("%s has the keyboard at %v, out of the panel's view %v", name, f, v)
 		}
 	}
+	// The next action's fields keep the lines that judge it in view, as they change with
+	// what is typed.
+	for _, f := range []*panelField{p.action, p.due} {
+		ed.mw.Canvas().Focus(p.title)
+		ed.mw.Canvas().Focus(f)
+		inView(f, "a field of the next action")
+		inView(p.attainable, "whether the next action is attainable, with a field of it being typed in,")
+	}
 	ed.mw.Canvas().Focus(p.doneWhen)
 	inView(p.doneWhen, "done when")
 	ed.mw.Canvas().Focus(p.title)

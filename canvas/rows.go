@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -121,6 +122,14 @@ func (f *dialogField) escapeTo(cancel func()) { f.onEscape = cancel }
 func escapeCancels(cancel func(), fields ...interface{ escapeTo(func()) }) {
 	for _, f := range fields {
 		f.escapeTo(cancel)
+	}
+}
+
+// enterSubmits makes Enter in each of a dialog's one-line fields do what its default button
+// does, as in any desktop dialog.
+func enterSubmits(d *dialog.FormDialog, fields ...*widget.Entry) {
+	for _, f := range fields {
+		f.OnSubmitted = func(string) { d.Submit() }
 	}
 }
 

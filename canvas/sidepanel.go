@@ -128,6 +128,25 @@ func explained(s string) *widget.Label {
 	return l
 }
 
+// keepInView scrolls a panel so that what runs from the top of from to the bottom of to is in
+// its view; when that is taller than the view, from's top is.
+func keepInView(scroll *container.Scroll, from, to fyne.CanvasObject) {
+	if scroll == nil {
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	at := d.AbsolutePositionForObject(scroll).Y
+	top := d.AbsolutePositionForObject(from).Y - at
+	bottom := d.AbsolutePositionForObject(to).Y - at + to.Size().Height
+	view, off := scroll.Size().Height, scroll.Offset
+	switch {
+	case top < 0 || bottom-top > view:
+		scroll.ScrollToOffset(fyne.NewPos(off.X, off.Y+top-theme.Padding()))
+	case bottom > view:
+		scroll.ScrollToOffset(fyne.NewPos(off.X, off.Y+bottom-view+theme.Padding()))
+	}
+}
+
 // relayout lays the body out again after rows came or went.
 func (p *sidePanel) relayout() {
 	if p.scroll != nil {

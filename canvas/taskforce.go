@@ -221,9 +221,7 @@ func (p *TaskForcePanel) EditMember(id string) {
 		m.Name, m.Department, m.Capacity = strings.TrimSpace(name.Text), strings.TrimSpace(dept.Text), c
 		attempt(p.OnMessage, p.doc.Do)(journey.Put(p.doc.Workspace(), "", m, -1))
 	}, p.Window)
-	for _, e := range []*dialogField{name, dept, capacity} {
-		e.OnSubmitted = func(string) { d.Submit() } // Enter saves, as a dialog's default button does
-	}
+	enterSubmits(d, &name.Entry, &dept.Entry, &capacity.Entry)
 	escapeCancels(d.Hide, name, dept, capacity)
 	d.Resize(fyne.NewSize(480, 380))
 	if p.OnDialogClosed != nil {
@@ -320,6 +318,13 @@ func (p *TaskForcePanel) show(pr journey.Proposal) {
 		p.accept.Hide()
 	}
 	p.relayout()
+	// What was found is said where it can be read: a proposal below the fold looked like
+	// nothing happening.
+	to := fyne.CanvasObject(p.proposal)
+	if len(pr.Moves) > 0 {
+		to = p.accept
+	}
+	keepInView(p.scroll, p.proposal, to)
 }
 
 func (p *TaskForcePanel) clearProposal() {
@@ -350,13 +355,20 @@ func (p *TaskForcePanel) AcceptChecked() {
 }
 
 // TakePulse asks for the four scores in a dialog, and stores them as an anonymous entry.
-func (p *TaskForcePanel) TakePulse() { p.askPulse([4]string{}) }
+func (p *TaskForcePanel) TakePulse() { p.askPulse([4]string{}, -1) }
 
 // askPulse asks the four questions, with the scores given already chosen: an answer sent
-// with a question left out comes back to be finished, not thrown away.
-func (p *TaskForcePanel) askPulse(given [4]string) {
+// with a question left out comes back to be finished, not thrown away, saying so at its top
+// and with that question (missing, or -1) holding the keyboard.
+func (p *TaskForcePanel) askPulse(given [4]string, missing int) {
 	groups := make([]*scale, len(journey.PulseDomains))
 	items := []*widget.FormItem{}
+	if missing >= 0 {
+		problem := widget.NewLabel(fmt.Sprintf("Not stored yet: %q has no score. Every question takes one.", journey.PulseDomains[missing].Name()))
+		problem.Importance = widget.DangerImportance
+		problem.Wrapping = fyne.TextWrapWord
+		items = append(items, widget.NewFormItem("", problem))
+	}
 	for i, d := range journey.PulseDomains {
 		groups[i] = newScale(given[i])
 		items = append(items, &widget.FormItem{Text: d.Name(), Widget: groups[i], HintText: d.Question()})
@@ -378,8 +390,7 @@ func (p *TaskForcePanel) askPulse(given [4]string) {
 		}
 		for i, s := range scores {
 			if s == 0 {
-				p.OnMessage(fmt.Sprintf("Not stored yet: %q has no score. Every question takes one.", journey.PulseDomains[i].Name()))
-				p.askPulse(chosen)
+				p.askPulse(chosen, i)
 				return
 			}
 		}
@@ -398,6 +409,6 @@ func (p *TaskForcePanel) askPulse(given [4]string) {
 		d.SetOnClosed(p.OnDialogClosed)
 	}
 	d.Show()
-	p.Window.Canvas().Focus(groups[0])
+	p.Window.Canvas().Focus(groups[max(missing, 0)])
 	p.pulseForm, p.pulseAsked = d, groups
 }

@@ -332,8 +332,12 @@ func TestHalfAPulseComesBack(t *testing.T) {
 		g.SetSelected([]string{"4", "2", "5"}[i])
 	}
 	tf.pulseForm.Submit()
-	if len(ed.doc.Workspace().Pulses) != n || !strings.Contains(ed.mw.message.Text, "has no score") {
-		t.Fatalf("half a pulse: %d pulses (want %d), the window says %q", len(ed.doc.Workspace().Pulses), n, ed.mw.message.Text)
+	// Said in the dialog, which is in front of everything else, with the question missing
+	// holding the keyboard.
+	said := labelsOf(ed.mw.Canvas().Overlays().Top(), `Not stored yet: "Inclusivity" has no score. Every question takes one.`)
+	if len(ed.doc.Workspace().Pulses) != n || len(said) != 1 || ed.mw.Canvas().Focused() != tf.pulseAsked[3] {
+		t.Fatalf("half a pulse: %d pulses (want %d), the dialog says so %d times, the keyboard is with %T",
+			len(ed.doc.Workspace().Pulses), n, len(said), ed.mw.Canvas().Focused())
 	}
 	for i, want := range []string{"4", "2", "5", ""} {
 		if got := tf.pulseAsked[i].Selected; got != want {
@@ -404,5 +408,25 @@ func TestPulseFromTheKeyboard(t *testing.T) {
 	}
 	if p := pulses[len(pulses)-1]; p.Risk != 4 || p.Dialogue != 2 || p.Help != 5 || p.Inclusion != 4 {
 		t.Errorf("stored %+v, want 4, 2, 5 and 3 moved right to 4", p)
+	}
+}
+
+// TestAProposalIsShownWhereItCanBeRead: Propose moves scrolls the panel to what it found, the
+// moves and the button that accepts them, at 1440×900 with the sample's five members.
+func TestAProposalIsShownWhereItCanBeRead(t *testing.T) {
+	ed := openEditing(t)
+	ed.mw.Resize(fyne.NewSize(1440, 900))
+	tf := ed.mw.TaskForce
+	ed.ctrl(fyne.KeyT)
+	tf.scroll.ScrollToTop()
+	tf.Propose()
+	tf.working.Wait()
+	root := ed.mw.Canvas().Content()
+	v, _ := drawnAs(root, tf.scroll)
+	for _, o := range []fyne.CanvasObject{tf.proposal, tf.accept} {
+		d, ok := drawnAs(root, o)
+		if !ok || d.pos.Y < v.pos.Y || d.pos.Y+d.size.Height > v.pos.Y+v.size.Height+0.5 {
+			t.Errorf("after Propose moves, %T is drawn %v (shown %v), outside the panel's visible part %v", o, d, ok, v)
+		}
 	}
 }

@@ -68,7 +68,6 @@ type MainWindow struct {
 	OnOpenSample func() error
 	welcome      fyne.CanvasObject  // in the map's place while there is no journey
 	journeyForm  *dialog.FormDialog // the journey's title, persona and vision, while asked for
-	exportForm   *dialog.FormDialog // where a file export goes, while asked for
 	sheet        dialog.Dialog      // the shortcut sheet, while shown
 	sample       bool               // the sample's window (ShowSample)
 }
@@ -412,6 +411,9 @@ func (mw *MainWindow) ShowSample() {
 func statusText(w *journey.Workspace, j *journey.Journey) string {
 	r := w.ReadFairness()
 	fair := fmt.Sprintf("fairness %.2f: %s", r.Index, r.Short())
+	if len(w.Members) == 0 { // no one to share among: an index would mean nothing
+		fair = r.Short()
+	}
 	if j == nil {
 		return fair
 	}

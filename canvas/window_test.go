@@ -213,6 +213,14 @@ func TestExportPNGFromTheWindow(t *testing.T) {
 	if len(selects) != 2 || len(selects[0].Options) != len(exportSizes) {
 		t.Fatalf("the dialog offers %d choices", len(selects))
 	}
+	// The width field, greyed out, says the width of the size chosen: 4K's, then the poster's.
+	if w := entriesIn(form)[0]; w.Text != "3840" || !w.Disabled() {
+		t.Errorf("with 4K chosen the width field says %q (disabled %v)", w.Text, w.Disabled())
+	}
+	selects[0].SetSelectedIndex(3)
+	if w := entriesIn(form)[0]; w.Text != "14043" {
+		t.Errorf("with the A0 poster chosen the width field says %q", w.Text)
+	}
 	selects[0].SetSelectedIndex(0) // the screen size
 	selects[1].SetSelected("presenter")
 	entries := entriesIn(form)

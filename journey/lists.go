@@ -286,6 +286,10 @@ var painList = &itemList[PainPoint]{
 			return "Set severity"
 		case only(func(c *PainPoint) { c.Effort = a.Effort }):
 			return "Set effort"
+		case only(func(c *PainPoint) { c.Action.Due = a.Action.Due }):
+			return "Set due date"
+		case only(func(c *PainPoint) { c.Action.DoneWhen = a.Action.DoneWhen }):
+			return "Edit done-when"
 		case only(func(c *PainPoint) { c.Action = a.Action }):
 			return "Edit next action"
 		case only(func(c *PainPoint) { c.Evidence = a.Evidence }):
