@@ -7,6 +7,7 @@ import (
 
 func (mw *MainWindow) menu() *fyne.MainMenu {
 	quit := fyne.NewMenuItem("Quit", mw.Quit)
+	mw.quitItem = quit
 	quit.IsQuit = true // ours, not the one Fyne would add, so that quitting remembers the size
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	item := func(label string, do func(), shortcut fyne.Shortcut) *fyne.MenuItem {

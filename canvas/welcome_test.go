@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"journeymap/storage"
@@ -79,8 +80,23 @@ func emptyDocument(t *testing.T) *document.Document {
 func TestSampleWindowSaysSo(t *testing.T) {
 	ed := openEditing(t)
 	ed.mw.ShowSample()
-	if !strings.HasPrefix(ed.mw.status.Text, "The sample workspace") || ed.mw.Title() != "Journeymap: the sample workspace" {
-		t.Errorf("the sample's window says %q, titled %q", ed.mw.status.Text, ed.mw.Title())
+	ed.mw.Resize(fyne.NewSize(1440, 900))
+	// A banner across the top, above the toolbar, says so; File → Quit closes the sample.
+	var banner []drawn
+	top := float32(900)
+	for _, d := range textsDrawn(ed.mw.Content()) {
+		if strings.HasPrefix(d.object.(*canvas.Text).Text, "The sample workspace: a made-up task force") {
+			banner = append(banner, d)
+		} else {
+			top = min(top, d.pos.Y)
+		}
+	}
+	if len(banner) != 1 || banner[0].pos.X > 20 || banner[0].pos.Y+banner[0].size.Height > top ||
+		ed.mw.Title() != "Journeymap: the sample workspace" {
+		t.Errorf("the sample's window: its banner drawn %v, above everything else (from %v)? Titled %q", banner, top, ed.mw.Title())
+	}
+	if ed.mw.mainMenu.Items[0].Items[len(ed.mw.mainMenu.Items[0].Items)-1].Label != "Close the Sample" {
+		t.Error("the sample's File menu does not end in Close the Sample")
 	}
 	ed.mw.ShowShortcuts()
 	if ed.mw.Canvas().Overlays().Top() == nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -69,7 +70,8 @@ type MainWindow struct {
 	welcome      fyne.CanvasObject  // in the map's place while there is no journey
 	journeyForm  *dialog.FormDialog // the journey's title, persona and vision, while asked for
 	sheet        dialog.Dialog      // the shortcut sheet, while shown
-	sample       bool               // the sample's window (ShowSample)
+	banner       fyne.CanvasObject  // says so across the window's top
+	quitItem     *fyne.MenuItem     // File → Quit, which closes the sample's window
 }
 
 // NewMainWindow builds the window for a document, restoring the size, theme and journey
@@ -132,6 +134,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	if len(w.Journeys) > 0 {
 		mw.welcome.Hide()
 	}
+	mw.banner = newSampleBanner()
 	content := container.NewBorder(container.NewVBox(top, mw.find.bar, mw.filter.bar), bottom, nil, side, container.NewStack(mw.viewport, mw.welcome))
 	// The side is hidden with every panel, so that the map keeps the whole width.
 	side.Hide()
@@ -171,8 +174,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 		mw.sidebar.Hide()
 		mw.split.Offset = 0
 	}
-	split := mw.split
-	mw.SetContent(split)
+	mw.SetContent(container.NewBorder(mw.banner, nil, nil, nil, mw.split))
 	// The map draws a change before the editor looks at the selection it leaves.
 	mw.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if mw.presenting != nil {
@@ -392,19 +394,29 @@ func (mw *MainWindow) refreshEdit() {
 
 func (mw *MainWindow) refreshStatus() {
 	w := mw.doc.Workspace()
-	text := statusText(w, w.Journey(mw.Map.JourneyID()))
-	if mw.sample {
-		text = "The sample workspace, apart from yours · " + text
-	}
-	mw.status.SetText(text)
+	mw.status.SetText(statusText(w, w.Journey(mw.Map.JourneyID())))
 }
 
-// ShowSample marks the window as the sample's: its title and its status bar say so, so that
-// nobody takes its made-up team for their own.
+// ShowSample marks the window as the sample's: its title and a banner across its top say so,
+// and File → Quit reads "Close the Sample", so that nobody takes its made-up team for their own.
 func (mw *MainWindow) ShowSample() {
-	mw.sample = true
 	mw.SetTitle("Journeymap: the sample workspace")
-	mw.refreshStatus()
+	mw.banner.Show()
+	mw.Content().Refresh()
+	mw.quitItem.Label = "Close the Sample"
+	mw.mainMenu.Refresh()
+}
+
+// newSampleBanner is the strip across the sample's window that says, above everything, whose
+// workspace it is not: the sample looks like one's own, and opens on top of it.
+func newSampleBanner() fyne.CanvasObject {
+	say := widget.NewLabelWithStyle("The sample workspace: a made-up task force to try things on, apart from yours. "+
+		"File → Close the Sample goes back to yours.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	say.Importance = widget.WarningImportance
+	say.Truncation = fyne.TextTruncateEllipsis
+	b := container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)), say)
+	b.Hide()
+	return b
 }
 
 // statusText gives the journey's pain points, its discovery rate and the task force's fairness.
