@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -28,6 +29,7 @@ type dragState struct {
 	id   string // the stage or lane dragged, or the stage of the emotion score
 	// group is set when the item dragged is one of several picked: they all move.
 	group bool
+	said  string // what the drag of an emotion score said last, so it is said once a score
 }
 
 func (e *Editor) startDrag(from scene.Point) {
@@ -60,6 +62,18 @@ func (e *Editor) dragged(from, to scene.Point) {
 	}
 	ghost, target, ok := e.dropPlace(from, to)
 	e.m.ShowDrop(ghost, target, ok)
+	if e.drag.kind == dragEmotion {
+		// The ghost shows where the point goes; the words say what it will be.
+		score, _ := e.m.Scene().EmotionScoreAt(to.Y)
+		name := e.drag.id
+		if st, found := find(e.workspace().Journey(e.journeyID()).Stages, e.drag.id); found {
+			name = st.Name
+		}
+		if said := fmt.Sprintf("Feeling at “%s”: %s. Let go to set it.", name, scene.ScoreText(score)); said != e.drag.said {
+			e.drag.said = said
+			e.OnMessage(said)
+		}
+	}
 }
 
 // dropPlace is where the thing dragged would be drawn and the place it would land in.
@@ -136,7 +150,9 @@ func (e *Editor) dragEnded(from, to scene.Point) {
 	case dragEmotion:
 		score, _ := s.EmotionScoreAt(to.Y)
 		if now, ok := j.Emotion(e.drag.id); !ok || now != score {
-			e.try(journey.Put(w, jid, journey.Emotion{Stage: e.drag.id, Score: score}, -1))
+			if e.try(journey.Put(w, jid, journey.Emotion{Stage: e.drag.id, Score: score}, -1)) && e.drag.said != "" {
+				e.OnMessage(strings.TrimSuffix(e.drag.said, " Let go to set it."))
+			}
 		}
 	case dragStage:
 		to := s.StageIndexAt(to.X)

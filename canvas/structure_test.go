@@ -185,6 +185,10 @@ func TestEmotionCurveDrawnOnABlankJourney(t *testing.T) {
 	if got, ok := ed.journey().Emotion(stage); !ok || got != -2 {
 		t.Fatalf("after dragging down in the blank emotion lane: score %d (set %v), want -2", got, ok)
 	}
+	// The drag said the score it would set as it went, and what it set once let go.
+	if want := "Feeling at “" + j.Stages[0].Name + "”: –2."; ed.mw.message.Text != want {
+		t.Errorf("after the drag the status bar says %q, want %q", ed.mw.message.Text, want)
+	}
 	ed.mw.Editor.Undo()
 	if _, ok := ed.journey().Emotion(stage); ok {
 		t.Error("undo left the score drawn by dragging")
