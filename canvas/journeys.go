@@ -40,7 +40,9 @@ func (mw *MainWindow) NewJourney() {
 		mw.editJourney(func() {
 			// Cancelled before it was named: the journey the dialog was for goes again.
 			if label, _ := mw.doc.CanUndo(); label == "Add journey" && mw.Map.JourneyID() == j.ID {
-				mw.Editor.Undo()
+				if err := mw.doc.Retract(); err != nil {
+					mw.say(err.Error())
+				}
 			}
 		})
 	}

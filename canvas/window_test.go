@@ -392,6 +392,14 @@ func TestCancelledNewJourneyGoes(t *testing.T) {
 	if ed.mw.Map.JourneyID() == "" || ed.doc.Workspace().Journey(ed.mw.Map.JourneyID()) == nil {
 		t.Errorf("after Cancel the map shows %q, not one of the journeys (before: %q)", ed.mw.Map.JourneyID(), before)
 	}
+	// As if it had never been: nothing to redo, now or after a restart, and nothing said.
+	if label, ok := ed.doc.CanRedo(); ok || strings.Contains(ed.mw.message.Text, "Undone") {
+		t.Errorf("after Cancel, Redo would bring back %q; the window says %q", label, ed.mw.message.Text)
+	}
+	ed.restart()
+	if label, ok := ed.doc.CanRedo(); ok {
+		t.Errorf("after Cancel and a restart, Redo would bring back %q", label)
+	}
 }
 
 // TestEscapeCancelsADialog: Esc in a dialog's field cancels the dialog, as in any desktop

@@ -234,15 +234,22 @@ func (d *Document) commit(applied journey.Edit, refs []journey.Ref, step storage
 
 // Undo takes back the last edit made, wherever it was, and says which, as journey.Said does
 // ("" when there was nothing to undo). An edit that no longer fits is dropped from the history and reported.
-func (d *Document) Undo() (string, error) { return d.replay(Undid) }
+func (d *Document) Undo() (string, error) { return d.replay(Undid, true) }
+
+// Retract takes back the last edit made as if it had never been: undone, and not left to
+// redo. It is for an edit whose dialog was cancelled, as a new journey's before it was named.
+func (d *Document) Retract() error {
+	_, err := d.replay(Undid, false)
+	return err
+}
 
 // Redo applies again the edit undone last, and says which ("" when there was none).
-func (d *Document) Redo() (string, error) { return d.replay(Redid) }
+func (d *Document) Redo() (string, error) { return d.replay(Redid, true) }
 
-// replay moves the top entry of one history stack to the other: an undo applies its edit's
-// inverse, a redo the edit itself. An entry whose edit no longer fits is dropped from its
-// stack, in memory and in the store.
-func (d *Document) replay(kind ChangeKind) (string, error) {
+// replay moves the top entry of one history stack to the other (or, unless keep, drops it):
+// an undo applies its edit's inverse, a redo the edit itself. An entry whose edit no longer
+// fits is dropped from its stack, in memory and in the store.
+func (d *Document) replay(kind ChangeKind, keep bool) (string, error) {
 	if d.ReadOnly {
 		return "", ErrReadOnly
 	}
@@ -264,6 +271,9 @@ func (d *Document) replay(kind ChangeKind) (string, error) {
 		drop = storage.HistoryStep{DropRedo: seq}
 		step = storage.HistoryStep{DropRedo: seq, PushUndo: entry}
 	}
+	if !keep {
+		step = drop
+	}
 	if err := edit.Apply(d.ws); err != nil {
 		*from = (*from)[:len(*from)-1]
 		if cerr := d.store.Commit(d.ws, nil, drop); cerr != nil {
@@ -276,7 +286,9 @@ func (d *Document) replay(kind ChangeKind) (string, error) {
 		return said, err
 	}
 	*from = (*from)[:len(*from)-1]
-	*to = append(*to, top)
+	if keep {
+		*to = append(*to, top)
+	}
 	d.tell(Change{Kind: kind, Label: top.Edit.Label(), Refs: refs})
 	return said, nil
 }
