@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"journeymap/canvas/screentest"
 	"journeymap/journey"
 	"journeymap/journey/interchange"
 	"journeymap/journey/journeytest"
@@ -76,7 +77,7 @@ func TestBackupsAreMadeAndRestoredFromTheWindow(t *testing.T) {
 	if err := ed.doc.Do(addCardEdit(t, ed, "Written after the backup")); err != nil {
 		t.Fatal(err)
 	}
-	if !hasText(ed.mw.Map, "Written after the backup") {
+	if !screentest.HasText(ed.mw.Map, "Written after the backup") {
 		t.Fatal("the new card is not on the map")
 	}
 	at = at.Add(90 * time.Minute)
@@ -96,7 +97,7 @@ func TestBackupsAreMadeAndRestoredFromTheWindow(t *testing.T) {
 	}
 	test.Tap(buttonIn(t, confirm, "Yes"))
 
-	if _, ok := ed.card("Written after the backup"); ok || hasText(ed.mw.Map, "Written after the backup") {
+	if _, ok := ed.card("Written after the backup"); ok || screentest.HasText(ed.mw.Map, "Written after the backup") {
 		t.Error("the card added after the backup is still there after restoring it")
 	}
 	if ed.mw.Canvas().Overlays().Top() != nil {

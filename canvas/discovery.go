@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"journeymap/canvas/mapview"
 	"journeymap/canvas/scene"
 	"journeymap/journey"
 	"journeymap/storage/document"
@@ -141,7 +142,7 @@ func (p *DiscoveryPanel) draw() {
 // discoveryKey says which colour of the bars is which, in the map's colours of the theme in
 // force.
 func discoveryKey() []fyne.CanvasObject {
-	pal := scene.PaletteNamed(paletteName())
+	pal := scene.PaletteNamed(mapview.ThemePalette())
 	swatch := func(c color.Color) fyne.CanvasObject {
 		return container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(12), canvas.NewRectangle(c)))
 	}
@@ -151,7 +152,7 @@ func discoveryKey() []fyne.CanvasObject {
 // newDiscoveryBar draws a stage's pain points as a bar, known then unknown, its length their
 // number against the stage with most.
 func newDiscoveryBar(known, unknown, most int) fyne.CanvasObject {
-	pal := scene.PaletteNamed(paletteName())
+	pal := scene.PaletteNamed(mapview.ThemePalette())
 	track := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	return container.New(&discoveryBarLayout{known: known, unknown: unknown, most: most},
 		track, canvas.NewRectangle(pal.Known), canvas.NewRectangle(pal.Unknown))
@@ -220,7 +221,7 @@ func (r *weeksChartRenderer) Refresh() {
 		r.dates = append(r.dates, canvas.NewText("", color.Transparent))
 	}
 	r.bars, r.counts, r.dates = r.bars[:n], r.counts[:n], r.dates[:n]
-	bar := scene.PaletteNamed(paletteName()).Unknown
+	bar := scene.PaletteNamed(mapview.ThemePalette()).Unknown
 	fg, muted := theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNamePlaceHolder)
 	r.axis.FillColor = muted
 	r.objs = append(r.objs[:0], r.axis)

@@ -1,3 +1,5 @@
-// Package canvas holds Journeymap's Fyne user interface: the main window, the journey map
-// widget and the panels around it. Import it as mapcanvas beside Fyne's own canvas package.
+// Package canvas holds Journeymap's Fyne user interface around the map: the main window, its
+// menus and dialogs, the editor that turns what is done on the map (canvas/mapview) into
+// edits of the document (storage/document), the side panels, and presenter mode. Import it as
+// mapcanvas beside Fyne's own canvas package.
 package canvas

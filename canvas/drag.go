@@ -56,7 +56,7 @@ func (e *Editor) startDrag(from scene.Point) {
 	}
 }
 
-func (e *Editor) dragged(from, to scene.Point) {
+func (e *Editor) Dragged(from, to scene.Point) {
 	if e.drag.kind == dragNone {
 		e.startDrag(from)
 	}
@@ -130,7 +130,7 @@ func (e *Editor) emotionLane() string {
 	return ""
 }
 
-func (e *Editor) dragEnded(from, to scene.Point) {
+func (e *Editor) DragEnded(from, to scene.Point) {
 	defer func() { e.drag = dragState{} }()
 	e.m.ShowDrop(scene.Rect{}, scene.Rect{}, false)
 	s, w, jid := e.m.Scene(), e.workspace(), e.journeyID()

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/scene"
+	"journeymap/canvas/screentest"
 	"journeymap/journey"
 	"journeymap/journey/journeytest"
 	"journeymap/storage"
@@ -164,7 +165,7 @@ func buttonIn(t *testing.T, o fyne.CanvasObject, label string) *widget.Button {
 
 // walk calls f on o and everything under it, hidden or not.
 func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
-	visitTree(o, fyne.Position{}, false, func(o fyne.CanvasObject, _ fyne.Position) { f(o) })
+	screentest.VisitTree(o, fyne.Position{}, false, func(o fyne.CanvasObject, _ fyne.Position) { f(o) })
 }
 
 func mustKind(s *scene.Scene, lane string) string {

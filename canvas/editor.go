@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"journeymap/canvas/mapview"
 	"journeymap/canvas/scene"
 	"journeymap/journey"
 	"journeymap/storage/document"
@@ -33,9 +34,9 @@ type Editor struct {
 	OnPresent func()
 
 	doc    *document.Document
-	m      *Map
+	m      *mapview.Map
 	stop   func() // stops watching the document
-	sel    Selection
+	sel    mapview.Selection
 	text   *textEditor // the in-place editor while one is open
 	target editTarget  // what it edits
 	copied []clipItem  // what Copy took, pasted as items while the clipboard still holds its text
@@ -63,9 +64,9 @@ const (
 )
 
 // NewEditor lets the user edit the map's journeys through the document.
-func NewEditor(doc *document.Document, m *Map) *Editor {
+func NewEditor(doc *document.Document, m *mapview.Map) *Editor {
 	e := &Editor{doc: doc, m: m, OnMessage: func(string) {}}
-	m.input = e
+	m.SetInput(e)
 	e.stop = doc.Watch(func(document.Change) { e.reselect() })
 	e.reselect()
 	return e
@@ -85,12 +86,12 @@ func (e *Editor) workspace() *journey.Workspace { return e.doc.Workspace() }
 func (e *Editor) journeyID() string { return e.m.JourneyID() }
 
 // Selection is what is selected.
-func (e *Editor) Selection() Selection { return e.sel }
+func (e *Editor) Selection() mapview.Selection { return e.sel }
 
 // JourneyShown starts a journey afresh: its first visible lane at its first stage selected.
 func (e *Editor) JourneyShown() {
 	e.close()
-	e.sel = Selection{}
+	e.sel = mapview.Selection{}
 	e.reselect()
 }
 
@@ -102,11 +103,11 @@ func (e *Editor) reselect() {
 		e.sel.Stage, e.sel.Lane, _ = s.FirstCell()
 	}
 	e.sel.Items = slices.DeleteFunc(e.sel.Items, func(k scene.Key) bool { _, ok := s.Bounds(k); return !ok })
-	e.m.keepSelection(e.sel)
+	e.m.KeepSelection(e.sel)
 }
 
 func (e *Editor) selectCell(stage, lane string, items []scene.Key) {
-	e.sel = Selection{Stage: stage, Lane: lane, Items: items}
+	e.sel = mapview.Selection{Stage: stage, Lane: lane, Items: items}
 	e.m.SetSelection(e.sel)
 	if b, ok := e.m.Scene().CellBounds(stage, lane); ok {
 		b.H = min(b.H, 200) // a tall cell: enough of its top to see it selected
@@ -116,7 +117,7 @@ func (e *Editor) selectCell(stage, lane string, items []scene.Key) {
 
 // pressed selects what is under the pointer: a card or pain point (Ctrl adds or removes it
 // from those picked, Shift adds it), or an empty spot's cell.
-func (e *Editor) pressed(at scene.Point, mods fyne.KeyModifier) {
+func (e *Editor) Pressed(at scene.Point, mods fyne.KeyModifier) {
 	e.close()
 	s := e.m.Scene()
 	many := mods&(fyne.KeyModifierShortcutDefault|fyne.KeyModifierControl|fyne.KeyModifierShift) != 0
@@ -154,7 +155,7 @@ func (e *Editor) pressed(at scene.Point, mods fyne.KeyModifier) {
 }
 
 // released picks alone the one of several picked that was clicked without a drag.
-func (e *Editor) released() {
+func (e *Editor) Released() {
 	if k := e.narrow; k != nil {
 		e.narrow = nil
 		stage, lane, _ := e.m.Scene().CellOf(*k)
@@ -164,7 +165,7 @@ func (e *Editor) released() {
 
 // doubleTapped edits what is under the pointer — a card, a stage's or lane's name — or
 // starts a new card in an empty spot.
-func (e *Editor) doubleTapped(at scene.Point) {
+func (e *Editor) DoubleTapped(at scene.Point) {
 	s := e.m.Scene()
 	if e.renameAt(at) {
 		return
@@ -179,7 +180,7 @@ func (e *Editor) doubleTapped(at scene.Point) {
 	}
 }
 
-func (e *Editor) typedKey(ev *fyne.KeyEvent) {
+func (e *Editor) TypedKey(ev *fyne.KeyEvent) {
 	s := e.m.Scene()
 	move := func(dx, dy int) {
 		stage, lane := s.Neighbour(e.sel.Stage, e.sel.Lane, dx, dy)
@@ -212,7 +213,7 @@ func (e *Editor) typedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyDown:
 		move(0, 1)
 	case fyne.KeyTab:
-		e.tab(e.m.shiftHeld())
+		e.tab(e.m.ShiftHeld())
 	case fyne.KeyReturn, fyne.KeyEnter:
 		switch {
 		case s.IsEmotionLane(e.sel.Lane) && len(e.sel.Items) == 0:
@@ -231,7 +232,7 @@ func (e *Editor) typedKey(ev *fyne.KeyEvent) {
 			e.OnHelp()
 		}
 	case fyne.KeyF2:
-		if e.m.shiftHeld() {
+		if e.m.ShiftHeld() {
 			e.RenameSelectedLane()
 		} else {
 			e.RenameSelectedStage()
@@ -279,7 +280,7 @@ func (e *Editor) nudgeEmotion(stage string, by int) {
 // lost to a pick, and Esc still takes it back). A space starts nothing: no text begins with
 // one, and Space pressed on a dialog's button arrives here too, as the character that
 // follows the key, once the dialog has closed.
-func (e *Editor) typedRune(r rune) {
+func (e *Editor) TypedRune(r rune) {
 	if r <= ' ' || e.m.Scene().IsEmotionLane(e.sel.Lane) {
 		return
 	}
@@ -435,7 +436,7 @@ func (e *Editor) finished(t *textEditor) {
 	}
 	e.text = nil
 	e.m.ShowEditor(nil, scene.Rect{})
-	e.m.focus()
+	e.m.TakeKeyboard()
 }
 
 // commit turns what was typed into an edit. A new card with nothing typed is no card; a

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/export"
+	"journeymap/canvas/mapview"
 	"journeymap/canvas/scene"
 	"journeymap/storage/transfer"
 )
@@ -63,7 +64,7 @@ func (mw *MainWindow) ExportPNG() {
 	})
 	size.SetSelectedIndex(1)
 	themes := widget.NewSelect(scene.PaletteNames, nil)
-	themes.SetSelected(paletteName())
+	themes.SetSelected(mapview.ThemePalette())
 	folder := newDialogField()
 	folder.SetText(defaultExportFolder())
 	name := newDialogField()

@@ -61,7 +61,7 @@ func (f *findBar) close() {
 	f.SetText("")
 	f.bar.Hide()
 	f.mw.Map.SetMatch(nil)
-	f.mw.Map.focus()
+	f.mw.Map.TakeKeyboard()
 }
 
 // apply finds the text in the journey on show, case aside, and dims what doesn't hold it.

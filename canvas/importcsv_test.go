@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"journeymap/canvas/screentest"
 	"journeymap/storage/transfer"
 
 	"fyne.io/fyne/v2"
@@ -24,7 +25,7 @@ func TestImportPainPointsFromTheWindow(t *testing.T) {
 	}
 	write("Title,Stage,Discovery,Source,Severity,Effort,Notes\nCourier rings once,\"" + j.Stages[1].Name + "\",known,complaint,4,3,from calls\n")
 	ed.mw.importPainPointsFrom(path, j.ID)
-	if !hasText(ed.mw.Map, "Courier rings once") {
+	if !screentest.HasText(ed.mw.Map, "Courier rings once") {
 		t.Error("the imported pain point is not on the map")
 	}
 	if msg := ed.mw.message.Text; !strings.Contains(msg, "Imported: 1 pain point added in") || !strings.Contains(msg, `Not read: the columns ["Notes"]`) {
@@ -34,7 +35,7 @@ func TestImportPainPointsFromTheWindow(t *testing.T) {
 		t.Errorf("the Edit menu offers %q", ed.mw.undo.Label)
 	}
 	ed.mw.Editor.Undo()
-	if hasText(ed.mw.Map, "Courier rings once") {
+	if screentest.HasText(ed.mw.Map, "Courier rings once") {
 		t.Error("Undo left the imported pain point on the map")
 	}
 

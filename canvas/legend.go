@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"journeymap/canvas/mapview"
 	"journeymap/canvas/scene"
 )
 
@@ -54,7 +55,7 @@ func (r *legendRenderer) Destroy()                     {}
 
 // Refresh takes the marks' colours from the palette of the theme in force.
 func (r *legendRenderer) Refresh() {
-	p := scene.PaletteNamed(paletteName())
+	p := scene.PaletteNamed(mapview.ThemePalette())
 	r.l.known.FillColor = p.Known
 	r.l.diamond.FillColor = p.Unknown
 	r.l.unassigned.FillColor, r.l.unassigned.StrokeColor, r.l.unassigned.StrokeWidth = p.PainFill, p.Unassigned, 2

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"journeymap/canvas/scene"
+	"journeymap/canvas/screentest"
 	"journeymap/journey"
 )
 
@@ -199,16 +200,16 @@ func TestPainPanelLabelsStayBesideTheirFields(t *testing.T) {
 					"Found on": p.foundOn, "Severity": p.severity, "Effort": p.effort, "Status": p.status,
 					"Owner": p.owner, "Next action": p.action, "Due": p.due, "Done when": p.doneWhen,
 				} {
-					assertBeside(t, root, label, field)
+					screentest.AssertBeside(t, root, label, field)
 				}
 			}
 			knownRows := func(source string) {
 				t.Helper()
 				common()
-				assertBeside(t, root, "Source", p.source)
-				assertBeside(t, root, "Reports", p.reports)
+				screentest.AssertBeside(t, root, "Source", p.source)
+				screentest.AssertBeside(t, root, "Reports", p.reports)
 				for _, gone := range []string{"Method", "Found by", "Reported since"} {
-					assertNotDrawn(t, root, gone)
+					screentest.AssertNotDrawn(t, root, gone)
 				}
 				if !slices.Equal(p.source.Options, names(journey.Sources)) || p.source.Selected != source {
 					t.Errorf("Source offers %v with %q chosen; want the sources with %q", p.source.Options, p.source.Selected, source)
@@ -217,11 +218,11 @@ func TestPainPanelLabelsStayBesideTheirFields(t *testing.T) {
 			unknownRows := func(method, finder string) {
 				t.Helper()
 				common()
-				assertBeside(t, root, "Method", p.method)
-				assertBeside(t, root, "Found by", p.foundBy)
-				assertBeside(t, root, "Reported since", p.reports)
+				screentest.AssertBeside(t, root, "Method", p.method)
+				screentest.AssertBeside(t, root, "Found by", p.foundBy)
+				screentest.AssertBeside(t, root, "Reported since", p.reports)
 				for _, gone := range []string{"Source", "Reports"} {
-					assertNotDrawn(t, root, gone)
+					screentest.AssertNotDrawn(t, root, gone)
 				}
 				if !slices.Equal(p.method.Options, names(journey.Methods)) || p.method.Selected != method {
 					t.Errorf("Method offers %v with %q chosen; want the methods with %q", p.method.Options, p.method.Selected, method)
@@ -298,9 +299,9 @@ func TestSidePanelsStayPut(t *testing.T) {
 	ed.key(fyne.KeyEscape)
 	ed.ctrl(fyne.KeyP)
 	root := ed.mw.Canvas().Content()
-	title, _ := drawnAs(root, p.title)
-	view, _ := drawnAs(root, p.scroll)
-	if title.pos.Y < view.pos.Y || title.pos.Y+title.size.Height > view.pos.Y+view.size.Height {
+	title, _ := screentest.DrawnAs(root, p.title)
+	view, _ := screentest.DrawnAs(root, p.scroll)
+	if title.Pos.Y < view.Pos.Y || title.Pos.Y+title.Size.Height > view.Pos.Y+view.Size.Height {
 		t.Errorf("Ctrl+P: the new pain point's title %v is out of the panel's view %v", title, view)
 	}
 
@@ -320,9 +321,9 @@ func TestPanelFollowsTheKeyboard(t *testing.T) {
 	root := ed.mw.Canvas().Content()
 	inView := func(o fyne.CanvasObject, name string) {
 		t.Helper()
-		f, _ := drawnAs(root, o)
-		v, _ := drawnAs(root, p.scroll)
-		if f.pos.Y < v.pos.Y || f.pos.Y+f.size.Height > v.pos.Y+v.size.Height {
+		f, _ := screentest.DrawnAs(root, o)
+		v, _ := screentest.DrawnAs(root, p.scroll)
+		if f.Pos.Y < v.Pos.Y || f.Pos.Y+f.Size.Height > v.Pos.Y+v.Size.Height {
 			t.Errorf("%s has the keyboard at %v, out of the panel's view %v", name, f, v)
 		}
 	}

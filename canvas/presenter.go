@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 
+	"journeymap/canvas/mapview"
 	"journeymap/canvas/scene"
 	"journeymap/journey"
 )
@@ -19,7 +20,7 @@ import (
 // change to the journey.
 type presenter struct {
 	mw            *MainWindow
-	m             *Map
+	m             *mapview.Map
 	stage         int // the spotlighted stage, -1 for none
 	hideBackstage bool
 	painOnly      bool
@@ -51,23 +52,23 @@ func (mw *MainWindow) Present() {
 	j := mw.doc.Workspace().Journey(id)
 	pal := scene.PaletteNamed("presenter")
 	p := &presenter{mw: mw, stage: -1, previous: mw.Content()}
-	p.m = NewMap(mw.doc.Workspace(), id)
-	p.m.palette = "presenter"
-	p.m.input = p
+	p.m = mapview.NewMap(mw.doc.Workspace(), id)
+	p.m.SetPalette("presenter")
+	p.m.SetInput(p)
 	p.m.SetView(scene.Options{HideTitle: true})
 	p.barText = [3]string{j.Title, labelledVision(j), strings.Join([]string{"Circle: customers report it", "Diamond: staff found it first",
 		"Number: severity 1–5", "“3 pt”: effort", "Red border: nobody owns it"}, legendSep)}
 	p.lines = container.NewVBox()
 	p.bar = canvas.NewRectangle(pal.Header)
-	view := NewMapScroll(p.m)
-	p.m.onWheel = func() { p.moved = true }
-	p.m.scroll.OnScrolled = func(at fyne.Position) {
+	view := mapview.NewMapScroll(p.m)
+	p.m.OnWheel = func() { p.moved = true }
+	p.m.Scroll().OnScrolled = func(at fyne.Position) {
 		// The header the bar above replaces stays out of view: scrolled back up to it, the
 		// map would show a blank band under the bar.
 		if y := p.headerOffset(); at.Y < y {
-			p.m.scroll.ScrollToOffset(fyne.NewPos(at.X, y))
+			p.m.Scroll().ScrollToOffset(fyne.NewPos(at.X, y))
 		}
-		p.m.cull()
+		p.m.Cull()
 	}
 	mw.presenting = p
 	mw.doc.ReadOnly = true
@@ -178,15 +179,12 @@ func (p *presenter) fit() {
 		return
 	}
 	p.m.SetZoom(minPresenterText(size.Height) / scene.SmallestText)
-	if slack := p.m.scroll.Size().Height; slack != p.m.slack {
-		p.m.slack = slack
-		p.m.fitContent()
-	}
+	p.m.SetSlack(p.m.Scroll().Size().Height)
 	if !p.moved {
 		p.showLane(p.painLane())
-	} else if y := p.headerOffset(); p.m.scroll.Offset.Y < y {
-		p.m.scroll.ScrollToOffset(fyne.NewPos(p.m.scroll.Offset.X, y))
-		p.m.cull()
+	} else if y := p.headerOffset(); p.m.Scroll().Offset.Y < y {
+		p.m.Scroll().ScrollToOffset(fyne.NewPos(p.m.Scroll().Offset.X, y))
+		p.m.Cull()
 	}
 }
 
@@ -195,8 +193,8 @@ func (p *presenter) fit() {
 // scroll that far goes as far as it can (asking for more, the scroller would take it back
 // and tell of a move again).
 func (p *presenter) headerOffset() float32 {
-	most := p.m.scroll.Content.MinSize().Height - p.m.scroll.Size().Height
-	return max(min(scene.HeaderHeight*p.m.zoom, most), 0)
+	most := p.m.Scroll().Content.MinSize().Height - p.m.Scroll().Size().Height
+	return max(min(scene.HeaderHeight*p.m.Zoom(), most), 0)
 }
 
 // painLane is the index of the pain-point lane among the lanes drawn, or of the last lane
@@ -219,8 +217,8 @@ func (p *presenter) showLane(i int) {
 	if i < 0 || i >= len(lanes) {
 		return
 	}
-	z := p.m.zoom
-	room := p.m.scroll.Size().Height/z - scene.StageHeight
+	z := p.m.Zoom()
+	room := p.m.Scroll().Size().Height/z - scene.StageHeight
 	top := i
 	for top > 0 && lanes[i].Y+lanes[i].H-lanes[top-1].Y <= room {
 		top--
@@ -230,9 +228,9 @@ func (p *presenter) showLane(i int) {
 
 // scrollToLane puts a lane's top right under the pinned stage bar.
 func (p *presenter) scrollToLane(l scene.LaneBand) {
-	y := max((l.Y-scene.StageHeight)*p.m.zoom, p.headerOffset())
-	p.m.scroll.ScrollToOffset(fyne.NewPos(p.m.scroll.Offset.X, y))
-	p.m.cull()
+	y := max((l.Y-scene.StageHeight)*p.m.Zoom(), p.headerOffset())
+	p.m.Scroll().ScrollToOffset(fyne.NewPos(p.m.Scroll().Offset.X, y))
+	p.m.Cull()
 }
 
 // stepLanes scrolls by whole lanes, down (+1) or up (-1), each stop with a lane's top right
@@ -244,7 +242,7 @@ func (p *presenter) stepLanes(dir int) {
 		return
 	}
 	// The lane now at the top of the view: the first whose band reaches below the bar.
-	under := p.m.scroll.Offset.Y/p.m.zoom + scene.StageHeight
+	under := p.m.Scroll().Offset.Y/p.m.Zoom() + scene.StageHeight
 	at := len(lanes) - 1
 	for i, l := range lanes {
 		if l.Y+l.H > under+0.5 {
@@ -266,7 +264,7 @@ func (p *presenter) leave() {
 	p.mw.SetPadded(true)
 	p.mw.SetMainMenu(p.mw.mainMenu)
 	p.mw.SetContent(p.previous)
-	p.mw.Map.focus()
+	p.mw.Map.TakeKeyboard()
 }
 
 // view draws the map for the stage in the spotlight and the lanes shown, and brings the stage
@@ -289,18 +287,18 @@ func (p *presenter) view() {
 	}
 	p.m.SetView(opts)
 	if opts.Spotlight == "" {
-		p.m.scroll.ScrollToOffset(fyne.NewPos(0, p.m.scroll.Offset.Y))
+		p.m.Scroll().ScrollToOffset(fyne.NewPos(0, p.m.Scroll().Offset.Y))
 	} else if b, ok := p.m.Scene().StageHeader(opts.Spotlight); ok {
-		z, view := p.m.zoom, p.m.scroll.Size()
+		z, view := p.m.Zoom(), p.m.Scroll().Size()
 		left := scene.LabelWidth * z // the lanes' names are pinned over the left
 		x := (b.X+b.W/2)*z - left - (view.Width-left)/2
-		p.m.scroll.ScrollToOffset(fyne.NewPos(max(x, 0), p.m.scroll.Offset.Y))
+		p.m.Scroll().ScrollToOffset(fyne.NewPos(max(x, 0), p.m.Scroll().Offset.Y))
 	}
-	p.m.cull()
+	p.m.Cull()
 }
 
 // typedKey steps through the stages and chooses what is shown.
-func (p *presenter) typedKey(ev *fyne.KeyEvent) {
+func (p *presenter) TypedKey(ev *fyne.KeyEvent) {
 	j := p.mw.doc.Workspace().Journey(p.m.JourneyID())
 	n := len(j.Stages)
 	switch ev.Name {
@@ -331,7 +329,7 @@ func (p *presenter) typedKey(ev *fyne.KeyEvent) {
 // typedRune toggles what is shown: B the backstage lanes, P all but the pain points. Letters
 // are taken as characters only: the driver sends each letter as a key too, and a toggle on
 // both took itself back.
-func (p *presenter) typedRune(r rune) {
+func (p *presenter) TypedRune(r rune) {
 	switch r {
 	case 'b', 'B':
 		p.hideBackstage = !p.hideBackstage
@@ -347,9 +345,9 @@ func (p *presenter) typedRune(r rune) {
 }
 
 // A presenter edits nothing: clicks, drags and menus do nothing but keep the keys here.
-func (p *presenter) pressed(scene.Point, fyne.KeyModifier)      {}
-func (p *presenter) released()                                  {}
-func (p *presenter) doubleTapped(scene.Point)                   {}
-func (p *presenter) secondaryTapped(scene.Point, fyne.Position) {}
-func (p *presenter) dragged(scene.Point, scene.Point)           {}
-func (p *presenter) dragEnded(scene.Point, scene.Point)         {}
+func (p *presenter) Pressed(scene.Point, fyne.KeyModifier)      {}
+func (p *presenter) Released()                                  {}
+func (p *presenter) DoubleTapped(scene.Point)                   {}
+func (p *presenter) SecondaryTapped(scene.Point, fyne.Position) {}
+func (p *presenter) Dragged(scene.Point, scene.Point)           {}
+func (p *presenter) DragEnded(scene.Point, scene.Point)         {}

@@ -8,20 +8,18 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
+	"journeymap/canvas/mapview"
 	"journeymap/canvas/scene"
+	"journeymap/canvas/screentest"
 	"journeymap/journey"
 	"journeymap/journey/journeytest"
 )
 
-// drawnTextSizes are the sizes of every text the map draws in view.
-func drawnTextSizes(m *Map) []float32 {
+// drawnTextSizes are the sizes of every text the map draws, as it is on screen.
+func drawnTextSizes(m *mapview.Map) []float32 {
 	var sizes []float32
-	for _, d := range m.r.drawn {
-		for _, o := range d.objs {
-			if t, ok := o.(*canvas.Text); ok && t.Visible() {
-				sizes = append(sizes, t.TextSize)
-			}
-		}
+	for _, d := range screentest.TextsDrawn(m) {
+		sizes = append(sizes, d.Object.(*canvas.Text).TextSize)
 	}
 	return sizes
 }
@@ -51,7 +49,8 @@ func TestPresenterMode(t *testing.T) {
 				t.Fatalf("at %v×%v a text is drawn at %v px, want at least %v", screen.w, screen.h, s, screen.smallest)
 			}
 		}
-		if bg := p.m.r.bg.FillColor; bg != scene.PaletteNamed("presenter").Background {
+		// The first thing the map draws is its background.
+		if bg, ok := screentest.OnScreen(p.m)[1].Object.(*canvas.Rectangle); !ok || bg.FillColor != scene.PaletteNamed("presenter").Background {
 			t.Error("the presenter view is not in the presenter palette")
 		}
 		j := ed.journey()
@@ -62,7 +61,7 @@ func TestPresenterMode(t *testing.T) {
 		// right under the stage bar.
 		painInView := func(when string) {
 			t.Helper()
-			z, off, view := p.m.zoom, p.m.scroll.Offset, p.m.scroll.Size()
+			z, off, view := p.m.Zoom(), p.m.Scroll().Offset, p.m.Scroll().Size()
 			top, bottom := off.Y/z+scene.StageHeight, (off.Y+view.Height)/z
 			var pain scene.LaneBand
 			onTop := false
@@ -73,7 +72,7 @@ func TestPresenterMode(t *testing.T) {
 				onTop = onTop || abs32(l.Y-top) < 0.5
 			}
 			// A map shorter than the screen ends where it ends: no lane can be moved up to the bar.
-			short := off.Y >= p.m.scroll.Content.MinSize().Height-view.Height-0.5
+			short := off.Y >= p.m.Scroll().Content.MinSize().Height-view.Height-0.5
 			if pain.Y < top-0.5 || pain.Y+pain.H > bottom+0.5 || !onTop && !short {
 				t.Errorf("%s at %v×%v: the view shows the map from %.0f to %.0f (a lane starting there: %v); the pain lane is at %.0f–%.0f",
 					when, screen.w, screen.h, top, bottom, onTop, pain.Y, pain.Y+pain.H)
@@ -94,14 +93,14 @@ func TestPresenterMode(t *testing.T) {
 		test.AssertRendersToMarkup(t, fmt.Sprintf("presenter/first-%.0fx%.0f.xml", screen.w, screen.h), ed.mw.Canvas())
 		// Scrolled back up, no blank band opens under the bar.
 		test.Scroll(ed.mw.Canvas(), fyne.NewPos(screen.w/2, screen.h/2), 0, 5000)
-		if y := p.m.scroll.Offset.Y; y < scene.HeaderHeight*p.m.zoom-0.5 {
-			t.Errorf("scrolled to the top: offset %v shows the blank header band (it starts at %v)", y, scene.HeaderHeight*p.m.zoom)
+		if y := p.m.Scroll().Offset.Y; y < scene.HeaderHeight*p.m.Zoom()-0.5 {
+			t.Errorf("scrolled to the top: offset %v shows the blank header band (it starts at %v)", y, scene.HeaderHeight*p.m.Zoom())
 		}
 		for range len(j.Lanes) {
 			p.m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 		}
 		p.m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
-		if y := p.m.scroll.Offset.Y; y < scene.HeaderHeight*p.m.zoom-0.5 {
+		if y := p.m.Scroll().Offset.Y; y < scene.HeaderHeight*p.m.Zoom()-0.5 {
 			t.Errorf("Down and Up: offset %v", y)
 		}
 		// Right spotlights the first stage; B hides the backstage lanes; P shows only pain
@@ -115,7 +114,7 @@ func TestPresenterMode(t *testing.T) {
 			t.Errorf("Right: spotlight on %q, want the first stage", got)
 		}
 		press('b', fyne.KeyB)
-		if labelsOf(p.lines, "Backstage hidden: B shows it") == nil {
+		if screentest.LabelsOf(p.lines, "Backstage hidden: B shows it") == nil {
 			t.Error("B: the bar does not say the backstage is hidden")
 		}
 		for _, l := range j.Lanes {
@@ -125,7 +124,7 @@ func TestPresenterMode(t *testing.T) {
 		}
 		press('p', fyne.KeyP)
 		painInView("P")
-		if labelsOf(p.lines, "Showing the pain points only: P shows every lane") == nil {
+		if screentest.LabelsOf(p.lines, "Showing the pain points only: P shows every lane") == nil {
 			t.Error("P: the bar does not say only the pain points are shown")
 		}
 		test.AssertRendersToMarkup(t, fmt.Sprintf("presenter/pain-%.0fx%.0f.xml", screen.w, screen.h), ed.mw.Canvas())

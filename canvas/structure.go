@@ -17,7 +17,7 @@ import (
 // added, renamed in place, moved, hidden, given another kind and deleted, each one edit.
 
 // secondaryTapped opens the menu of what is under the pointer.
-func (e *Editor) secondaryTapped(at scene.Point, onCanvas fyne.Position) {
+func (e *Editor) SecondaryTapped(at scene.Point, onCanvas fyne.Position) {
 	e.close()
 	s := e.m.Scene()
 	var menu *fyne.Menu
@@ -27,11 +27,11 @@ func (e *Editor) secondaryTapped(at scene.Point, onCanvas fyne.Position) {
 		menu = e.laneMenu(lane)
 	} else if k, ok := s.ItemAt(at); ok {
 		if !slices.Contains(e.sel.Items, k) {
-			e.pressed(at, 0)
+			e.Pressed(at, 0)
 		}
 		menu = e.itemMenu(k)
 	} else if _, _, ok := s.CellAt(at); ok {
-		e.pressed(at, 0)
+		e.Pressed(at, 0)
 		menu = e.cellMenu()
 	}
 	if menu == nil || e.Window == nil {

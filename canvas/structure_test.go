@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"journeymap/canvas/scene"
+	"journeymap/canvas/screentest"
 	"journeymap/journey"
 	"journeymap/journey/journeytest"
 )
@@ -130,7 +131,7 @@ func TestDragAndDrop(t *testing.T) {
 	if items := ed.mw.Map.Scene().ItemsIn(moved.Stage, moved.Lane); items[len(items)-1] != key {
 		t.Errorf("dropped below the cell's cards, it is not the last of %v", items)
 	}
-	if ed.mw.Map.drop.on {
+	if _, _, shown := ed.mw.Map.Drop(); shown {
 		t.Error("the drop target is still shown after the drop")
 	}
 
@@ -205,10 +206,10 @@ func TestEmotionPointsOverTheCurveAfterUndo(t *testing.T) {
 		t.Fatal(err)
 	}
 	ed.mw.Editor.Undo()
-	z := ed.mw.Map.zoom
+	z := ed.mw.Map.Zoom()
 	lastPiece, firstPoint := -1, -1
-	for i, d := range onScreen(ed.mw.Map) {
-		switch o := d.object.(type) {
+	for i, d := range screentest.OnScreen(ed.mw.Map) {
+		switch o := d.Object.(type) {
 		case *canvas.Line:
 			if o.StrokeColor == ed.mw.Map.Scene().Palette().Curve && o.StrokeWidth >= 3*z-0.01 {
 				lastPiece = i
@@ -313,32 +314,6 @@ func TestEmotionKeys(t *testing.T) {
 	ed.mw.Map.Tapped(&fyne.PointEvent{Position: fyne.NewPos(m.X+m.W/2, m.Y+m.H/2)})
 	if got := ed.mw.Editor.Selection().Items; len(got) != 1 || got[0].Kind != scene.KindEmotion || got[0].ID != stage {
 		t.Errorf("a click on the marker picked %v", got)
-	}
-}
-
-func TestPinnedHeadersActAsHeaders(t *testing.T) {
-	ed := openEditing(t)
-	ed.mw.Resize(fyne.NewSize(900, 600))
-	m := ed.mw.Map
-	m.scroll.ScrollToOffset(fyne.NewPos(300, 500))
-	m.cull()
-	if !m.sticky.stages.Visible() || !m.sticky.lanes.Visible() {
-		t.Fatal("scrolled into the map, the headers are not pinned")
-	}
-	// A double click on the pinned name of the stage at the view's middle renames that stage.
-	x := m.scroll.Size().Width / 2
-	want, _ := m.Scene().StageAt(scene.Point{X: m.scroll.Offset.X + x, Y: scene.HeaderHeight + 5})
-	m.sticky.stages.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(x, 10)})
-	st, _ := find(ed.journey().Stages, want)
-	if ed.mw.Editor.text == nil || ed.text().Text != st.Name {
-		t.Fatalf("a double click on a pinned stage name did not rename %q", st.Name)
-	}
-	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	// A click on a pinned lane name selects nothing beneath it.
-	before := ed.mw.Editor.Selection()
-	m.sticky.lanes.Tapped(&fyne.PointEvent{Position: fyne.NewPos(20, 100)})
-	if got := ed.mw.Editor.Selection(); len(got.Items) != 0 && !slices.Equal(got.Items, before.Items) {
-		t.Errorf("a click on a pinned lane name picked %v under it", got.Items)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"journeymap/canvas/screentest"
 	"journeymap/journey"
 	"journeymap/storage"
 	"journeymap/storage/document"
@@ -248,7 +249,7 @@ func TestFairnessIsSaidWithOverload(t *testing.T) {
 			if got := mw.TaskForce.fairness.Text; got != tt.panel {
 				t.Errorf("the panel says %q, want %q", got, tt.panel)
 			}
-			if len(labelsOf(mw.Canvas().Content(), "Fairness 0.98: even")) > 0 {
+			if len(screentest.LabelsOf(mw.Canvas().Content(), "Fairness 0.98: even")) > 0 {
 				t.Error("the panel draws evenness alone")
 			}
 			if got := mw.status.Text; !strings.HasSuffix(got, tt.status) {
@@ -274,13 +275,13 @@ func TestTaskForcePanelScrollsToItsEnd(t *testing.T) {
 	reachable := func(when string) {
 		t.Helper()
 		tf.scroll.ScrollToTop()
-		v, _ := drawnAs(root, tf.scroll)
+		v, _ := screentest.DrawnAs(root, tf.scroll)
 		for range 200 {
-			test.Scroll(ed.mw.Canvas(), v.pos.Add(fyne.NewPos(v.size.Width/2, v.size.Height/2)), 0, -10)
+			test.Scroll(ed.mw.Canvas(), v.Pos.Add(fyne.NewPos(v.Size.Width/2, v.Size.Height/2)), 0, -10)
 		}
 		button := buttonIn(t, root, "Take the pulse…")
-		b, ok := drawnAs(root, button)
-		if !ok || b.pos.Y < v.pos.Y || b.pos.Y+b.size.Height > v.pos.Y+v.size.Height+0.5 {
+		b, ok := screentest.DrawnAs(root, button)
+		if !ok || b.Pos.Y < v.Pos.Y || b.Pos.Y+b.Size.Height > v.Pos.Y+v.Size.Height+0.5 {
 			t.Errorf("%s: scrolled to the end, \"Take the pulse…\" is drawn %v, outside the panel's visible part %v", when, b, v)
 		}
 	}
@@ -334,7 +335,7 @@ func TestHalfAPulseComesBack(t *testing.T) {
 	tf.pulseForm.Submit()
 	// Said in the dialog, which is in front of everything else, with the question missing
 	// holding the keyboard.
-	said := labelsOf(ed.mw.Canvas().Overlays().Top(), `Not stored yet: "Inclusivity" has no score. Every question takes one.`)
+	said := screentest.LabelsOf(ed.mw.Canvas().Overlays().Top(), `Not stored yet: "Inclusivity" has no score. Every question takes one.`)
 	if len(ed.doc.Workspace().Pulses) != n || len(said) != 1 || ed.mw.Canvas().Focused() != tf.pulseAsked[3] {
 		t.Fatalf("half a pulse: %d pulses (want %d), the dialog says so %d times, the keyboard is with %T",
 			len(ed.doc.Workspace().Pulses), n, len(said), ed.mw.Canvas().Focused())
@@ -381,17 +382,17 @@ func TestPulseFromTheKeyboard(t *testing.T) {
 		s.TypedKey(&fyne.KeyEvent{Name: fyne.KeyName(score)})
 		s.TypedRune(score)
 		r := test.WidgetRenderer(s).(*scaleRenderer)
-		at, _ := drawnAs(root, s)
+		at, _ := screentest.DrawnAs(root, s)
 		for p := range scalePoints {
-			icon, _ := drawnAs(root, r.icons[p])
-			label := labelsOf(s, fmt.Sprint(p+1))
+			icon, _ := screentest.DrawnAs(root, r.icons[p])
+			label := screentest.LabelsOf(s, fmt.Sprint(p+1))
 			if len(label) != 1 {
 				t.Fatalf("question %d: %d is drawn %d times", i+1, p+1, len(label))
 			}
 			l := label[0]
-			l.pos = l.pos.Add(at.pos)
-			if icon.pos.X+icon.size.Width > l.pos.X || l.pos.X-icon.pos.X > 3*theme.IconInlineSize() ||
-				icon.pos.X < at.pos.X+float32(p)*at.size.Width/scalePoints-0.5 {
+			l.Pos = l.Pos.Add(at.Pos)
+			if icon.Pos.X+icon.Size.Width > l.Pos.X || l.Pos.X-icon.Pos.X > 3*theme.IconInlineSize() ||
+				icon.Pos.X < at.Pos.X+float32(p)*at.Size.Width/scalePoints-0.5 {
 				t.Errorf("question %d: point %d's circle %v and number %v are not side by side in their fifth of %v", i+1, p+1, icon, l, at)
 			}
 			if checked := strings.Contains(r.icons[p].Resource.Name(), "checked"); checked != (p+1 == int(score-'0')) {
@@ -422,10 +423,10 @@ func TestAProposalIsShownWhereItCanBeRead(t *testing.T) {
 	tf.Propose()
 	tf.working.Wait()
 	root := ed.mw.Canvas().Content()
-	v, _ := drawnAs(root, tf.scroll)
+	v, _ := screentest.DrawnAs(root, tf.scroll)
 	for _, o := range []fyne.CanvasObject{tf.proposal, tf.accept} {
-		d, ok := drawnAs(root, o)
-		if !ok || d.pos.Y < v.pos.Y || d.pos.Y+d.size.Height > v.pos.Y+v.size.Height+0.5 {
+		d, ok := screentest.DrawnAs(root, o)
+		if !ok || d.Pos.Y < v.Pos.Y || d.Pos.Y+d.Size.Height > v.Pos.Y+v.Size.Height+0.5 {
 			t.Errorf("after Propose moves, %T is drawn %v (shown %v), outside the panel's visible part %v", o, d, ok, v)
 		}
 	}

@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"journeymap/canvas/mapview"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -96,7 +97,7 @@ func (e *textEditor) TypedKey(k *fyne.KeyEvent) {
 	}
 	switch k.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if !shiftHeld(e.shift) {
+		if !mapview.ShiftDown(e.shift) {
 			e.finish(func() { e.OnCommit(e.Text) })
 			return
 		}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
+	"journeymap/canvas/screentest"
 	"journeymap/storage"
 	"journeymap/storage/document"
 )
@@ -25,11 +26,11 @@ func TestWelcomeOnAnEmptyWorkspace(t *testing.T) {
 	mw.Resize(fyne.NewSize(1024, 768))
 	root := mw.Canvas().Content()
 
-	heading := labelsOf(root, "Welcome to Journeymap")
+	heading := screentest.LabelsOf(root, "Welcome to Journeymap")
 	if len(heading) != 1 {
 		t.Fatalf("the welcome heading is drawn %d times on a new store", len(heading))
 	}
-	if at, ok := drawnAs(root, mw.viewport); !ok || heading[0].pos.X < at.pos.X || heading[0].pos.X > at.pos.X+at.size.Width {
+	if at, ok := screentest.DrawnAs(root, mw.viewport); !ok || heading[0].Pos.X < at.Pos.X || heading[0].Pos.X > at.Pos.X+at.Size.Width {
 		t.Errorf("the welcome %v is not in the map's place %v", heading[0], at)
 	}
 	opened := 0
@@ -51,11 +52,11 @@ func TestWelcomeOnAnEmptyWorkspace(t *testing.T) {
 	if len(doc.Workspace().Journeys) != 1 {
 		t.Fatalf("New Journey in the welcome: %d journeys", len(doc.Workspace().Journeys))
 	}
-	if got := labelsOf(root, "Welcome to Journeymap"); len(got) != 0 {
+	if got := screentest.LabelsOf(root, "Welcome to Journeymap"); len(got) != 0 {
 		t.Error("the welcome stays over the new journey's map")
 	}
 	mw.Editor.Undo()
-	if got := labelsOf(root, "Welcome to Journeymap"); len(got) != 1 {
+	if got := screentest.LabelsOf(root, "Welcome to Journeymap"); len(got) != 1 {
 		t.Error("the welcome is not back once the only journey is undone")
 	}
 }
@@ -82,16 +83,16 @@ func TestSampleWindowSaysSo(t *testing.T) {
 	ed.mw.ShowSample()
 	ed.mw.Resize(fyne.NewSize(1440, 900))
 	// A banner across the top, above the toolbar, says so; File → Quit closes the sample.
-	var banner []drawn
+	var banner []screentest.Drawn
 	top := float32(900)
-	for _, d := range textsDrawn(ed.mw.Content()) {
-		if strings.HasPrefix(d.object.(*canvas.Text).Text, "The sample workspace: a made-up task force") {
+	for _, d := range screentest.TextsDrawn(ed.mw.Content()) {
+		if strings.HasPrefix(d.Object.(*canvas.Text).Text, "The sample workspace: a made-up task force") {
 			banner = append(banner, d)
 		} else {
-			top = min(top, d.pos.Y)
+			top = min(top, d.Pos.Y)
 		}
 	}
-	if len(banner) != 1 || banner[0].pos.X > 20 || banner[0].pos.Y+banner[0].size.Height > top ||
+	if len(banner) != 1 || banner[0].Pos.X > 20 || banner[0].Pos.Y+banner[0].Size.Height > top ||
 		ed.mw.Title() != "Journeymap: the sample workspace" {
 		t.Errorf("the sample's window: its banner drawn %v, above everything else (from %v)? Titled %q", banner, top, ed.mw.Title())
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"journeymap/canvas/mapview"
 	"journeymap/canvas/scene"
 	"journeymap/journey"
 	"journeymap/storage/document"
@@ -38,7 +39,7 @@ type MainWindow struct {
 	// sidebarAside is set while the journey list has stepped aside for a panel on a small
 	// screen, to come back when the panel goes.
 	sidebarAside bool
-	Map          *Map
+	Map          *mapview.Map
 	viewport     fyne.CanvasObject
 	Editor       *Editor
 	status       *widget.Label
@@ -82,8 +83,8 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	prefs := a.Preferences()
 	mw.applyTheme(prefs.String(prefTheme))
 
-	mw.Map = NewMap(w, "")
-	mw.viewport = NewMapScroll(mw.Map)
+	mw.Map = mapview.NewMap(w, "")
+	mw.viewport = mapview.NewMapScroll(mw.Map)
 	mw.status = widget.NewLabel("")
 	mw.message = widget.NewLabel("")
 	mw.message.Truncation = fyne.TextTruncateEllipsis
@@ -178,7 +179,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	// The map draws a change before the editor looks at the selection it leaves.
 	mw.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if mw.presenting != nil {
-			mw.presenting.typedKey(k)
+			mw.presenting.TypedKey(k)
 			return
 		}
 		switch k.Name {
@@ -326,7 +327,7 @@ func (mw *MainWindow) refreshWelcome() {
 
 // selected opens the pain-point panel on a pain point picked alone on the map, and closes it
 // when something else is picked (what was typed in it is applied).
-func (mw *MainWindow) selected(sel Selection) {
+func (mw *MainWindow) selected(sel mapview.Selection) {
 	if len(sel.Items) == 1 && sel.Items[0].Kind == scene.KindPain {
 		mw.PainPanel.Open(mw.Map.JourneyID(), sel.Items[0].ID)
 		return
@@ -434,7 +435,7 @@ func statusText(w *journey.Workspace, j *journey.Journey) string {
 		journey.Plural(d.All(), "pain point"), d.Known, d.Unknown, d.Rate()*100, fair)
 }
 
-func (mw *MainWindow) fit() { mw.Map.FitTo(mw.Map.scroll.Size()) }
+func (mw *MainWindow) fit() { mw.Map.FitTo(mw.Map.Scroll().Size()) }
 
 // messageTime is how long a message stands in the status bar in place of the figures.
 const messageTime = 6 * time.Second
@@ -493,7 +494,7 @@ func (mw *MainWindow) ToggleSidebar() {
 // ToggleTheme switches between the light and dark theme and remembers the choice.
 func (mw *MainWindow) ToggleTheme() {
 	next := "dark"
-	if paletteName() == "dark" {
+	if mapview.ThemePalette() == "dark" {
 		next = "light"
 	}
 	mw.app.Preferences().SetString(prefTheme, next)
@@ -549,7 +550,7 @@ func (mw *MainWindow) remember() {
 		return
 	}
 	mw.app.Preferences().SetFloatList(prefSize, []float64{float64(size.Width), float64(size.Height)})
-	mw.app.Preferences().SetFloat(prefZoom, float64(mw.Map.zoom))
+	mw.app.Preferences().SetFloat(prefZoom, float64(mw.Map.Zoom()))
 }
 
 // SetReadOnly says in the title, and for a while in the status bar, that the workspace is

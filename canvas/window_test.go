@@ -17,7 +17,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/export"
+	"journeymap/canvas/mapview"
 	"journeymap/canvas/scene"
+	"journeymap/canvas/screentest"
 	"journeymap/journey"
 	"journeymap/journey/journeytest"
 )
@@ -319,11 +321,11 @@ func TestSmallScreensAndTheSidebar(t *testing.T) {
 func TestAPanelOnASmallScreen(t *testing.T) {
 	ed := openEditing(t)
 	mapWidth := func() float32 {
-		d, ok := drawnAs(ed.mw.Content(), ed.mw.viewport)
+		d, ok := screentest.DrawnAs(ed.mw.Content(), ed.mw.viewport)
 		if !ok {
 			t.Fatal("the map is not on screen")
 		}
-		return d.size.Width
+		return d.Size.Width
 	}
 	for _, tt := range []struct {
 		size  fyne.Size
@@ -343,12 +345,12 @@ func TestAPanelOnASmallScreen(t *testing.T) {
 		}
 	}
 	ed.mw.Resize(fyne.NewSize(1024, 768))
-	list, _ := drawnAs(ed.mw.Content(), ed.mw.list)
+	list, _ := screentest.DrawnAs(ed.mw.Content(), ed.mw.list)
 	cut := 0
-	for _, d := range textsDrawn(ed.mw.list) {
-		text := d.object.(*canvas.Text).Text
-		if d.pos.X+d.object.(*canvas.Text).MinSize().Width > list.size.Width+0.5 {
-			t.Errorf("the journey list (%.0f px wide) draws %q past its edge", list.size.Width, text)
+	for _, d := range screentest.TextsDrawn(ed.mw.list) {
+		text := d.Object.(*canvas.Text).Text
+		if d.Pos.X+d.Object.(*canvas.Text).MinSize().Width > list.Size.Width+0.5 {
+			t.Errorf("the journey list (%.0f px wide) draws %q past its edge", list.Size.Width, text)
 		}
 		if strings.HasSuffix(text, "…") {
 			cut++
@@ -366,13 +368,13 @@ func TestZoomIsRemembered(t *testing.T) {
 	ed.mw.Map.SetZoom(1.5)
 	ed.mw.remember()
 	ed.restart()
-	if z := ed.mw.Map.zoom; z != 1.5 || ed.mw.zoomLabel.Text != "150 %" {
+	if z := ed.mw.Map.Zoom(); z != 1.5 || ed.mw.zoomLabel.Text != "150 %" {
 		t.Errorf("after a restart the zoom is %v, shown as %q; want 1.5, \"150 %%\"", z, ed.mw.zoomLabel.Text)
 	}
 	for _, bad := range []float64{math.NaN(), math.Inf(1), -3, 1e300} {
 		ed.a.Preferences().SetFloat(prefZoom, bad)
 		ed.restart()
-		if z := ed.mw.Map.zoom; z != z || z < MinZoom || z > MaxZoom {
+		if z := ed.mw.Map.Zoom(); z != z || z < mapview.MinZoom || z > mapview.MaxZoom {
 			t.Errorf("preferences saying zoom %v: the map is at %v", bad, z)
 		}
 	}

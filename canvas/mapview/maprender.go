@@ -1,4 +1,4 @@
-package canvas
+package mapview
 
 import (
 	"image/color"
@@ -136,7 +136,7 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 
 // Refresh draws the map anew: after a change of theme, or when Fyne asks.
 func (r *mapRenderer) Refresh() {
-	want := paletteName()
+	want := ThemePalette()
 	if r.m.palette != "" {
 		want = r.m.palette
 	}
@@ -159,7 +159,7 @@ func (r *mapRenderer) redraw() {
 	for k := range r.drawn {
 		r.draw(k, false)
 	}
-	r.m.cull()
+	r.m.Cull()
 	r.placeOverlay()
 	canvas.Refresh(r.m)
 }
@@ -187,7 +187,7 @@ func (r *mapRenderer) applyDiff(d scene.Diff) {
 		r.m.fitContent()
 		r.bg.Resize(r.m.Size().Max(r.MinSize()))
 	}
-	r.m.cull()
+	r.m.Cull()
 	r.placeOverlay()
 	canvas.Refresh(r.m)
 }

@@ -1,52 +1,27 @@
-package canvas
+package mapview
 
 import (
-	"errors"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 
 	"journeymap/canvas/scene"
+	"journeymap/canvas/screentest"
 	"journeymap/journey"
 	"journeymap/journey/journeytest"
-	"journeymap/storage"
-	"journeymap/storage/document"
 )
 
 // texts returns every text the map draws.
 func texts(m *Map) []string {
 	var out []string
-	var walk func(objs []fyne.CanvasObject)
-	walk = func(objs []fyne.CanvasObject) {
-		for _, o := range objs {
-			switch o := o.(type) {
-			case *canvas.Text:
-				if o.Visible() {
-					out = append(out, o.Text)
-				}
-			case *fyne.Container:
-				walk(o.Objects)
-			}
-		}
+	for _, d := range screentest.TextsDrawn(m) {
+		out = append(out, d.Object.(*canvas.Text).Text)
 	}
-	walk(test.WidgetRenderer(m).Objects())
 	return out
-}
-
-func hasText(m *Map, s string) bool {
-	for _, t := range texts(m) {
-		if strings.Contains(t, s) {
-			return true
-		}
-	}
-	return false
 }
 
 func newTestMap(t *testing.T, w *journey.Workspace, id string) (*Map, fyne.Window) {
@@ -75,16 +50,16 @@ func TestMapSwitchesJourney(t *testing.T) {
 	m, _ := newTestMap(t, w, w.Journeys[0].ID)
 	for _, s := range []string{"A parcel arrives late", "Persona: Maya", "Vision: “Every customer", "Order", "Customer actions",
 		"UNKNOWN · walkthrough", "KNOWN · complaint ×48", "UNASSIGNED", "DW", "+2", "–2", "0"} {
-		if !hasText(m, s) {
+		if !screentest.HasText(m, s) {
 			t.Errorf("the map does not show %q", s)
 		}
 	}
 	m.SetJourney(w.Journeys[1].ID)
-	if !hasText(m, "Returning a gift") || hasText(m, "A parcel arrives late") || m.JourneyID() != w.Journeys[1].ID {
+	if !screentest.HasText(m, "Returning a gift") || screentest.HasText(m, "A parcel arrives late") || m.JourneyID() != w.Journeys[1].ID {
 		t.Error("after switching, the map does not show the second journey alone")
 	}
 	m.SetJourney("")
-	if !hasText(m, "No journey yet") || len(m.r.drawn) != 1 {
+	if !screentest.HasText(m, "No journey yet") || len(m.r.drawn) != 1 {
 		t.Errorf("with no journey: got %q", texts(m))
 	}
 }
@@ -94,14 +69,14 @@ func TestMapHidesHiddenLanes(t *testing.T) {
 	j := &w.Journeys[0]
 	m, _ := newTestMap(t, w, j.ID)
 	before := m.MinSize().Height
-	if !hasText(m, "Thinking") || !hasText(m, "“Three days, fine.”") {
+	if !screentest.HasText(m, "Thinking") || !screentest.HasText(m, "“Three days, fine.”") {
 		t.Fatal("the thoughts lane is not drawn to begin with")
 	}
 	lane := j.Lanes[2]
 	lane.Hidden = true
 	e, err := journey.Put(w, j.ID, lane, -1)
 	edit(t, m, w, e, err)
-	if hasText(m, "Thinking") || hasText(m, "“Three days, fine.”") {
+	if screentest.HasText(m, "Thinking") || screentest.HasText(m, "“Three days, fine.”") {
 		t.Error("a hidden lane and its cards are still drawn")
 	}
 	if after := m.MinSize().Height; after >= before {
@@ -263,7 +238,7 @@ func TestMapUpdatesWhatChanged(t *testing.T) {
 	c.Text = "Pays by card"
 	e, err := journey.Put(w, j.ID, c, -1)
 	edit(t, m, w, e, err)
-	if !hasText(m, "Pays by card") {
+	if !screentest.HasText(m, "Pays by card") {
 		t.Error("the changed card text is not drawn")
 	}
 	if m.r.drawn[scene.Key{Kind: scene.KindHeader}].objs[0] != header {
@@ -290,12 +265,12 @@ func TestMapUpdatesWhatChanged(t *testing.T) {
 	p.Owner = "m-ana"
 	pe, err := journey.Put(w, j.ID, p, -1)
 	edit(t, m, w, pe, err)
-	if hasText(m, "UNASSIGNED") {
+	if screentest.HasText(m, "UNASSIGNED") {
 		t.Error("the pain point given an owner still shows UNASSIGNED")
 	}
 	re, err := journey.Remove[journey.Card](w, j.ID, c.ID)
 	edit(t, m, w, re, err)
-	if _, ok := m.r.drawn[scene.Key{Kind: scene.KindCard, ID: c.ID}]; ok || hasText(m, "Pays by card") {
+	if _, ok := m.r.drawn[scene.Key{Kind: scene.KindCard, ID: c.ID}]; ok || screentest.HasText(m, "Pays by card") {
 		t.Error("a deleted card is still drawn")
 	}
 	// The journey's slice moved in memory (a journey was added): the map follows its id.
@@ -305,41 +280,8 @@ func TestMapUpdatesWhatChanged(t *testing.T) {
 	c2.Text = "Drawn after"
 	e, err = journey.Put(w, w.Journeys[0].ID, c2, -1)
 	edit(t, m, w, e, err)
-	if !hasText(m, "Drawn after") {
+	if !screentest.HasText(m, "Drawn after") {
 		t.Error("after the workspace's journeys moved in memory, an edit is not drawn")
-	}
-}
-
-func TestMapFollowsTheme(t *testing.T) {
-	w := journeytest.Sample(t)
-	m, _ := newTestMap(t, w, w.Journeys[0].ID)
-	fyne.CurrentApp().Settings().SetTheme(NewVariantTheme(theme.VariantDark))
-	m.Refresh()
-	if m.r.bg.FillColor != scene.PaletteNamed("dark").Background {
-		t.Error("dark theme: the map background is not the dark palette's")
-	}
-	fyne.CurrentApp().Settings().SetTheme(NewVariantTheme(theme.VariantLight))
-	m.Refresh()
-	if m.r.bg.FillColor != scene.PaletteNamed("light").Background {
-		t.Error("light theme: the map background is not the light palette's")
-	}
-}
-
-func TestMapGoldenImages(t *testing.T) {
-	for _, v := range []struct {
-		name    string
-		variant fyne.ThemeVariant
-	}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}} {
-		t.Run(v.name, func(t *testing.T) {
-			a := test.NewTempApp(t)
-			a.Settings().SetTheme(NewVariantTheme(v.variant))
-			w := journeytest.Sample(t)
-			m := NewMap(w, w.Journeys[0].ID)
-			win := test.NewTempWindow(t, m)
-			win.SetPadded(false)
-			win.Resize(m.MinSize())
-			test.AssertImageMatches(t, "map_"+v.name+".png", win.Canvas().Capture())
-		})
 	}
 }
 
@@ -368,166 +310,6 @@ func TestSceneMeasuresAsFyneDraws(t *testing.T) {
 	}
 }
 
-func abs(x float32) float32 { return max(x, -x) }
-
-func openSampleDocument(t *testing.T) *document.Document {
-	t.Helper()
-	s, err := storage.Open(filepath.Join(t.TempDir(), "store"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if err := s.Replace(journeytest.Sample(t)); err != nil {
-		t.Fatal(err)
-	}
-	doc, err := document.New(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
-
-func TestMainWindow(t *testing.T) {
-	a := test.NewTempApp(t)
-	doc := openSampleDocument(t)
-	w := doc.Workspace()
-	mw := NewMainWindow(a, doc)
-	t.Cleanup(mw.Close)
-	if mw.Map.JourneyID() != w.Journeys[0].ID {
-		t.Fatal("a new window does not show the first journey")
-	}
-	if got, want := mw.status.Text, "7 pain points (3 known, 4 unknown) · discovery rate 57 % · fairness 0.79"; !strings.HasPrefix(got, want) {
-		t.Errorf("status: got %q, want %q…", got, want)
-	}
-	mw.list.Select(1)
-	if mw.Map.JourneyID() != w.Journeys[1].ID || !strings.HasPrefix(mw.status.Text, "6 pain points") {
-		t.Errorf("selecting the second journey: map shows %v, status %q", mw.Map.JourneyID(), mw.status.Text)
-	}
-
-	// A change the document makes is drawn at once: map, list and status bar.
-	j := w.Journeys[1]
-	p := j.PainPoints[0]
-	e, err := journey.Remove[journey.PainPoint](w, j.ID, p.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := doc.Do(e); err != nil {
-		t.Fatal(err)
-	}
-	pain := scene.Key{Kind: scene.KindPain, ID: p.ID}
-	if _, drawn := mw.Map.r.drawn[pain]; !strings.HasPrefix(mw.status.Text, "5 pain points") || drawn {
-		t.Errorf("after deleting a pain point: status %q, still drawn %v", mw.status.Text, drawn)
-	}
-	if _, err := doc.Undo(); err != nil || mw.Map.r.drawn[pain] == nil || !strings.HasPrefix(mw.status.Text, "6 pain points") {
-		t.Errorf("after undo the pain point is not drawn again: %v", err)
-	}
-
-	shortcut := func(key fyne.KeyName) {
-		mw.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
-	}
-	shortcut(fyne.KeyEqual)
-	shortcut(fyne.KeyEqual)
-	if got := mw.Map.Zoom(); !near(got, 1.56) || mw.zoomLabel.Text != "156 %" {
-		t.Errorf("Ctrl+= twice: zoom %v, label %q; want 1.56 and 156 %%", got, mw.zoomLabel.Text)
-	}
-	shortcut(fyne.KeyMinus)
-	shortcut(fyne.Key0)
-	if mw.Map.Zoom() != 1 {
-		t.Errorf("Ctrl+0: zoom %v, want 1", mw.Map.Zoom())
-	}
-
-	was := paletteName()
-	mw.ToggleTheme()
-	if paletteName() == was || mw.Map.r.pal == was {
-		t.Error("the theme switch did not change the map's palette")
-	}
-	mw.Resize(fyne.NewSize(1000, 700))
-	mw.remember()
-
-	again := NewMainWindow(a, doc)
-	t.Cleanup(again.Close)
-	if again.Map.JourneyID() != w.Journeys[1].ID {
-		t.Error("a new window does not reopen the journey shown last")
-	}
-	if got := again.Canvas().Size(); got.Width != 1000 || got.Height != 700 {
-		t.Errorf("a new window's size: got %v, want the remembered 1000×700", got)
-	}
-	if a.Preferences().String(prefTheme) == "" {
-		t.Error("the theme choice was not remembered")
-	}
-}
-
-func near(a, b float32) bool { d := a - b; return d < 0.01 && d > -0.01 }
-
-func TestErrorWindow(t *testing.T) {
-	a := test.NewTempApp(t)
-	problem := "Store is in use by another Journeymap: /home/ana/.config/journeymap/store (close the other Journeymap first)"
-	w := NewErrorWindow(a, problem, "Switch to that window.", nil)
-	t.Cleanup(w.Close)
-	if w.Title() != ErrorWindowTitle {
-		t.Errorf("title %q", w.Title())
-	}
-	markup := test.RenderToMarkup(w.Canvas())
-	for _, s := range []string{"Store is in use by another", "/home/ana/.config/journeymap/store", "Switch to that window.", "Close"} {
-		if !strings.Contains(markup, s) {
-			t.Errorf("the window does not say %q", s)
-		}
-	}
-	if size := w.Content().MinSize(); size.Width > 700 || size.Height > 300 {
-		t.Errorf("the window wants %v; want a compact dialog", size)
-	}
-}
-
-func TestErrorWindowRemedy(t *testing.T) {
-	a := test.NewTempApp(t)
-	tries, after := 0, 0
-	fail := true
-	remedy := &Remedy{
-		Label: "Restore the Backup of 24 Nov 09:00",
-		Do: func() (string, error) {
-			tries++
-			if fail {
-				return "", errors.New("the disk is full")
-			}
-			return "Restored the backup of 24 Nov 09:00.", nil
-		},
-		Then:  "Open Journeymap",
-		After: func() { after++ },
-	}
-	for _, c := range []struct {
-		name string
-		fail bool
-		want []string
-	}{
-		{"failing", true, []string{"That did not work: the disk is full"}},
-		{"working", false, []string{"Restored the backup of 24 Nov 09:00.", "Open Journeymap"}},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			fail, tries, after = c.fail, 0, 0
-			w := NewErrorWindow(a, "Store is damaged", "Nothing was changed.", remedy)
-			act := buttonIn(t, w.Content(), remedy.Label)
-			test.Tap(act)
-			markup := test.RenderToMarkup(w.Canvas())
-			for _, s := range c.want {
-				if !strings.Contains(markup, s) {
-					t.Errorf("after the tap the window does not say %q", s)
-				}
-			}
-			if tries != 1 || act.Disabled() != c.fail {
-				t.Errorf("tried %d times, button disabled %v", tries, act.Disabled())
-			}
-			if c.fail {
-				w.Close()
-			} else {
-				test.Tap(act) // closes the window
-				if after != 1 || tries != 1 {
-					t.Errorf("%q ran the follow-up %d times and the remedy %d times; want 1 and 1", remedy.Then, after, tries)
-				}
-			}
-		})
-	}
-}
-
 func TestStickyHeadersFollowTheView(t *testing.T) {
 	w := journeytest.Sample(t)
 	m, win := newTestMap(t, w, w.Journeys[0].ID)
@@ -545,7 +327,7 @@ func TestStickyHeadersFollowTheView(t *testing.T) {
 		t.Fatalf("at the top left nothing needs pinning, but %d objects are", len(m.sticky.drawn.Objects))
 	}
 	m.scroll.ScrollToOffset(fyne.NewPos(300, 400))
-	m.cull()
+	m.Cull()
 	got := stickyTexts()
 	stage, lane := w.Journeys[0].Stages[1].Name, "Pain points"
 	if !slices.Contains(got, stage) || !slices.Contains(got, lane) {
@@ -560,7 +342,7 @@ func TestStickyHeadersFollowTheView(t *testing.T) {
 		}
 	}
 	m.scroll.ScrollToOffset(fyne.NewPos(0, 0))
-	m.cull()
+	m.Cull()
 	if len(stickyTexts()) != 0 {
 		t.Error("back at the top left, headers are still pinned")
 	}
@@ -570,21 +352,73 @@ func TestStickyHeadersFollowTheView(t *testing.T) {
 // pinned at the left: none of what is pinned may reach below the map's view, over the status
 // bar (nothing clips it there).
 func TestPinnedLaneNamesStayInTheView(t *testing.T) {
-	ed := openEditing(t)
-	m := ed.mw.Map
+	w := journeytest.Sample(t)
+	m, _ := newTestMap(t, w, w.Journeys[0].ID)
 	m.scroll.ScrollToOffset(fyne.NewPos(300, 0))
-	m.cull()
+	m.Cull()
 	view := m.scroll.Size()
-	for _, d := range onScreen(m.sticky.box) {
+	for _, d := range screentest.OnScreen(m.sticky.box) {
 		var bottom float32
-		switch o := d.object.(type) {
+		switch o := d.Object.(type) {
 		case *canvas.Line:
-			bottom = max(o.Position1.Y, o.Position2.Y) + d.pos.Y - o.Position().Y
+			bottom = max(o.Position1.Y, o.Position2.Y) + d.Pos.Y - o.Position().Y
 		default:
-			bottom = d.pos.Y + d.size.Height
+			bottom = d.Pos.Y + d.Size.Height
 		}
 		if bottom > view.Height+0.5 {
-			t.Errorf("a pinned %T %v reaches %v, below the view's %v", d.object, d, bottom, view.Height)
+			t.Errorf("a pinned %T %v reaches %v, below the view's %v", d.Object, d, bottom, view.Height)
 		}
+	}
+}
+
+func near(a, b float32) bool { d := a - b; return d < 0.01 && d > -0.01 }
+
+func abs(x float32) float32 { return max(x, -x) }
+
+// heard records what the map tells its input.
+type heard struct{ presses, doubles []scene.Point }
+
+func (h *heard) Pressed(at scene.Point, _ fyne.KeyModifier) { h.presses = append(h.presses, at) }
+func (h *heard) Released()                                  {}
+func (h *heard) DoubleTapped(at scene.Point)                { h.doubles = append(h.doubles, at) }
+func (h *heard) SecondaryTapped(scene.Point, fyne.Position) {}
+func (h *heard) Dragged(scene.Point, scene.Point)           {}
+func (h *heard) DragEnded(scene.Point, scene.Point)         {}
+func (h *heard) TypedKey(*fyne.KeyEvent)                    {}
+func (h *heard) TypedRune(rune)                             {}
+
+// TestPinnedHeadersActAsHeaders: scrolled into the map, the stage and lane names are pinned to
+// the view's edges, and a click on one reaches the map's input as one on that header, not on
+// the card scrolled under it: a double click on the pinned name of the stage in the view's
+// middle is on that stage's header, a click on a pinned lane name on that lane's label.
+func TestPinnedHeadersActAsHeaders(t *testing.T) {
+	w := journeytest.Sample(t)
+	m, win := newTestMap(t, w, w.Journeys[0].ID)
+	win.Resize(fyne.NewSize(900, 600))
+	in := &heard{}
+	m.SetInput(in)
+	m.scroll.ScrollToOffset(fyne.NewPos(300, 500))
+	m.Cull()
+	if !m.sticky.stages.Visible() || !m.sticky.lanes.Visible() {
+		t.Fatal("scrolled into the map, the headers are not pinned")
+	}
+	x := m.scroll.Size().Width / 2
+	want, _ := m.Scene().StageAt(scene.Point{X: m.scroll.Offset.X + x, Y: scene.HeaderHeight + 5})
+	m.sticky.stages.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(x, 10)})
+	if len(in.doubles) != 1 {
+		t.Fatalf("a double click on a pinned stage name told the input %d double clicks", len(in.doubles))
+	}
+	if got, ok := m.Scene().StageAt(in.doubles[0]); !ok || got != want {
+		t.Errorf("a double click on the pinned name of %q reached the input on %q (%v)", want, got, ok)
+	}
+	m.sticky.lanes.Tapped(&fyne.PointEvent{Position: fyne.NewPos(20, 100)})
+	if len(in.presses) != 1 {
+		t.Fatalf("a click on a pinned lane name told the input %d presses", len(in.presses))
+	}
+	if _, ok := m.Scene().LaneAt(in.presses[0]); !ok {
+		t.Errorf("a click on a pinned lane name reached the input at %v, not on a lane's label", in.presses[0])
+	}
+	if k, ok := m.Scene().ItemAt(in.presses[0]); ok {
+		t.Errorf("a click on a pinned lane name reached the input on %v beneath it", k)
 	}
 }

@@ -1,4 +1,4 @@
-package canvas
+package mapview
 
 import (
 	"math"
@@ -42,8 +42,8 @@ type Map struct {
 	// of the screen however short the map (the presenter's).
 	slack float32
 	moved bool // the pointer dragged since the button went down
-	// onWheel, if set, is told of every turn of the mouse wheel over the map.
-	onWheel func()
+	// OnWheel, if set, is told of every turn of the mouse wheel over the map.
+	OnWheel func()
 	opts    scene.Options
 	find    func(scene.Key) bool // what the find bar matches, nil for all
 	filter  journey.Filter       // which pain points to show in full
@@ -53,8 +53,8 @@ type Map struct {
 	sticky  *stickyHeaders
 	r       *mapRenderer
 
-	input     mapInput // what is told of taps and keys: the editor
-	pressed   bool     // a mouse button went down since the last tap, which it handled
+	input     Input // what is told of taps and keys: the editor
+	pressed   bool  // a mouse button went down since the last tap, which it handled
 	focused   bool
 	shift     bool // Shift is held: key events don't say so, and Shift+Tab goes back
 	selection Selection
@@ -92,16 +92,46 @@ type Selection struct {
 	Items       []scene.Key
 }
 
-// mapInput is told what the user does on the map, in map coordinates at 100 %.
-type mapInput interface {
-	pressed(at scene.Point, mods fyne.KeyModifier)
-	released() // the button went up where it went down, with no drag between
-	doubleTapped(at scene.Point)
-	secondaryTapped(at scene.Point, onCanvas fyne.Position)
-	dragged(from, to scene.Point)
-	dragEnded(from, to scene.Point)
-	typedKey(ev *fyne.KeyEvent)
-	typedRune(r rune)
+// Input is told what the user does on the map, in map coordinates at 100 %: the editor that
+// turns it into edits, or the presenter that steps through the journey. The map knows
+// nothing more of who it tells, as a Fyne widget takes callbacks rather than knowing its
+// owner.
+type Input interface {
+	Pressed(at scene.Point, mods fyne.KeyModifier)
+	Released() // the button went up where it went down, with no drag between
+	DoubleTapped(at scene.Point)
+	SecondaryTapped(at scene.Point, onCanvas fyne.Position)
+	Dragged(from, to scene.Point)
+	DragEnded(from, to scene.Point)
+	TypedKey(ev *fyne.KeyEvent)
+	TypedRune(r rune)
+}
+
+// SetInput makes in the one told what the user does on the map.
+func (m *Map) SetInput(in Input) { m.input = in }
+
+// SetPalette draws the map in a palette of its own, whatever the theme: presenter mode's.
+func (m *Map) SetPalette(name string) {
+	m.palette = name
+	m.redrawScene()
+}
+
+// Scroll is the scroller the map is shown in (NewMapScroll), nil before.
+func (m *Map) Scroll() *container.Scroll { return m.scroll }
+
+// SetSlack leaves room below the map, in pixels, for a view that brings any lane up to the
+// top of the screen, as the presenter's does.
+func (m *Map) SetSlack(px float32) {
+	if px != m.slack {
+		m.slack = px
+		m.fitContent()
+	}
+}
+
+// Drop is what a drag shows: the thing dragged where it would go, the place it would land
+// in, and whether there is one.
+func (m *Map) Drop() (ghost, target scene.Rect, ok bool) {
+	return m.drop.ghost, m.drop.target, m.drop.on
 }
 
 // NewMap returns a map of the workspace's journey with the id ("" for none), at 100 %.
@@ -116,7 +146,7 @@ func NewMap(w *journey.Workspace, journeyID string) *Map {
 // Only what is near the visible part of the map is drawn, so big maps stay quick.
 func NewMapScroll(m *Map) fyne.CanvasObject {
 	m.scroll = container.NewScroll(m)
-	m.scroll.OnScrolled = func(fyne.Position) { m.cull() }
+	m.scroll.OnScrolled = func(fyne.Position) { m.Cull() }
 	m.sticky = newStickyHeaders(m)
 	return container.New(&viewportLayout{m}, m.scroll, m.sticky.box)
 }
@@ -130,13 +160,13 @@ func (l *viewportLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(size)
 		o.Move(fyne.NewPos(0, 0))
 	}
-	l.m.cull()
+	l.m.Cull()
 }
 
 func (l *viewportLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.m.scroll.MinSize() }
 
 // paletteName follows the app theme: dark when its background is dark, whatever the theme.
-func paletteName() string {
+func ThemePalette() string {
 	r, g, b, _ := theme.Color(theme.ColorNameBackground).RGBA()
 	if (299*r+587*g+114*b)/1000 < 0x8000 {
 		return "dark"
@@ -145,7 +175,7 @@ func paletteName() string {
 }
 
 func (m *Map) rebuildScene() {
-	m.opts.Palette = paletteName()
+	m.opts.Palette = ThemePalette()
 	if m.palette != "" {
 		m.opts.Palette = m.palette
 	}
@@ -171,7 +201,7 @@ func (m *Map) SetView(opts scene.Options) {
 	m.opts = opts
 	m.redrawScene()
 	m.fitContent()
-	m.cull()
+	m.Cull()
 }
 
 // SetMatch shows in full only the cards and pain points match says yes to, dimming the rest;
@@ -295,7 +325,7 @@ func (m *Map) scrollTo(off fyne.Position) {
 		m.scroll.Offset.X = off.X + 1
 	}
 	m.scroll.ScrollToOffset(off)
-	m.cull()
+	m.Cull()
 }
 
 // ZoomIn zooms in one step.
@@ -316,8 +346,8 @@ func (m *Map) FitTo(size fyne.Size) {
 // Scrolled zooms about the cursor when Ctrl (Cmd on macOS) is held, pans across when Shift is
 // held (for a mouse with one wheel), and scrolls otherwise.
 func (m *Map) Scrolled(ev *fyne.ScrollEvent) {
-	if m.onWheel != nil {
-		m.onWheel()
+	if m.OnWheel != nil {
+		m.OnWheel()
 	}
 	var mods fyne.KeyModifier
 	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
@@ -382,7 +412,7 @@ func (m *Map) view() scene.Rect {
 	return scene.Rect{X: (off.X - mx) / z, Y: (off.Y - my) / z, W: (size.Width + 2*mx) / z, H: (size.Height + 2*my) / z}
 }
 
-func (m *Map) cull() {
+func (m *Map) Cull() {
 	if m.r != nil {
 		m.r.cull()
 	}
@@ -402,10 +432,10 @@ func (m *Map) SetSelection(sel Selection) {
 	}
 }
 
-// keepSelection shows the selection kept through a change of the map, telling OnSelect only
+// KeepSelection shows the selection kept through a change of the map, telling OnSelect only
 // when it is not the one shown: a panel that was put away is not brought back by every edit
 // while a pain point stays picked.
-func (m *Map) keepSelection(sel Selection) {
+func (m *Map) KeepSelection(sel Selection) {
 	if sel.Stage == m.selection.Stage && sel.Lane == m.selection.Lane && slices.Equal(sel.Items, m.selection.Items) {
 		m.selection = sel
 		if m.r != nil {
@@ -450,12 +480,13 @@ func (m *Map) ScrollToShow(area scene.Rect) {
 	}
 	if next != off {
 		m.scroll.ScrollToOffset(next)
-		m.cull()
+		m.Cull()
 	}
 }
 
-// shiftHeld is Shift as the driver knows it, or heard, where the driver can't say (tests).
-func shiftHeld(heard bool) bool {
+// ShiftDown is Shift as the driver knows it, or as heard, where the driver can't say (tests):
+// for a widget that hears of keys but not of a Shift let go while a dialog had them.
+func ShiftDown(heard bool) bool {
 	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
 		return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
 	}

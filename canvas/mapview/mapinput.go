@@ -1,4 +1,4 @@
-package canvas
+package mapview
 
 import (
 	"fyne.io/fyne/v2"
@@ -16,16 +16,16 @@ func (m *Map) MouseDown(ev *desktop.MouseEvent) {
 	m.pressed, m.moved = true, false
 	at := m.toScene(ev.Position)
 	m.press = &at
-	m.focus()
+	m.TakeKeyboard()
 	if m.input != nil {
-		m.input.pressed(at, ev.Modifier)
+		m.input.Pressed(at, ev.Modifier)
 	}
 }
 
 // MouseUp implements desktop.Mouseable.
 func (m *Map) MouseUp(ev *desktop.MouseEvent) {
 	if m.press != nil && !m.moved && ev.Button == desktop.MouseButtonPrimary && m.input != nil {
-		m.input.released()
+		m.input.Released()
 	}
 	m.press = nil
 }
@@ -36,9 +36,9 @@ func (m *Map) Tapped(ev *fyne.PointEvent) {
 		m.pressed = false
 		return
 	}
-	m.focus()
+	m.TakeKeyboard()
 	if m.input != nil {
-		m.input.pressed(m.toScene(ev.Position), 0)
+		m.input.Pressed(m.toScene(ev.Position), 0)
 	}
 }
 
@@ -46,7 +46,7 @@ func (m *Map) Tapped(ev *fyne.PointEvent) {
 func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
 	m.pressed = false
 	if m.input != nil {
-		m.input.doubleTapped(m.toScene(ev.Position))
+		m.input.DoubleTapped(m.toScene(ev.Position))
 	}
 }
 
@@ -66,7 +66,7 @@ func (m *Map) Dragged(ev *fyne.DragEvent) {
 	}
 	to := m.drag.move(ev.Dragged, m.zoom)
 	if m.input != nil {
-		m.input.dragged(m.drag.from, to)
+		m.input.Dragged(m.drag.from, to)
 	}
 }
 
@@ -77,7 +77,7 @@ func (m *Map) DragEnd() {
 	}
 	m.drag.on = false
 	if m.input != nil {
-		m.input.dragEnded(m.drag.from, m.drag.last)
+		m.input.DragEnded(m.drag.from, m.drag.last)
 	}
 }
 
@@ -92,13 +92,13 @@ func (m *Map) ShowDrop(ghost, target scene.Rect, ok bool) {
 // TappedSecondary opens the menu of what is under the pointer: a card, a cell, a stage's
 // header or a lane's label.
 func (m *Map) TappedSecondary(ev *fyne.PointEvent) {
-	m.focus()
+	m.TakeKeyboard()
 	if m.input != nil {
-		m.input.secondaryTapped(m.toScene(ev.Position), ev.AbsolutePosition)
+		m.input.SecondaryTapped(m.toScene(ev.Position), ev.AbsolutePosition)
 	}
 }
 
-func (m *Map) focus() {
+func (m *Map) TakeKeyboard() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil && c.Focused() != m {
 		c.Focus(m)
 	}
@@ -123,21 +123,21 @@ func (m *Map) FocusLost() {
 // TypedKey implements fyne.Focusable.
 func (m *Map) TypedKey(ev *fyne.KeyEvent) {
 	if m.input != nil {
-		m.input.typedKey(ev)
+		m.input.TypedKey(ev)
 	}
 }
 
 // TypedRune implements fyne.Focusable.
 func (m *Map) TypedRune(r rune) {
 	if m.input != nil {
-		m.input.typedRune(r)
+		m.input.TypedRune(r)
 	}
 }
 
-// shiftHeld reports whether Shift is down: as the driver knows it, where it can say, since a
+// ShiftHeld reports whether Shift is down: as the driver knows it, where it can say, since a
 // Shift let go while a dialog had the keys never reaches the map (Ctrl+Shift+N left the map
 // thinking Shift was held, and F2 renamed the lane, not the stage); else as the map heard.
-func (m *Map) shiftHeld() bool { return shiftHeld(m.shift) }
+func (m *Map) ShiftHeld() bool { return ShiftDown(m.shift) }
 
 // KeyDown implements desktop.Keyable, to know when Shift is held.
 func (m *Map) KeyDown(ev *fyne.KeyEvent) {

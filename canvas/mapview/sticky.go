@@ -1,4 +1,4 @@
-package canvas
+package mapview
 
 import (
 	"image/color"
@@ -176,22 +176,22 @@ func (a *pinnedArea) CreateRenderer() fyne.WidgetRenderer {
 }
 
 func (a *pinnedArea) Tapped(ev *fyne.PointEvent) {
-	a.m.focus()
+	a.m.TakeKeyboard()
 	if a.m.input != nil {
-		a.m.input.pressed(a.toScene(ev.Position), 0)
+		a.m.input.Pressed(a.toScene(ev.Position), 0)
 	}
 }
 
 func (a *pinnedArea) DoubleTapped(ev *fyne.PointEvent) {
 	if a.m.input != nil {
-		a.m.input.doubleTapped(a.toScene(ev.Position))
+		a.m.input.DoubleTapped(a.toScene(ev.Position))
 	}
 }
 
 func (a *pinnedArea) TappedSecondary(ev *fyne.PointEvent) {
-	a.m.focus()
+	a.m.TakeKeyboard()
 	if a.m.input != nil {
-		a.m.input.secondaryTapped(a.toScene(ev.Position), ev.AbsolutePosition)
+		a.m.input.SecondaryTapped(a.toScene(ev.Position), ev.AbsolutePosition)
 	}
 }
 
@@ -201,13 +201,13 @@ func (a *pinnedArea) Dragged(ev *fyne.DragEvent) {
 	}
 	to := a.drag.move(ev.Dragged, a.m.zoom)
 	if a.m.input != nil {
-		a.m.input.dragged(a.drag.from, to)
+		a.m.input.Dragged(a.drag.from, to)
 	}
 }
 
 func (a *pinnedArea) DragEnd() {
 	if a.drag.on && a.m.input != nil {
-		a.m.input.dragEnded(a.drag.from, a.drag.last)
+		a.m.input.DragEnded(a.drag.from, a.drag.last)
 	}
 	a.drag.on = false
 }
