@@ -20,6 +20,9 @@ import (
 	"journeymap/storage/document"
 )
 
+// icon is the app's icon, for its windows.
+var icon = fyne.NewStaticResource("Icon.png", assets.IconPNG)
+
 // openApp opens the store and runs the window. A store that can't be opened is explained in
 // a window as well as on standard error.
 func openApp(dir string) error {
@@ -54,7 +57,7 @@ func openApp(dir string) error {
 		id += ".sample"
 	}
 	a := app.NewWithID(id)
-	a.SetIcon(assets.Icon)
+	a.SetIcon(icon)
 	mw, err := mapcanvas.FirstWindow(func() *mapcanvas.MainWindow { return mapcanvas.NewMainWindow(a, doc) })
 	if err != nil {
 		return fmt.Errorf("%w; the import, export and report commands work without one", err)
@@ -77,7 +80,7 @@ func showProblem(dir string, err error) error {
 	// read it half-written; the window that only explains the problem keeps out of that file
 	// under an ID of its own.
 	a := app.NewWithID(appID + ".problem")
-	a.SetIcon(assets.Icon)
+	a.SetIcon(icon)
 	advice, restored := document.Advise(dir, err), ""
 	remedy := mapcanvas.RestoreRemedy(dir, advice, startAgain, func(done string) { restored = done })
 	headline := oneLine(err)

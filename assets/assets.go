@@ -1,10 +1,6 @@
 package assets
 
-import (
-	_ "embed"
-
-	"fyne.io/fyne/v2"
-)
+import _ "embed"
 
 // SampleWorkspace is the workspace file a new store is filled with on first run: an online
 // homeware shop's task force with two journeys (a late parcel, a returned gift).
@@ -12,8 +8,8 @@ import (
 //go:embed sample.journeymap.json
 var SampleWorkspace []byte
 
+// IconPNG is the app icon, as a PNG: an emotion curve through a journey, with one pain point
+// marked. Bytes, so that nothing that only needs the sample pulls in Fyne.
+//
 //go:embed Icon.png
-var iconPNG []byte
-
-// Icon is the app icon: an emotion curve through a journey, with one pain point marked.
-var Icon = fyne.NewStaticResource("Icon.png", iconPNG)
+var IconPNG []byte
