@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -83,10 +82,8 @@ func showProblem(dir string, err error) error {
 	a.SetIcon(icon)
 	advice, restored := document.Advise(dir, err), ""
 	remedy := mapcanvas.RestoreRemedy(dir, advice, startAgain, func(done string) { restored = done })
-	headline := oneLine(err)
-	headline = strings.ToUpper(headline[:1]) + headline[1:]
 	problem, werr := mapcanvas.FirstWindow(func() fyne.Window {
-		return mapcanvas.NewErrorWindow(a, headline, advice.Says, remedy)
+		return mapcanvas.NewErrorWindow(a, oneLine(err), advice.Says, remedy)
 	})
 	if werr != nil { // standard error is all that is left to say it on
 		return document.WithAdvice(dir, err)

@@ -56,6 +56,7 @@ func (e *Editor) startDrag(from scene.Point) {
 	}
 }
 
+// Dragged shows where what is dragged would go (mapview.Input).
 func (e *Editor) Dragged(from, to scene.Point) {
 	if e.drag.kind == dragNone {
 		e.startDrag(from)
@@ -130,6 +131,7 @@ func (e *Editor) emotionLane() string {
 	return ""
 }
 
+// DragEnded drops what was dragged, as one undoable edit (mapview.Input).
 func (e *Editor) DragEnded(from, to scene.Point) {
 	defer func() { e.drag = dragState{} }()
 	e.m.ShowDrop(scene.Rect{}, scene.Rect{}, false)

@@ -115,7 +115,7 @@ func (e *Editor) selectCell(stage, lane string, items []scene.Key) {
 	}
 }
 
-// pressed selects what is under the pointer: a card or pain point (Ctrl adds or removes it
+// Pressed selects what is under the pointer: a card or pain point (Ctrl adds or removes it
 // from those picked, Shift adds it), or an empty spot's cell.
 func (e *Editor) Pressed(at scene.Point, mods fyne.KeyModifier) {
 	e.close()
@@ -154,7 +154,7 @@ func (e *Editor) Pressed(at scene.Point, mods fyne.KeyModifier) {
 	}
 }
 
-// released picks alone the one of several picked that was clicked without a drag.
+// Released picks alone the one of several picked that was clicked without a drag.
 func (e *Editor) Released() {
 	if k := e.narrow; k != nil {
 		e.narrow = nil
@@ -163,7 +163,7 @@ func (e *Editor) Released() {
 	}
 }
 
-// doubleTapped edits what is under the pointer — a card, a stage's or lane's name — or
+// DoubleTapped edits what is under the pointer — a card, a stage's or lane's name — or
 // starts a new card in an empty spot.
 func (e *Editor) DoubleTapped(at scene.Point) {
 	s := e.m.Scene()
@@ -275,7 +275,7 @@ func (e *Editor) nudgeEmotion(stage string, by int) {
 	e.try(journey.Put(w, id, journey.Emotion{Stage: stage, Score: score + by}, -1))
 }
 
-// typedRune starts a new card with the character typed, as a spreadsheet starts a cell; on
+// TypedRune starts a new card with the character typed, as a spreadsheet starts a cell; on
 // one picked card or pain point it goes on typing at the end of its text (nothing typed is
 // lost to a pick, and Esc still takes it back). A space starts nothing: no text begins with
 // one, and Space pressed on a dialog's button arrives here too, as the character that

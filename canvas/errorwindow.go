@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -51,7 +53,7 @@ func RestoreRemedy(dir string, a document.Advice, startAgain func(), restored fu
 			done := fmt.Sprintf("restored the backup of %s (%s); the damaged store was moved, untouched, to %s",
 				newest.Time.Format("2006-01-02 15:04"), newest.Path, r.Aside)
 			restored(done)
-			return strings.ToUpper(done[:1]) + done[1:] + ".", nil
+			return done + ".", nil
 		},
 		Then:  "Open Journeymap",
 		After: startAgain,
@@ -60,13 +62,13 @@ func RestoreRemedy(dir string, a document.Advice, startAgain func(), restored fu
 
 // NewErrorWindow returns a window that says what stops Journeymap from opening its
 // workspace, and what to do. Someone who started the app from a desktop icon never sees
-// standard error, so the problem has to reach them here. Return or Escape closes it. A
-// remedy, when not nil, is offered as a button; what it did, or why it failed, then stands
-// in place of the advice.
+// standard error, so the problem (begun with a capital here) has to reach them here. Return
+// or Escape closes it. A remedy, when not nil, is offered as a button; what it did, or why it
+// failed, then stands in place of the advice.
 func NewErrorWindow(a fyne.App, problem, advice string, remedy *Remedy) fyne.Window {
 	w := a.NewWindow(ErrorWindowTitle)
 	bold := fyne.TextStyle{Bold: true}
-	heading := widget.NewLabelWithStyle(brokenLines(problem, bold), fyne.TextAlignLeading, bold)
+	heading := widget.NewLabelWithStyle(brokenLines(capitalised(problem), bold), fyne.TextAlignLeading, bold)
 	body := widget.NewLabel(brokenLines(advice, fyne.TextStyle{}))
 	icon := widget.NewIcon(theme.ErrorIcon())
 	closeButton := widget.NewButton("Close", w.Close)
@@ -82,7 +84,7 @@ func NewErrorWindow(a fyne.App, problem, advice string, remedy *Remedy) fyne.Win
 				return
 			}
 			icon.SetResource(theme.ConfirmIcon())
-			heading.SetText(brokenLines(done, bold))
+			heading.SetText(brokenLines(capitalised(done), bold))
 			body.SetText("")
 			body.Hide()
 			act.SetText(remedy.Then)
@@ -110,6 +112,15 @@ func NewErrorWindow(a fyne.App, problem, advice string, remedy *Remedy) fyne.Win
 	w.CenterOnScreen()
 	w.SetMaster()
 	return w
+}
+
+// capitalised is s with its first letter a capital, as a sentence or a menu item begins.
+func capitalised(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func brokenLines(text string, style fyne.TextStyle) string {

@@ -25,15 +25,18 @@ type presenter struct {
 	hideBackstage bool
 	painOnly      bool
 	lines         *fyne.Container // the bar's lines: the title, then the vision and the legend wrapped
-	barText       [3]string
-	barFor        fyne.Size // the screen the lines were set for
-	inset         float32   // the bar's margin round its lines, for that screen
+	barText       [2]string       // the title, and the vision with the persona
+	barFor        fyne.Size       // the screen the lines were set for
+	inset         float32         // the bar's margin round its lines, for that screen
 	bar           *canvas.Rectangle
 	previous      fyne.CanvasObject
 	moved         bool // the presenter scrolled: the first view is theirs to change, not the layout's
 }
 
-// legendSep parts the legend's entries on the bar.
+// barLegend is the bar's key to the map's marks, entry by entry; legendSep parts the entries.
+var barLegend = []string{"Circle: customers report it", "Diamond: staff found it first",
+	"Number: severity 1–5", "“3 pt”: effort", "Red border: nobody owns it"}
+
 const legendSep = "  ·  "
 
 // minPresenterText is the smallest text a presenter view draws, in pixels, for the height of
@@ -56,8 +59,7 @@ func (mw *MainWindow) Present() {
 	p.m.SetPalette("presenter")
 	p.m.SetInput(p)
 	p.m.SetView(scene.Options{HideTitle: true})
-	p.barText = [3]string{j.Title, labelledVision(j), strings.Join([]string{"Circle: customers report it", "Diamond: staff found it first",
-		"Number: severity 1–5", "“3 pt”: effort", "Red border: nobody owns it"}, legendSep)}
+	p.barText = [2]string{j.Title, labelledVision(j)}
 	p.lines = container.NewVBox()
 	p.bar = canvas.NewRectangle(pal.Header)
 	view := mapview.NewMapScroll(p.m)
@@ -143,7 +145,7 @@ func (p *presenter) sizeText(size fyne.Size) {
 	add(p.barText[1], least, scene.Italic, pal.Text)
 	// The legend breaks between its entries, never inside one: "nobody owns it" stays whole.
 	var entries []string
-	for _, e := range strings.Split(p.barText[2], legendSep) {
+	for _, e := range barLegend {
 		if n := len(entries); n > 0 && len(f.Wrap(entries[n-1]+legendSep+e, width, least, scene.Regular)) == 1 {
 			entries[n-1] += legendSep + e
 		} else {
@@ -297,7 +299,7 @@ func (p *presenter) view() {
 	p.m.Cull()
 }
 
-// typedKey steps through the stages and chooses what is shown.
+// TypedKey steps through the stages and chooses what is shown.
 func (p *presenter) TypedKey(ev *fyne.KeyEvent) {
 	j := p.mw.doc.Workspace().Journey(p.m.JourneyID())
 	n := len(j.Stages)
@@ -326,7 +328,7 @@ func (p *presenter) TypedKey(ev *fyne.KeyEvent) {
 	p.view()
 }
 
-// typedRune toggles what is shown: B the backstage lanes, P all but the pain points. Letters
+// TypedRune toggles what is shown: B the backstage lanes, P all but the pain points. Letters
 // are taken as characters only: the driver sends each letter as a key too, and a toggle on
 // both took itself back.
 func (p *presenter) TypedRune(r rune) {

@@ -16,7 +16,7 @@ import (
 // What a right click or a double click on the map's headers does: stages and lanes are
 // added, renamed in place, moved, hidden, given another kind and deleted, each one edit.
 
-// secondaryTapped opens the menu of what is under the pointer.
+// SecondaryTapped opens the menu of what is under the pointer.
 func (e *Editor) SecondaryTapped(at scene.Point, onCanvas fyne.Position) {
 	e.close()
 	s := e.m.Scene()
@@ -124,7 +124,7 @@ func (e *Editor) laneMenu(lane string) *fyne.Menu {
 	l := j.Lanes[i]
 	var kinds []*fyne.MenuItem
 	for _, k := range journey.LaneKinds {
-		it := fyne.NewMenuItem(strings.ToUpper(scene.LaneKindWords[k][:1])+scene.LaneKindWords[k][1:], func() { e.SetLaneKind(lane, k) })
+		it := fyne.NewMenuItem(capitalised(scene.LaneKindWords[k]), func() { e.SetLaneKind(lane, k) })
 		it.Checked = k == l.Kind
 		kinds = append(kinds, it)
 	}
@@ -167,7 +167,7 @@ func (e *Editor) itemMenu(k scene.Key) *fyne.Menu {
 			if c == "" {
 				label = "none"
 			}
-			colours = append(colours, fyne.NewMenuItem(strings.ToUpper(label[:1])+label[1:], func() { e.SetColor(c) }))
+			colours = append(colours, fyne.NewMenuItem(capitalised(label), func() { e.SetColor(c) }))
 		}
 		tag := fyne.NewMenuItem("Colour Tag", nil)
 		tag.ChildMenu = fyne.NewMenu("", colours...)

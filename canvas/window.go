@@ -170,11 +170,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	newJourney := widget.NewButtonWithIcon("New journey", theme.ContentAddIcon(), func() { mw.NewJourney() })
 	mw.sidebar = container.NewBorder(nil, newJourney, nil, nil, mw.list)
 	mw.split = container.NewHSplit(mw.sidebar, content)
-	mw.split.Offset = 0.2
-	if prefs.Bool(prefSidebarHidden) {
-		mw.sidebar.Hide()
-		mw.split.Offset = 0
-	}
+	mw.showSidebar(!prefs.Bool(prefSidebarHidden))
 	mw.SetContent(container.NewBorder(mw.banner, nil, nil, nil, mw.split))
 	// The map draws a change before the editor looks at the selection it leaves.
 	mw.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
@@ -464,15 +460,22 @@ func (mw *MainWindow) roomForPanel(open bool) {
 	switch width := mw.Canvas().Size().Width; {
 	case open && mw.sidebar.Visible() && width > 0 && width*float32(1-mw.split.Offset) < panelWidth+leastMapWidth:
 		mw.sidebarAside = true
-		mw.sidebar.Hide()
-		mw.split.Offset = 0
-		mw.split.Refresh()
+		mw.showSidebar(false)
 	case !open && mw.sidebarAside:
 		mw.sidebarAside = false
-		mw.sidebar.Show()
-		mw.split.Offset = 0.2
-		mw.split.Refresh()
+		mw.showSidebar(true)
 	}
+}
+
+// showSidebar shows the journey list in a fifth of the window, or hides it, the map taking
+// all of the width.
+func (mw *MainWindow) showSidebar(on bool) {
+	mw.sidebar.Hidden = !on
+	mw.split.Offset = 0
+	if on {
+		mw.split.Offset = 0.2
+	}
+	mw.split.Refresh()
 }
 
 // ToggleSidebar hides or shows the journey list, giving a small screen to the map, and
@@ -480,14 +483,7 @@ func (mw *MainWindow) roomForPanel(open bool) {
 func (mw *MainWindow) ToggleSidebar() {
 	mw.sidebarAside = false
 	hidden := mw.sidebar.Visible()
-	if hidden {
-		mw.sidebar.Hide()
-		mw.split.Offset = 0
-	} else {
-		mw.sidebar.Show()
-		mw.split.Offset = 0.2
-	}
-	mw.split.Refresh()
+	mw.showSidebar(!hidden)
 	mw.app.Preferences().SetBool(prefSidebarHidden, hidden)
 }
 

@@ -412,6 +412,8 @@ func (m *Map) view() scene.Rect {
 	return scene.Rect{X: (off.X - mx) / z, Y: (off.Y - my) / z, W: (size.Width + 2*mx) / z, H: (size.Height + 2*my) / z}
 }
 
+// Cull draws what is near the view and lets go of what is far from it, and places the pinned
+// headers for the view: after the view moved by other means than the map's own.
 func (m *Map) Cull() {
 	if m.r != nil {
 		m.r.cull()

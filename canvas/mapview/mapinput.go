@@ -98,6 +98,7 @@ func (m *Map) TappedSecondary(ev *fyne.PointEvent) {
 	}
 }
 
+// TakeKeyboard gives the map the keyboard, unless it has it.
 func (m *Map) TakeKeyboard() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil && c.Focused() != m {
 		c.Focus(m)
