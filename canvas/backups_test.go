@@ -60,18 +60,18 @@ func TestBackupsAreMadeAndRestoredFromTheWindow(t *testing.T) {
 	menuItem(t, ed.mw.mainMenu.Items[0], "Backups…")
 
 	dlg, list := backupsOpen(t, ed.mw)
-	if !strings.Contains(labelsIn(dlg), "No backups yet") || !buttonIn(t, dlg, "Restore…").Disabled() {
+	if !strings.Contains(labelsIn(dlg), "No backups yet") || !screentest.Button(t, dlg, "Restore…").Disabled() {
 		t.Errorf("with no backups the dialog says %q", labelsIn(dlg))
 	}
-	test.Tap(buttonIn(t, dlg, "Back Up Now"))
+	test.Tap(screentest.Button(t, dlg, "Back Up Now"))
 	if list.Length() != 1 || !strings.Contains(labelsIn(dlg), "Backed up to store-backup-20261124-090000") {
 		t.Fatalf("after Back Up Now: %d backups, dialog says %q", list.Length(), labelsIn(dlg))
 	}
-	test.Tap(buttonIn(t, dlg, "Back Up Now"))
+	test.Tap(screentest.Button(t, dlg, "Back Up Now"))
 	if list.Length() != 1 || !strings.Contains(labelsIn(dlg), "already holds the workspace") {
 		t.Errorf("a second Back Up Now with nothing changed: %d backups, %q", list.Length(), labelsIn(dlg))
 	}
-	buttonIn(t, dlg, "Close").OnTapped()
+	screentest.Button(t, dlg, "Close").OnTapped()
 
 	// An edit after the backup, then that backup restored: the edit is gone from the map.
 	if err := ed.doc.Do(addCardEdit(t, ed, "Written after the backup")); err != nil {
@@ -86,7 +86,7 @@ func TestBackupsAreMadeAndRestoredFromTheWindow(t *testing.T) {
 		t.Errorf("the backup is listed as %q", labelsIn(dlg))
 	}
 	list.Select(0)
-	restore := buttonIn(t, dlg, "Restore…")
+	restore := screentest.Button(t, dlg, "Restore…")
 	if restore.Disabled() {
 		t.Fatal("Restore… is disabled with a backup picked")
 	}
@@ -95,7 +95,7 @@ func TestBackupsAreMadeAndRestoredFromTheWindow(t *testing.T) {
 	if !strings.Contains(labelsIn(confirm), "how it was on Tue 24 Nov 2026 at 09:00") {
 		t.Fatalf("the confirmation says %q", labelsIn(confirm))
 	}
-	test.Tap(buttonIn(t, confirm, "Yes"))
+	test.Tap(screentest.Button(t, confirm, "Yes"))
 
 	if _, ok := ed.card("Written after the backup"); ok || screentest.HasText(ed.mw.Map, "Written after the backup") {
 		t.Error("the card added after the backup is still there after restoring it")
@@ -152,7 +152,7 @@ func TestBackupsOfAReadOnlyStoreCanBeListedOnly(t *testing.T) {
 
 	dlg, list := backupsOpen(t, ed.mw)
 	list.Select(0)
-	if !buttonIn(t, dlg, "Restore…").Disabled() || !buttonIn(t, dlg, "Back Up Now").Disabled() {
+	if !screentest.Button(t, dlg, "Restore…").Disabled() || !screentest.Button(t, dlg, "Back Up Now").Disabled() {
 		t.Error("a read-only store offers to back up or restore")
 	}
 	if !strings.Contains(labelsIn(dlg), "09:00") {

@@ -9,6 +9,7 @@ import (
 
 	"journeymap/canvas/scene"
 	"journeymap/journey"
+	"journeymap/storage/document"
 )
 
 type clipItem struct {
@@ -108,7 +109,7 @@ func (e *Editor) Paste(cb fyne.Clipboard) {
 			added = append(added, scene.Key{Kind: scene.KindCard, ID: c.ID})
 		}
 	}
-	if !attempt(e.OnMessage, e.doc.Do)(journey.Batch{Name: "Paste", Edits: edits}, nil) {
+	if !document.Attempt(e.OnMessage, e.doc.Do)(journey.Batch{Name: "Paste", Edits: edits}, nil) {
 		return
 	}
 	e.selectCell(e.sel.Stage, e.sel.Lane, added)

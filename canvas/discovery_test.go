@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -127,56 +126,6 @@ func TestFilterFromTheViewMenu(t *testing.T) {
 	ed.filterItem("Mine").Action()
 	if ed.mw.whoAmI != nil || !ed.mw.Map.Filter().On(journey.ShowMine) {
 		t.Error("mine asked again who uses this desktop")
-	}
-}
-
-// TestDiscoveryPanel opens the discovery view with Ctrl+D in place of the task force panel,
-// checks its figures against the journey's, and follows an edit and another journey.
-func TestDiscoveryPanel(t *testing.T) {
-	ed := openEditing(t)
-	d := ed.mw.Discovery
-	d.Now = func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) }
-	ed.ctrl(fyne.KeyT)
-	ed.ctrl(fyne.KeyD)
-	if !d.Visible() || ed.mw.TaskForce.Visible() {
-		t.Fatalf("Ctrl+D: discovery shown %v, task force still shown %v", d.Visible(), ed.mw.TaskForce.Visible())
-	}
-	w := ed.doc.Workspace()
-	j := ed.journey()
-	v := w.Discovery(j.ID, d.Now(), discoveryWeeks)
-	if !strings.HasPrefix(d.rate.Text, fmt.Sprintf("Discovery rate %.0f %%: %d of %d pain points", 100*j.Discovered().Rate(), j.Discovered().Unknown, len(j.PainPoints))) {
-		t.Errorf("rate: %q", d.rate.Text)
-	}
-	if len(d.stages.Objects) != len(j.Stages) || len(d.diggers.Objects) != 2*len(w.Members) {
-		t.Errorf("%d stage rows for %d stages, %d credit cells for %d members", len(d.stages.Objects), len(j.Stages), len(d.diggers.Objects), len(w.Members))
-	}
-	if len(d.chart.weeks) != discoveryWeeks || d.weeks.Text != v.WeeksSaid() || v.FoundInWeeks() == 0 {
-		t.Errorf("chart of %d weeks saying %q; want %d weeks, with the sample's finds, saying %q", len(d.chart.weeks), d.weeks.Text, discoveryWeeks, v.WeeksSaid())
-	}
-
-	// An unknown pain point found today: one more this week.
-	before := d.chart.weeks[discoveryWeeks-1].Found
-	p := journey.PainPoint{ID: "p-new", Stage: j.Stages[0].ID, Title: "Found today", Discovery: journey.Unknown,
-		Method: journey.MethodShadowing, FoundBy: w.Members[0].ID, FoundOn: "2026-11-24", Severity: 2, Effort: 1, Status: journey.StatusOpen}
-	e, err := journey.Put(w, j.ID, p, -1)
-	if err == nil {
-		err = ed.doc.Do(e)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := d.chart.weeks[discoveryWeeks-1].Found; got != before+1 {
-		t.Errorf("this week's bar: %d after finding one, was %d", got, before)
-	}
-
-	// Another journey: the panel follows the map.
-	ed.mw.selectJourney(1)
-	if other := ed.doc.Workspace().Journeys[1]; d.heading.Text != fmt.Sprintf("Discovery in %q", other.Title) {
-		t.Errorf("after showing %q: %q", other.Title, d.heading.Text)
-	}
-	ed.ctrl(fyne.KeyD)
-	if d.Visible() {
-		t.Error("Ctrl+D again did not hide the panel")
 	}
 }
 

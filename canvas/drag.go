@@ -7,6 +7,7 @@ import (
 
 	"journeymap/canvas/scene"
 	"journeymap/journey"
+	"journeymap/storage/document"
 )
 
 // What a drag on the map does, decided by what it started on: a card or pain point goes to
@@ -238,12 +239,12 @@ func (e *Editor) dropGroup(j *journey.Journey, stage, lane string) {
 	}
 	moved, err := journey.PutAll(w, jid, "", cards)
 	if err != nil {
-		e.OnMessage(refusal(err))
+		e.OnMessage(document.Refusal(err))
 		return
 	}
 	movedPains, err := journey.PutAll(w, jid, "", pains)
 	if err != nil {
-		e.OnMessage(refusal(err))
+		e.OnMessage(document.Refusal(err))
 		return
 	}
 	var what []string

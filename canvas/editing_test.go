@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"journeymap/canvas/form"
 	"journeymap/canvas/scene"
 	"journeymap/canvas/screentest"
 	"journeymap/journey"
@@ -140,27 +141,13 @@ func entriesIn(o fyne.CanvasObject) []*widget.Entry {
 		switch e := o.(type) {
 		case *widget.Entry:
 			out = append(out, e)
-		case *formText:
+		case *form.Text:
 			out = append(out, &e.Entry)
-		case *dialogField:
+		case *form.Field:
 			out = append(out, &e.Entry)
 		}
 	})
 	return out
-}
-
-func buttonIn(t *testing.T, o fyne.CanvasObject, label string) *widget.Button {
-	t.Helper()
-	var found *widget.Button
-	walk(o, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == label {
-			found = b
-		}
-	})
-	if found == nil {
-		t.Fatalf("no %q button", label)
-	}
-	return found
 }
 
 // walk calls f on o and everything under it, hidden or not.
@@ -188,4 +175,15 @@ func pressTab(c fyne.Canvas) {
 		return
 	}
 	c.FocusNext()
+}
+
+// mustEdit is the edit made, failing the test when it could not be made.
+func mustEdit(t *testing.T) func(journey.Edit, error) journey.Edit {
+	return func(e journey.Edit, err error) journey.Edit {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
 }

@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 
+	"journeymap/canvas/form"
 	"journeymap/canvas/mapview"
 	"journeymap/canvas/scene"
 	"journeymap/journey"
@@ -379,7 +379,7 @@ func (e *Editor) open(text string, target editTarget, at scene.Rect) {
 		// Said while typing, not first at Enter: the text is the user's to shorten.
 		if n := utf8.RuneCountInString(s); n > limit {
 			e.OnMessage(fmt.Sprintf("%s holds at most %s characters: this is %s, %d too many.",
-				what, thousands(limit), thousands(n), n-limit))
+				what, form.Thousands(limit), form.Thousands(n), n-limit))
 		}
 	}
 	target.journey = e.journeyID()
@@ -401,15 +401,6 @@ func (e *Editor) limitOf(tg editTarget) (string, int) {
 		return "A pain point's title", journey.MaxNameRunes
 	}
 	return "A card", journey.MaxTextRunes
-}
-
-// thousands writes n with a comma between thousands, as a person reads a count.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 // selectAllTyped selects all the open editor's text, so that typing replaces a default name.
@@ -450,7 +441,7 @@ func (e *Editor) commit(t *textEditor, text string) {
 		err = e.doc.Do(edit)
 	}
 	if err != nil {
-		e.OnMessage(refusal(err))
+		e.OnMessage(document.Refusal(err))
 		if errors.Is(err, journey.ErrInvalid) && e.target.journey == e.journeyID() {
 			t.reopen()
 			return
@@ -506,15 +497,6 @@ func (e *Editor) textEdit(text string) (journey.Edit, error) {
 	return journey.Put(w, id, journey.Card{ID: journey.NewID("c"), Lane: tg.lane, Stage: tg.stage, Text: text}, -1)
 }
 
-// refusal says in a sentence why an edit was not made.
-func refusal(err error) string {
-	var v *journey.ValidationError
-	if errors.As(err, &v) {
-		return "Not changed: " + v.Msg + "."
-	}
-	return "Not changed: " + err.Error() + "."
-}
-
 // Delete deletes the picked cards, pain points and emotion scores, as one undoable edit.
 func (e *Editor) Delete() {
 	if len(e.sel.Items) == 0 {
@@ -531,26 +513,10 @@ func (e *Editor) Delete() {
 			ids[2] = append(ids[2], k.ID)
 		}
 	}
-	attempt(e.OnMessage, e.doc.Do)(journey.DeleteItems(e.workspace(), e.journeyID(), ids[0], ids[1], ids[2]))
+	document.Attempt(e.OnMessage, e.doc.Do)(journey.DeleteItems(e.workspace(), e.journeyID(), ids[0], ids[1], ids[2]))
 }
 
-func (e *Editor) do(edit journey.Edit) { attempt(e.OnMessage, e.doc.Do)(edit, nil) }
-
-// attempt is how the UI makes an edit: made as edit, the edit is done by do (the document's
-// Do, or Keep for one kept out of the undo history) and, when it was not made or not done, why
-// is said through say. Its result reports whether the edit was done; a nil edit with no error
-// is nothing to do.
-func attempt(say func(string), do func(journey.Edit) error) func(edit journey.Edit, err error) bool {
-	return func(edit journey.Edit, err error) bool {
-		if err == nil && edit != nil {
-			err = do(edit)
-		}
-		if err != nil {
-			say(refusal(err))
-		}
-		return err == nil
-	}
-}
+func (e *Editor) do(edit journey.Edit) { document.Attempt(e.OnMessage, e.doc.Do)(edit, nil) }
 
 // Undo takes back typing in an open text editor, or else the last edit made.
 func (e *Editor) Undo() { e.step(&fyne.ShortcutUndo{}, e.doc.Undo, "Undone") }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/export"
+	"journeymap/canvas/form"
 	"journeymap/canvas/mapview"
 	"journeymap/canvas/scene"
 	"journeymap/storage/transfer"
@@ -47,7 +48,7 @@ func (mw *MainWindow) ExportPNG() {
 	for _, s := range exportSizes {
 		labels = append(labels, s.label)
 	}
-	custom := newDialogField()
+	custom := form.NewField()
 	custom.SetText("7680")
 	custom.Disable()
 	size := widget.NewSelect(labels, func(choice string) {
@@ -65,9 +66,9 @@ func (mw *MainWindow) ExportPNG() {
 	size.SetSelectedIndex(1)
 	themes := widget.NewSelect(scene.PaletteNames, nil)
 	themes.SetSelected(mapview.ThemePalette())
-	folder := newDialogField()
+	folder := form.NewField()
 	folder.SetText(defaultExportFolder())
-	name := newDialogField()
+	name := form.NewField()
 	name.SetText(fileName(j.Title) + ".png")
 	choose := widget.NewButton("Choose…", func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
@@ -100,8 +101,8 @@ func (mw *MainWindow) ExportPNG() {
 		path := filepath.Join(folder.Text, strings.TrimSpace(name.Text))
 		mw.exportTo(path, export.Options{Width: s.width, DPI: s.dpi, Palette: themes.Selected})
 	}, mw)
-	escapeCancels(d.Hide, custom, folder, name)
-	enterSubmits(d, &custom.Entry, &folder.Entry, &name.Entry)
+	form.EscapeCancels(d.Hide, custom, folder, name)
+	form.EnterSubmits(d, &custom.Entry, &folder.Entry, &name.Entry)
 	d.SetOnClosed(mw.keysToMap)
 	d.Resize(fyne.NewSize(560, 380))
 	d.Show()
@@ -178,9 +179,9 @@ func (mw *MainWindow) ExportPainPointsCSV() {
 // exportFile asks for the folder and the file name, then writes the export there whole or not
 // at all, and says where it went.
 func (mw *MainWindow) exportFile(title, suggested string, format transfer.Format, journeyID string) {
-	folder := newDialogField()
+	folder := form.NewField()
 	folder.SetText(defaultDocumentFolder())
-	name := newDialogField()
+	name := form.NewField()
 	name.SetText(suggested)
 	choose := widget.NewButton("Choose…", func() {
 		dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
@@ -206,8 +207,8 @@ func (mw *MainWindow) exportFile(title, suggested string, format transfer.Format
 		}
 		mw.say("Exported to " + path + ".")
 	}, mw)
-	escapeCancels(d.Hide, folder, name)
-	enterSubmits(d, &folder.Entry, &name.Entry)
+	form.EscapeCancels(d.Hide, folder, name)
+	form.EnterSubmits(d, &folder.Entry, &name.Entry)
 	d.SetOnClosed(mw.keysToMap)
 	d.Resize(fyne.NewSize(560, 260))
 	d.Show()

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"journeymap/canvas/form"
 	"journeymap/canvas/screentest"
 	"journeymap/storage/transfer"
 
@@ -66,14 +67,14 @@ func TestExportFilesFromTheWindow(t *testing.T) {
 	} {
 		dir := t.TempDir()
 		menuItem(t, ed.mw.mainMenu.Items[0], tt.menu).Action()
-		form := ed.mw.Canvas().Overlays().Top()
-		entries := entriesIn(form)
+		dlg := ed.mw.Canvas().Overlays().Top()
+		entries := entriesIn(dlg)
 		if len(entries) != 2 || !strings.HasSuffix(entries[1].Text, tt.ext) {
 			t.Fatalf("%s: the dialog asks %d things, the name %q", tt.menu, len(entries), entries[len(entries)-1].Text)
 		}
 		entries[0].SetText(dir)
 		// The name has the keyboard, and Enter exports, as the dialog's default button does.
-		focused, ok := ed.mw.Canvas().Focused().(*dialogField)
+		focused, ok := ed.mw.Canvas().Focused().(*form.Field)
 		if !ok || &focused.Entry != entries[1] {
 			t.Fatalf("%s: the keyboard is with %T, not the file name", tt.menu, ed.mw.Canvas().Focused())
 		}

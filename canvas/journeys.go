@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"journeymap/canvas/form"
 	"journeymap/journey"
 )
 
@@ -74,13 +75,13 @@ func (mw *MainWindow) editJourney(cancelled func()) {
 	if j == nil {
 		return
 	}
-	title, persona, vision := newDialogField(), newFormText(2), newFormText(2)
+	title, persona, vision := form.NewField(), form.NewText(2), form.NewText(2)
 	title.SetText(j.Title)
 	persona.SetText(j.Persona)
 	vision.SetText(j.Vision)
-	title.Validator = limitRunes("The title", journey.MaxNameRunes, true)
-	persona.Validator = limitRunes("The persona", journey.MaxTextRunes, false)
-	vision.Validator = limitRunes("The vision", journey.MaxTextRunes, false)
+	title.Validator = form.Limit("The title", journey.MaxNameRunes, true)
+	persona.Validator = form.Limit("The persona", journey.MaxTextRunes, false)
+	vision.Validator = form.Limit("The vision", journey.MaxTextRunes, false)
 	vision.SetPlaceHolder("One line customers and staff would both sign")
 	// The id is what the command line's -journey takes: shown, selectable, and copied by a click.
 	idText := widget.NewLabel(j.ID)
@@ -100,8 +101,8 @@ func (mw *MainWindow) editJourney(cancelled func()) {
 		}
 	}, mw)
 	d.SetOnClosed(mw.keysToMap)
-	enterSubmits(d, &title.Entry)
-	escapeCancels(d.Hide, title, persona, vision)
+	form.EnterSubmits(d, &title.Entry)
+	form.EscapeCancels(d.Hide, title, persona, vision)
 	d.Resize(fyne.NewSize(520, 380))
 	d.Show()
 	mw.Canvas().Focus(title)

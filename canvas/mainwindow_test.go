@@ -158,7 +158,7 @@ func TestErrorWindowRemedy(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			fail, tries, after = c.fail, 0, 0
 			w := NewErrorWindow(a, "Store is damaged", "Nothing was changed.", remedy)
-			act := buttonIn(t, w.Content(), remedy.Label)
+			act := screentest.Button(t, w.Content(), remedy.Label)
 			test.Tap(act)
 			markup := test.RenderToMarkup(w.Canvas())
 			for _, s := range c.want {

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"journeymap/canvas/panels"
 	"journeymap/journey"
 )
 
@@ -49,19 +50,19 @@ func TestPanelMasters(t *testing.T) {
 			if !ok {
 				t.Fatalf("the sample has no %s pain point", state)
 			}
-			p := NewPainPointPanel(ed.doc)
+			p := panels.NewPainPointPanel(ed.doc)
 			p.Open(j.ID, pp.ID)
 			w := test.NewTempWindow(t, p)
 			w.SetPadded(false) // as beside the map: the panel is the window's edge
-			w.Resize(fyne.NewSize(panelWidth, height))
+			w.Resize(fyne.NewSize(panels.Width, height))
 			test.AssertRendersToMarkup(t, fmt.Sprintf("panels/pain-%s-%.0f.xml", state, height), w.Canvas())
 		}
-		tf := NewTaskForcePanel(ed.doc)
+		tf := panels.NewTaskForcePanel(ed.doc)
 		tf.Now = ed.mw.TaskForce.Now
 		tf.Toggle()
 		w := test.NewTempWindow(t, tf)
 		w.SetPadded(false)
-		w.Resize(fyne.NewSize(panelWidth, height))
+		w.Resize(fyne.NewSize(panels.Width, height))
 		test.AssertRendersToMarkup(t, fmt.Sprintf("panels/taskforce-%.0f.xml", height), w.Canvas())
 	}
 }

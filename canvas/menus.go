@@ -101,3 +101,28 @@ func (mw *MainWindow) addShortcuts() {
 	mw.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { mw.Editor.Undo() })
 	mw.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { mw.Editor.Redo() })
 }
+
+// pulseShortcut is Ctrl+Shift+P (Cmd on macOS): the pulse, for a laptop handed round a room.
+var pulseShortcut = desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+
+// TakePulse shows the task force panel and asks one person for their anonymous pulse.
+func (mw *MainWindow) TakePulse() {
+	mw.showTaskForce()
+	mw.TaskForce.TakePulse()
+}
+
+// showTaskForce shows the task force panel, if it is not shown already.
+func (mw *MainWindow) showTaskForce() {
+	if !mw.TaskForce.Visible() {
+		mw.TaskForce.Toggle()
+	}
+}
+
+// AddMember shows the task force panel and asks for a new member (Ctrl+Shift+M).
+func (mw *MainWindow) AddMember() {
+	mw.showTaskForce()
+	mw.TaskForce.EditMember("")
+}
+
+// addMemberShortcut is Ctrl+Shift+M (Cmd on macOS).
+var addMemberShortcut = desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}

@@ -11,6 +11,7 @@ import (
 
 	"journeymap/canvas/scene"
 	"journeymap/journey"
+	"journeymap/storage/document"
 )
 
 // What a right click or a double click on the map's headers does: stages and lanes are
@@ -280,7 +281,7 @@ func (e *Editor) SetColor(c journey.CardColor) {
 		card.Color = c
 		edit, err := journey.Put(w, id, card, -1)
 		if err != nil {
-			e.OnMessage(refusal(err))
+			e.OnMessage(document.Refusal(err))
 			return
 		}
 		edits = append(edits, edit)
@@ -301,7 +302,7 @@ func (e *Editor) DeleteStage(id string) {
 	st, _ := find(j.Stages, id)
 	edit, err := journey.DeleteStage(w, jid, id)
 	if err != nil {
-		e.OnMessage(refusal(err))
+		e.OnMessage(document.Refusal(err))
 		return
 	}
 	held := countHeld(j, func(c journey.Card) bool { return c.Stage == id }, func(p journey.PainPoint) bool { return p.Stage == id })
@@ -315,7 +316,7 @@ func (e *Editor) DeleteLane(id string) {
 	l, _ := find(j.Lanes, id)
 	edit, err := journey.DeleteLane(w, jid, id)
 	if err != nil {
-		e.OnMessage(refusal(err))
+		e.OnMessage(document.Refusal(err))
 		return
 	}
 	// The only pain lane takes the journey's pain points with it.
@@ -375,5 +376,5 @@ func (e *Editor) ask(title, message string, ok func()) {
 
 // try makes an edit the document does, saying why when it can't; it reports success.
 func (e *Editor) try(edit journey.Edit, err error) bool {
-	return attempt(e.OnMessage, e.doc.Do)(edit, err)
+	return document.Attempt(e.OnMessage, e.doc.Do)(edit, err)
 }

@@ -1,6 +1,8 @@
 package canvas
 
 import (
+	"journeymap/canvas/panels"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -30,7 +32,7 @@ func newWelcome(mw *MainWindow) fyne.CanvasObject {
 			"from its own store: nothing in it is added to yours, and File → Open Sample… brings it back any time."),
 		say("Add your team with the task force panel (Ctrl+T), so that the work is shared fairly."),
 	)
-	w := &welcome{body: container.NewCenter(container.New(&fixedWidth{width: 560}, body))}
+	w := &welcome{body: container.NewCenter(panels.AtWidth(560, body))}
 	w.ExtendBaseWidget(w)
 	return w
 }
@@ -42,7 +44,7 @@ type welcome struct {
 }
 
 func (w *welcome) CreateRenderer() fyne.WidgetRenderer {
-	return newPanelRenderer(container.NewScroll(w.body))
+	return panels.NewRenderer(container.NewScroll(w.body))
 }
 
 // OpenSample opens the sample workspace in a window of its own, as the app it runs in was

@@ -35,12 +35,12 @@ func TestWelcomeOnAnEmptyWorkspace(t *testing.T) {
 	}
 	opened := 0
 	mw.OnOpenSample = func() error { opened++; return nil }
-	test.Tap(buttonIn(t, root, "Look at the Sample…"))
+	test.Tap(screentest.Button(t, root, "Look at the Sample…"))
 	if opened != 1 || !strings.Contains(mw.message.Text, "window of its own") {
 		t.Errorf("the sample button asked %d times, and the window says %q", opened, mw.message.Text)
 	}
 	mw.OnOpenSample = func() error { return errors.New("it is already open in another window") }
-	test.Tap(buttonIn(t, root, "Look at the Sample…"))
+	test.Tap(screentest.Button(t, root, "Look at the Sample…"))
 	if mw.message.Text != "Can't open the sample: it is already open in another window." {
 		t.Errorf("a sample that can't open: %q", mw.message.Text)
 	}
@@ -48,7 +48,7 @@ func TestWelcomeOnAnEmptyWorkspace(t *testing.T) {
 		t.Fatal("asking for the sample changed the user's workspace")
 	}
 
-	test.Tap(buttonIn(t, root, "New Journey"))
+	test.Tap(screentest.Button(t, root, "New Journey"))
 	if len(doc.Workspace().Journeys) != 1 {
 		t.Fatalf("New Journey in the welcome: %d journeys", len(doc.Workspace().Journeys))
 	}

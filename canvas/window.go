@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/mapview"
+	"journeymap/canvas/panels"
 	"journeymap/canvas/scene"
 	"journeymap/journey"
 	"journeymap/storage/document"
@@ -60,11 +61,11 @@ type MainWindow struct {
 	undo         *fyne.MenuItem
 	redo         *fyne.MenuItem
 	// PainPanel shows the pain point picked on the map, whole, and edits it.
-	PainPanel *PainPointPanel
+	PainPanel *panels.PainPointPanel
 	// TaskForce shows the members' loads, fairness, rebalance and pulse (Ctrl+T).
-	TaskForce *TaskForcePanel
+	TaskForce *panels.TaskForcePanel
 	// Discovery shows how the journey's pain points came to light (Ctrl+D).
-	Discovery *DiscoveryPanel
+	Discovery *panels.DiscoveryPanel
 	// OnOpenSample opens the sample workspace in a window of its own (File → Open Sample…);
 	// nil where there is none to open.
 	OnOpenSample func() error
@@ -120,13 +121,13 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	bottom := container.NewBorder(nil, nil, nil, newLegend(), container.NewStack(mw.status, mw.message))
 	mw.find = newFindBar(mw)
 	mw.filter = newFilterBar(mw)
-	mw.PainPanel = NewPainPointPanel(doc)
-	mw.PainPanel.finder = func() (string, bool) { m, ok := mw.me(); return m.ID, ok }
-	mw.TaskForce = NewTaskForcePanel(doc)
+	mw.PainPanel = panels.NewPainPointPanel(doc)
+	mw.PainPanel.Finder = func() (string, bool) { m, ok := mw.me(); return m.ID, ok }
+	mw.TaskForce = panels.NewTaskForcePanel(doc)
 	mw.TaskForce.OnMessage = mw.say
 	mw.TaskForce.Window = mw
 	mw.TaskForce.OnDialogClosed = mw.keysToMap
-	mw.Discovery = NewDiscoveryPanel(doc)
+	mw.Discovery = panels.NewDiscoveryPanel(doc)
 	mw.Discovery.JourneyID = mw.Map.JourneyID
 	// One panel at a time beside the map: the one that appears takes the place of the one
 	// shown (a pain point's is closed, applying what was typed in it).
@@ -139,8 +140,8 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	content := container.NewBorder(container.NewVBox(top, mw.find.bar, mw.filter.bar), bottom, nil, side, container.NewStack(mw.viewport, mw.welcome))
 	// The side is hidden with every panel, so that the map keeps the whole width.
 	side.Hide()
-	panels := []fyne.CanvasObject{mw.PainPanel, mw.TaskForce, mw.Discovery}
-	was := make([]bool, len(panels))
+	sides := []fyne.CanvasObject{mw.PainPanel, mw.TaskForce, mw.Discovery}
+	was := make([]bool, len(sides))
 	shown := func(shown fyne.CanvasObject) {
 		if shown.Visible() {
 			if shown != mw.PainPanel {
@@ -157,7 +158,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 		content.Refresh()
 		// A panel that went may have held the keyboard: its hidden field would take what is
 		// typed next, F5 and Esc included. The keys go back to the map.
-		for i, p := range panels {
+		for i, p := range sides {
 			if was[i] && !p.Visible() && mw.Canvas().Focused() != nil {
 				mw.Canvas().Focus(mw.Map)
 			}
@@ -352,7 +353,7 @@ func (mw *MainWindow) NewPainPoint() {
 		stage = j.Stages[0].ID
 	}
 	p := journey.NewPainPoint(stage, "New pain point", time.Now())
-	if !attempt(mw.say, mw.doc.Do)(journey.Put(w, j.ID, p, -1)) {
+	if !document.Attempt(mw.say, mw.doc.Do)(journey.Put(w, j.ID, p, -1)) {
 		return
 	}
 	mw.Editor.selectCell(stage, lane.ID, []scene.Key{{Kind: scene.KindPain, ID: p.ID}})
@@ -458,7 +459,7 @@ func (mw *MainWindow) say(msg string) {
 func (mw *MainWindow) roomForPanel(open bool) {
 	const leastMapWidth = 560
 	switch width := mw.Canvas().Size().Width; {
-	case open && mw.sidebar.Visible() && width > 0 && width*float32(1-mw.split.Offset) < panelWidth+leastMapWidth:
+	case open && mw.sidebar.Visible() && width > 0 && width*float32(1-mw.split.Offset) < panels.Width+leastMapWidth:
 		mw.sidebarAside = true
 		mw.showSidebar(false)
 	case !open && mw.sidebarAside:

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/export"
+	"journeymap/canvas/form"
 	"journeymap/canvas/mapview"
 	"journeymap/canvas/scene"
 	"journeymap/canvas/screentest"
@@ -33,20 +34,20 @@ func TestJourneys(t *testing.T) {
 		t.Fatalf("New Journey: %d journeys, showing %q", len(w.Journeys), ed.mw.Map.JourneyID())
 	}
 	// The details dialog is open on the new journey: fill it in as a person would.
-	form := ed.mw.Canvas().Overlays().Top()
-	if form == nil {
+	dlg := ed.mw.Canvas().Overlays().Top()
+	if dlg == nil {
 		t.Fatal("New Journey asked nothing")
 	}
-	entries := entriesIn(form)
+	entries := entriesIn(dlg)
 	if len(entries) != 3 {
 		t.Fatalf("the journey dialog has %d fields, want title, persona and vision", len(entries))
 	}
 	// The id the command line's -journey takes is shown, and copied with a click.
 	newID := ed.mw.Map.JourneyID()
-	if !strings.Contains(labelsIn(form), newID) {
+	if !strings.Contains(labelsIn(dlg), newID) {
 		t.Errorf("the journey dialog does not show the id %q", newID)
 	}
-	test.Tap(buttonIn(t, form, "Copy"))
+	test.Tap(screentest.Button(t, dlg, "Copy"))
 	if got := ed.a.Clipboard().Content(); got != newID {
 		t.Errorf("Copy put %q on the clipboard, want %q", got, newID)
 	}
@@ -55,9 +56,9 @@ func TestJourneys(t *testing.T) {
 	if entries[0].Text != "Returning a parcel" {
 		t.Errorf("typing a new journey's title gave %q", entries[0].Text)
 	}
-	var texts []*formText
-	walk(form, func(o fyne.CanvasObject) {
-		if f, ok := o.(*formText); ok {
+	var texts []*form.Text
+	walk(dlg, func(o fyne.CanvasObject) {
+		if f, ok := o.(*form.Text); ok {
 			texts = append(texts, f)
 		}
 	})
@@ -77,7 +78,7 @@ func TestJourneys(t *testing.T) {
 		t.Errorf("a title 201 characters long: %v", err)
 	}
 	entries[0].SetText("Returning a parcel")
-	test.Tap(buttonIn(t, form, "Save"))
+	test.Tap(screentest.Button(t, dlg, "Save"))
 	j := ed.journey()
 	if j.Title != "Returning a parcel" || j.Vision != "Every return is as easy as the order was" {
 		t.Fatalf("after Save: %+v", j.Info())
@@ -202,12 +203,12 @@ func TestExportPNGFromTheWindow(t *testing.T) {
 	ed := openEditing(t)
 	dir := t.TempDir()
 	ed.mw.ExportPNG()
-	form := ed.mw.Canvas().Overlays().Top()
-	if form == nil {
+	dlg := ed.mw.Canvas().Overlays().Top()
+	if dlg == nil {
 		t.Fatal("File → Export PNG asked nothing")
 	}
 	var selects []*widget.Select
-	walk(form, func(o fyne.CanvasObject) {
+	walk(dlg, func(o fyne.CanvasObject) {
 		if s, ok := o.(*widget.Select); ok {
 			selects = append(selects, s)
 		}
@@ -216,19 +217,19 @@ func TestExportPNGFromTheWindow(t *testing.T) {
 		t.Fatalf("the dialog offers %d choices", len(selects))
 	}
 	// The width field, greyed out, says the width of the size chosen: 4K's, then the poster's.
-	if w := entriesIn(form)[0]; w.Text != "3840" || !w.Disabled() {
+	if w := entriesIn(dlg)[0]; w.Text != "3840" || !w.Disabled() {
 		t.Errorf("with 4K chosen the width field says %q (disabled %v)", w.Text, w.Disabled())
 	}
 	selects[0].SetSelectedIndex(3)
-	if w := entriesIn(form)[0]; w.Text != "14043" {
+	if w := entriesIn(dlg)[0]; w.Text != "14043" {
 		t.Errorf("with the A0 poster chosen the width field says %q", w.Text)
 	}
 	selects[0].SetSelectedIndex(0) // the screen size
 	selects[1].SetSelected("presenter")
-	entries := entriesIn(form)
+	entries := entriesIn(dlg)
 	entries[1].SetText(dir) // the folder
 	entries[2].SetText("late parcel.png")
-	test.Tap(buttonIn(t, form, "Export"))
+	test.Tap(screentest.Button(t, dlg, "Export"))
 	ed.mw.exporting.Wait()
 	path := filepath.Join(dir, "late parcel.png")
 	f, err := os.Open(path)
@@ -410,9 +411,9 @@ func TestEscapeCancelsADialog(t *testing.T) {
 	ed := openEditing(t)
 	n := len(ed.doc.Workspace().Journeys)
 	ed.mw.NewJourney()
-	var title *dialogField
+	var title *form.Field
 	walk(ed.mw.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-		if f, ok := o.(*dialogField); ok && title == nil {
+		if f, ok := o.(*form.Field); ok && title == nil {
 			title = f
 		}
 	})
@@ -426,7 +427,7 @@ func TestEscapeCancelsADialog(t *testing.T) {
 	}
 	ed.mw.AddMember()
 	members := len(ed.doc.Workspace().Members)
-	test.Type(ed.mw.TaskForce.memberAsk[0], "Nobody")
+	test.Type(ed.mw.Canvas().Focused(), "Nobody")
 	ed.mw.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if ed.mw.Canvas().Overlays().Top() != nil || len(ed.doc.Workspace().Members) != members {
 		t.Error("Esc in the member dialog did not cancel it")

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Drawn is one object as the screen shows it: where it is in the window and how big.
@@ -125,4 +126,19 @@ func HasText(o fyne.CanvasObject, s string) bool {
 		}
 	}
 	return false
+}
+
+// Button is the button under o, shown or not, that reads label; the test fails without one.
+func Button(t *testing.T, o fyne.CanvasObject, label string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	VisitTree(o, fyne.Position{}, false, func(o fyne.CanvasObject, _ fyne.Position) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no %q button", label)
+	}
+	return found
 }

@@ -66,3 +66,17 @@ func Big(stages, lanes, per int) (*journey.Workspace, *journey.Journey) {
 	w.Journeys = []journey.Journey{j}
 	return w, &w.Journeys[0]
 }
+
+// Loaded is a task force of four with capacity 4 each (Ana, Ben, Chen Li, Dana; ids a to d),
+// each owning one open pain point of the effort given, in order, in a one-stage journey.
+func Loaded(efforts ...int) *journey.Workspace {
+	w := &journey.Workspace{Name: "Overload", Journeys: []journey.Journey{{ID: "j", Title: "Returns",
+		Stages: []journey.Stage{{ID: "s", Name: "Return"}}, Lanes: []journey.Lane{{ID: "l", Kind: journey.LanePain, Name: "Pain points"}}}}}
+	for i, e := range efforts {
+		id := string(rune('a' + i))
+		w.Members = append(w.Members, journey.Member{ID: id, Name: []string{"Ana", "Ben", "Chen Li", "Dana"}[i], Department: "Support", Capacity: 4})
+		w.Journeys[0].PainPoints = append(w.Journeys[0].PainPoints, journey.PainPoint{ID: "p" + id, Stage: "s", Title: "Work " + id,
+			Discovery: journey.Known, Source: journey.SourceComplaint, Severity: 3, Effort: e, Owner: id, Status: journey.StatusOpen})
+	}
+	return w
+}

@@ -1,13 +1,8 @@
-package canvas
+package panels
 
 import (
-	"fmt"
-	"strings"
-	"unicode/utf8"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -87,75 +82,4 @@ func (hintLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	}
 	hint := objects[1].MinSize()
 	return fyne.NewSize(fyne.Max(field.Width, hint.Width), field.Height+hint.Height-theme.Padding())
-}
-
-// formText is a multi-line field of a form or dialog: Tab goes on to the next field, as in
-// every form, rather than typing a tab into the text (Shift+Enter or Enter start a line).
-type formText struct{ dialogField }
-
-// dialogField is a one-line field of a dialog in which Esc cancels the dialog, as in every
-// desktop dialog: Fyne's take no Esc, and the field would swallow it.
-type dialogField struct {
-	widget.Entry
-	onEscape func() // what Esc does, in a dialog: cancel it
-}
-
-func newDialogField() *dialogField {
-	f := &dialogField{}
-	f.ExtendBaseWidget(f)
-	return f
-}
-
-// TypedKey implements fyne.Focusable.
-func (f *dialogField) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && f.onEscape != nil {
-		f.onEscape()
-		return
-	}
-	f.Entry.TypedKey(k)
-}
-
-// escapeTo makes Esc in the field do cancel.
-func (f *dialogField) escapeTo(cancel func()) { f.onEscape = cancel }
-
-// escapeCancels makes Esc in each of a dialog's fields cancel it.
-func escapeCancels(cancel func(), fields ...interface{ escapeTo(func()) }) {
-	for _, f := range fields {
-		f.escapeTo(cancel)
-	}
-}
-
-// enterSubmits makes Enter in each of a dialog's one-line fields do what its default button
-// does, as in any desktop dialog.
-func enterSubmits(d *dialog.FormDialog, fields ...*widget.Entry) {
-	for _, f := range fields {
-		f.OnSubmitted = func(string) { d.Submit() }
-	}
-}
-
-func newFormText(rows int) *formText {
-	e := &formText{}
-	e.MultiLine = true
-	e.Wrapping = fyne.TextWrapWord
-	e.ExtendBaseWidget(e)
-	e.SetMinRowsVisible(rows)
-	return e
-}
-
-// AcceptsTab implements fyne.Tabbable: it doesn't, so Tab moves the focus.
-func (e *formText) AcceptsTab() bool { return false }
-
-// limitRunes is a validator that says, as it is typed, when a text is longer than limit;
-// what names the field in the message.
-func limitRunes(what string, limit int, required bool) fyne.StringValidator {
-	return func(s string) error {
-		n := utf8.RuneCountInString(s)
-		switch {
-		case required && strings.TrimSpace(s) == "":
-			return fmt.Errorf("%s can't be empty", what)
-		case n > limit:
-			return fmt.Errorf("%s holds at most %s characters: %d too many", what, thousands(limit), n-limit)
-		}
-		return nil
-	}
 }

@@ -1,8 +1,7 @@
-package canvas
+package panels
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -11,24 +10,22 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/screentest"
 	"journeymap/journey"
-	"journeymap/storage"
-	"journeymap/storage/document"
+	"journeymap/journey/journeytest"
 )
 
 // TestTaskForceAcceptsPartOfARebalance proposes a rebalance in the panel, accepts only its
 // first move, undoes that as one edit, and finds the store as it was after reopening.
 func TestTaskForceAcceptsPartOfARebalance(t *testing.T) {
-	ed := openEditing(t)
-	ed.ctrl(fyne.KeyT)
-	tf := ed.mw.TaskForce
+	d := openDesk(t)
+	d.tf.Toggle()
+	tf := d.tf
 	if !tf.Visible() || !strings.HasPrefix(tf.fairness.Text, "Fairness 0.79: uneven: ") {
 		t.Fatalf("Ctrl+T: shown %v, %q", tf.Visible(), tf.fairness.Text)
 	}
-	before := ed.doc.Workspace().Clone()
+	before := d.doc.Workspace().Clone()
 	tf.target.SetText("0.95")
 	tf.Propose()
 	tf.working.Wait()
@@ -39,21 +36,21 @@ func TestTaskForceAcceptsPartOfARebalance(t *testing.T) {
 	tf.checks[1].SetChecked(false)
 	test.Tap(tf.accept)
 	owner := func(m journey.Move) string {
-		j := ed.doc.Workspace().Journey(m.Journey)
+		j := d.doc.Workspace().Journey(m.Journey)
 		return j.PainPoints[journey.Index(j.PainPoints, m.PainPoint)].Owner
 	}
 	if owner(first) != first.To || owner(second) != second.From {
 		t.Fatalf("after accepting the first move only: %s owns the first, %s the second", owner(first), owner(second))
 	}
-	if ed.mw.undo.Label != "Undo Rebalance: 1 move" {
-		t.Errorf("Edit menu: %q", ed.mw.undo.Label)
+	if label, _ := d.doc.CanUndo(); label != "Rebalance: 1 move" {
+		t.Errorf("the edit to undo: %q", label)
 	}
-	ed.mw.Editor.Undo()
+	d.undo()
 	if owner(first) != first.From {
 		t.Fatal("undo did not take the move back")
 	}
-	ed.restart()
-	if got := ed.doc.Workspace(); got.Fairness() != before.Fairness() || !sameOwners(got, before) {
+	d.restart()
+	if got := d.doc.Workspace(); got.Fairness() != before.Fairness() || !sameOwners(got, before) {
 		t.Error("after reopening, the store is not as it was before the rebalance")
 	}
 }
@@ -72,22 +69,22 @@ func sameOwners(a, b *journey.Workspace) bool {
 // TestTaskForcePulse enters a pulse through its dialog and finds it stored, anonymous, after
 // reopening; with fewer than three answers the panel shows no average.
 func TestTaskForcePulse(t *testing.T) {
-	ed := openEditing(t)
-	tf := ed.mw.TaskForce
+	d := openDesk(t)
+	tf := d.tf
 	tf.Now = func() time.Time { return time.Date(2026, 11, 24, 9, 41, 0, 0, time.UTC) }
 	tf.Toggle()
-	n := len(ed.doc.Workspace().Pulses)
+	n := len(d.doc.Workspace().Pulses)
 	tf.TakePulse()
 	for i, g := range tf.pulseAsked {
 		g.SetSelected([]string{"4", "2", "5", "3"}[i])
 	}
-	undoBefore := ed.mw.undo.Label
+	undoBefore, _ := d.doc.CanUndo()
 	tf.pulseForm.Submit()
-	if ed.mw.undo.Label != undoBefore || strings.Contains(strings.ToLower(ed.mw.undo.Label), "pulse") {
-		t.Errorf("after a pulse answer the Edit menu says %q, want %q as before: the next person could take it back", ed.mw.undo.Label, undoBefore)
+	if undo, _ := d.doc.CanUndo(); undo != undoBefore || strings.Contains(strings.ToLower(undo), "pulse") {
+		t.Errorf("after a pulse answer the edit to undo is %q, want %q as before: the next person could take it back", undo, undoBefore)
 	}
-	ed.restart()
-	pulses := ed.doc.Workspace().Pulses
+	d.restart()
+	pulses := d.doc.Workspace().Pulses
 	if len(pulses) != n+1 {
 		t.Fatalf("%d pulses after reopening, want %d", len(pulses), n+1)
 	}
@@ -100,8 +97,8 @@ func TestTaskForcePulse(t *testing.T) {
 	if !found {
 		t.Errorf("the pulse entered is not in the store: %+v", pulses)
 	}
-	ed.mw.TaskForce.Toggle()
-	said := ed.mw.TaskForce.pulse.Text
+	d.tf.Toggle()
+	said := d.tf.pulse.Text
 	if s := journey.SummarisePulses(pulses); s.Shown != strings.Contains(said, "of 5") {
 		t.Errorf("%d answers; the panel says %q", len(pulses), said)
 	}
@@ -110,32 +107,28 @@ func TestTaskForcePulse(t *testing.T) {
 // TestTaskForceRemoveMember: a member's pain points go back to unassigned, and undo brings
 // the member and their pain points back.
 func TestTaskForceRemoveMember(t *testing.T) {
-	ed := openEditing(t)
-	tf := ed.mw.TaskForce
+	d := openDesk(t)
+	tf := d.tf
 	tf.Toggle()
 	// A new member, who found nothing, takes over a known pain point.
 	gus := journey.Member{ID: "m-gus", Name: "Gus", Department: "Finance", Capacity: 6}
-	if e, err := journey.Put(ed.doc.Workspace(), "", gus, -1); err != nil || ed.doc.Do(e) != nil {
-		t.Fatal("adding a member:", err)
-	}
-	j := ed.journey()
+	d.do(journey.Put(d.doc.Workspace(), "", gus, -1))
+	j := d.journey()
 	i := slices.IndexFunc(j.PainPoints, func(p journey.PainPoint) bool { return p.Discovery == journey.Known && p.Active() })
 	taken := j.PainPoints[i]
 	taken.Owner = gus.ID
-	if e, err := journey.Put(ed.doc.Workspace(), j.ID, taken, -1); err != nil || ed.doc.Do(e) != nil {
-		t.Fatal("assigning:", err)
-	}
-	w, id := ed.doc.Workspace(), gus.ID
+	d.do(journey.Put(d.doc.Workspace(), j.ID, taken, -1))
+	w, id := d.doc.Workspace(), gus.ID
 	before := w.Clone()
 	tf.RemoveMember(id)
-	if _, ok := ed.doc.Workspace().Member(id); ok || ed.doc.Workspace().Tallies()[id].Open != 0 {
+	if _, ok := d.doc.Workspace().Member(id); ok || d.doc.Workspace().Tallies()[id].Open != 0 {
 		t.Fatal("the member is still there, or still owns pain points")
 	}
 	if !strings.Contains(tf.unassigned.Text, "no owner") {
 		t.Errorf("unassigned: %q", tf.unassigned.Text)
 	}
-	ed.mw.Editor.Undo()
-	if !sameOwners(ed.doc.Workspace(), before) || len(ed.doc.Workspace().Members) != len(before.Members) {
+	d.undo()
+	if !sameOwners(d.doc.Workspace(), before) || len(d.doc.Workspace().Members) != len(before.Members) {
 		t.Error("undo did not bring the member and their pain points back")
 	}
 }
@@ -144,10 +137,10 @@ func TestTaskForceRemoveMember(t *testing.T) {
 // no number without anything changing, edits the department and capacity, and finds the
 // member as edited after reopening; undo takes the edit back.
 func TestTaskForceMemberDialog(t *testing.T) {
-	ed := openEditing(t)
-	tf := ed.mw.TaskForce
+	d := openDesk(t)
+	tf := d.tf
 	tf.Toggle()
-	n := len(ed.doc.Workspace().Members)
+	n := len(d.doc.Workspace().Members)
 	fill := func(name, dept, capacity string) {
 		for i, s := range []string{name, dept, capacity} {
 			tf.memberAsk[i].SetText("")
@@ -157,7 +150,7 @@ func TestTaskForceMemberDialog(t *testing.T) {
 	}
 	tf.EditMember("")
 	fill("Gus Moreau", "Finance", "6")
-	members := ed.doc.Workspace().Members
+	members := d.doc.Workspace().Members
 	if len(members) != n+1 {
 		t.Fatalf("%d members after adding one, want %d", len(members), n+1)
 	}
@@ -173,7 +166,7 @@ func TestTaskForceMemberDialog(t *testing.T) {
 	tf.OnMessage = func(s string) { said = s }
 	tf.EditMember(gus.ID)
 	fill("Gus Moreau", "Finance", "six")
-	if m, _ := ed.doc.Workspace().Member(gus.ID); m != gus || !strings.Contains(said, `"six" is not a whole number`) {
+	if m, _ := d.doc.Workspace().Member(gus.ID); m != gus || !strings.Contains(said, `"six" is not a whole number`) {
 		t.Errorf("a capacity of six: member %+v, message %q", m, said)
 	}
 	tf.EditMember(gus.ID)
@@ -181,79 +174,39 @@ func TestTaskForceMemberDialog(t *testing.T) {
 		t.Errorf("the dialog opens with %q, capacity %q", tf.memberAsk[0].Text, tf.memberAsk[2].Text)
 	}
 	fill("Gus Moreau", "Logistics", "4")
-	ed.restart()
-	if m, _ := ed.doc.Workspace().Member(gus.ID); m.Department != "Logistics" || m.Capacity != 4 {
+	d.restart()
+	if m, _ := d.doc.Workspace().Member(gus.ID); m.Department != "Logistics" || m.Capacity != 4 {
 		t.Fatalf("after reopening: %+v", m)
 	}
-	ed.mw.Editor.Undo()
-	if m, _ := ed.doc.Workspace().Member(gus.ID); m != gus {
+	d.undo()
+	if m, _ := d.doc.Workspace().Member(gus.ID); m != gus {
 		t.Errorf("undo: %+v, want %+v", m, gus)
 	}
 }
 
-// holdsText reports whether a label with the text is anywhere in o.
-func holdsText(o fyne.CanvasObject, text string) bool {
-	switch o := o.(type) {
-	case *widget.Label:
-		return o.Text == text
-	case *fyne.Container:
-		return slices.ContainsFunc(o.Objects, func(c fyne.CanvasObject) bool { return holdsText(c, text) })
-	}
-	return false
-}
-
-// TestFairnessIsSaidWithOverload opens windows on task forces whose work is even but too much,
-// uneven within capacity, and even within capacity: the task force panel and the status bar
-// say overload beside evenness, never "even" alone while members are over capacity.
+// TestFairnessIsSaidWithOverload opens the panel on task forces whose work is even but too
+// much, uneven within capacity, and even within capacity: it says overload beside evenness,
+// never "even" alone while members are over capacity.
 func TestFairnessIsSaidWithOverload(t *testing.T) {
 	tests := []struct {
 		name    string
 		efforts []int // each member's one open pain point, capacity 4 each
 		panel   string
-		status  string
 	}{
 		{"even and overloaded", []int{5, 5, 5, 3},
-			"Fairness 0.96: even, but 3 of 4 members are over capacity: the task force has more work than time", "fairness 0.96: even, 3 of 4 over capacity"},
-		{"uneven within capacity", []int{3, 1, 1, 1},
-			"Fairness 0.75: uneven: Ana is at 75 % of capacity, Ben at 25 %", "fairness 0.75: uneven"},
-		{"even within capacity", []int{3, 3, 3, 2},
-			"Fairness 0.98: even: every member is within capacity", "fairness 0.98: even"},
+			"Fairness 0.96: even, but 3 of 4 members are over capacity: the task force has more work than time"},
+		{"uneven within capacity", []int{3, 1, 1, 1}, "Fairness 0.75: uneven: Ana is at 75 % of capacity, Ben at 25 %"},
+		{"even within capacity", []int{3, 3, 3, 2}, "Fairness 0.98: even: every member is within capacity"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			test.NewTempApp(t)
-			w := &journey.Workspace{Name: "Overload", Journeys: []journey.Journey{{ID: "j", Title: "Returns",
-				Stages: []journey.Stage{{ID: "s", Name: "Return"}}, Lanes: []journey.Lane{{ID: "l", Kind: journey.LanePain, Name: "Pain points"}}}}}
-			for i, e := range tt.efforts {
-				id := string(rune('a' + i))
-				w.Members = append(w.Members, journey.Member{ID: id, Name: []string{"Ana", "Ben", "Chen Li", "Dana"}[i], Department: "Support", Capacity: 4})
-				w.Journeys[0].PainPoints = append(w.Journeys[0].PainPoints, journey.PainPoint{ID: "p" + id, Stage: "s", Title: "Work " + id,
-					Discovery: journey.Known, Source: journey.SourceComplaint, Severity: 3, Effort: e, Owner: id, Status: journey.StatusOpen})
-			}
-			s, err := storage.Open(filepath.Join(t.TempDir(), "store"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := s.Replace(w); err != nil {
-				t.Fatal(err)
-			}
-			doc, err := document.New(s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { doc.Close() })
-			mw := NewMainWindow(fyne.CurrentApp(), doc)
-			t.Cleanup(mw.Close)
-			mw.Resize(fyne.NewSize(1440, 900))
-			mw.TaskForce.Toggle()
-			if got := mw.TaskForce.fairness.Text; got != tt.panel {
+			d := openDeskOn(t, journeytest.Loaded(tt.efforts...))
+			d.tf.Toggle()
+			if got := d.tf.fairness.Text; got != tt.panel {
 				t.Errorf("the panel says %q, want %q", got, tt.panel)
 			}
-			if len(screentest.LabelsOf(mw.Canvas().Content(), "Fairness 0.98: even")) > 0 {
+			if len(screentest.LabelsOf(d.root(), "Fairness 0.98: even")) > 0 {
 				t.Error("the panel draws evenness alone")
-			}
-			if got := mw.status.Text; !strings.HasSuffix(got, tt.status) {
-				t.Errorf("the status bar says %q, want it to end %q", got, tt.status)
 			}
 		})
 	}
@@ -265,21 +218,19 @@ func TestFairnessIsSaidWithOverload(t *testing.T) {
 // changed the rows above it. (A field passing under the pointer took the wheel's turns for
 // itself, and the panel stopped half way.)
 func TestTaskForcePanelScrollsToItsEnd(t *testing.T) {
-	ed := openEditing(t)
-	tf := ed.mw.TaskForce
-	if err := ed.doc.Do(mustEdit(t)(journey.Put(ed.doc.Workspace(), "", journey.Member{ID: "m-six", Name: "Sam Sixth", Department: "Web", Capacity: 5}, -1))); err != nil {
-		t.Fatal(err)
-	}
-	ed.ctrl(fyne.KeyT)
-	root := ed.mw.Canvas().Content()
+	d := openDesk(t)
+	tf := d.tf
+	d.do(journey.Put(d.doc.Workspace(), "", journey.Member{ID: "m-six", Name: "Sam Sixth", Department: "Web", Capacity: 5}, -1))
+	d.tf.Toggle()
+	root := d.root()
 	reachable := func(when string) {
 		t.Helper()
 		tf.scroll.ScrollToTop()
 		v, _ := screentest.DrawnAs(root, tf.scroll)
 		for range 200 {
-			test.Scroll(ed.mw.Canvas(), v.Pos.Add(fyne.NewPos(v.Size.Width/2, v.Size.Height/2)), 0, -10)
+			test.Scroll(d.w.Canvas(), v.Pos.Add(fyne.NewPos(v.Size.Width/2, v.Size.Height/2)), 0, -10)
 		}
-		button := buttonIn(t, root, "Take the pulse…")
+		button := screentest.Button(t, root, "Take the pulse…")
 		b, ok := screentest.DrawnAs(root, button)
 		if !ok || b.Pos.Y < v.Pos.Y || b.Pos.Y+b.Size.Height > v.Pos.Y+v.Size.Height+0.5 {
 			t.Errorf("%s: scrolled to the end, \"Take the pulse…\" is drawn %v, outside the panel's visible part %v", when, b, v)
@@ -292,42 +243,16 @@ func TestTaskForcePanelScrollsToItsEnd(t *testing.T) {
 	}
 	tf.pulseForm.Submit()
 	reachable("after a pulse answer")
-	if err := ed.doc.Do(mustEdit(t)(journey.Put(ed.doc.Workspace(), "", journey.Member{ID: "m-seven", Name: "Sia Seventh", Department: "Sales", Capacity: 5}, -1))); err != nil {
-		t.Fatal(err)
-	}
+	d.do(journey.Put(d.doc.Workspace(), "", journey.Member{ID: "m-seven", Name: "Sia Seventh", Department: "Sales", Capacity: 5}, -1))
 	reachable("seven members")
-}
-
-func mustEdit(t *testing.T) func(journey.Edit, error) journey.Edit {
-	return func(e journey.Edit, err error) journey.Edit {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return e
-	}
-}
-
-// TestOnePainPointIsOne: counts of one say "1 pain point", in the status bar and the filter's
-// line alike.
-func TestOnePainPointIsOne(t *testing.T) {
-	w := &journey.Workspace{Members: []journey.Member{{ID: "a", Name: "Ana", Capacity: 4}}, Journeys: []journey.Journey{{ID: "j",
-		PainPoints: []journey.PainPoint{{ID: "p", Discovery: journey.Unknown, FoundBy: "a", Effort: 1, Owner: "a", Status: journey.StatusOpen}}}}}
-	if got := statusText(w, &w.Journeys[0]); !strings.HasPrefix(got, "1 pain point (0 known, 1 unknown)") {
-		t.Errorf("status bar: %q", got)
-	}
-	f := journey.Filter{Only: []journey.Show{journey.ShowUnknown}}
-	if got := f.Said(&w.Journeys[0]); got != "1 of 1 pain point: unknown" {
-		t.Errorf("filter: %q", got)
-	}
 }
 
 // TestHalfAPulseComesBack: a pulse sent with a question unanswered is not stored, and the
 // questions come back with the answers given, for the last one to be added.
 func TestHalfAPulseComesBack(t *testing.T) {
-	ed := openEditing(t)
-	tf := ed.mw.TaskForce
-	n := len(ed.doc.Workspace().Pulses)
+	d := openDesk(t)
+	tf := d.tf
+	n := len(d.doc.Workspace().Pulses)
 	tf.TakePulse()
 	for i, g := range tf.pulseAsked[:3] {
 		g.SetSelected([]string{"4", "2", "5"}[i])
@@ -335,10 +260,10 @@ func TestHalfAPulseComesBack(t *testing.T) {
 	tf.pulseForm.Submit()
 	// Said in the dialog, which is in front of everything else, with the question missing
 	// holding the keyboard.
-	said := screentest.LabelsOf(ed.mw.Canvas().Overlays().Top(), `Not stored yet: "Inclusivity" has no score. Every question takes one.`)
-	if len(ed.doc.Workspace().Pulses) != n || len(said) != 1 || ed.mw.Canvas().Focused() != tf.pulseAsked[3] {
+	said := screentest.LabelsOf(d.w.Canvas().Overlays().Top(), `Not stored yet: "Inclusivity" has no score. Every question takes one.`)
+	if len(d.doc.Workspace().Pulses) != n || len(said) != 1 || d.w.Canvas().Focused() != tf.pulseAsked[3] {
 		t.Fatalf("half a pulse: %d pulses (want %d), the dialog says so %d times, the keyboard is with %T",
-			len(ed.doc.Workspace().Pulses), n, len(said), ed.mw.Canvas().Focused())
+			len(d.doc.Workspace().Pulses), n, len(said), d.w.Canvas().Focused())
 	}
 	for i, want := range []string{"4", "2", "5", ""} {
 		if got := tf.pulseAsked[i].Selected; got != want {
@@ -347,7 +272,7 @@ func TestHalfAPulseComesBack(t *testing.T) {
 	}
 	tf.pulseAsked[3].SetSelected("3")
 	tf.pulseForm.Submit()
-	if len(ed.doc.Workspace().Pulses) != n+1 {
+	if len(d.doc.Workspace().Pulses) != n+1 {
 		t.Error("the pulse finished is not stored")
 	}
 }
@@ -357,18 +282,18 @@ func TestHalfAPulseComesBack(t *testing.T) {
 // draws its five points left to right, each number beside its own circle, the picked one
 // marked; and Esc cancels the dialog, storing nothing.
 func TestPulseFromTheKeyboard(t *testing.T) {
-	ed := openEditing(t)
-	ed.mw.Resize(fyne.NewSize(1440, 900))
-	tf := ed.mw.TaskForce
-	n := len(ed.doc.Workspace().Pulses)
-	c := ed.mw.Canvas()
+	d := openDesk(t)
+	d.resize(fyne.NewSize(1440, 900))
+	tf := d.tf
+	n := len(d.doc.Workspace().Pulses)
+	c := d.w.Canvas()
 
 	tf.TakePulse()
 	if c.Focused() != tf.pulseAsked[0] {
 		t.Fatalf("the pulse dialog opens with %T holding the keyboard, want the first question", c.Focused())
 	}
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if c.Overlays().Top() != nil || len(ed.doc.Workspace().Pulses) != n {
+	if c.Overlays().Top() != nil || len(d.doc.Workspace().Pulses) != n {
 		t.Fatal("Esc did not cancel the pulse dialog, or stored an answer")
 	}
 
@@ -403,7 +328,7 @@ func TestPulseFromTheKeyboard(t *testing.T) {
 	}
 	tf.pulseAsked[3].TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	tf.pulseAsked[3].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	pulses := ed.doc.Workspace().Pulses
+	pulses := d.doc.Workspace().Pulses
 	if len(pulses) != n+1 {
 		t.Fatalf("Enter stored %d pulses, want 1", len(pulses)-n)
 	}
@@ -415,14 +340,14 @@ func TestPulseFromTheKeyboard(t *testing.T) {
 // TestAProposalIsShownWhereItCanBeRead: Propose moves scrolls the panel to what it found, the
 // moves and the button that accepts them, at 1440×900 with the sample's five members.
 func TestAProposalIsShownWhereItCanBeRead(t *testing.T) {
-	ed := openEditing(t)
-	ed.mw.Resize(fyne.NewSize(1440, 900))
-	tf := ed.mw.TaskForce
-	ed.ctrl(fyne.KeyT)
+	d := openDesk(t)
+	d.resize(fyne.NewSize(1440, 900))
+	tf := d.tf
+	d.tf.Toggle()
 	tf.scroll.ScrollToTop()
 	tf.Propose()
 	tf.working.Wait()
-	root := ed.mw.Canvas().Content()
+	root := d.root()
 	v, _ := screentest.DrawnAs(root, tf.scroll)
 	for _, o := range []fyne.CanvasObject{tf.proposal, tf.accept} {
 		d, ok := screentest.DrawnAs(root, o)

@@ -1,4 +1,4 @@
-package canvas
+package panels
 
 import (
 	"fmt"
@@ -11,10 +11,10 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"journeymap/canvas/form"
 	"journeymap/journey"
 	"journeymap/storage/document"
 )
@@ -193,7 +193,7 @@ func (p *TaskForcePanel) EditMember(id string) {
 	if !ok {
 		m = journey.Member{ID: journey.NewID("m"), Capacity: 8}
 	}
-	name, dept, capacity := newDialogField(), newDialogField(), newDialogField()
+	name, dept, capacity := form.NewField(), form.NewField(), form.NewField()
 	name.SetText(m.Name)
 	dept.SetText(m.Department)
 	capacity.SetText(strconv.Itoa(m.Capacity))
@@ -219,10 +219,10 @@ func (p *TaskForcePanel) EditMember(id string) {
 			return
 		}
 		m.Name, m.Department, m.Capacity = strings.TrimSpace(name.Text), strings.TrimSpace(dept.Text), c
-		attempt(p.OnMessage, p.doc.Do)(journey.Put(p.doc.Workspace(), "", m, -1))
+		document.Attempt(p.OnMessage, p.doc.Do)(journey.Put(p.doc.Workspace(), "", m, -1))
 	}, p.Window)
-	enterSubmits(d, &name.Entry, &dept.Entry, &capacity.Entry)
-	escapeCancels(d.Hide, name, dept, capacity)
+	form.EnterSubmits(d, &name.Entry, &dept.Entry, &capacity.Entry)
+	form.EscapeCancels(d.Hide, name, dept, capacity)
 	d.Resize(fyne.NewSize(480, 380))
 	if p.OnDialogClosed != nil {
 		d.SetOnClosed(p.OnDialogClosed)
@@ -234,7 +234,7 @@ func (p *TaskForcePanel) EditMember(id string) {
 
 // RemoveMember removes a member; their pain points go back to unassigned, in one edit.
 func (p *TaskForcePanel) RemoveMember(id string) {
-	attempt(p.OnMessage, p.doc.Do)(journey.RemoveMember(p.doc.Workspace(), id))
+	document.Attempt(p.OnMessage, p.doc.Do)(journey.RemoveMember(p.doc.Workspace(), id))
 }
 
 // sayProposal says what the rebalance found, or nothing, which takes no room.
@@ -242,31 +242,6 @@ func (p *TaskForcePanel) sayProposal(msg string) {
 	p.proposal.SetText(msg)
 	p.proposal.Hidden = msg == ""
 	p.proposal.Refresh()
-}
-
-// addMemberShortcut is Ctrl+Shift+M (Cmd on macOS).
-var addMemberShortcut = desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-
-// pulseShortcut is Ctrl+Shift+P (Cmd on macOS): the pulse, for a laptop handed round a room.
-var pulseShortcut = desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-
-// TakePulse shows the task force panel and asks one person for their anonymous pulse.
-func (mw *MainWindow) TakePulse() {
-	mw.showTaskForce()
-	mw.TaskForce.TakePulse()
-}
-
-// showTaskForce shows the task force panel, if it is not shown already.
-func (mw *MainWindow) showTaskForce() {
-	if !mw.TaskForce.Visible() {
-		mw.TaskForce.Toggle()
-	}
-}
-
-// AddMember shows the task force panel and asks for a new member (Ctrl+Shift+M).
-func (mw *MainWindow) AddMember() {
-	mw.showTaskForce()
-	mw.TaskForce.EditMember("")
 }
 
 // Propose works out a rebalance to the target and lists its moves, each checked. The search
@@ -351,7 +326,7 @@ func (p *TaskForcePanel) AcceptChecked() {
 		p.OnMessage("No move checked: nothing changed.")
 		return
 	}
-	attempt(p.OnMessage, p.doc.Do)(p.doc.Workspace().AcceptMoves(moves))
+	document.Attempt(p.OnMessage, p.doc.Do)(p.doc.Workspace().AcceptMoves(moves))
 }
 
 // TakePulse asks for the four scores in a dialog, and stores them as an anonymous entry.
@@ -397,7 +372,7 @@ func (p *TaskForcePanel) askPulse(given [4]string, missing int) {
 		pulse := journey.NewPulse(p.Now(), scores)
 		// Kept out of the undo history, so that the next person can't take it back, replay it
 		// or read it off the averages.
-		if attempt(p.OnMessage, p.doc.Keep)(journey.Put(p.doc.Workspace(), "", pulse, -1)) {
+		if document.Attempt(p.OnMessage, p.doc.Keep)(journey.Put(p.doc.Workspace(), "", pulse, -1)) {
 			p.OnMessage("Thank you: your pulse is stored, without your name, and can't be undone.")
 		}
 	}, p.Window)

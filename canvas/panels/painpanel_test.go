@@ -1,67 +1,56 @@
-package canvas
+package panels
 
 import (
 	"fmt"
-	"image/png"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
-	"journeymap/canvas/scene"
 	"journeymap/canvas/screentest"
 	"journeymap/journey"
 )
 
-// pick presses the mouse on an item of the map, as a click picks it.
-func (ed *editing) pick(k scene.Key) {
-	ed.mw.Map.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: ed.at(k)}, Button: desktop.MouseButtonPrimary})
-	ed.mw.Map.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: ed.at(k)}, Button: desktop.MouseButtonPrimary})
-}
-
-// TestPainPanelAssignsTheFairSuggestion adds a pain point with Ctrl+P, names it and sizes it
+// TestPainPanelAssignsTheFairSuggestion adds a pain point as Ctrl+P does, names it and sizes it
 // in its panel, and gives it the owner the picker suggests: the suggestion comes first, says
 // why, is not the finder pre-selected, and the owner is in the store after reopening.
 func TestPainPanelAssignsTheFairSuggestion(t *testing.T) {
-	ed := openEditing(t)
-	p := ed.mw.PainPanel
-	n := len(ed.journey().PainPoints)
-	ed.ctrl(fyne.KeyP)
-	if len(ed.journey().PainPoints) != n+1 || !p.Visible() {
-		t.Fatalf("Ctrl+P: %d pain points (want %d), panel shown %v", len(ed.journey().PainPoints), n+1, p.Visible())
+	d := openDesk(t)
+	p := d.pain
+	n := len(d.journey().PainPoints)
+	d.newPainPoint()
+	if len(d.journey().PainPoints) != n+1 || !p.Visible() {
+		t.Fatalf("a new pain point: %d pain points (want %d), panel shown %v", len(d.journey().PainPoints), n+1, p.Visible())
 	}
-	if ed.mw.Canvas().Focused() != p.title {
+	if d.w.Canvas().Focused() != p.title {
 		t.Error("the new pain point's title is not ready to type")
 	}
 	test.Type(p.title, "Courier never rings") // over "New pain point", all of it selected
 	p.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	p.discovery.SetSelected(discoveryUnknown)
 	p.method.SetSelected(string(journey.MethodShadowing))
-	w := ed.doc.Workspace()
+	w := d.doc.Workspace()
 	finder := w.Members[0]
 	p.foundBy.SetSelected(finder.Name)
 	p.effort.SetSelected("3")
 
-	id := ed.journey().PainPoints[n].ID
-	stored := ed.journey().PainPoints[n]
+	id := d.journey().PainPoints[n].ID
+	stored := d.journey().PainPoints[n]
 	if stored.Title != "Courier never rings" || stored.Discovery != journey.Unknown || stored.FoundBy != finder.ID || stored.Effort != 3 {
 		t.Fatalf("the panel's edits did not reach the pain point: %+v", stored)
 	}
 	if stored.Owner != "" || p.owner.Selected != "Unassigned" {
 		t.Fatalf("owner %q, picker on %q: nothing must be chosen for the user, least of all the finder", stored.Owner, p.owner.Selected)
 	}
-	want, _ := w.Suggest(ed.journey().ID, stored)
+	want, _ := w.Suggest(d.journey().ID, stored)
 	first := p.owner.Options[0]
 	if !strings.HasPrefix(first, "★ "+want.Member.Name+": suggested") || !strings.Contains(p.ownerWhy.Text, "lowest load after this") {
 		t.Fatalf("the picker's first option is %q; want the fair suggestion, %s, with its reason", first, want.Member.Name)
 	}
 	p.owner.SetSelectedIndex(0)
-	if got := ed.journey().PainPoints[n].Owner; got != want.Member.ID {
+	if got := d.journey().PainPoints[n].Owner; got != want.Member.ID {
 		t.Fatalf("owner after picking the suggestion: %q, want %q", got, want.Member.ID)
 	}
 	if !strings.Contains(p.attainable.Text, "Attainable") {
@@ -79,8 +68,8 @@ func TestPainPanelAssignsTheFairSuggestion(t *testing.T) {
 	}
 	p.doneWhen.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 
-	ed.restart()
-	j := ed.journey()
+	d.restart()
+	j := d.journey()
 	got := j.PainPoints[journey.Index(j.PainPoints, id)]
 	if got.Owner != want.Member.ID || got.Title != "Courier never rings" || got.Action.Due != "2027-01-15" || !got.Specificity().Specific() {
 		t.Errorf("after reopening the store: %+v", got)
@@ -89,8 +78,8 @@ func TestPainPanelAssignsTheFairSuggestion(t *testing.T) {
 
 // TestPainPanelVerifiedTakesEvidence: choosing verified waits for evidence; with it, one edit.
 func TestPainPanelVerifiedTakesEvidence(t *testing.T) {
-	ed := openEditing(t)
-	j := ed.journey()
+	d := openDesk(t)
+	j := d.journey()
 	var target journey.PainPoint
 	for _, pp := range j.PainPoints {
 		if pp.Status != journey.StatusVerified {
@@ -98,13 +87,13 @@ func TestPainPanelVerifiedTakesEvidence(t *testing.T) {
 			break
 		}
 	}
-	ed.pick(scene.Key{Kind: scene.KindPain, ID: target.ID})
-	p := ed.mw.PainPanel
+	d.pick(target.ID)
+	p := d.pain
 	if _, id := p.Showing(); id != target.ID || !p.Visible() {
 		t.Fatalf("clicking a pain point shows %q in the panel, want %q", id, target.ID)
 	}
 	p.status.SetSelected(string(journey.StatusVerified))
-	if ed.journey().PainPoints[journey.Index(ed.journey().PainPoints, target.ID)].Status == journey.StatusVerified {
+	if d.journey().PainPoints[journey.Index(d.journey().PainPoints, target.ID)].Status == journey.StatusVerified {
 		t.Fatal("verified without evidence was stored")
 	}
 	if !strings.Contains(p.problem.Text, "evidence") {
@@ -114,59 +103,15 @@ func TestPainPanelVerifiedTakesEvidence(t *testing.T) {
 	test.Type(p.seen, "2026-11-20")
 	test.Type(p.since, "0")
 	test.Tap(p.apply)
-	got := ed.journey().PainPoints[journey.Index(ed.journey().PainPoints, target.ID)]
+	got := d.journey().PainPoints[journey.Index(d.journey().PainPoints, target.ID)]
 	want := journey.Evidence{Note: "No complaints in the 3 weeks since", Date: "2026-11-20", Reports: journey.Some(0)}
 	if got.Status != journey.StatusVerified || got.Evidence != want {
 		t.Fatalf("after Apply: %s, %+v", got.Status, got.Evidence)
 	}
-	ed.mw.Editor.Undo()
-	if got := ed.journey().PainPoints[journey.Index(ed.journey().PainPoints, target.ID)]; got != target {
+	d.undo()
+	if got := d.journey().PainPoints[journey.Index(d.journey().PainPoints, target.ID)]; got != target {
 		t.Errorf("undo: %+v, want it as it was", got)
 	}
-}
-
-// TestPanelScreenshots draws the window with a pain point's panel open, and with the task
-// force's, each beside the map and not over it; JOURNEYMAP_SHOTS=DIR keeps the pictures.
-func TestPanelScreenshots(t *testing.T) {
-	out := os.Getenv("JOURNEYMAP_SHOTS")
-	if out == "" {
-		out = t.TempDir()
-	}
-	ed := openEditing(t)
-	ed.mw.Resize(fyne.NewSize(1600, 1000))
-	shot := func(name string) {
-		t.Helper()
-		for _, panel := range []fyne.CanvasObject{ed.mw.PainPanel, ed.mw.TaskForce} {
-			at := fyne.CurrentApp().Driver().AbsolutePositionForObject(panel)
-			if panel.Visible() && (at.X+panel.Size().Width > 1600+1 || panel.Size().Width < panelWidth) {
-				t.Errorf("%s: a panel at x %v, %v wide, in a window 1600 wide", name, at.X, panel.Size().Width)
-			}
-		}
-		if mapAt := fyne.CurrentApp().Driver().AbsolutePositionForObject(ed.mw.viewport); mapAt.X+ed.mw.viewport.Size().Width > 1600-panelWidth {
-			t.Errorf("%s: the map reaches under the panel", name)
-		}
-		f, err := os.Create(filepath.Join(out, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		if err := png.Encode(f, ed.mw.Canvas().Capture()); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, pp := range ed.journey().PainPoints {
-		if pp.Discovery == journey.Unknown {
-			ed.pick(scene.Key{Kind: scene.KindPain, ID: pp.ID})
-			shot("pain-point-panel-unknown.png")
-			break
-		}
-	}
-	ed.pick(scene.Key{Kind: scene.KindPain, ID: ed.journey().PainPoints[0].ID})
-	shot("pain-point-panel.png")
-	ed.ctrl(fyne.KeyT)
-	ed.mw.TaskForce.Propose()
-	ed.mw.TaskForce.working.Wait()
-	shot("task-force-panel.png")
 }
 
 // TestPainPanelLabelsStayBesideTheirFields opens an unknown pain point, then a known one, then
@@ -177,12 +122,12 @@ func TestPanelScreenshots(t *testing.T) {
 func TestPainPanelLabelsStayBesideTheirFields(t *testing.T) {
 	for _, size := range []fyne.Size{{Width: 1440, Height: 900}, {Width: 1024, Height: 768}} {
 		t.Run(fmt.Sprintf("%.0fx%.0f", size.Width, size.Height), func(t *testing.T) {
-			ed := openEditing(t)
-			ed.mw.Resize(size)
-			p := ed.mw.PainPanel
-			root := ed.mw.Canvas().Content()
+			d := openDesk(t)
+			d.resize(size)
+			p := d.pain
+			root := d.root()
 			var known, unknown journey.PainPoint
-			for _, pp := range ed.journey().PainPoints {
+			for _, pp := range d.journey().PainPoints {
 				if pp.Discovery == journey.Known && known.ID == "" {
 					known = pp
 				}
@@ -231,18 +176,18 @@ func TestPainPanelLabelsStayBesideTheirFields(t *testing.T) {
 					t.Errorf("Found by shows %q, want %q", p.foundBy.Selected, finder)
 				}
 			}
-			w := ed.doc.Workspace()
+			w := d.doc.Workspace()
 			name := func(id string) string { m, _ := w.Member(id); return m.Name }
 
-			ed.pick(scene.Key{Kind: scene.KindPain, ID: unknown.ID})
+			d.pick(unknown.ID)
 			unknownRows(string(unknown.Method), name(unknown.FoundBy))
-			ed.pick(scene.Key{Kind: scene.KindPain, ID: known.ID})
+			d.pick(known.ID)
 			knownRows(string(known.Source))
 
 			p.discovery.SetSelected(discoveryUnknown)
 			unknownRows("", "")
 			stored := func() journey.PainPoint {
-				return ed.journey().PainPoints[journey.Index(ed.journey().PainPoints, known.ID)]
+				return d.journey().PainPoints[journey.Index(d.journey().PainPoints, known.ID)]
 			}
 			if stored().Discovery != journey.Known || !strings.Contains(p.problem.Text, "Method") || !strings.Contains(p.problem.Text, "Found by") {
 				t.Errorf("switched to unknown with no method or finder: stored %s, the panel says %q", stored().Discovery, p.problem.Text)
@@ -269,42 +214,20 @@ func TestPainPanelLabelsStayBesideTheirFields(t *testing.T) {
 	}
 }
 
-// TestSidePanelsStayPut: the task force panel stays when the workspace changes while a pain
-// point is still picked on the map; a pain point added with Ctrl+P opens with its title in
+// TestANewPainPointOpensInView: a pain point added as Ctrl+P adds it opens with its title in
 // view, however far the panel was scrolled; the owner picked from the suggestion is shown as
 // that member with their load, not as a suggestion still.
-func TestSidePanelsStayPut(t *testing.T) {
-	ed := openEditing(t)
-	pp := ed.journey().PainPoints[0]
-	ed.pick(scene.Key{Kind: scene.KindPain, ID: pp.ID})
-	p, tf := ed.mw.PainPanel, ed.mw.TaskForce
-	ed.ctrl(fyne.KeyT)
-	if !tf.Visible() || p.Visible() {
-		t.Fatalf("Ctrl+T: task force shown %v, pain point's panel shown %v", tf.Visible(), p.Visible())
-	}
-	if err := ed.doc.Do(mustEdit(t)(journey.Put(ed.doc.Workspace(), "", journey.Member{ID: "m-new", Name: "Noor", Department: "Web", Capacity: 5}, -1))); err != nil {
-		t.Fatal(err)
-	}
-	tf.Propose()
-	tf.working.Wait()
-	if len(tf.checks) > 0 {
-		test.Tap(tf.accept)
-	}
-	if !tf.Visible() || p.Visible() {
-		t.Errorf("after adding a member and accepting moves: task force shown %v, pain point's panel shown %v", tf.Visible(), p.Visible())
-	}
-
-	ed.pick(scene.Key{Kind: scene.KindPain, ID: pp.ID})
+func TestANewPainPointOpensInView(t *testing.T) {
+	d := openDesk(t)
+	p := d.pain
+	d.pick(d.journey().PainPoints[0].ID)
 	p.scroll.ScrollToBottom()
-	ed.key(fyne.KeyEscape)
-	ed.ctrl(fyne.KeyP)
-	root := ed.mw.Canvas().Content()
-	title, _ := screentest.DrawnAs(root, p.title)
-	view, _ := screentest.DrawnAs(root, p.scroll)
+	d.newPainPoint()
+	title, _ := screentest.DrawnAs(d.root(), p.title)
+	view, _ := screentest.DrawnAs(d.root(), p.scroll)
 	if title.Pos.Y < view.Pos.Y || title.Pos.Y+title.Size.Height > view.Pos.Y+view.Size.Height {
-		t.Errorf("Ctrl+P: the new pain point's title %v is out of the panel's view %v", title, view)
+		t.Errorf("the new pain point's title %v is out of the panel's view %v", title, view)
 	}
-
 	p.owner.SetSelectedIndex(0) // the fair suggestion
 	if strings.Contains(p.owner.Selected, "suggested") {
 		t.Errorf("after picking the suggested owner the box says %q", p.owner.Selected)
@@ -314,11 +237,11 @@ func TestSidePanelsStayPut(t *testing.T) {
 // TestPanelFollowsTheKeyboard: a field given the keyboard below the panel's fold (as Tab
 // gives it) is scrolled into view, and one above it when going back.
 func TestPanelFollowsTheKeyboard(t *testing.T) {
-	ed := openEditing(t)
-	ed.mw.Resize(fyne.NewSize(1024, 768))
-	ed.pick(scene.Key{Kind: scene.KindPain, ID: ed.journey().PainPoints[0].ID})
-	p := ed.mw.PainPanel
-	root := ed.mw.Canvas().Content()
+	d := openDesk(t)
+	d.resize(fyne.NewSize(1024, 768))
+	d.pick(d.journey().PainPoints[0].ID)
+	p := d.pain
+	root := d.root()
 	inView := func(o fyne.CanvasObject, name string) {
 		t.Helper()
 		f, _ := screentest.DrawnAs(root, o)
@@ -330,13 +253,25 @@ func TestPanelFollowsTheKeyboard(t *testing.T) {
 	// The next action's fields keep the lines that judge it in view, as they change with
 	// what is typed.
 	for _, f := range []*panelField{p.action, p.due} {
-		ed.mw.Canvas().Focus(p.title)
-		ed.mw.Canvas().Focus(f)
+		d.w.Canvas().Focus(p.title)
+		d.w.Canvas().Focus(f)
 		inView(f, "a field of the next action")
 		inView(p.attainable, "whether the next action is attainable, with a field of it being typed in,")
 	}
-	ed.mw.Canvas().Focus(p.doneWhen)
+	d.w.Canvas().Focus(p.doneWhen)
 	inView(p.doneWhen, "done when")
-	ed.mw.Canvas().Focus(p.title)
+	d.w.Canvas().Focus(p.title)
 	inView(p.title, "the title")
+}
+
+// TestTooLongATitleIsSaidWhileTyping: a title typed past its limit is said in the panel as it
+// is typed, not first when it is applied.
+func TestTooLongATitleIsSaidWhileTyping(t *testing.T) {
+	d := openDesk(t)
+	d.newPainPoint()
+	p := d.pain
+	test.Type(p.title, strings.Repeat("t", journey.MaxNameRunes+2))
+	if !strings.Contains(p.problem.Text, "the title holds at most 200 characters: 2 too many") {
+		t.Errorf("a pain point's title past its limit: the panel says %q", p.problem.Text)
+	}
 }

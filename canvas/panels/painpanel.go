@@ -1,4 +1,4 @@
-package canvas
+package panels
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"journeymap/canvas/form"
 	"journeymap/journey"
 	"journeymap/storage/document"
 )
@@ -25,9 +26,9 @@ type PainPointPanel struct {
 	// OnShowHide is called after the panel appeared or went, for its container to lay out
 	// the map beside it again.
 	OnShowHide func()
-	// finder names the member who uses this desktop, when known: the first guess for who
+	// Finder names the member who uses this desktop, when known: the first guess for who
 	// found a pain point switched to unknown.
-	finder func() (string, bool)
+	Finder func() (string, bool)
 
 	doc     *document.Document
 	journey string
@@ -38,7 +39,7 @@ type PainPointPanel struct {
 
 	heading    *widget.Label
 	title      *panelField
-	detail     *formText
+	detail     *form.Text
 	stage      *widget.Select
 	discovery  *widget.RadioGroup
 	source     *widget.Select
@@ -91,7 +92,7 @@ func NewPainPointPanel(doc *document.Document) *PainPointPanel {
 	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.heading.Wrapping = fyne.TextWrapWord
 	p.title = typed("")
-	p.detail = newFormText(3)
+	p.detail = form.NewText(3)
 	p.detail.OnChanged = func(string) { p.typed() }
 	p.stage = widget.NewSelect(nil, func(string) { p.chose() })
 	p.discovery = widget.NewRadioGroup([]string{discoveryKnown, discoveryUnknown}, func(string) { p.chose() })
@@ -165,13 +166,13 @@ func (p *PainPointPanel) CreateRenderer() fyne.WidgetRenderer {
 	// What stops an edit is said at the top, in view, not under a form taller than the screen.
 	body := panelBody(p.heading, p.problem, p.form, buttons)
 	p.scroll = container.NewVScroll(container.NewPadded(body))
-	return newPanelRenderer(p.scroll)
+	return NewRenderer(p.scroll)
 }
 
 // MinSize keeps the panel wide enough for its form beside the map, and no wider: a long
 // title scrolls in its field rather than widening the panel.
 func (p *PainPointPanel) MinSize() fyne.Size {
-	return fyne.NewSize(panelWidth, p.BaseWidget.MinSize().Height)
+	return fyne.NewSize(Width, p.BaseWidget.MinSize().Height)
 }
 
 // Showing is the journey and id of the pain point in the panel, "" when none.
@@ -386,8 +387,8 @@ func (p *PainPointPanel) read() string {
 	}
 	if to != d.Discovery {
 		me := ""
-		if p.finder != nil {
-			me, _ = p.finder()
+		if p.Finder != nil {
+			me, _ = p.Finder()
 		}
 		*d = d.Discovered(to, me)
 		// The lists show what the switch left: the other kind's empty, the finder picked.
@@ -422,7 +423,7 @@ func (p *PainPointPanel) read() string {
 		{"the next action", d.Action.Text, journey.MaxTextRunes}, {"done when", d.Action.DoneWhen, journey.MaxTextRunes},
 		{"the evidence", d.Evidence.Note, journey.MaxTextRunes},
 	} {
-		if err := limitRunes(f.what, f.limit, false)(f.text); err != nil {
+		if err := form.Limit(f.what, f.limit, false)(f.text); err != nil {
 			problems = append(problems, err.Error())
 		}
 	}
@@ -528,7 +529,7 @@ func (p *PainPointPanel) Apply() {
 		return
 	}
 	p.dirty = false // the document's change reloads the panel
-	if !attempt(p.tell, p.doc.Do)(journey.Put(p.doc.Workspace(), p.journey, p.draft, -1)) {
+	if !document.Attempt(p.tell, p.doc.Do)(journey.Put(p.doc.Workspace(), p.journey, p.draft, -1)) {
 		p.dirty = true
 		return
 	}

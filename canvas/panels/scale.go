@@ -1,4 +1,4 @@
-package canvas
+package panels
 
 import (
 	"strconv"
@@ -33,8 +33,6 @@ func (s *scale) SetSelected(point string) {
 	s.Selected = point
 	s.Refresh()
 }
-
-func (s *scale) escapeTo(cancel func()) { s.onEscape = cancel }
 
 func (s *scale) point() int {
 	n, _ := strconv.Atoi(s.Selected)

@@ -1,4 +1,4 @@
-package canvas
+package panels
 
 import (
 	"image/color"
@@ -10,9 +10,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// newPanelRenderer draws a side panel's scrolling body on an opaque background, so that
-// nothing of the map shows through while it lays out beside it.
-func newPanelRenderer(scroll *container.Scroll) fyne.WidgetRenderer {
+// NewRenderer draws a panel's scrolling body on an opaque background, so that nothing of the
+// map shows through while it lays out beside it (or, for a sheet such as the welcome, over it).
+func NewRenderer(scroll *container.Scroll) fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
 	return &panelRenderer{WidgetRenderer: widget.NewSimpleRenderer(container.NewStack(bg, scroll, newWheel(scroll))), bg: bg}
 }
@@ -65,7 +65,7 @@ type sidePanel struct {
 
 // MinSize keeps the panel as wide as the others beside the map, whatever its rows hold.
 func (p *sidePanel) MinSize() fyne.Size {
-	return fyne.NewSize(panelWidth, p.BaseWidget.MinSize().Height)
+	return fyne.NewSize(Width, p.BaseWidget.MinSize().Height)
 }
 
 // Toggle shows the panel, drawn afresh, or hides it.
@@ -82,14 +82,20 @@ func (p *sidePanel) Toggle() {
 // render draws the panel's parts one under the other, scrolling.
 func (p *sidePanel) render(parts ...fyne.CanvasObject) fyne.WidgetRenderer {
 	p.scroll = container.NewVScroll(container.NewPadded(panelBody(parts...)))
-	return newPanelRenderer(p.scroll)
+	return NewRenderer(p.scroll)
 }
 
 // panelBody stacks a panel's parts at the width they are drawn at, so that the wrapped texts
 // among them are measured at that width: a wrapped label's height is measured at the width it
 // was last laid out at, and a panel measured short can't be scrolled to its end.
 func panelBody(parts ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.New(&fixedWidth{width: panelWidth - 2*theme.Padding()}, container.NewVBox(parts...))
+	return AtWidth(Width-2*theme.Padding(), container.NewVBox(parts...))
+}
+
+// AtWidth lays o out at width (or at its minimum, when that is more) and measures its height
+// there, so that the wrapped texts in it keep their line length.
+func AtWidth(width float32, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(&fixedWidth{width: width}, o)
 }
 
 // fixedWidth lays its objects out at a given width (or their minimum, when that is more) and
@@ -155,5 +161,5 @@ func (p *sidePanel) relayout() {
 	}
 }
 
-// panelWidth is the width of the panels beside the map, room for a form of labelled fields.
-const panelWidth = 440
+// Width is the width of the panels beside the map, room for a form of labelled fields.
+const Width = 440
