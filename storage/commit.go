@@ -67,21 +67,7 @@ func (s *Store) Commit(w *journey.Workspace, refs []journey.Ref, h HistoryStep) 
 	if err := s.checkWrite(ops); err != nil {
 		return err
 	}
-	err := s.db.Update(func(txn *badger.Txn) error {
-		for _, o := range ops {
-			if err := apply(txn, o); err != nil {
-				return err
-			}
-			// The records that go with a deleted one are listed inside the transaction, so
-			// that none written meanwhile is left behind.
-			if o.value == nil && o.children != nil {
-				if err := deletePrefix(txn, o.children); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
+	err := s.db.Update(func(txn *badger.Txn) error { return applyAll(txn, ops) })
 	if errors.Is(err, badger.ErrTxnTooBig) {
 		return fmt.Errorf("saving to the store: %w", ErrTooBig)
 	}

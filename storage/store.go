@@ -440,10 +440,8 @@ func (s *Store) write(ops []op) error {
 		return err
 	}
 	err := s.db.Update(func(txn *badger.Txn) error {
-		for _, o := range ops {
-			if err := apply(txn, o); err != nil {
-				return err
-			}
+		if err := applyAll(txn, ops); err != nil {
+			return err
 		}
 		return txn.Delete([]byte(keyIncomplete))
 	})
@@ -474,11 +472,26 @@ func (s *Store) write(ops []op) error {
 	return wrapWrite(s.db.Update(func(txn *badger.Txn) error { return txn.Delete([]byte(keyIncomplete)) }))
 }
 
-func apply(txn *badger.Txn, o op) error {
-	if o.value == nil {
-		return txn.Delete(o.key)
+// applyAll applies the ops in order in txn.
+func applyAll(txn *badger.Txn, ops []op) error {
+	for _, o := range ops {
+		if err := apply(txn, o); err != nil {
+			return err
+		}
 	}
-	return txn.Set(o.key, o.value)
+	return nil
+}
+
+// apply sets or deletes one key. A delete with children deletes them too, listed inside the
+// transaction, so that none written meanwhile is left behind.
+func apply(txn *badger.Txn, o op) error {
+	if o.value != nil {
+		return txn.Set(o.key, o.value)
+	}
+	if err := txn.Delete(o.key); err != nil || o.children == nil {
+		return err
+	}
+	return deletePrefix(txn, o.children)
 }
 
 func wrapWrite(err error) error {
