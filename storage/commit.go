@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -67,7 +68,14 @@ func (s *Store) Commit(w *journey.Workspace, refs []journey.Ref, h HistoryStep) 
 	if err := s.checkWrite(ops); err != nil {
 		return err
 	}
-	err := s.db.Update(func(txn *badger.Txn) error { return applyAll(txn, ops) })
+	if err := s.checkShareable(ops); err != nil {
+		return err
+	}
+	m, err := s.marksFor(time.Now())
+	if err != nil {
+		return err
+	}
+	err = s.db.Update(func(txn *badger.Txn) error { return applyAll(txn, ops, m) })
 	if errors.Is(err, badger.ErrTxnTooBig) {
 		return fmt.Errorf("saving to the store: %w", ErrTooBig)
 	}

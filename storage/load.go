@@ -23,10 +23,15 @@ func (s *Store) Load() (*journey.Workspace, error) {
 			return err
 		}
 		w.Name = ws.Name
+		// A shared store takes each record from the bucket by itself, so a list may name a
+		// record still on its way: it is left out until it comes.
+		shared := s.share.Load() != nil
 		for _, id := range ws.Members {
 			var m memberRecord
 			if found, err := get(txn, memberKey(id), &m); err != nil {
 				return err
+			} else if !found && shared {
+				continue
 			} else if !found {
 				return fmt.Errorf("%s: %w", s.dir, listedButGone("member "+strconv.Quote(id)))
 			}
@@ -42,9 +47,12 @@ func (s *Store) Load() (*journey.Workspace, error) {
 		}
 		journey.SortPulses(w.Pulses)
 		for _, id := range ws.Journeys {
-			j, found, err := loadJourney(txn, id)
+			j, found, err := loadJourney(txn, id, shared)
 			if err != nil {
 				return fmt.Errorf("%s: %w", s.dir, err)
+			}
+			if !found && shared {
+				continue
 			}
 			if !found {
 				return fmt.Errorf("%s: %w", s.dir, listedButGone("journey "+strconv.Quote(id)))
@@ -65,7 +73,8 @@ func listedButGone(what string) error {
 	return fmt.Errorf("%w: the %s is listed but its record is gone", ErrDamaged, what)
 }
 
-func loadJourney(txn *badger.Txn, id string) (journey.Journey, bool, error) {
+// loadJourney reads a journey; shared leaves out cards and pain points listed and not come.
+func loadJourney(txn *badger.Txn, id string, shared bool) (journey.Journey, bool, error) {
 	var r journeyRecord
 	found, err := get(txn, journeyKey(id), &r)
 	if err != nil || !found {
@@ -78,14 +87,14 @@ func loadJourney(txn *badger.Txn, id string) (journey.Journey, bool, error) {
 		return j, true, err
 	}
 	var gone string
-	if j.Cards, gone = ordered(r.Cards, cards); gone != "" {
+	if j.Cards, gone = ordered(r.Cards, cards, shared); gone != "" {
 		return j, true, listedButGone(fmt.Sprintf("card %q of journey %q", gone, id))
 	}
 	pains, err := scanByID(txn, painPrefix(id), func(p painRecord) (string, journey.PainPoint) { return p.ID, p.PainPoint })
 	if err != nil {
 		return j, true, err
 	}
-	if j.PainPoints, gone = ordered(r.PainPoints, pains); gone != "" {
+	if j.PainPoints, gone = ordered(r.PainPoints, pains, shared); gone != "" {
 		return j, true, listedButGone(fmt.Sprintf("pain point %q of journey %q", gone, id))
 	}
 	return j, true, nil
@@ -108,11 +117,14 @@ func scanByID[R, T any](txn *badger.Txn, prefix []byte, item func(R) (string, T)
 
 // ordered returns the items in the recorded order, then any the order list lacks by id,
 // so that nothing stored is ever hidden by a stale order list. An id listed with no item is
-// returned as gone: its record was lost.
-func ordered[T any](order []string, items map[string]T) (out []T, gone string) {
+// returned as gone (its record was lost), or skipped when skipGone.
+func ordered[T any](order []string, items map[string]T, skipGone bool) (out []T, gone string) {
 	out = make([]T, 0, len(items))
 	for _, id := range order {
 		it, ok := items[id]
+		if !ok && skipGone {
+			continue
+		}
 		if !ok {
 			return nil, id
 		}

@@ -8,7 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
@@ -47,6 +49,10 @@ type Store struct {
 	// instead, because Badger must replay the store's logs to read it; Close removes it.
 	copyDir string
 	closed  bool
+	// share is how the store follows a shared workspace, nil for a store of its own.
+	share atomic.Pointer[Share]
+	// outSeq numbers the outbox's marks.
+	outSeq atomic.Uint64
 }
 
 // Open opens the store in dir for reading and writing, creating the directory and an empty
@@ -85,7 +91,12 @@ func openBadger(dir, path string) (*Store, error) {
 		return nil, openError(dir, err)
 	}
 	s := &Store{db: db, dir: dir}
+	s.outSeq.Store(uint64(time.Now().UnixNano()))
 	if err := s.checkSchema(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.loadShare(); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -439,8 +450,12 @@ func (s *Store) write(ops []op) error {
 	if err := s.checkWrite(ops); err != nil {
 		return err
 	}
-	err := s.db.Update(func(txn *badger.Txn) error {
-		if err := applyAll(txn, ops); err != nil {
+	m, err := s.marksFor(time.Now())
+	if err != nil {
+		return err
+	}
+	err = s.db.Update(func(txn *badger.Txn) error {
+		if err := applyAll(txn, ops, m); err != nil {
 			return err
 		}
 		return txn.Delete([]byte(keyIncomplete))
@@ -454,13 +469,13 @@ func (s *Store) write(ops []op) error {
 	txn := s.db.NewTransaction(true)
 	defer func() { txn.Discard() }()
 	for _, o := range ops {
-		err := apply(txn, o)
+		err := apply(txn, o, m)
 		if errors.Is(err, badger.ErrTxnTooBig) {
 			if err = txn.Commit(); err != nil {
 				return wrapWrite(err)
 			}
 			txn = s.db.NewTransaction(true)
-			err = apply(txn, o)
+			err = apply(txn, o, m)
 		}
 		if err != nil {
 			return wrapWrite(err)
@@ -472,10 +487,11 @@ func (s *Store) write(ops []op) error {
 	return wrapWrite(s.db.Update(func(txn *badger.Txn) error { return txn.Delete([]byte(keyIncomplete)) }))
 }
 
-// applyAll applies the ops in order in txn.
-func applyAll(txn *badger.Txn, ops []op) error {
+// applyAll applies the ops in order in txn, queueing each record they change to be sent
+// when the store is shared (m not nil).
+func applyAll(txn *badger.Txn, ops []op, m *marks) error {
 	for _, o := range ops {
-		if err := apply(txn, o); err != nil {
+		if err := apply(txn, o, m); err != nil {
 			return err
 		}
 	}
@@ -484,14 +500,25 @@ func applyAll(txn *badger.Txn, ops []op) error {
 
 // apply sets or deletes one key. A delete with children deletes them too, listed inside the
 // transaction, so that none written meanwhile is left behind.
-func apply(txn *badger.Txn, o op) error {
+func apply(txn *badger.Txn, o op, m *marks) error {
+	if err := m.mark(txn, o.key); err != nil {
+		return err
+	}
 	if o.value != nil {
 		return txn.Set(o.key, o.value)
 	}
 	if err := txn.Delete(o.key); err != nil || o.children == nil {
 		return err
 	}
-	return deletePrefix(txn, o.children)
+	for _, k := range keysIn(txn, o.children) {
+		if err := m.mark(txn, k); err != nil {
+			return err
+		}
+		if err := txn.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func wrapWrite(err error) error {

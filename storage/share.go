@@ -1,0 +1,547 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"journeymap/journey"
+	"journeymap/storage/merge"
+)
+
+// Share says how a store follows a shared workspace: the server, the bucket, where to find
+// the credentials (never the credentials themselves: a password lives in its file or the OS's
+// credential store, never in the store, a backup or an export) and the member who edits at
+// this desk, whom what it sends names.
+type Share struct {
+	Schema       int    `json:"schema"`
+	Server       string `json:"server"`
+	Bucket       string `json:"bucket"`
+	Creds        string `json:"creds,omitempty"`        // a NATS credentials file
+	User         string `json:"user,omitempty"`         // with PasswordFile, instead of Creds
+	PasswordFile string `json:"passwordFile,omitempty"` // a file holding the password
+	TLSCA        string `json:"tlsCA,omitempty"`        // a CA file for a server with its own certificate
+	Member       string `json:"member,omitempty"`
+	// MaxValue is the largest value the server takes (its max_payload), learnt when sharing:
+	// a record bigger than that is refused at the edit, never half-sent.
+	MaxValue int `json:"maxValue,omitempty"`
+}
+
+// ErrTooBigToShare is returned for an edit that makes a record bigger than the shared
+// workspace's server takes.
+var ErrTooBigToShare = errors.New("too big for the shared workspace's server")
+
+// Sharing is how the store follows a shared workspace; ok is false for a store of its own.
+func (s *Store) Sharing() (sh Share, ok bool, err error) {
+	err = s.db.View(func(txn *badger.Txn) error {
+		ok, err = get(txn, []byte(keyShare), &sh)
+		return err
+	})
+	return sh, ok, err
+}
+
+// StartSharing makes the store follow a shared workspace: from now on every record changed
+// is queued to be sent in the transaction that changes it, and every record it holds now is
+// queued at once.
+func (s *Store) StartSharing(sh Share) error {
+	sh.Schema = 1
+	v, err := encode(sh)
+	if err != nil {
+		return err
+	}
+	err = s.update(func(txn *badger.Txn) error {
+		if err := txn.Set([]byte(keyShare), v); err != nil {
+			return err
+		}
+		mark, err := s.newMark(time.Now(), false)
+		if err != nil {
+			return err
+		}
+		for _, p := range []string{keyWorkspace, prefixMember, prefixPulse, prefixJourney} {
+			for _, k := range keysIn(txn, []byte(p)) {
+				if _, ok := refOf(k); ok {
+					if err := txn.Set(outboxKey(k), mark); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		s.share.Store(&sh)
+	}
+	return err
+}
+
+// StopSharing makes the store its own again: the workspace stays whole, what was not sent
+// stays unsent, and nothing of the sharing is kept.
+func (s *Store) StopSharing() error {
+	err := s.update(func(txn *badger.Txn) error { return deletePrefix(txn, []byte(prefixShare)) })
+	if err == nil {
+		s.share.Store(nil)
+	}
+	return err
+}
+
+// loadShare reads how the store follows a shared workspace, if it does.
+func (s *Store) loadShare() error {
+	sh, ok, err := s.Sharing()
+	if err != nil || !ok {
+		return err
+	}
+	s.share.Store(&sh)
+	return nil
+}
+
+func (s *Store) update(f func(txn *badger.Txn) error) error {
+	if s.readOnly {
+		return fmt.Errorf("%w: %s", ErrReadOnly, s.dir)
+	}
+	return wrapWrite(s.db.Update(f))
+}
+
+// outboxMark is what marks a record changed here and not sent: when, and a number that a
+// later change of the same record replaces, so that a send only clears the change it sent.
+type outboxMark struct {
+	Schema int       `json:"schema"`
+	Seq    uint64    `json:"seq"`
+	At     time.Time `json:"at"`
+	// After, for a pulse, is when it may be sent: a random part of a day later, so that the
+	// server's own time of arrival does not tell who answered last.
+	After time.Time `json:"after,omitzero"`
+}
+
+func (s *Store) newMark(now time.Time, pulse bool) ([]byte, error) {
+	m := outboxMark{Schema: 1, Seq: s.outSeq.Add(1), At: now.UTC().Truncate(time.Second)}
+	if pulse {
+		m.At = time.Time{}
+		m.After = now.Add(time.Duration(rand.Int64N(int64(24 * time.Hour))))
+	}
+	return encode(m)
+}
+
+// marks is the outbox marks the ops of one write get, when the store is shared: nil when not.
+type marks struct {
+	record, pulse []byte
+}
+
+func (s *Store) marksFor(now time.Time) (*marks, error) {
+	if s.share.Load() == nil {
+		return nil, nil
+	}
+	r, err := s.newMark(now, false)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.newMark(now, true)
+	return &marks{record: r, pulse: p}, err
+}
+
+// mark queues the record at key to be sent.
+func (m *marks) mark(txn *badger.Txn, key []byte) error {
+	if m == nil {
+		return nil
+	}
+	r, ok := refOf(key)
+	if !ok {
+		return nil
+	}
+	if r.Kind == journey.RefPulse {
+		return txn.Set(outboxKey(key), m.pulse)
+	}
+	return txn.Set(outboxKey(key), m.record)
+}
+
+// checkShareable refuses a record bigger than the shared workspace's server takes.
+func (s *Store) checkShareable(ops []op) error {
+	sh := s.share.Load()
+	if sh == nil || sh.MaxValue <= 0 {
+		return nil
+	}
+	for _, o := range ops {
+		if r, ok := refOf(o.key); ok && len(o.value)+envelopeRoom > sh.MaxValue {
+			return fmt.Errorf("the %s would be %d KiB, and the shared workspace's server takes at most %d KiB: %w",
+				describe(r), (len(o.value)+envelopeRoom)>>10, sh.MaxValue>>10, ErrTooBigToShare)
+		}
+	}
+	return nil
+}
+
+// envelopeRoom is what the envelope around a record may add to it, conflicts aside.
+const envelopeRoom = 512
+
+func describe(r journey.Ref) string {
+	switch r.Kind {
+	case journey.RefPainPoint:
+		return "pain point " + fmt.Sprintf("%q", r.ID)
+	case journey.RefWorkspace:
+		return "workspace's list of members and journeys"
+	}
+	return fmt.Sprintf("%s %q", r.Kind, r.ID)
+}
+
+// seen is the last version of a record that the store and the bucket agreed on.
+type seen struct {
+	Schema int             `json:"schema"`
+	Rev    uint64          `json:"rev"`
+	Base   json.RawMessage `json:"base"` // the record as agreed; null: it was deleted
+}
+
+// Envelope is a record as a shared workspace's bucket holds it: the record as stored, who
+// changed it and when (neither for a pulse), and its fields in conflict.
+type Envelope struct {
+	Record    json.RawMessage `json:"record"` // null for a record deleted with a conflict
+	By        string          `json:"by,omitempty"`
+	At        string          `json:"at,omitempty"`
+	Conflicts []Conflict      `json:"conflicts,omitempty"`
+}
+
+// Conflict is a field of a record that two desks changed to different values before either
+// saw the other's change: its provisional value stands in the record, the same on every desk,
+// until a person settles it.
+type Conflict struct {
+	Field  string          `json:"field"` // "" for the whole record: a delete against an edit
+	Values []ConflictValue `json:"values"`
+}
+
+// ConflictValue is one side of a conflict: the value (null: deleted), who made it and when.
+type ConflictValue struct {
+	Value json.RawMessage `json:"value"`
+	By    string          `json:"by,omitempty"`
+	At    string          `json:"at,omitempty"`
+}
+
+// Outgoing is a record changed here, to send to the bucket.
+type Outgoing struct {
+	Ref   journey.Ref
+	Key   string // its key in the bucket
+	Value []byte // the Envelope to put; nil: delete it
+	// Rev is the revision of the version last agreed on; 0 when the bucket never had it as
+	// far as this store knows, so that it is created.
+	Rev uint64
+
+	storeKey, record, mark []byte
+}
+
+// Outgoing is up to max records changed here and not yet sent, and whether more wait.
+// Pulses wait until their time (see outboxMark.After).
+func (s *Store) Outgoing(now time.Time, max int) (out []Outgoing, more bool, err error) {
+	sh := s.share.Load()
+	if sh == nil {
+		return nil, false, nil
+	}
+	err = s.db.View(func(txn *badger.Txn) error {
+		return scan(txn, []byte(prefixOutbox), func(k, v []byte) error {
+			if len(out) == max {
+				more = true
+				return errStop
+			}
+			var m outboxMark
+			if err := decodeRecord(k, v, &m); err != nil {
+				return err
+			}
+			if !m.After.IsZero() && now.Before(m.After) {
+				return nil
+			}
+			key := k[len(prefixOutbox):]
+			r, _ := refOf(key)
+			o := Outgoing{Ref: r, storeKey: key, mark: bytes.Clone(v)}
+			var err error
+			if o.Key, err = WireKey(r); err != nil {
+				return err
+			}
+			var sn seen
+			if _, err := get(txn, seenKey(key), &sn); err != nil {
+				return err
+			}
+			o.Rev = sn.Rev
+			if o.record, err = valueOf(txn, key); err != nil {
+				return err
+			}
+			if o.record == nil {
+				out = append(out, o) // a delete
+				return nil
+			}
+			env := Envelope{Record: o.record}
+			if r.Kind != journey.RefPulse {
+				env.By, env.At = sh.Member, m.At.Format(time.RFC3339)
+			}
+			var cs conflictsRecord
+			if _, err := get(txn, conflictKey(key), &cs); err != nil {
+				return err
+			}
+			env.Conflicts = cs.Conflicts
+			o.Value, err = json.Marshal(env)
+			out = append(out, o)
+			return err
+		})
+	})
+	if errors.Is(err, errStop) {
+		err = nil
+	}
+	return out, more, err
+}
+
+var errStop = errors.New("stop")
+
+// conflictsRecord keeps a record's fields in conflict.
+type conflictsRecord struct {
+	Schema    int        `json:"schema"`
+	Conflicts []Conflict `json:"conflicts"`
+}
+
+// valueOf is the value at key, nil when there is none.
+func valueOf(txn *badger.Txn, key []byte) ([]byte, error) {
+	item, err := txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading %q: %w", key, err)
+	}
+	return item.ValueCopy(nil)
+}
+
+// Sent records that o reached the bucket as revision rev: the version sent is the one agreed
+// on, and o's change leaves the outbox, unless the record changed again meanwhile.
+func (s *Store) Sent(o Outgoing, rev uint64) error {
+	return s.update(func(txn *badger.Txn) error {
+		cur, err := valueOf(txn, outboxKey(o.storeKey))
+		if err != nil {
+			return err
+		}
+		if bytes.Equal(cur, o.mark) {
+			if err := txn.Delete(outboxKey(o.storeKey)); err != nil {
+				return err
+			}
+		}
+		return setSeen(txn, o.storeKey, rev, o.record)
+	})
+}
+
+func setSeen(txn *badger.Txn, key []byte, rev uint64, record []byte) error {
+	base := json.RawMessage("null")
+	if record != nil {
+		base = record
+	}
+	v, err := encode(seen{Schema: 1, Rev: rev, Base: base})
+	if err != nil {
+		return err
+	}
+	return txn.Set(seenKey(key), v)
+}
+
+// Incoming is a value of the bucket: a record another desk (or this one) sent.
+type Incoming struct {
+	Key     string
+	Value   []byte // the Envelope; nil for a delete
+	Rev     uint64
+	Deleted bool
+}
+
+// Received is what taking values from the bucket did.
+type Received struct {
+	Refs     []journey.Ref // the records that changed here
+	SetAside []string      // keys whose value could not be taken, each with why
+}
+
+// Receive takes values from the bucket into the store, in one transaction. A record with no
+// change waiting here becomes the bucket's; one changed here too is merged field by field
+// against the version last agreed on, and what both changed differently is kept as a
+// conflict; the merged record waits to be sent unless it is the bucket's. A value that does
+// not decode, is of a newer Journeymap or names another record than its key is set aside and
+// named, leaving the store as it was; values already taken are skipped.
+func (s *Store) Receive(in []Incoming) (Received, error) {
+	var got Received
+	sh := s.share.Load()
+	if sh == nil {
+		return got, errors.New("the store follows no shared workspace")
+	}
+	err := s.update(func(txn *badger.Txn) error {
+		got = Received{}
+		var lr lastRecord
+		if _, err := get(txn, []byte(keyShareLast), &lr); err != nil {
+			return err
+		}
+		for _, e := range in {
+			lr.Rev = max(lr.Rev, e.Rev)
+			r, changed, err := s.receiveOne(txn, sh, e)
+			if err != nil {
+				var aside *setAside
+				if !errors.As(err, &aside) {
+					return err
+				}
+				got.SetAside = append(got.SetAside, fmt.Sprintf("%s: %s", e.Key, aside.why))
+				v, _ := encode(setAsideRecord{Schema: 1, Rev: e.Rev, Why: aside.why})
+				if err := txn.Set(setAsideKey(e.Key), v); err != nil {
+					return err
+				}
+				continue
+			}
+			if changed {
+				got.Refs = append(got.Refs, r)
+			}
+		}
+		lr.Schema = 1
+		v, err := encode(lr)
+		if err != nil {
+			return err
+		}
+		return txn.Set([]byte(keyShareLast), v)
+	})
+	return got, err
+}
+
+type lastRecord struct {
+	Schema int    `json:"schema"`
+	Rev    uint64 `json:"rev"`
+}
+
+type setAsideRecord struct {
+	Schema int    `json:"schema"`
+	Rev    uint64 `json:"rev"`
+	Why    string `json:"why"`
+}
+
+type setAside struct{ why string }
+
+func (e *setAside) Error() string { return e.why }
+
+func (s *Store) receiveOne(txn *badger.Txn, sh *Share, e Incoming) (journey.Ref, bool, error) {
+	r, err := ParseWireKey(e.Key)
+	if err != nil {
+		return r, false, &setAside{"the key names no record of a workspace"}
+	}
+	key, err := recordKey(r)
+	if err != nil {
+		return r, false, err
+	}
+	var sn seen
+	if _, err := get(txn, seenKey(key), &sn); err != nil {
+		return r, false, err
+	}
+	if e.Rev <= sn.Rev {
+		return r, false, nil // taken already, or sent from here
+	}
+	var env Envelope
+	var theirs []byte
+	if !e.Deleted {
+		if err := json.Unmarshal(e.Value, &env); err != nil {
+			return r, false, &setAside{"the value is not a record of a workspace: " + err.Error()}
+		}
+		if len(env.Record) > 0 && string(env.Record) != "null" {
+			theirs = env.Record
+			if err := checkReceived(key, r, theirs); err != nil {
+				return r, false, &setAside{err.Error()}
+			}
+		}
+	}
+	ours, err := valueOf(txn, key)
+	if err != nil {
+		return r, false, err
+	}
+	markV, err := valueOf(txn, outboxKey(key))
+	if err != nil {
+		return r, false, err
+	}
+	now, conflicts := theirs, env.Conflicts
+	if markV != nil {
+		var m outboxMark
+		if err := decodeRecord(outboxKey(key), markV, &m); err != nil {
+			return r, false, err
+		}
+		var base []byte
+		if len(sn.Base) > 0 && string(sn.Base) != "null" {
+			base = sn.Base
+		}
+		merged, cs, err := merge.Merge(base, ours, theirs)
+		if err != nil {
+			return r, false, &setAside{"the value can't be merged with this desk's: " + err.Error()}
+		}
+		now = merged
+		for _, c := range cs {
+			var at string
+			if !m.At.IsZero() {
+				at = m.At.Format(time.RFC3339)
+			}
+			conflicts = append(conflicts, Conflict{Field: c.Path, Values: []ConflictValue{
+				{Value: c.Ours, By: sh.Member, At: at}, {Value: c.Theirs, By: env.By, At: env.At}}})
+		}
+		if bytes.Equal(merged, theirs) || (merged == nil && theirs == nil) {
+			if err := txn.Delete(outboxKey(key)); err != nil {
+				return r, false, err
+			}
+		}
+	}
+	if err := setSeen(txn, key, e.Rev, theirs); err != nil {
+		return r, false, err
+	}
+	if len(conflicts) > 0 {
+		v, err := encode(conflictsRecord{Schema: 1, Conflicts: conflicts})
+		if err != nil {
+			return r, false, err
+		}
+		if err := txn.Set(conflictKey(key), v); err != nil {
+			return r, false, err
+		}
+	} else if err := txn.Delete(conflictKey(key)); err != nil {
+		return r, false, err
+	}
+	if bytes.Equal(now, ours) {
+		return r, false, nil
+	}
+	if now == nil {
+		return r, true, txn.Delete(key)
+	}
+	return r, true, txn.Set(key, now)
+}
+
+// checkReceived refuses a record that does not decode as the record its key names, is of a
+// newer Journeymap, or names another id than its key.
+func checkReceived(key []byte, r journey.Ref, v []byte) error {
+	var id string
+	var err error
+	switch r.Kind {
+	case journey.RefWorkspace:
+		var w workspaceRecord
+		err = decodeRecord(key, v, &w)
+	case journey.RefMember:
+		var m memberRecord
+		err, id = decodeRecord(key, v, &m), m.ID
+	case journey.RefPulse:
+		var p pulseRecord
+		err, id = decodeRecord(key, v, &p), p.ID
+	case journey.RefJourney:
+		var j journeyRecord
+		err, id = decodeRecord(key, v, &j), j.ID
+	case journey.RefCard:
+		var c cardRecord
+		err, id = decodeRecord(key, v, &c), c.ID
+	case journey.RefPainPoint:
+		var p painRecord
+		err, id = decodeRecord(key, v, &p), p.ID
+	}
+	if err != nil {
+		return err
+	}
+	if r.Kind != journey.RefWorkspace && id != r.ID {
+		return fmt.Errorf("the record's id %q is not its key's %q", id, r.ID)
+	}
+	return nil
+}
+
+// LastRevision is the bucket's last revision taken into the store: where to go on from.
+func (s *Store) LastRevision() (uint64, error) {
+	var lr lastRecord
+	err := s.db.View(func(txn *badger.Txn) error {
+		_, err := get(txn, []byte(keyShareLast), &lr)
+		return err
+	})
+	return lr.Rev, err
+}
