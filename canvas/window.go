@@ -273,7 +273,7 @@ func (mw *MainWindow) changed(c document.Change) {
 		return
 	}
 	// An undo or redo in another journey shows that journey, so that what it did is seen.
-	if ids := c.Journeys(); c.Kind != document.Did && len(ids) == 1 && ids[0] != mw.Map.JourneyID() {
+	if ids := c.Journeys(); (c.Kind == document.Undid || c.Kind == document.Redid) && len(ids) == 1 && ids[0] != mw.Map.JourneyID() {
 		if i := mw.journeyIndex(ids[0]); i >= 0 {
 			mw.selectJourney(i)
 		}

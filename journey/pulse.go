@@ -1,6 +1,8 @@
 package journey
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"strings"
@@ -165,4 +167,22 @@ func (s PulseSummary) Said() []string {
 	}
 	lines = append(lines, fmt.Sprintf("Weakest: %s. Try this: %s", s.Weakest.Name(), s.Weakest.Suggestion()))
 	return lines
+}
+
+// NamePulses gives each pulse without an id one made from what it says (its date and
+// scores, and how many alike came before it), never from who gave it or when: two desks that
+// import the same file name its pulses alike, so that a shared workspace does not hold them
+// twice, and an id still tells nothing of the order people answered in.
+func NamePulses(pulses []Pulse) {
+	alike := map[Pulse]int{}
+	for i := range pulses {
+		p := &pulses[i]
+		if p.ID != "" {
+			continue
+		}
+		n := alike[*p]
+		alike[*p]++
+		sum := sha256.Sum256(fmt.Appendf(nil, "%s|%d|%d|%d|%d|%d", p.Date, p.Risk, p.Dialogue, p.Help, p.Inclusion, n))
+		p.ID = "pulse-" + hex.EncodeToString(sum[:6])
+	}
 }

@@ -103,3 +103,25 @@ func slicesSortedByID(p []Pulse) bool {
 	}
 	return true
 }
+
+// TestNamePulses: pulses without an id are named by what they say, alike on every desk; two
+// alike are told apart; a pulse with an id keeps it.
+func TestNamePulses(t *testing.T) {
+	given := func() []Pulse {
+		return []Pulse{{Date: "2026-11-02", Risk: 3, Dialogue: 4, Help: 5, Inclusion: 4}, {ID: "pulse-kept", Date: "2026-11-02"},
+			{Date: "2026-11-02", Risk: 3, Dialogue: 4, Help: 5, Inclusion: 4}, {Date: "2026-10-05", Risk: 2, Dialogue: 4, Help: 4, Inclusion: 4}}
+	}
+	a, b := given(), given()
+	NamePulses(a)
+	NamePulses(b)
+	seen := map[string]bool{}
+	for i := range a {
+		if a[i].ID != b[i].ID || a[i].ID == "" || seen[a[i].ID] {
+			t.Errorf("pulse %d: named %q and %q; want one name, the same twice, no two alike", i, a[i].ID, b[i].ID)
+		}
+		seen[a[i].ID] = true
+	}
+	if a[1].ID != "pulse-kept" {
+		t.Errorf("a pulse's own id became %q", a[1].ID)
+	}
+}

@@ -316,8 +316,9 @@ type op struct {
 }
 
 // Replace makes the store hold exactly w, after validating it whole: a workspace that fails
-// leaves the store untouched. Pulses without an id are given one, in w too, and w's pulses
-// are put in id order, as Load returns them. The undo history of the old workspace goes with it.
+// leaves the store untouched. Pulses without an id are named by what they say
+// (journey.NamePulses), in w too, and w's pulses are put in id order, as Load returns them.
+// The undo history of the old workspace goes with it.
 func (s *Store) Replace(w *journey.Workspace) error {
 	if err := journey.Validate(w); err != nil {
 		return err
@@ -342,11 +343,9 @@ func (s *Store) Replace(w *journey.Workspace) error {
 			return err
 		}
 	}
+	journey.NamePulses(w.Pulses)
 	for i := range w.Pulses {
 		p := &w.Pulses[i]
-		if p.ID == "" {
-			p.ID = journey.NewID("pulse")
-		}
 		if err := put(pulseKey(p.ID), pulseRecord{SchemaVersion, *p}); err != nil {
 			return err
 		}

@@ -193,12 +193,13 @@ func (p *PainPointPanel) Open(journeyID, id string) {
 func (p *PainPointPanel) Close() { p.Open("", "") }
 
 // Changed follows a change of the document: the pain point is read again unless text typed
-// for it is waiting, and the loads and the suggestion are worked out afresh either way.
+// for it is waiting (an edit made here, or another desk's change), and the loads and the
+// suggestion are worked out afresh either way.
 func (p *PainPointPanel) Changed(c document.Change) {
 	if p.id == "" {
 		return
 	}
-	if !p.dirty || c.Kind != document.Did {
+	if !p.dirty || (c.Kind != document.Did && c.Kind != document.Received) {
 		p.load()
 		return
 	}

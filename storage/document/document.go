@@ -30,6 +30,8 @@ const (
 	// Replaced is a whole workspace put in place of the one there was (a restored backup):
 	// everything may have changed, and the undo history starts anew.
 	Replaced ChangeKind = "replace"
+	// Received is a change made on another desk of a shared workspace.
+	Received ChangeKind = "receive"
 )
 
 // Change tells a watcher what changed: which records, by which edit. Watchers re-read what
@@ -371,4 +373,22 @@ func (d *Document) Restore(path string, now time.Time) (transfer.Imported, error
 	}
 	d.tell(Change{Kind: Replaced, Label: "Restore backup"})
 	return r, nil
+}
+
+// Receive takes values of a shared workspace's bucket into the store (storage.Store.Receive)
+// and, when records changed, reads the workspace again and tells the watchers (Received), so
+// that what shows the workspace follows another desk's changes as it does this one's. The
+// undo history is this desk's own and stays as it is.
+func (d *Document) Receive(in []storage.Incoming) (storage.Received, error) {
+	got, err := d.store.Receive(in)
+	if err != nil || len(got.Refs) == 0 {
+		return got, err
+	}
+	w, err := d.store.Load()
+	if err != nil {
+		return got, fmt.Errorf("reading the workspace after another desk's changes: %w", err)
+	}
+	*d.ws = *w
+	d.tell(Change{Kind: Received, Refs: got.Refs})
+	return got, nil
 }

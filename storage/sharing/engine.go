@@ -1,0 +1,300 @@
+package sharing
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"journeymap/storage"
+)
+
+// Errors a caller can tell apart with errors.Is.
+var (
+	// ErrUnreachable means the server did not answer: the desk works offline meanwhile.
+	ErrUnreachable = errors.New("can't reach the server")
+	// ErrRefused means the server refused the credentials.
+	ErrRefused = errors.New("the server refused the credentials")
+	// ErrNoBucket means the bucket to join does not exist.
+	ErrNoBucket = errors.New("no shared workspace by that name")
+	// ErrTaken means the bucket to share into already holds a workspace.
+	ErrTaken = errors.New("the bucket already holds a workspace")
+)
+
+// History is how many versions of each record a shared workspace's bucket keeps: what the
+// history of a record can show, and what a desk that was offline can still merge against.
+const History = 16
+
+// Receiver takes values of the bucket into the store: the store's own Receive, or a
+// document's, which also tells what shows the workspace.
+type Receiver func([]storage.Incoming) (storage.Received, error)
+
+// Engine sends a store's outbox to the bucket and takes the bucket's changes in.
+type Engine struct {
+	store   *storage.Store
+	receive Receiver
+	share   storage.Share
+	nc      *nats.Conn
+	kv      jetstream.KeyValue
+	// Now is the clock pulses are held back by.
+	Now func() time.Time
+}
+
+// Connect connects to the shared workspace the store follows; receive takes what comes in
+// (nil: the store's own Receive).
+func Connect(ctx context.Context, s *storage.Store, receive Receiver) (*Engine, error) {
+	sh, ok, err := s.Sharing()
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, errors.New("this store follows no shared workspace: share it or join one first")
+	}
+	if receive == nil {
+		receive = s.Receive
+	}
+	nc, kv, err := open(ctx, sh)
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{store: s, receive: receive, share: sh, nc: nc, kv: kv, Now: time.Now}, nil
+}
+
+// Close disconnects.
+func (e *Engine) Close() { e.nc.Close() }
+
+// dial connects to the server with the share's credentials.
+func dial(sh storage.Share) (*nats.Conn, error) {
+	opts := []nats.Option{nats.Name("Journeymap"), nats.Timeout(5 * time.Second)}
+	switch {
+	case sh.Creds != "":
+		opts = append(opts, nats.UserCredentials(sh.Creds))
+	case sh.User != "":
+		pw, err := os.ReadFile(sh.PasswordFile)
+		if err != nil {
+			return nil, fmt.Errorf("reading the password: %w", err)
+		}
+		opts = append(opts, nats.UserInfo(sh.User, strings.TrimRight(string(pw), "\r\n")))
+	}
+	if sh.TLSCA != "" {
+		opts = append(opts, nats.RootCAs(sh.TLSCA))
+	}
+	nc, err := nats.Connect(sh.Server, opts...)
+	switch {
+	case err == nil:
+		return nc, nil
+	case errors.Is(err, nats.ErrAuthorization), strings.Contains(strings.ToLower(err.Error()), "authorization"):
+		return nil, fmt.Errorf("%w for %s", ErrRefused, who(sh))
+	case errors.Is(err, nats.ErrNoServers):
+		return nil, fmt.Errorf("%w %s", ErrUnreachable, sh.Server)
+	}
+	return nil, fmt.Errorf("connecting to %s: %w", sh.Server, err)
+}
+
+func who(sh storage.Share) string {
+	if sh.User != "" {
+		return sh.User
+	}
+	if sh.Creds != "" {
+		return "the credentials in " + sh.Creds
+	}
+	return "an anonymous user"
+}
+
+func open(ctx context.Context, sh storage.Share) (*nats.Conn, jetstream.KeyValue, error) {
+	nc, err := dial(sh)
+	if err != nil {
+		return nil, nil, err
+	}
+	js, err := jetstream.New(nc)
+	if err != nil {
+		nc.Close()
+		return nil, nil, err
+	}
+	kv, err := js.KeyValue(ctx, sh.Bucket)
+	if errors.Is(err, jetstream.ErrBucketNotFound) {
+		nc.Close()
+		return nil, nil, fmt.Errorf("%w on %s: %q", ErrNoBucket, sh.Server, sh.Bucket)
+	}
+	if err != nil {
+		nc.Close()
+		return nil, nil, fmt.Errorf("opening the shared workspace %q: %w", sh.Bucket, err)
+	}
+	return nc, kv, nil
+}
+
+// Share puts the store's workspace into a new bucket on the server and makes the store follow
+// it; a bucket that exists already is refused, never written over.
+func Share(ctx context.Context, s *storage.Store, sh storage.Share) error {
+	nc, err := dial(sh)
+	if err != nil {
+		return err
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		return err
+	}
+	_, err = js.CreateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: sh.Bucket, History: History,
+		Description: "a Journeymap workspace", Storage: jetstream.FileStorage})
+	if errors.Is(err, jetstream.ErrBucketExists) {
+		return fmt.Errorf("%w: %q on %s; pick another name with -bucket, or join it", ErrTaken, sh.Bucket, sh.Server)
+	}
+	if err != nil {
+		return fmt.Errorf("making the shared workspace %q: %w", sh.Bucket, err)
+	}
+	sh.MaxValue = int(nc.MaxPayload())
+	return s.StartSharing(sh)
+}
+
+// Join makes an empty store follow the shared workspace in the bucket.
+func Join(ctx context.Context, s *storage.Store, sh storage.Share) error {
+	nc, kv, err := open(ctx, sh)
+	if err != nil {
+		return err
+	}
+	defer nc.Close()
+	if _, err := kv.Get(ctx, "ws"); errors.Is(err, jetstream.ErrKeyNotFound) {
+		return fmt.Errorf("%w: the bucket %q holds no workspace yet", ErrNoBucket, sh.Bucket)
+	}
+	sh.MaxValue = int(nc.MaxPayload())
+	return s.StartSharing(sh)
+}
+
+// Status is where a shared store stands.
+type Status struct {
+	Server      string    `json:"server"`
+	Bucket      string    `json:"bucket"`
+	Revision    uint64    `json:"revision"`
+	Waiting     int       `json:"waiting"`
+	Conflicts   []string  `json:"-"`
+	LastContact time.Time `json:"lastContact"`
+	SetAside    []string  `json:"setAside,omitempty"`
+}
+
+// SyncOnce takes in what the bucket holds that the store has not taken, then sends what waits
+// here, merging each record someone changed meanwhile.
+func (e *Engine) SyncOnce(ctx context.Context) (Status, error) {
+	st := Status{Server: e.share.Server, Bucket: e.share.Bucket}
+	got, err := e.catchUp(ctx)
+	if err != nil {
+		return st, err
+	}
+	st.SetAside = got.SetAside
+	if err := e.send(ctx); err != nil {
+		return st, err
+	}
+	st.LastContact = time.Now()
+	st.Revision, err = e.store.LastRevision()
+	return st, err
+}
+
+// catchUp takes every revision after the last taken, up to the bucket's newest.
+func (e *Engine) catchUp(ctx context.Context) (storage.Received, error) {
+	var got storage.Received
+	status, err := e.kv.Status(ctx)
+	if err != nil {
+		return got, fmt.Errorf("reading the shared workspace: %w", err)
+	}
+	newest := status.(*jetstream.KeyValueBucketStatus).StreamInfo().State.LastSeq
+	last, err := e.store.LastRevision()
+	if err != nil || newest <= last {
+		return got, err
+	}
+	w, err := e.kv.WatchAll(ctx, jetstream.ResumeFromRevision(last+1))
+	if err != nil {
+		return got, err
+	}
+	defer w.Stop()
+	var batch []storage.Incoming
+	for {
+		select {
+		case <-ctx.Done():
+			return got, ctx.Err()
+		case en, ok := <-w.Updates():
+			if !ok {
+				return got, errors.New("the shared workspace stopped answering")
+			}
+			if en == nil {
+				if len(batch) > 0 && batch[len(batch)-1].Rev >= newest {
+					return e.take(batch)
+				}
+				continue
+			}
+			batch = append(batch, incoming(en))
+			if en.Revision() >= newest {
+				return e.take(batch)
+			}
+		}
+	}
+}
+
+func (e *Engine) take(batch []storage.Incoming) (storage.Received, error) {
+	if len(batch) == 0 {
+		return storage.Received{}, nil
+	}
+	return e.receive(batch)
+}
+
+func incoming(en jetstream.KeyValueEntry) storage.Incoming {
+	in := storage.Incoming{Key: en.Key(), Rev: en.Revision()}
+	if en.Operation() != jetstream.KeyValuePut {
+		in.Deleted = true
+	} else {
+		in.Value = en.Value()
+	}
+	return in
+}
+
+// send sends what waits, each record on the revision last agreed on. One that someone changed
+// meanwhile is fetched and merged, and sent again on its new revision.
+func (e *Engine) send(ctx context.Context) error {
+	// Bounded: a record merged is sent again, and one a busy desk keeps changing could keep
+	// this going; what is left goes next time.
+	for range 1000 {
+		out, _, err := e.store.Outgoing(e.Now(), 64)
+		if err != nil || len(out) == 0 {
+			return err
+		}
+		for _, o := range out {
+			if err := e.sendOne(ctx, o); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (e *Engine) sendOne(ctx context.Context, o storage.Outgoing) error {
+	var rev uint64
+	var err error
+	switch {
+	case o.Value == nil && o.Rev == 0:
+		return e.store.Sent(o, 0) // never in the bucket: nothing to delete there
+	case o.Value == nil:
+		err = e.kv.Delete(ctx, o.Key, jetstream.LastRevision(o.Rev))
+		rev = o.Rev // the delete's own revision comes back through the watch
+	case o.Rev == 0:
+		rev, err = e.kv.Create(ctx, o.Key, o.Value)
+	default:
+		rev, err = e.kv.Update(ctx, o.Key, o.Value, o.Rev)
+	}
+	if err == nil {
+		return e.store.Sent(o, rev)
+	}
+	if !errors.Is(err, jetstream.ErrKeyExists) && !errors.Is(err, jetstream.ErrKeyRevisionMismatch) {
+		return fmt.Errorf("sending %s: %w", o.Key, err)
+	}
+	// Changed meanwhile: take the bucket's version, which merges it with this desk's.
+	hist, err := e.kv.History(ctx, o.Key)
+	if err != nil {
+		return fmt.Errorf("reading %s to merge it: %w", o.Key, err)
+	}
+	_, err = e.receive([]storage.Incoming{incoming(hist[len(hist)-1])})
+	return err
+}

@@ -1,0 +1,230 @@
+package sharing
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+
+	"journeymap/journey"
+	"journeymap/journey/journeytest"
+	"journeymap/storage"
+	"journeymap/storage/document"
+)
+
+// startServer starts a NATS server with JetStream in the test's process, on a free port,
+// stopped when the test ends.
+func startServer(t *testing.T) *server.Server {
+	t.Helper()
+	ns, err := server.NewServer(&server.Options{JetStream: true, StoreDir: t.TempDir(), Port: -1, Host: "127.0.0.1", NoSigs: true, NoLog: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ns.Start()
+	if !ns.ReadyForConnections(5 * time.Second) {
+		t.Fatal("the NATS server did not start")
+	}
+	t.Cleanup(ns.Shutdown)
+	return ns
+}
+
+// desk is one desktop's store and its engine.
+type desk struct {
+	t     *testing.T
+	store *storage.Store
+	e     *Engine
+}
+
+func openStore(t *testing.T) *storage.Store {
+	t.Helper()
+	s, err := storage.Open(filepath.Join(t.TempDir(), "store"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func (d *desk) connect() {
+	d.t.Helper()
+	e, err := Connect(context.Background(), d.store, nil)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	d.t.Cleanup(e.Close)
+	d.e = e
+}
+
+// sharedDesks is a desk that shared the sample and n more that joined it, each synced once.
+func sharedDesks(t *testing.T, n int) []*desk {
+	t.Helper()
+	ns := startServer(t)
+	ctx := context.Background()
+	first := &desk{t: t, store: openStore(t)}
+	if err := first.store.Replace(journeytest.Sample(t)); err != nil {
+		t.Fatal(err)
+	}
+	if err := Share(ctx, first.store, storage.Share{Server: ns.ClientURL(), Bucket: "returns", Member: "m-ana"}); err != nil {
+		t.Fatal(err)
+	}
+	first.connect()
+	first.sync()
+	desks := []*desk{first}
+	for i := range n {
+		d := &desk{t: t, store: openStore(t)}
+		if err := Join(ctx, d.store, storage.Share{Server: ns.ClientURL(), Bucket: "returns", Member: []string{"m-ben", "m-chen"}[i]}); err != nil {
+			t.Fatal(err)
+		}
+		d.connect()
+		d.sync()
+		desks = append(desks, d)
+	}
+	return desks
+}
+
+func (d *desk) sync() Status {
+	d.t.Helper()
+	st, err := d.e.SyncOnce(context.Background())
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return st
+}
+
+func (d *desk) workspace() *journey.Workspace {
+	d.t.Helper()
+	w, err := d.store.Load()
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return w
+}
+
+// edit makes an edit on the desk's store, as its document does.
+func (d *desk) edit(make func(w *journey.Workspace) (journey.Edit, error)) {
+	d.t.Helper()
+	w := d.workspace()
+	e, err := make(w)
+	if err == nil {
+		err = e.Apply(w)
+	}
+	if err == nil {
+		err = d.store.Commit(w, e.Touches(), storage.HistoryStep{})
+	}
+	if err != nil {
+		d.t.Fatal(err)
+	}
+}
+
+func sameEverywhere(t *testing.T, desks []*desk) {
+	t.Helper()
+	want := journeytest.File(t, desks[0].workspace())
+	for i, d := range desks[1:] {
+		if got := journeytest.File(t, d.workspace()); !bytes.Equal(got, want) {
+			t.Fatalf("desk %d holds another workspace than desk 0", i+1)
+		}
+	}
+}
+
+// TestAJoinedDeskHoldsTheSharedWorkspace: a desk that joins holds the workspace the first
+// shared, whole.
+func TestAJoinedDeskHoldsTheSharedWorkspace(t *testing.T) {
+	desks := sharedDesks(t, 1)
+	sameEverywhere(t, desks)
+	if len(desks[1].workspace().Journeys) == 0 {
+		t.Fatal("the joined desk holds no journey")
+	}
+}
+
+// TestEditsMeetAndMerge: a card changed on one desk reaches the other; the same card changed
+// on both, in different fields, keeps both changes on both desks; the same field changed both
+// ways stands as the same provisional value on both, in conflict.
+func TestEditsMeetAndMerge(t *testing.T) {
+	desks := sharedDesks(t, 1)
+	ana, ben := desks[0], desks[1]
+	j := ana.workspace().Journeys[0]
+	c := j.Cards[0]
+	setCard := func(f func(*journey.Card)) func(w *journey.Workspace) (journey.Edit, error) {
+		return func(w *journey.Workspace) (journey.Edit, error) {
+			cs := w.Journey(j.ID).Cards
+			card := cs[journey.Index(cs, c.ID)]
+			f(&card)
+			return journey.Put(w, j.ID, card, -1)
+		}
+	}
+	cardOn := func(d *desk) journey.Card {
+		cs := d.workspace().Journey(j.ID).Cards
+		return cs[journey.Index(cs, c.ID)]
+	}
+
+	ana.edit(setCard(func(c *journey.Card) { c.Text = "Typed by Ana" }))
+	ana.sync()
+	ben.sync()
+	if got := cardOn(ben).Text; got != "Typed by Ana" {
+		t.Fatalf("Ben's desk reads %q", got)
+	}
+
+	ana.edit(setCard(func(c *journey.Card) { c.Text = "Ana again" }))
+	ben.edit(setCard(func(c *journey.Card) { c.Color = "red" }))
+	ana.sync()
+	ben.sync() // Ben's send finds Ana's change, merges, sends the merged card
+	ana.sync()
+	for _, d := range desks {
+		if got := cardOn(d); got.Text != "Ana again" || got.Color != "red" {
+			t.Errorf("after both changed the card: %+v; want Ana's text and Ben's colour", got)
+		}
+	}
+	sameEverywhere(t, desks)
+
+	ana.edit(setCard(func(c *journey.Card) { c.Text = "Ana's words" }))
+	ben.edit(setCard(func(c *journey.Card) { c.Text = "Ben's words" }))
+	ana.sync()
+	ben.sync()
+	ana.sync()
+	sameEverywhere(t, desks)
+	if got := cardOn(ana).Text; got != "Ben's words" {
+		t.Errorf("the provisional text is %q", got)
+	}
+}
+
+// TestAnotherDesksChangeReachesTheDocument: a desk whose document takes the bucket's changes
+// tells its watchers, as for an edit made there, and reads the change in its workspace; its
+// own undo history is left as it was.
+func TestAnotherDesksChangeReachesTheDocument(t *testing.T) {
+	desks := sharedDesks(t, 1)
+	ana, ben := desks[0], desks[1]
+	doc, err := document.New(ben.store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ben.e.Close()
+	e, err := Connect(context.Background(), ben.store, doc.Receive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Close)
+	ben.e = e
+	var told []document.Change
+	doc.Watch(func(c document.Change) { told = append(told, c) })
+	undo, _ := doc.CanUndo()
+
+	j := ana.workspace().Journeys[0]
+	c := j.Cards[0]
+	c.Text = "From Ana's desk"
+	ana.edit(func(w *journey.Workspace) (journey.Edit, error) { return journey.Put(w, j.ID, c, -1) })
+	ana.sync()
+	ben.sync()
+	if len(told) != 1 || told[0].Kind != document.Received || !told[0].Touches(journey.RefCard, j.ID, c.ID) {
+		t.Fatalf("the document told %+v; want one change received, of the card", told)
+	}
+	cs := doc.Workspace().Journey(j.ID).Cards
+	if cs[journey.Index(cs, c.ID)].Text != "From Ana's desk" {
+		t.Error("the document's workspace does not read Ana's change")
+	}
+	if after, _ := doc.CanUndo(); after != undo {
+		t.Errorf("the edit to undo is %q, was %q: another desk's change is not this desk's to undo", after, undo)
+	}
+}
