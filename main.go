@@ -53,7 +53,7 @@ var commands []command
 
 func init() {
 	commands = []command{importCommand, exportCommand, reportCommand, suggestCommand, rebalanceCommand,
-		backupsCommand, restoreCommand, {
+		backupsCommand, restoreCommand, shareCommand, joinCommand, syncCommand, unshareCommand, {
 			name: "version", synopsis: []string{"version"}, summary: "the version, from FyneApp.toml",
 			run: func(_ string, args []string, stdout, _ io.Writer) error {
 				if err := parseNone(newFlags("version"), args); err != nil {

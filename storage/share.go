@@ -545,3 +545,29 @@ func (s *Store) LastRevision() (uint64, error) {
 	})
 	return lr.Rev, err
 }
+
+// RecordConflict is a field in conflict, with the record it is in.
+type RecordConflict struct {
+	Record journey.Ref
+	Conflict
+}
+
+// ShareState is how many changes wait to be sent, and the fields in conflict, record by
+// record.
+func (s *Store) ShareState() (waiting int, conflicts []RecordConflict, err error) {
+	err = s.db.View(func(txn *badger.Txn) error {
+		waiting = len(keysIn(txn, []byte(prefixOutbox)))
+		return scan(txn, []byte(prefixConflict), func(k, v []byte) error {
+			var cs conflictsRecord
+			if err := decodeRecord(k, v, &cs); err != nil {
+				return err
+			}
+			r, _ := refOf(k[len(prefixConflict):])
+			for _, c := range cs.Conflicts {
+				conflicts = append(conflicts, RecordConflict{Record: r, Conflict: c})
+			}
+			return nil
+		})
+	})
+	return waiting, conflicts, err
+}

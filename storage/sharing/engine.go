@@ -131,6 +131,12 @@ func open(ctx context.Context, sh storage.Share) (*nats.Conn, jetstream.KeyValue
 // Share puts the store's workspace into a new bucket on the server and makes the store follow
 // it; a bucket that exists already is refused, never written over.
 func Share(ctx context.Context, s *storage.Store, sh storage.Share) error {
+	if now, ok, err := s.Sharing(); err != nil || ok {
+		if err == nil {
+			err = fmt.Errorf("this store already follows %q on %s: journeymap unshare first", now.Bucket, now.Server)
+		}
+		return err
+	}
 	nc, err := dial(sh)
 	if err != nil {
 		return err
@@ -139,6 +145,10 @@ func Share(ctx context.Context, s *storage.Store, sh storage.Share) error {
 	js, err := jetstream.New(nc)
 	if err != nil {
 		return err
+	}
+	// Creating a bucket that exists with the same settings succeeds, so ask first.
+	if _, err := js.KeyValue(ctx, sh.Bucket); err == nil {
+		return fmt.Errorf("%w: %q on %s; pick another name with -bucket, or join it", ErrTaken, sh.Bucket, sh.Server)
 	}
 	_, err = js.CreateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: sh.Bucket, History: History,
 		Description: "a Journeymap workspace", Storage: jetstream.FileStorage})

@@ -1,0 +1,325 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"time"
+
+	"journeymap/storage"
+	"journeymap/storage/sharing"
+)
+
+// shareFlags are how share and join reach the server.
+type shareFlags struct {
+	server, creds, user, passwordFile, tlsCA, bucket *string
+}
+
+func newShareFlags(fs *flag.FlagSet) shareFlags {
+	return shareFlags{
+		server:       fs.String("server", "", "the NATS server, e.g. nats://nats.example.com:4222"),
+		creds:        fs.String("creds", "", "a NATS credentials file"),
+		user:         fs.String("user", "", "a user name, with -password-file"),
+		passwordFile: fs.String("password-file", "", "a file holding the user's password"),
+		tlsCA:        fs.String("tls-ca", "", "a CA certificate file, for a server with its own"),
+		bucket:       fs.String("bucket", "", "the shared workspace's bucket on the server"),
+	}
+}
+
+// share is the Share the flags say, or a usage error naming what is missing or at odds.
+func (f shareFlags) share(name string) (storage.Share, error) {
+	sh := storage.Share{Server: *f.server, Creds: *f.creds, User: *f.user, PasswordFile: *f.passwordFile, TLSCA: *f.tlsCA, Bucket: *f.bucket}
+	switch {
+	case sh.Server == "":
+		return sh, fmt.Errorf("%s needs -server URL: %w", name, errUsage)
+	case sh.Creds != "" && sh.User != "":
+		return sh, fmt.Errorf("%s takes -creds or -user, not both: %w", name, errUsage)
+	case (sh.User == "") != (sh.PasswordFile == ""):
+		return sh, fmt.Errorf("-user and -password-file go together (a password is never typed on the command line): %w", errUsage)
+	case sh.Bucket != "" && !bucketName.MatchString(sh.Bucket):
+		return sh, fmt.Errorf("-bucket %q: a bucket's name holds letters, digits, - and _ only: %w", sh.Bucket, errUsage)
+	}
+	if !strings.Contains(sh.Server, "://") {
+		sh.Server = "nats://" + sh.Server
+	}
+	return sh, nil
+}
+
+var bucketName = regexp.MustCompile(`^[a-zA-Z0-9_-]+$`)
+
+// bucketFor is the bucket a workspace is shared into when -bucket is not given: its name,
+// in the letters a bucket's name takes.
+func bucketFor(name string) string {
+	b := strings.Trim(regexp.MustCompile(`[^a-zA-Z0-9]+`).ReplaceAllString(strings.ToLower(name), "-"), "-")
+	if b == "" {
+		return "journeymap"
+	}
+	return b
+}
+
+const syncTimeout = 30 * time.Second
+
+var shareCommand = command{
+	name: "share",
+	synopsis: []string{"share [-store DIR] -server URL [-creds FILE | -user NAME -password-file FILE]\n" +
+		"      [-tls-ca FILE] [-bucket NAME]"},
+	summary: "share the workspace with the task force",
+	about: `Puts this store's workspace into a new bucket on a NATS server with JetStream, and keeps
+the store shared: every change made here is queued as it is saved and sent by the app, or by
+journeymap sync. The bucket is named after the workspace unless -bucket says; a bucket that
+exists already is refused. Credentials are never written into the store: a password is read
+from its file each time.`,
+	run: func(global string, args []string, stdout, _ io.Writer) error {
+		fs := newFlags("share")
+		store := storeFlag(fs, global)
+		f := newShareFlags(fs)
+		if err := parseNone(fs, args); err != nil {
+			return err
+		}
+		sh, err := f.share("share")
+		if err != nil {
+			return err
+		}
+		s, err := openStore(*store, true)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		if sh.Bucket == "" {
+			w, err := s.Load()
+			if err != nil {
+				return err
+			}
+			sh.Bucket = bucketFor(w.Name)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), syncTimeout)
+		defer cancel()
+		if err := sharing.Share(ctx, s, sh); err != nil {
+			return err
+		}
+		st, err := syncStore(ctx, s)
+		if err != nil {
+			return fmt.Errorf("shared as %q, but sending the workspace stopped: %w; journeymap sync goes on", sh.Bucket, err)
+		}
+		_, err = fmt.Fprintf(stdout, "shared as %q on %s (revision %d)\nthe others join with: journeymap join -server %s -bucket %s\n",
+			sh.Bucket, sh.Server, st.Revision, sh.Server, sh.Bucket)
+		return err
+	},
+}
+
+var joinCommand = command{
+	name:     "join",
+	synopsis: []string{"join [-store DIR] -server URL -bucket NAME [credentials as for share]"},
+	summary:  "follow a shared workspace",
+	about: `Makes an empty store follow the shared workspace in the bucket, and takes the workspace in.
+A store that holds a workspace is refused: export it first, or join from another store.`,
+	run: func(global string, args []string, stdout, _ io.Writer) error {
+		fs := newFlags("join")
+		store := storeFlag(fs, global)
+		f := newShareFlags(fs)
+		if err := parseNone(fs, args); err != nil {
+			return err
+		}
+		sh, err := f.share("join")
+		if err != nil {
+			return err
+		}
+		if sh.Bucket == "" {
+			return fmt.Errorf("join needs -bucket NAME, the shared workspace's: %w", errUsage)
+		}
+		s, err := openStore(*store, false)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		if empty, err := s.Empty(); err != nil || !empty {
+			if err == nil {
+				err = fmt.Errorf("the store %s holds a workspace: join from an empty store (-store DIR), or export this one first", s.Dir())
+			}
+			return err
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), syncTimeout)
+		defer cancel()
+		if err := sharing.Join(ctx, s, sh); err != nil {
+			return err
+		}
+		st, err := syncStore(ctx, s)
+		if err != nil {
+			return fmt.Errorf("joined %q, but taking the workspace in stopped: %w; journeymap sync goes on", sh.Bucket, err)
+		}
+		w, err := s.Load()
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(stdout, "joined %q on %s: the workspace %q, %d journeys (revision %d)\n", sh.Bucket, sh.Server, w.Name, len(w.Journeys), st.Revision)
+		return err
+	},
+}
+
+var syncCommand = command{
+	name:     "sync",
+	synopsis: []string{"sync [-store DIR] [-json]"},
+	summary:  "send and receive once",
+	about: `Takes in what the other desks changed, then sends what was changed here, once, and says
+where the store stands: the server and bucket, the last revision taken, the changes still
+waiting, the fields in conflict (each value with who made it and when) and the last contact.
+A server that can't be reached leaves the changes waiting, to go when it answers.`,
+	run: func(global string, args []string, stdout, _ io.Writer) error {
+		fs := newFlags("sync")
+		store := storeFlag(fs, global)
+		asJSON := fs.Bool("json", false, "print the state as JSON")
+		if err := parseNone(fs, args); err != nil {
+			return err
+		}
+		s, err := openStore(*store, true)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), syncTimeout)
+		defer cancel()
+		st, err := syncStore(ctx, s)
+		if errors.Is(err, sharing.ErrUnreachable) {
+			waiting, _, _ := s.ShareState()
+			return fmt.Errorf("%w: working offline; %d changes wait here and go when it answers", err, waiting)
+		}
+		if err != nil {
+			return err
+		}
+		return printSync(stdout, s, st, *asJSON)
+	},
+}
+
+var unshareCommand = command{
+	name:     "unshare",
+	synopsis: []string{"unshare [-store DIR]"},
+	summary:  "stop following; the local copy stays whole",
+	about: `Stops following the shared workspace. The workspace stays in the store, whole; changes not
+yet sent are not sent. The bucket on the server is left as it is, for the other desks.`,
+	run: func(global string, args []string, stdout, _ io.Writer) error {
+		fs := newFlags("unshare")
+		store := storeFlag(fs, global)
+		if err := parseNone(fs, args); err != nil {
+			return err
+		}
+		s, err := openStore(*store, true)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		sh, ok, err := s.Sharing()
+		if err != nil || !ok {
+			if err == nil {
+				err = errors.New("this store follows no shared workspace")
+			}
+			return err
+		}
+		if err := s.StopSharing(); err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(stdout, "no longer following %q on %s; the workspace stays here\n", sh.Bucket, sh.Server)
+		return err
+	},
+}
+
+// openStore opens the store a sharing command works on, an existing one when existing; one
+// the app holds is said so.
+func openStore(dir string, existing bool) (*storage.Store, error) {
+	dir, err := storeDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	open := storage.Open
+	if existing {
+		open = storage.OpenExisting
+	}
+	s, err := open(dir)
+	if errors.Is(err, storage.ErrInUse) {
+		return nil, fmt.Errorf("%w; close the app first: it shares and syncs by itself", err)
+	}
+	return s, err
+}
+
+// syncStore sends and receives once.
+func syncStore(ctx context.Context, s *storage.Store) (sharing.Status, error) {
+	e, err := sharing.Connect(ctx, s, nil)
+	if err != nil {
+		return sharing.Status{}, err
+	}
+	defer e.Close()
+	return e.SyncOnce(ctx)
+}
+
+// printSync says where a shared store stands, in lines or as PRODUCT.md's JSON.
+func printSync(stdout io.Writer, s *storage.Store, st sharing.Status, asJSON bool) error {
+	waiting, conflicts, err := s.ShareState()
+	if err != nil {
+		return err
+	}
+	type value struct {
+		Value any    `json:"value"`
+		By    string `json:"by"`
+		At    string `json:"at"`
+	}
+	type conflict struct {
+		Record string  `json:"record"`
+		Field  string  `json:"field"`
+		Values []value `json:"values"`
+	}
+	out := struct {
+		Server      string     `json:"server"`
+		Bucket      string     `json:"bucket"`
+		Revision    uint64     `json:"revision"`
+		Waiting     int        `json:"waiting"`
+		Conflicts   []conflict `json:"conflicts"`
+		LastContact string     `json:"lastContact"`
+		SetAside    []string   `json:"setAside,omitempty"`
+	}{Server: st.Server, Bucket: st.Bucket, Revision: st.Revision, Waiting: waiting, Conflicts: []conflict{},
+		LastContact: st.LastContact.UTC().Format(time.RFC3339), SetAside: st.SetAside}
+	for _, c := range conflicts {
+		key, _ := storage.WireKey(c.Record)
+		cf := conflict{Record: key, Field: c.Field}
+		for _, v := range c.Values {
+			var val any
+			_ = json.Unmarshal(v.Value, &val)
+			cf.Values = append(cf.Values, value{Value: val, By: v.By, At: v.At})
+		}
+		out.Conflicts = append(out.Conflicts, cf)
+	}
+	if asJSON {
+		return printJSON(stdout, out)
+	}
+	fmt.Fprintf(stdout, "shared workspace %q on %s, revision %d\n", out.Bucket, out.Server, out.Revision)
+	fmt.Fprintf(stdout, "%d changes waiting to be sent\n", out.Waiting)
+	for _, a := range out.SetAside {
+		fmt.Fprintf(stdout, "set aside: %s\n", a)
+	}
+	for _, c := range out.Conflicts {
+		var vals []string
+		for _, v := range c.Values {
+			b, _ := json.Marshal(v.Value)
+			vals = append(vals, fmt.Sprintf("%s by %s at %s", b, orSomeone(v.By), v.At))
+		}
+		fmt.Fprintf(stdout, "conflict in %s, %s: %s\n", c.Record, orWhole(c.Field), strings.Join(vals, "; "))
+	}
+	return nil
+}
+
+func orSomeone(by string) string {
+	if by == "" {
+		return "someone"
+	}
+	return by
+}
+
+func orWhole(field string) string {
+	if field == "" {
+		return "deleted against a change"
+	}
+	return field
+}
