@@ -69,8 +69,8 @@ func Connect(ctx context.Context, s *storage.Store, receive Receiver) (*Engine, 
 func (e *Engine) Close() { e.nc.Close() }
 
 // dial connects to the server with the share's credentials.
-func dial(sh storage.Share) (*nats.Conn, error) {
-	opts := []nats.Option{nats.Name("Journeymap"), nats.Timeout(5 * time.Second)}
+func dial(sh storage.Share, more ...nats.Option) (*nats.Conn, error) {
+	opts := append([]nats.Option{nats.Name("Journeymap"), nats.Timeout(5 * time.Second)}, more...)
 	switch {
 	case sh.Creds != "":
 		opts = append(opts, nats.UserCredentials(sh.Creds))
@@ -106,8 +106,8 @@ func who(sh storage.Share) string {
 	return "an anonymous user"
 }
 
-func open(ctx context.Context, sh storage.Share) (*nats.Conn, jetstream.KeyValue, error) {
-	nc, err := dial(sh)
+func open(ctx context.Context, sh storage.Share, more ...nats.Option) (*nats.Conn, jetstream.KeyValue, error) {
+	nc, err := dial(sh, more...)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -28,8 +29,12 @@ func startServer(t *testing.T) *server.Server {
 		t.Fatal("the NATS server did not start")
 	}
 	t.Cleanup(ns.Shutdown)
+	servers.Store(ns.ClientURL(), ns)
 	return ns
 }
+
+// servers are the servers started, by their URL.
+var servers sync.Map
 
 // desk is one desktop's store and its engine.
 type desk struct {
