@@ -67,6 +67,8 @@ func openApp(dir string) error {
 	mw.OnOpenSample = func() error { return openSample(dir) }
 	if why := doc.WhyReadOnly(); why != "" {
 		mw.SetReadOnly(why)
+	} else {
+		mw.FollowShared()
 	}
 	mw.ShowAndRun()
 	return nil

@@ -55,6 +55,10 @@ type MainWindow struct {
 	exporting    sync.WaitGroup     // exports still drawing, for tests to wait on
 	exports      int                // exports under way, counted on the UI goroutine
 	quitting     bool               // Quit waits for the exports to end
+	// sharingSaid says where the desk stands with its shared workspace, first in the status
+	// bar; "" for a workspace of its own.
+	sharingSaid string
+	stopSharing func()
 	presenting   *presenter         // presenter mode, while it is on
 	sidebar      *fyne.Container
 	split        *container.Split
@@ -198,6 +202,9 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 		mw.PainPanel.Close()
 		mw.Editor.Close()
 		stop()
+		if mw.stopSharing != nil {
+			mw.stopSharing()
+		}
 	})
 	mw.Editor.OnMessage = mw.say
 	mw.Editor.Window = mw
@@ -392,7 +399,11 @@ func (mw *MainWindow) refreshEdit() {
 
 func (mw *MainWindow) refreshStatus() {
 	w := mw.doc.Workspace()
-	mw.status.SetText(statusText(w, w.Journey(mw.Map.JourneyID())))
+	said := statusText(w, w.Journey(mw.Map.JourneyID()))
+	if mw.sharingSaid != "" {
+		said = mw.sharingSaid + " · " + said
+	}
+	mw.status.SetText(said)
 }
 
 // ShowSample marks the window as the sample's: its title and a banner across its top say so,

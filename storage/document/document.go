@@ -315,6 +315,10 @@ func (d *Document) Dir() string { return d.store.Dir() }
 // disk): nothing can be saved, backed up into it or restored.
 func (d *Document) StoreReadOnly() bool { return d.store.ReadOnly() }
 
+// Store is the store the document keeps its workspace in, for what works beside the document
+// on the store itself: sending a shared workspace's outbox.
+func (d *Document) Store() *storage.Store { return d.store }
+
 // BackUpInBackground writes a backup when the store changed since the newest one, in a
 // goroutine, so that the window is not kept waiting. It reads the store, not the document,
 // so edits made meanwhile are not raced; failed is called, from that goroutine, with what

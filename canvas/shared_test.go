@@ -1,0 +1,105 @@
+package canvas
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/nats-io/nats-server/v2/server"
+
+	"journeymap/canvas/scene"
+	"journeymap/canvas/screentest"
+	"journeymap/journey"
+	"journeymap/storage"
+	"journeymap/storage/sharing"
+)
+
+// TestAnotherDesksCardIsDrawn: a window on a shared store draws a card another desk changed
+// as it arrives, keeping what is picked on the map; its status bar says the desk is synced,
+// and "Offline since" with the changes kept once the server is gone.
+func TestAnotherDesksCardIsDrawn(t *testing.T) {
+	ns, err := server.NewServer(&server.Options{JetStream: true, StoreDir: t.TempDir(), Port: -1, Host: "127.0.0.1", NoSigs: true, NoLog: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ns.Start()
+	if !ns.ReadyForConnections(5 * time.Second) {
+		t.Fatal("the NATS server did not start")
+	}
+	defer ns.Shutdown()
+	ctx := context.Background()
+
+	ed := openEditing(t)
+	s := ed.doc.Store()
+	if err := sharing.Share(ctx, s, storage.Share{Server: ns.ClientURL(), Bucket: "returns", Member: "m-ana"}); err != nil {
+		t.Fatal(err)
+	}
+	ed.mw.FollowShared()
+	statusSays := func(what string) bool { return strings.HasPrefix(ed.mw.status.Text, what) }
+	waitFor(t, "the status bar to say Synced", func() bool { return statusSays("Synced · ") })
+
+	other, err := storage.Open(filepath.Join(t.TempDir(), "other"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := sharing.Join(ctx, other, storage.Share{Server: ns.ClientURL(), Bucket: "returns", Member: "m-ben"}); err != nil {
+		t.Fatal(err)
+	}
+	e, err := sharing.Connect(ctx, other, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	if _, err := e.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	j := ed.journey()
+	picked := j.PainPoints[0]
+	ed.pick(scene.Key{Kind: scene.KindPain, ID: picked.ID})
+	w, err := other.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := w.Journey(j.ID).Cards[0]
+	c.Text = "Typed on Ben's desk"
+	edit, err := journey.Put(w, j.ID, c, -1)
+	if err == nil {
+		err = edit.Apply(w)
+	}
+	if err == nil {
+		err = other.Commit(w, edit.Touches(), storage.HistoryStep{})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the map to draw Ben's card", func() bool { return screentest.HasText(ed.mw.Map, "Typed on Ben's desk") })
+	if sel := ed.mw.Editor.Selection(); len(sel.Items) != 1 || sel.Items[0].ID != picked.ID {
+		t.Errorf("after another desk's change the map has %+v picked; want %q as before", sel.Items, picked.ID)
+	}
+
+	ns.Shutdown()
+	waitFor(t, "the status bar to say offline", func() bool { return statusSays("Offline since ") })
+	ed.ctrl(fyne.KeyN)
+	test.Type(ed.text(), "Typed offline")
+	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	waitFor(t, "the status bar to keep the change", func() bool { return strings.Contains(ed.mw.status.Text, "changes kept)") })
+}
+
+// waitFor waits up to ten seconds for ok, failing the test with what it waited for.
+func waitFor(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !ok(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("after ten seconds still waiting for %s", what)
+		}
+	}
+}
