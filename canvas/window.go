@@ -59,11 +59,11 @@ type MainWindow struct {
 	// bar; "" for a workspace of its own.
 	sharingSaid string
 	stopSharing func()
-	presenting   *presenter         // presenter mode, while it is on
-	sidebar      *fyne.Container
-	split        *container.Split
-	undo         *fyne.MenuItem
-	redo         *fyne.MenuItem
+	presenting  *presenter // presenter mode, while it is on
+	sidebar     *fyne.Container
+	split       *container.Split
+	undo        *fyne.MenuItem
+	redo        *fyne.MenuItem
 	// PainPanel shows the pain point picked on the map, whole, and edits it.
 	PainPanel *panels.PainPointPanel
 	// TaskForce shows the members' loads, fairness, rebalance and pulse (Ctrl+T).
