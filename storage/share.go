@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -369,6 +370,7 @@ func (s *Store) Receive(in []Incoming) (Received, error) {
 		if _, err := get(txn, []byte(keyShareLast), &lr); err != nil {
 			return err
 		}
+		touched, members := map[string]bool{}, false
 		for _, e := range in {
 			lr.Rev = max(lr.Rev, e.Rev)
 			r, changed, err := s.receiveOne(txn, sh, e)
@@ -385,6 +387,17 @@ func (s *Store) Receive(in []Incoming) (Received, error) {
 				continue
 			}
 			if changed {
+				got.Refs = append(got.Refs, r)
+				touched[r.JourneyID()] = true
+				members = members || r.Kind == journey.RefMember
+			}
+		}
+		fixed, err := s.repair(txn, sh, touched, members)
+		if err != nil {
+			return err
+		}
+		for _, r := range fixed {
+			if !slices.Contains(got.Refs, r) {
 				got.Refs = append(got.Refs, r)
 			}
 		}

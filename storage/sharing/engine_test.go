@@ -90,6 +90,23 @@ func sharedDesks(t *testing.T, n int) []*desk {
 	return desks
 }
 
+// restart closes the desk's store and opens it again, as quitting and starting the app does.
+func (d *desk) restart() {
+	d.t.Helper()
+	dir := d.store.Dir()
+	d.e.Close()
+	if err := d.store.Close(); err != nil {
+		d.t.Fatal(err)
+	}
+	s, err := storage.Open(dir)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	d.t.Cleanup(func() { s.Close() })
+	d.store = s
+	d.connect()
+}
+
 func (d *desk) sync() Status {
 	d.t.Helper()
 	st, err := d.e.SyncOnce(context.Background())

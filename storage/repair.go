@@ -1,0 +1,210 @@
+package storage
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"journeymap/journey"
+)
+
+// Two desks can each make a change that is whole by itself and, together, leave a record
+// pointing at one that is gone: a card added in a stage another desk deleted, an emotion
+// score set for it, a pain point given to a member another desk removed. Merging record by
+// record can't see that, so after taking the bucket's changes in, a shared store restores
+// what is pointed at, as it was last agreed on (or with a name saying it was restored): the
+// change wins over the delete nobody saw it against, as within a record, and the restore is
+// kept as a conflict, for a person to settle. The restored record is sent like any change,
+// and a desk restoring the same thing merges with it.
+
+// restored is what repair put back: a stage, lane or member, by the record it went into.
+type restored struct {
+	ref   journey.Ref
+	field string
+	value any
+}
+
+// repair restores, in txn, what the journeys touched (all of them when members are) point at
+// and is gone, queueing each record it changes to be sent; it returns those records.
+func (s *Store) repair(txn *badger.Txn, sh *Share, touched map[string]bool, members bool) ([]journey.Ref, error) {
+	var ws workspaceRecord
+	if found, err := get(txn, []byte(keyWorkspace), &ws); err != nil || !found {
+		return nil, err
+	}
+	var fixes []restored
+	memberIDs := map[string]bool{}
+	for _, id := range ws.Members {
+		var m memberRecord
+		if found, err := get(txn, memberKey(id), &m); err != nil {
+			return nil, err
+		} else if found {
+			memberIDs[id] = true
+		}
+	}
+	wsChanged := false
+	for _, jid := range ws.Journeys {
+		if !members && !touched[jid] {
+			continue
+		}
+		var rec journeyRecord
+		if found, err := get(txn, journeyKey(jid), &rec); err != nil || !found {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		j, _, err := loadJourney(txn, jid, true)
+		if err != nil {
+			return nil, err
+		}
+		var base journeyRecord
+		var sn seen
+		if _, err := get(txn, seenKey(journeyKey(jid)), &sn); err != nil {
+			return nil, err
+		}
+		if len(sn.Base) > 0 && string(sn.Base) != "null" {
+			_ = json.Unmarshal(sn.Base, &base) // a base that doesn't decode names nothing
+		}
+		changed := false
+		needStage := func(id string) {
+			if id == "" || slices.ContainsFunc(rec.Stages, func(s journey.Stage) bool { return s.ID == id }) {
+				return
+			}
+			st := journey.Stage{ID: id, Name: "Restored stage"}
+			if i := slices.IndexFunc(base.Stages, func(s journey.Stage) bool { return s.ID == id }); i >= 0 {
+				st = base.Stages[i]
+			}
+			rec.Stages = append(rec.Stages, st)
+			fixes = append(fixes, restored{journey.Ref{Kind: journey.RefJourney, ID: jid}, fmt.Sprintf("stages[%s]", id), st})
+			changed = true
+		}
+		needLane := func(id string) {
+			if id == "" || slices.ContainsFunc(rec.Lanes, func(l journey.Lane) bool { return l.ID == id }) {
+				return
+			}
+			l := journey.Lane{ID: id, Kind: journey.LaneCustom, Name: "Restored lane"}
+			if i := slices.IndexFunc(base.Lanes, func(b journey.Lane) bool { return b.ID == id }); i >= 0 {
+				l = base.Lanes[i]
+			}
+			rec.Lanes = append(rec.Lanes, l)
+			fixes = append(fixes, restored{journey.Ref{Kind: journey.RefJourney, ID: jid}, fmt.Sprintf("lanes[%s]", id), l})
+			changed = true
+		}
+		for _, c := range j.Cards {
+			needStage(c.Stage)
+			needLane(c.Lane)
+		}
+		for _, p := range j.PainPoints {
+			needStage(p.Stage)
+			for _, m := range []string{p.Owner, p.FoundBy} {
+				if m == "" || memberIDs[m] {
+					continue
+				}
+				got, err := s.restoreMember(txn, m)
+				if err != nil {
+					return nil, err
+				}
+				memberIDs[m] = true
+				ws.Members = append(ws.Members, m)
+				wsChanged = true
+				fixes = append(fixes, restored{journey.Ref{Kind: journey.RefMember, ID: m}, "", got})
+			}
+		}
+		for _, e := range rec.Emotions {
+			needStage(e.Stage)
+		}
+		if changed {
+			v, err := encode(rec)
+			if err != nil {
+				return nil, err
+			}
+			if err := setMarked(txn, s, journeyKey(jid), v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if wsChanged {
+		v, err := encode(ws)
+		if err != nil {
+			return nil, err
+		}
+		if err := setMarked(txn, s, []byte(keyWorkspace), v); err != nil {
+			return nil, err
+		}
+		fixes = append(fixes, restored{ref: journey.Ref{Kind: journey.RefWorkspace}})
+	}
+	var refs []journey.Ref
+	for _, f := range fixes {
+		if !slices.Contains(refs, f.ref) {
+			refs = append(refs, f.ref)
+		}
+		if f.value == nil {
+			continue
+		}
+		if err := addConflict(txn, f.ref, f.field, f.value, sh.Member); err != nil {
+			return nil, err
+		}
+	}
+	return refs, nil
+}
+
+// restoreMember puts a member a pain point names back, as last agreed on, or with a name
+// saying so when this desk never saw them.
+func (s *Store) restoreMember(txn *badger.Txn, id string) (journey.Member, error) {
+	m := journey.Member{ID: id, Name: "Restored member " + id, Capacity: 1}
+	var sn seen
+	if _, err := get(txn, seenKey(memberKey(id)), &sn); err != nil {
+		return m, err
+	}
+	var rec memberRecord
+	if len(sn.Base) > 0 && string(sn.Base) != "null" && json.Unmarshal(sn.Base, &rec) == nil && rec.ID == id {
+		m = rec.Member
+	}
+	v, err := encode(memberRecord{SchemaVersion, m})
+	if err != nil {
+		return m, err
+	}
+	return m, setMarked(txn, s, memberKey(id), v)
+}
+
+// setMarked sets a record and queues it to be sent.
+func setMarked(txn *badger.Txn, s *Store, key, v []byte) error {
+	m, err := s.marksFor(time.Now())
+	if err != nil {
+		return err
+	}
+	if err := m.mark(txn, key); err != nil {
+		return err
+	}
+	return txn.Set(key, v)
+}
+
+// addConflict keeps a restore as a conflict of the record it went into: deleted by someone,
+// kept by this desk's restore.
+func addConflict(txn *badger.Txn, r journey.Ref, field string, value any, by string) error {
+	key, err := recordKey(r)
+	if err != nil {
+		return err
+	}
+	var cs conflictsRecord
+	if _, err := get(txn, conflictKey(key), &cs); err != nil {
+		return err
+	}
+	kept, err := json.Marshal(value)
+	if err != nil {
+		return err
+	}
+	cs.Schema = 1
+	cs.Conflicts = append(cs.Conflicts, Conflict{Field: field, Values: []ConflictValue{
+		{Value: json.RawMessage("null")},
+		{Value: kept, By: by, At: time.Now().UTC().Format(time.RFC3339)},
+	}})
+	v, err := encode(cs)
+	if err != nil {
+		return err
+	}
+	return txn.Set(conflictKey(key), v)
+}
