@@ -1,7 +1,9 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -287,5 +289,38 @@ func TestBadValuesAreSetAside(t *testing.T) {
 	}
 	if string(journeytest.File(t, w2)) != string(before) {
 		t.Error("the bad values changed the workspace")
+	}
+}
+
+// TestARecordTooBigToShareIsRefusedAtTheEdit: an edit that makes a record bigger than the
+// shared workspace's server takes is refused with a message naming it, and nothing is stored
+// or queued.
+func TestARecordTooBigToShareIsRefusedAtTheEdit(t *testing.T) {
+	s := openTest(t)
+	w := journeytest.Sample(t)
+	if err := s.Replace(w); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.StartSharing(Share{Server: "nats://x", Bucket: "b", MaxValue: 2 << 10}); err != nil {
+		t.Fatal(err)
+	}
+	sendAll(t, s, time.Now())
+	before := loaded(t, s)
+	j := w.Journeys[0]
+	c := j.Cards[0]
+	c.Text = strings.Repeat("long ", 600)
+	e := must(journey.Put(w, j.ID, c, -1))
+	if err := e.Apply(w); err != nil {
+		t.Fatal(err)
+	}
+	err := s.Commit(w, e.Touches(), HistoryStep{})
+	if !errors.Is(err, ErrTooBigToShare) || !strings.Contains(err.Error(), "card") || !strings.Contains(err.Error(), "takes at most 2 KiB") {
+		t.Fatalf("a 3 KiB card on a server taking 2 KiB: %v", err)
+	}
+	if !bytes.Equal(loaded(t, s), before) {
+		t.Error("the refused edit changed the store")
+	}
+	if out, _, _ := s.Outgoing(time.Now(), 10); len(out) != 0 {
+		t.Errorf("the refused edit queued %d records", len(out))
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"journeymap/journey/journeytest"
 	"journeymap/storage"
 	"journeymap/storage/document"
+	"journeymap/storage/transfer"
 )
 
 // startServer starts a NATS server with JetStream in the test's process, on a free port,
@@ -249,4 +250,39 @@ func TestAnotherDesksChangeReachesTheDocument(t *testing.T) {
 	if after, _ := doc.CanUndo(); after != undo {
 		t.Errorf("the edit to undo is %q, was %q: another desk's change is not this desk's to undo", after, undo)
 	}
+}
+
+// TestAReplaceOnASharedStoreReachesEveryDesk: importing a file with -replace (or restoring a
+// backup) on a shared store keeps it shared, and the other desks come to hold the file's
+// workspace, records it lacks deleted there too.
+func TestAReplaceOnASharedStoreReachesEveryDesk(t *testing.T) {
+	desks := sharedDesks(t, 1)
+	ana, ben := desks[0], desks[1]
+	w := ana.workspace()
+	gone := w.Journeys[1].ID
+	w.Journeys = w.Journeys[:1]
+	w.Name = "Replaced from a file"
+	dir := ana.store.Dir()
+	ana.e.Close()
+	ana.store.Close()
+	if _, err := transfer.Import(dir, w, true, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	s, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	ana.store = s
+	if _, shared, _ := s.Sharing(); !shared {
+		t.Fatal("the store no longer follows the shared workspace after the replace")
+	}
+	ana.connect()
+	ana.sync()
+	ben.sync()
+	got := ben.workspace()
+	if got.Name != "Replaced from a file" || got.Journey(gone) != nil {
+		t.Errorf("Ben's desk holds %q with %d journeys; want the file's workspace", got.Name, len(got.Journeys))
+	}
+	sameEverywhere(t, desks)
 }

@@ -91,6 +91,15 @@ func replaceIn(s *storage.Store, r *Imported, replace bool, now time.Time) error
 			}
 		}
 	}
+	// A shared store keeps following its workspace: the replace is made in place, as the
+	// edits that turn the shared workspace into this one, which go to every desk. A new store
+	// swapped in would follow nothing, a fork nobody chose.
+	if _, shared, err := s.Sharing(); err != nil || shared {
+		if err == nil {
+			err = s.Replace(r.Workspace)
+		}
+		return errors.Join(err, s.Close())
+	}
 	_, err = storage.Install(r.Dir, r.Workspace, s, false, now)
 	return err
 }
