@@ -13,7 +13,7 @@ FUZZTIME    ?= 3m
 # Fuzz targets as package:Target, each run for FUZZTIME by `make fuzz` (8 s each in `make test`);
 # new finds land in the package's testdata/fuzz/ and are replayed by every test run.
 FUZZ        := ./journey/interchange:FuzzParse ./journey/interchange:FuzzCSVRoundTrip ./journey/interchange:FuzzReadCSV \
-               ./journey:FuzzUnmarshalEdit ./storage:FuzzOpenDamaged ./storage:FuzzWireKey ./storage/merge:FuzzMerge
+               ./journey:FuzzUnmarshalEdit ./storage:FuzzOpenDamaged ./storage:FuzzWireKey ./journey/merge:FuzzMerge
 # make soak: the crash tests with this many SIGKILLs each (make test runs 30).
 SOAK_KILLS  ?= 300
 

@@ -515,3 +515,54 @@ func TestSaidNamesTheItem(t *testing.T) {
 		})
 	}
 }
+
+// TestAnEditStandsOnTheFieldsItChanges: an edit of an item changed meanwhile (on another desk,
+// say) still changes the fields it changes when nothing changed those since, keeping the other
+// changes; one whose fields were changed since, a delete of an item changed since, and an edit
+// whose change is there already are refused as conflicts.
+func TestAnEditStandsOnTheFieldsItChanges(t *testing.T) {
+	base := Card{ID: "c", Lane: "l", Stage: "s", Text: "Pays at checkout"}
+	tests := []struct {
+		name        string
+		before, now Card
+		after       *Card
+		want        Card
+		refused     bool
+	}{
+		{"as it was", base, base, &Card{ID: "c", Lane: "l", Stage: "s", Text: "Pays by card"}, Card{ID: "c", Lane: "l", Stage: "s", Text: "Pays by card"}, false},
+		{"another field changed since", base, Card{ID: "c", Lane: "l", Stage: "s", Text: "Pays at checkout", Color: "red"},
+			&Card{ID: "c", Lane: "l", Stage: "s", Text: "Pays by card"}, Card{ID: "c", Lane: "l", Stage: "s", Text: "Pays by card", Color: "red"}, false},
+		{"the same field changed since", base, Card{ID: "c", Lane: "l", Stage: "s", Text: "Pays in cash"},
+			&Card{ID: "c", Lane: "l", Stage: "s", Text: "Pays by card"}, Card{}, true},
+		{"deleted after a change since", base, Card{ID: "c", Lane: "l", Stage: "s", Text: "x"}, nil, Card{}, true},
+		{"the change is there already", base, Card{ID: "c", Lane: "l", Stage: "s", Text: "Pays by card"},
+			&Card{ID: "c", Lane: "l", Stage: "s", Text: "Pays by card"}, Card{}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := &Workspace{Journeys: []Journey{{ID: "j", Stages: []Stage{{ID: "s", Name: "S"}}, Lanes: []Lane{{ID: "l", Kind: LaneActions, Name: "L"}},
+				Cards: []Card{tt.now}}}}
+			before := tt.before
+			e := ItemEdit[Card]{Journey: "j", Before: &before, After: tt.after, From: 0, To: 0}
+			if tt.after == nil {
+				e.To = -1
+			}
+			err := e.Apply(w)
+			if tt.refused {
+				if !errors.Is(err, ErrConflict) {
+					t.Fatalf("got %v, want it refused as a conflict", err)
+				}
+				if w.Journeys[0].Cards[0] != tt.now {
+					t.Errorf("a refused edit changed the card to %+v", w.Journeys[0].Cards[0])
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := w.Journeys[0].Cards[0]; got != tt.want {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}

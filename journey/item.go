@@ -1,7 +1,11 @@
 package journey
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"journeymap/journey/merge"
 	"reflect"
 	"slices"
 )
@@ -209,7 +213,13 @@ func (e ItemEdit[T]) Apply(w *Workspace) error {
 			return fmt.Errorf("%s %q is no longer where it was: %w", l.noun, clip(id), ErrConflict)
 		}
 		if !l.equal(&(*items)[at], e.Before) {
-			return fmt.Errorf("%s %q was changed meanwhile: %w", l.noun, clip(id), ErrConflict)
+			// Changed meanwhile (on another desk, say): the edit still stands on the fields it
+			// changes, if nobody changed those since.
+			merged, ok := mergedItem(e.Before, e.After, &(*items)[at])
+			if !ok {
+				return fmt.Errorf("%s %q was changed meanwhile: %w", l.noun, clip(id), ErrConflict)
+			}
+			e.After = merged
 		}
 		if e.After != nil && l.id(e.After) != id {
 			return fmt.Errorf("an edit can't change the id of %s %q: %w", l.noun, clip(id), ErrConflict)
@@ -365,3 +375,31 @@ func (e MoveEdit[T]) Touches() []Ref {
 
 // Label implements Edit.
 func (e MoveEdit[T]) Label() string { return "Move " + listOf[T]().noun }
+
+// mergedItem is the item as now, with what the edit from before to after changed: the fields
+// it changed, when nothing changed them since; ok is false when something did, when the
+// edit deletes an item that was changed since, and when the change is there already.
+func mergedItem[T any](before, after, now *T) (*T, bool) {
+	if after == nil {
+		return nil, false
+	}
+	b, err1 := json.Marshal(before)
+	a, err2 := json.Marshal(after)
+	n, err3 := json.Marshal(now)
+	if err := errors.Join(err1, err2, err3); err != nil {
+		return nil, false
+	}
+	m, conflicts, err := merge.Merge(b, a, n)
+	if err != nil || len(conflicts) > 0 || m == nil {
+		return nil, false
+	}
+	var out T
+	if err := json.Unmarshal(m, &out); err != nil {
+		return nil, false
+	}
+	// An edit whose change is there already changes nothing: done twice, it is refused.
+	if again, err := json.Marshal(out); err != nil || bytes.Equal(again, n) {
+		return nil, false
+	}
+	return &out, true
+}

@@ -12,7 +12,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"journeymap/journey"
-	"journeymap/storage/merge"
+	"journeymap/journey/merge"
 )
 
 // Share says how a store follows a shared workspace: the server, the bucket, where to find
@@ -191,7 +191,8 @@ func describe(r journey.Ref) string {
 type seen struct {
 	Schema int             `json:"schema"`
 	Rev    uint64          `json:"rev"`
-	Base   json.RawMessage `json:"base"` // the record as agreed; null: it was deleted
+	Base   json.RawMessage `json:"base"`         // the record as agreed; null: it was deleted
+	By     string          `json:"by,omitempty"` // who made that version, when said
 }
 
 // Envelope is a record as a shared workspace's bucket holds it: the record as stored, who
@@ -322,16 +323,24 @@ func (s *Store) Sent(o Outgoing, rev uint64) error {
 				return err
 			}
 		}
-		return setSeen(txn, o.storeKey, rev, o.record)
+		return setSeen(txn, o.storeKey, rev, o.record, s.member())
 	})
 }
 
-func setSeen(txn *badger.Txn, key []byte, rev uint64, record []byte) error {
+// member is who edits at this desk, as the share says.
+func (s *Store) member() string {
+	if sh := s.share.Load(); sh != nil {
+		return sh.Member
+	}
+	return ""
+}
+
+func setSeen(txn *badger.Txn, key []byte, rev uint64, record []byte, by string) error {
 	base := json.RawMessage("null")
 	if record != nil {
 		base = record
 	}
-	v, err := encode(seen{Schema: 1, Rev: rev, Base: base})
+	v, err := encode(seen{Schema: 1, Rev: rev, Base: base, By: by})
 	if err != nil {
 		return err
 	}
@@ -492,7 +501,7 @@ func (s *Store) receiveOne(txn *badger.Txn, sh *Share, e Incoming) (journey.Ref,
 			}
 		}
 	}
-	if err := setSeen(txn, key, e.Rev, theirs); err != nil {
+	if err := setSeen(txn, key, e.Rev, theirs, env.By); err != nil {
 		return r, false, err
 	}
 	if len(conflicts) > 0 {
@@ -583,4 +592,29 @@ func (s *Store) ShareState() (waiting int, conflicts []RecordConflict, err error
 		})
 	})
 	return waiting, conflicts, err
+}
+
+// ChangedBy is who, on another desk, made the version of the first of the records that this
+// store took last from the bucket, when that is said: for telling whose change an undo met.
+func (s *Store) ChangedBy(refs []journey.Ref) (string, error) {
+	me := s.member()
+	var by string
+	err := s.db.View(func(txn *badger.Txn) error {
+		for _, r := range refs {
+			key, err := recordKey(r)
+			if err != nil {
+				return err
+			}
+			var sn seen
+			if _, err := get(txn, seenKey(key), &sn); err != nil {
+				return err
+			}
+			if sn.By != "" && sn.By != me {
+				by = sn.By
+				return nil
+			}
+		}
+		return nil
+	})
+	return by, err
 }

@@ -281,6 +281,9 @@ func (d *Document) replay(kind ChangeKind, keep bool) (string, error) {
 		if cerr := d.store.Commit(d.ws, nil, drop); cerr != nil {
 			err = errors.Join(err, cerr)
 		}
+		if who := d.changedBy(edit, err); who != "" {
+			return said, fmt.Errorf("can't %s %s: %s changed it since: %w", kind, said, who, err)
+		}
 		return said, fmt.Errorf("can't %s %s: %w", kind, said, err)
 	}
 	refs := edit.Touches()
@@ -395,4 +398,20 @@ func (d *Document) Receive(in []storage.Incoming) (storage.Received, error) {
 	*d.ws = *w
 	d.tell(Change{Kind: Received, Refs: got.Refs})
 	return got, nil
+}
+
+// changedBy names the member of another desk whose change an undo or redo met, when the store
+// knows who made it.
+func (d *Document) changedBy(edit journey.Edit, err error) string {
+	if !errors.Is(err, journey.ErrConflict) {
+		return ""
+	}
+	id, lerr := d.store.ChangedBy(edit.Touches())
+	if lerr != nil || id == "" {
+		return ""
+	}
+	if m, ok := d.ws.Member(id); ok {
+		return m.Name
+	}
+	return id
 }

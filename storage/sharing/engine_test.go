@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -285,4 +286,75 @@ func TestAReplaceOnASharedStoreReachesEveryDesk(t *testing.T) {
 		t.Errorf("Ben's desk holds %q with %d journeys; want the file's workspace", got.Name, len(got.Journeys))
 	}
 	sameEverywhere(t, desks)
+}
+
+// TestUndoMeetsAnotherDesksChange: undoing an edit of a card another desk has changed since
+// takes back this desk's change only, keeping the other's; where the other desk changed the
+// same field, the undo is refused, naming who changed it.
+func TestUndoMeetsAnotherDesksChange(t *testing.T) {
+	desks := sharedDesks(t, 1)
+	ana, ben := desks[0], desks[1]
+	doc, err := document.New(ana.store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ana.e.Close()
+	if ana.e, err = Connect(context.Background(), ana.store, doc.Receive); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(ana.e.Close)
+	j := doc.Workspace().Journeys[0]
+	c := j.Cards[0]
+	setOn := func(w *journey.Workspace, f func(*journey.Card)) journey.Edit {
+		cs := w.Journey(j.ID).Cards
+		card := cs[journey.Index(cs, c.ID)]
+		f(&card)
+		e, err := journey.Put(w, j.ID, card, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	cardOn := func(w *journey.Workspace) journey.Card {
+		cs := w.Journey(j.ID).Cards
+		return cs[journey.Index(cs, c.ID)]
+	}
+
+	if err := doc.Do(setOn(doc.Workspace(), func(c *journey.Card) { c.Text = "Ana's text" })); err != nil {
+		t.Fatal(err)
+	}
+	ana.sync()
+	ben.sync()
+	ben.edit(func(w *journey.Workspace) (journey.Edit, error) {
+		return setOn(w, func(c *journey.Card) { c.Color = "red" }), nil
+	})
+	ben.sync()
+	ana.sync()
+	if _, err := doc.Undo(); err != nil {
+		t.Fatalf("undo after Ben's change of another field: %v", err)
+	}
+	if got := cardOn(doc.Workspace()); got.Text != c.Text || got.Color != "red" {
+		t.Fatalf("after the undo: %+v; want the text as it was and Ben's colour", got)
+	}
+	ana.sync()
+	ben.sync()
+	sameEverywhere(t, desks)
+
+	if err := doc.Do(setOn(doc.Workspace(), func(c *journey.Card) { c.Text = "Ana again" })); err != nil {
+		t.Fatal(err)
+	}
+	ana.sync()
+	ben.sync()
+	ben.edit(func(w *journey.Workspace) (journey.Edit, error) {
+		return setOn(w, func(c *journey.Card) { c.Text = "Ben's text" }), nil
+	})
+	ben.sync()
+	ana.sync()
+	_, err = doc.Undo()
+	if err == nil || !strings.Contains(err.Error(), "Ben Okafor changed it since") {
+		t.Fatalf("undo of a text Ben changed since: %v; want it refused, naming Ben", err)
+	}
+	if got := cardOn(doc.Workspace()); got.Text != "Ben's text" {
+		t.Errorf("the refused undo left %q", got.Text)
+	}
 }

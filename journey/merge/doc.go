@@ -4,5 +4,6 @@
 // both stand; lists of items (stages, lanes, emotion scores) merge item by item and lists of
 // ids keep every id added on either side; the same field changed on both sides to different
 // values is a Conflict, kept with both values, whose provisional value is picked by a rule
-// that does not depend on which side merges. It works on JSON and knows nothing of Badger.
+// that does not depend on which side merges. It works on JSON: the store merges records
+// with it, and an undo the item it takes back.
 package merge
