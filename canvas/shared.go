@@ -85,5 +85,8 @@ func sharingSaid(st sharing.State, now time.Time) string {
 	if st.Conflicts > 0 {
 		said += " · " + journey.Plural(st.Conflicts, "conflict")
 	}
+	if st.ViewOnly {
+		said = "View only: " + said
+	}
 	return said
 }

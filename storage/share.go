@@ -31,7 +31,13 @@ type Share struct {
 	// MaxValue is the largest value the server takes (its max_payload), learnt when sharing:
 	// a record bigger than that is refused at the edit, never half-sent.
 	MaxValue int `json:"maxValue,omitempty"`
+	// ViewOnly is set for a login the server lets read the workspace but not change it: every
+	// edit is refused, rather than queued for a send that can never succeed.
+	ViewOnly bool `json:"viewOnly,omitempty"`
 }
+
+// ErrViewOnly is returned for an edit of a shared workspace this desk may only look at.
+var ErrViewOnly = errors.New("this desk's login can read the shared workspace but not change it")
 
 // ErrTooBigToShare is returned for an edit that makes a record bigger than the shared
 // workspace's server takes.
@@ -159,9 +165,13 @@ func (m *marks) mark(txn *badger.Txn, key []byte) error {
 	return txn.Set(outboxKey(key), m.record)
 }
 
-// checkShareable refuses a record bigger than the shared workspace's server takes.
+// checkShareable refuses every edit of a workspace this desk may only look at, and a record
+// bigger than the shared workspace's server takes.
 func (s *Store) checkShareable(ops []op) error {
 	sh := s.share.Load()
+	if sh != nil && sh.ViewOnly && slices.ContainsFunc(ops, func(o op) bool { _, ok := refOf(o.key); return ok }) {
+		return fmt.Errorf("%w: ask whoever runs the server for a login that may write", ErrViewOnly)
+	}
 	if sh == nil || sh.MaxValue <= 0 {
 		return nil
 	}

@@ -449,6 +449,9 @@ func (s *Store) write(ops []op) error {
 	if err := s.checkWrite(ops); err != nil {
 		return err
 	}
+	if err := s.checkShareable(ops); err != nil {
+		return err
+	}
 	m, err := s.marksFor(time.Now())
 	if err != nil {
 		return err

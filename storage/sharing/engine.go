@@ -3,6 +3,7 @@ package sharing
 import (
 	"context"
 	"errors"
+	"math"
 	"fmt"
 	"os"
 	"strings"
@@ -162,9 +163,12 @@ func Share(ctx context.Context, s *storage.Store, sh storage.Share) error {
 	return s.StartSharing(sh)
 }
 
-// Join makes an empty store follow the shared workspace in the bucket.
+// Join makes an empty store follow the shared workspace in the bucket. A login that may read
+// the bucket but not write it joins view only: the store then refuses edits, saying so, rather
+// than queue changes that could never be sent.
 func Join(ctx context.Context, s *storage.Store, sh storage.Share) error {
-	nc, kv, err := open(ctx, sh)
+	denied := make(chan struct{}, 1)
+	nc, kv, err := open(ctx, sh, whenDenied(denied))
 	if err != nil {
 		return err
 	}
@@ -173,7 +177,39 @@ func Join(ctx context.Context, s *storage.Store, sh storage.Share) error {
 		return fmt.Errorf("%w: the bucket %q holds no workspace yet", ErrNoBucket, sh.Bucket)
 	}
 	sh.MaxValue = int(nc.MaxPayload())
+	sh.ViewOnly = !mayWrite(ctx, kv, denied)
 	return s.StartSharing(sh)
+}
+
+// whenDenied is an option that tells denied when the server refuses a publish: NATS says so
+// only in passing, and the write then waits for an answer that never comes.
+func whenDenied(denied chan<- struct{}) nats.Option {
+	return nats.ErrorHandler(func(_ *nats.Conn, _ *nats.Subscription, err error) {
+		if errors.Is(err, nats.ErrPermissionViolation) || strings.Contains(strings.ToLower(err.Error()), "permissions violation") {
+			select {
+			case denied <- struct{}{}:
+			default:
+			}
+		}
+	})
+}
+
+// mayWrite reports whether the login may write the bucket: an update on a revision no key
+// can have is refused for its revision when it may, so nothing is ever written by asking.
+func mayWrite(ctx context.Context, kv jetstream.KeyValue, denied <-chan struct{}) bool {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		_, err := kv.Update(ctx, "ws", []byte("{}"), math.MaxUint64)
+		done <- err
+	}()
+	select {
+	case <-denied:
+		return false
+	case err := <-done:
+		return errors.Is(err, jetstream.ErrKeyRevisionMismatch) || errors.Is(err, jetstream.ErrKeyExists)
+	}
 }
 
 // Status is where a shared store stands.

@@ -3,6 +3,8 @@ package sharing
 import (
 	"bytes"
 	"context"
+	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -357,4 +359,103 @@ func TestUndoMeetsAnotherDesksChange(t *testing.T) {
 	if got := cardOn(doc.Workspace()); got.Text != "Ben's text" {
 		t.Errorf("the refused undo left %q", got.Text)
 	}
+}
+
+// TestAViewerFollowsButCantChange: a login the server lets read the bucket but not publish to
+// it joins view only: it takes the workspace and its changes in, and every edit on its desk
+// is refused, saying so, with nothing queued that could never be sent.
+func TestAViewerFollowsButCantChange(t *testing.T) {
+	dir := t.TempDir()
+	pw := func(name, secret string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(secret+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	ns, err := server.NewServer(&server.Options{JetStream: true, StoreDir: t.TempDir(), Port: -1, Host: "127.0.0.1", NoSigs: true, NoLog: true,
+		Users: []*server.User{
+			{Username: "ana", Password: "editor-secret"},
+			{Username: "ben", Password: "editor-secret", Permissions: documented("returns", true)},
+			{Username: "vic", Password: "viewer-secret", Permissions: documented("returns", false)},
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ns.Start()
+	if !ns.ReadyForConnections(5 * time.Second) {
+		t.Fatal("the NATS server did not start")
+	}
+	t.Cleanup(ns.Shutdown)
+	ctx := context.Background()
+	ana := &desk{t: t, store: openStore(t)}
+	if err := ana.store.Replace(journeytest.Sample(t)); err != nil {
+		t.Fatal(err)
+	}
+	if err := Share(ctx, ana.store, storage.Share{Server: ns.ClientURL(), Bucket: "returns", User: "ana", PasswordFile: pw("ana", "editor-secret")}); err != nil {
+		t.Fatal(err)
+	}
+	ana.connect()
+	ana.sync()
+
+	ben := &desk{t: t, store: openStore(t)}
+	if err := Join(ctx, ben.store, storage.Share{Server: ns.ClientURL(), Bucket: "returns", User: "ben", PasswordFile: pw("ben", "editor-secret")}); err != nil {
+		t.Fatal(err)
+	}
+	if sh, _, _ := ben.store.Sharing(); sh.ViewOnly {
+		t.Fatal("an editor with the README's permissions joined view only")
+	}
+	ben.connect()
+	ben.sync()
+	ben.edit(func(w *journey.Workspace) (journey.Edit, error) { return journey.RenameWorkspace{Before: w.Name, After: "Named by Ben"}, nil })
+	ben.sync()
+	ana.sync()
+	if got := ana.workspace().Name; got != "Named by Ben" {
+		t.Fatalf("an editor with the README's permissions: Ana's desk reads %q", got)
+	}
+
+	vic := &desk{t: t, store: openStore(t)}
+	if err := Join(ctx, vic.store, storage.Share{Server: ns.ClientURL(), Bucket: "returns", User: "vic", PasswordFile: pw("vic", "viewer-secret")}); err != nil {
+		t.Fatal(err)
+	}
+	if sh, _, _ := vic.store.Sharing(); !sh.ViewOnly {
+		t.Fatal("the viewer joined as an editor")
+	}
+	vic.connect()
+	vic.sync()
+	sameEverywhere(t, []*desk{ana, ben, vic})
+
+	w := vic.workspace()
+	e, err := journey.Put(w, "", journey.Member{ID: "m-vic", Name: "Vic", Capacity: 2}, -1)
+	if err == nil {
+		err = e.Apply(w)
+	}
+	if err == nil {
+		err = vic.store.Commit(w, e.Touches(), storage.HistoryStep{})
+	}
+	if !errors.Is(err, storage.ErrViewOnly) {
+		t.Fatalf("an edit on the viewer's desk: %v; want it refused as view only", err)
+	}
+	if waiting, _, _ := vic.store.ShareState(); waiting != 0 {
+		t.Errorf("%d changes wait on the viewer's desk", waiting)
+	}
+
+	ana.edit(func(w *journey.Workspace) (journey.Edit, error) {
+		return journey.RenameWorkspace{Before: w.Name, After: "Seen by Vic"}, nil
+	})
+	ana.sync()
+	vic.sync()
+	if got := vic.workspace().Name; got != "Seen by Vic" {
+		t.Errorf("the viewer's desk reads %q", got)
+	}
+}
+
+// documented is the permissions the README gives an editor (write) or a viewer of a bucket.
+func documented(bucket string, write bool) *server.Permissions {
+	pub := []string{"$JS.API.INFO", "$JS.API.STREAM.INFO.KV_" + bucket, "$JS.API.DIRECT.GET.KV_" + bucket + ".>",
+		"$JS.API.CONSUMER.CREATE.KV_" + bucket + ".>", "$JS.API.CONSUMER.DELETE.KV_" + bucket + ".>", "$JS.FC.KV_" + bucket + ".>"}
+	if write {
+		pub = append(pub, "$KV."+bucket+".>")
+	}
+	return &server.Permissions{Publish: &server.SubjectPermission{Allow: pub}, Subscribe: &server.SubjectPermission{Allow: []string{"_INBOX.>"}}}
 }

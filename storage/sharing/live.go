@@ -21,6 +21,7 @@ type State struct {
 	Conflicts   int       // fields in conflict
 	LastContact time.Time
 	Problem     error // why the desk is offline, or the last send failed
+	ViewOnly    bool  // the desk's login may read the workspace, not change it
 }
 
 // Live keeps a store in step with its shared workspace for as long as it runs: it takes each
@@ -83,6 +84,9 @@ func (l *Live) set(f func(*State)) {
 	f(&l.state)
 	if w, c, err := l.store.ShareState(); err == nil {
 		l.state.Waiting, l.state.Conflicts = w, len(c)
+	}
+	if sh, ok, err := l.store.Sharing(); err == nil && ok {
+		l.state.ViewOnly = sh.ViewOnly
 	}
 	st := l.state
 	l.mu.Unlock()
