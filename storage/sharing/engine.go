@@ -3,8 +3,8 @@ package sharing
 import (
 	"context"
 	"errors"
-	"math"
 	"fmt"
+	"math"
 	"os"
 	"strings"
 	"time"

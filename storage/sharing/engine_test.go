@@ -407,7 +407,9 @@ func TestAViewerFollowsButCantChange(t *testing.T) {
 	}
 	ben.connect()
 	ben.sync()
-	ben.edit(func(w *journey.Workspace) (journey.Edit, error) { return journey.RenameWorkspace{Before: w.Name, After: "Named by Ben"}, nil })
+	ben.edit(func(w *journey.Workspace) (journey.Edit, error) {
+		return journey.RenameWorkspace{Before: w.Name, After: "Named by Ben"}, nil
+	})
 	ben.sync()
 	ana.sync()
 	if got := ana.workspace().Name; got != "Named by Ben" {
