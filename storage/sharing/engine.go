@@ -151,8 +151,19 @@ func Share(ctx context.Context, s *storage.Store, sh storage.Share) error {
 	if _, err := js.KeyValue(ctx, sh.Bucket); err == nil {
 		return fmt.Errorf("%w: %q on %s; pick another name with -bucket, or join it", ErrTaken, sh.Bucket, sh.Server)
 	}
-	_, err = js.CreateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: sh.Bucket, History: History,
-		Description: "a Journeymap workspace", Storage: jetstream.FileStorage})
+	cfg := jetstream.KeyValueConfig{Bucket: sh.Bucket, History: History,
+		Description: "a Journeymap workspace", Storage: jetstream.FileStorage}
+	// On a cluster the bucket is kept on three servers, so that one going down loses nothing
+	// and stops no desk; a cluster of fewer refuses that, and gets one copy.
+	if nc.ConnectedClusterName() != "" {
+		cfg.Replicas = 3
+		if _, err = js.CreateKeyValue(ctx, cfg); err == nil {
+			sh.MaxValue = int(nc.MaxPayload())
+			return s.StartSharing(sh)
+		}
+		cfg.Replicas = 1
+	}
+	_, err = js.CreateKeyValue(ctx, cfg)
 	if errors.Is(err, jetstream.ErrBucketExists) {
 		return fmt.Errorf("%w: %q on %s; pick another name with -bucket, or join it", ErrTaken, sh.Bucket, sh.Server)
 	}
