@@ -20,6 +20,21 @@
 		if ($(i + 1) == "bare-ns/edit") bare = $i
 	}
 }
+/^BenchmarkSharedEdit-/ {
+	for (i = 3; i < NF; i++) {
+		if ($(i + 1) == "own-ns/edit") ownEdit = $i
+		if ($(i + 1) == "shared-ns/edit") sharedEdit = $i
+		if ($(i + 1) == "p50-ms/arrival") arrive50 = $i
+		if ($(i + 1) == "p99-ms/arrival") arrive99 = $i
+	}
+}
+/^BenchmarkShareAndJoin-/ {
+	for (i = 3; i < NF; i++) {
+		if ($(i + 1) == "share-s") shareS = $i
+		if ($(i + 1) == "join-s") joinS = $i
+		if ($(i + 1) == "peak-rss-MiB") peakRSS = $i
+	}
+}
 END {
 	small = "40x7x5"; big = "200x10x10"
 	split("build text move zoom scroll", ops, " ")
@@ -48,4 +63,8 @@ END {
 		c = cmds[i]; a = perItem[c "/1000"]; z = perItem[c "/100000"]
 		if (a && z) printf "  %-12s %10.1f %10.1f %10.1f %14.2f\n", c, a / 1e3, perItem[c "/10000"] / 1e3, z / 1e3, z / a
 	}
+	if (ownEdit && sharedEdit)
+		printf "\nA card edit on the big task force's workspace, medians: %.3f ms with sharing on (sent meanwhile), %.3f ms on a store of its own; ratio %.2f. From durable on one desk to the other desk's document, on loopback: p50 %.1f ms, p99 %.1f ms\n", sharedEdit / 1e6, ownEdit / 1e6, sharedEdit / ownEdit, arrive50, arrive99
+	if (shareS && joinS)
+		printf "\nSharing the big task force's workspace (50 journeys, 20,000 cards, 5,000 pain points): %.1f s; joining it from an empty store: %.1f s; peak RSS of the process (server included) %.0f MiB\n", shareS, joinS, peakRSS
 }

@@ -13,6 +13,17 @@ import (
 
 // Load reads the whole workspace; an empty store gives an empty workspace.
 func (s *Store) Load() (*journey.Workspace, error) {
+	return s.load(func(string) bool { return true })
+}
+
+// LoadSome reads the workspace's own records (its name, members, pulses and the order of its
+// journeys) and, whole, only the journeys read says to read: the others stand in it with their
+// id alone. It is what a few records changed by another desk need read again.
+func (s *Store) LoadSome(read func(journeyID string) bool) (*journey.Workspace, error) {
+	return s.load(read)
+}
+
+func (s *Store) load(read func(string) bool) (*journey.Workspace, error) {
 	w := &journey.Workspace{}
 	err := s.db.View(func(txn *badger.Txn) error {
 		if _, err := txn.Get([]byte(keyIncomplete)); err == nil {
@@ -47,6 +58,10 @@ func (s *Store) Load() (*journey.Workspace, error) {
 		}
 		journey.SortPulses(w.Pulses)
 		for _, id := range ws.Journeys {
+			if !read(id) {
+				w.Journeys = append(w.Journeys, journey.Journey{ID: id})
+				continue
+			}
 			j, found, err := loadJourney(txn, id, shared)
 			if err != nil {
 				return fmt.Errorf("%s: %w", s.dir, err)

@@ -54,36 +54,48 @@ func (s *Store) Sharing() (sh Share, ok bool, err error) {
 
 // StartSharing makes the store follow a shared workspace: from now on every record changed
 // is queued to be sent in the transaction that changes it, and every record it holds now is
-// queued at once.
+// queued at once. A big workspace is queued over several transactions, the share itself set
+// last: cut off half way, the store follows nothing yet, and sharing again queues it all.
 func (s *Store) StartSharing(sh Share) error {
 	sh.Schema = 1
 	v, err := encode(sh)
 	if err != nil {
 		return err
 	}
-	err = s.update(func(txn *badger.Txn) error {
-		if err := txn.Set([]byte(keyShare), v); err != nil {
-			return err
-		}
-		mark, err := s.newMark(time.Now(), false)
-		if err != nil {
-			return err
-		}
+	var keys [][]byte
+	if err := s.db.View(func(txn *badger.Txn) error {
 		for _, p := range []string{keyWorkspace, prefixMember, prefixPulse, prefixJourney} {
 			for _, k := range keysIn(txn, []byte(p)) {
 				if _, ok := refOf(k); ok {
-					if err := txn.Set(outboxKey(k), mark); err != nil {
-						return err
-					}
+					keys = append(keys, k)
 				}
 			}
 		}
 		return nil
-	})
-	if err == nil {
-		s.share.Store(&sh)
+	}); err != nil {
+		return err
 	}
-	return err
+	mark, err := s.newMark(time.Now(), false)
+	if err != nil {
+		return err
+	}
+	for chunk := range slices.Chunk(keys, 2000) {
+		if err := s.update(func(txn *badger.Txn) error {
+			for _, k := range chunk {
+				if err := txn.Set(outboxKey(k), mark); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	if err := s.update(func(txn *badger.Txn) error { return txn.Set([]byte(keyShare), v) }); err != nil {
+		return err
+	}
+	s.share.Store(&sh)
+	return nil
 }
 
 // StopSharing makes the store its own again: the workspace stays whole, what was not sent
@@ -134,8 +146,12 @@ func (s *Store) newMark(now time.Time, pulse bool) ([]byte, error) {
 }
 
 // marks is the outbox marks the ops of one write get, when the store is shared: nil when not.
+// A pulse's is made only for a write that holds one.
 type marks struct {
-	record, pulse []byte
+	s      *Store
+	now    time.Time
+	record []byte
+	pulse  []byte
 }
 
 func (s *Store) marksFor(now time.Time) (*marks, error) {
@@ -143,26 +159,38 @@ func (s *Store) marksFor(now time.Time) (*marks, error) {
 		return nil, nil
 	}
 	r, err := s.newMark(now, false)
-	if err != nil {
-		return nil, err
-	}
-	p, err := s.newMark(now, true)
-	return &marks{record: r, pulse: p}, err
+	return &marks{s: s, now: now, record: r}, err
 }
 
 // mark queues the record at key to be sent.
 func (m *marks) mark(txn *badger.Txn, key []byte) error {
-	if m == nil {
+	if m == nil || !bytes.HasPrefix(key, []byte(prefixPulse)) && !isRecordKey(key) {
 		return nil
 	}
-	r, ok := refOf(key)
-	if !ok {
-		return nil
-	}
-	if r.Kind == journey.RefPulse {
+	if bytes.HasPrefix(key, []byte(prefixPulse)) {
+		if m.pulse == nil {
+			p, err := m.s.newMark(m.now, true)
+			if err != nil {
+				return err
+			}
+			m.pulse = p
+		}
 		return txn.Set(outboxKey(key), m.pulse)
 	}
 	return txn.Set(outboxKey(key), m.record)
+}
+
+// isRecordKey reports whether key holds a record of the workspace: cheaper than refOf, for
+// every op of every edit.
+func isRecordKey(key []byte) bool {
+	switch {
+	case string(key) == keyWorkspace:
+		return true
+	case bytes.HasPrefix(key, []byte(prefixMember)), bytes.HasPrefix(key, []byte(prefixJourney)):
+		_, ok := refOf(key)
+		return ok
+	}
+	return false
 }
 
 // checkShareable refuses every edit of a workspace this desk may only look at, and a record
@@ -323,17 +351,28 @@ func valueOf(txn *badger.Txn, key []byte) ([]byte, error) {
 // Sent records that o reached the bucket as revision rev: the version sent is the one agreed
 // on, and o's change leaves the outbox, unless the record changed again meanwhile.
 func (s *Store) Sent(o Outgoing, rev uint64) error {
+	return s.SentAll([]Outgoing{o}, []uint64{rev})
+}
+
+// SentAll is Sent for several records at once, in one transaction: revs[i] is out[i]'s.
+func (s *Store) SentAll(out []Outgoing, revs []uint64) error {
+	me := s.member()
 	return s.update(func(txn *badger.Txn) error {
-		cur, err := valueOf(txn, outboxKey(o.storeKey))
-		if err != nil {
-			return err
-		}
-		if bytes.Equal(cur, o.mark) {
-			if err := txn.Delete(outboxKey(o.storeKey)); err != nil {
+		for i, o := range out {
+			cur, err := valueOf(txn, outboxKey(o.storeKey))
+			if err != nil {
+				return err
+			}
+			if bytes.Equal(cur, o.mark) {
+				if err := txn.Delete(outboxKey(o.storeKey)); err != nil {
+					return err
+				}
+			}
+			if err := setSeen(txn, o.storeKey, revs[i], o.record, me); err != nil {
 				return err
 			}
 		}
-		return setSeen(txn, o.storeKey, rev, o.record, s.member())
+		return nil
 	})
 }
 

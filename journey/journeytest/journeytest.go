@@ -80,3 +80,32 @@ func Loaded(efforts ...int) *journey.Workspace {
 	}
 	return w
 }
+
+// Force is a big task force's workspace: 50 journeys of 8 stages × 5 lanes × 10 cards
+// (20,000 cards) and 100 pain points each (5,000), with ten members.
+func Force() *journey.Workspace {
+	w := &journey.Workspace{Name: "Big force"}
+	for m := range 10 {
+		w.Members = append(w.Members, journey.Member{ID: fmt.Sprintf("m%d", m), Name: fmt.Sprintf("Member %d", m), Capacity: 40})
+	}
+	for n := range 50 {
+		j := journey.Journey{ID: fmt.Sprintf("j%02d", n), Title: fmt.Sprintf("Journey %d", n)}
+		for s := range 8 {
+			j.Stages = append(j.Stages, journey.Stage{ID: fmt.Sprintf("s%d", s), Name: fmt.Sprintf("Stage %d", s)})
+		}
+		for _, k := range journey.LaneKinds[:5] {
+			j.Lanes = append(j.Lanes, journey.Lane{ID: string(k), Kind: k, Name: string(k)})
+		}
+		for i := range 400 {
+			j.Cards = append(j.Cards, journey.Card{ID: fmt.Sprintf("c%03d", i), Lane: string(journey.LaneKinds[i%3]),
+				Stage: fmt.Sprintf("s%d", i%8), Text: fmt.Sprintf("Card %d: the customer does something worth a line or two", i)})
+		}
+		for i := range 100 {
+			j.PainPoints = append(j.PainPoints, journey.PainPoint{ID: fmt.Sprintf("p%03d", i), Stage: fmt.Sprintf("s%d", i%8),
+				Title: "Something hurts", Discovery: journey.Unknown, Method: journey.MethodData, FoundBy: "m1",
+				Severity: 3, Effort: 2, Owner: fmt.Sprintf("m%d", i%10), Status: journey.StatusOpen})
+		}
+		w.Journeys = append(w.Journeys, j)
+	}
+	return w
+}

@@ -391,9 +391,26 @@ func (d *Document) Receive(in []storage.Incoming) (storage.Received, error) {
 	if err != nil || len(got.Refs) == 0 {
 		return got, err
 	}
-	w, err := d.store.Load()
+	// Only the journeys whose records came are read again: a big workspace read whole for
+	// each card another desk types would cost the desk a frame, and its memory churn more.
+	changed := map[string]bool{}
+	for _, r := range got.Refs {
+		if id := r.JourneyID(); id != "" {
+			changed[id] = true
+		}
+	}
+	held := map[string]*journey.Journey{}
+	for i := range d.ws.Journeys {
+		held[d.ws.Journeys[i].ID] = &d.ws.Journeys[i]
+	}
+	w, err := d.store.LoadSome(func(id string) bool { return changed[id] || held[id] == nil })
 	if err != nil {
 		return got, fmt.Errorf("reading the workspace after another desk's changes: %w", err)
+	}
+	for i, j := range w.Journeys {
+		if !changed[j.ID] && held[j.ID] != nil {
+			w.Journeys[i] = *held[j.ID]
+		}
 	}
 	*d.ws = *w
 	d.tell(Change{Kind: Received, Refs: got.Refs})

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -291,11 +293,19 @@ func (e *Engine) catchUp(ctx context.Context) (storage.Received, error) {
 	}
 }
 
+// take takes a batch in, a thousand values at a time: one transaction each, never one too
+// big for the store.
 func (e *Engine) take(batch []storage.Incoming) (storage.Received, error) {
-	if len(batch) == 0 {
-		return storage.Received{}, nil
+	var all storage.Received
+	for chunk := range slices.Chunk(batch, 1000) {
+		got, err := e.receive(chunk)
+		all.Refs = append(all.Refs, got.Refs...)
+		all.SetAside = append(all.SetAside, got.SetAside...)
+		if err != nil {
+			return all, err
+		}
 	}
-	return e.receive(batch)
+	return all, nil
 }
 
 func incoming(en jetstream.KeyValueEntry) storage.Incoming {
@@ -309,30 +319,68 @@ func incoming(en jetstream.KeyValueEntry) storage.Incoming {
 }
 
 // send sends what waits, each record on the revision last agreed on. One that someone changed
-// meanwhile is fetched and merged, and sent again on its new revision.
+// meanwhile is fetched and merged, and sent again on its new revision. Records go sixteen at a
+// time: each is a round trip to the server, and a workspace of thousands shared one by one
+// would take minutes.
 func (e *Engine) send(ctx context.Context) error {
 	// Bounded: a record merged is sent again, and one a busy desk keeps changing could keep
 	// this going; what is left goes next time.
 	for range 1000 {
-		out, _, err := e.store.Outgoing(e.Now(), 64)
+		out, _, err := e.store.Outgoing(e.Now(), 256)
 		if err != nil || len(out) == 0 {
 			return err
 		}
-		for _, o := range out {
-			if err := e.sendOne(ctx, o); err != nil {
-				return err
+		var wg sync.WaitGroup
+		errs := make([]error, len(out))
+		changed := make([]bool, len(out))
+		revs := make([]uint64, len(out))
+		next := make(chan int)
+		for range min(16, len(out)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					revs[i], changed[i], errs[i] = e.put(ctx, out[i])
+				}
+			}()
+		}
+		for i := range out {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		// What reached the bucket is recorded in one transaction, even when others failed.
+		var sent []storage.Outgoing
+		var sentRevs []uint64
+		for i, o := range out {
+			if errs[i] == nil && !changed[i] {
+				sent, sentRevs = append(sent, o), append(sentRevs, revs[i])
+			}
+		}
+		if err := e.store.SentAll(sent, sentRevs); err != nil {
+			return err
+		}
+		if err := errors.Join(errs...); err != nil {
+			return err
+		}
+		// Merged one at a time: taking changes in is the document's, which is one goroutine's.
+		for i, o := range out {
+			if changed[i] {
+				if err := e.merge(ctx, o); err != nil {
+					return err
+				}
 			}
 		}
 	}
 	return nil
 }
 
-func (e *Engine) sendOne(ctx context.Context, o storage.Outgoing) error {
-	var rev uint64
-	var err error
+// put writes one record to the bucket on its revision, returning the revision it got;
+// changed says that someone changed it meanwhile, and it must be merged first.
+func (e *Engine) put(ctx context.Context, o storage.Outgoing) (rev uint64, changed bool, err error) {
 	switch {
 	case o.Value == nil && o.Rev == 0:
-		return e.store.Sent(o, 0) // never in the bucket: nothing to delete there
+		return 0, false, nil // never in the bucket: nothing to delete there
 	case o.Value == nil:
 		err = e.kv.Delete(ctx, o.Key, jetstream.LastRevision(o.Rev))
 		rev = o.Rev // the delete's own revision comes back through the watch
@@ -341,13 +389,18 @@ func (e *Engine) sendOne(ctx context.Context, o storage.Outgoing) error {
 	default:
 		rev, err = e.kv.Update(ctx, o.Key, o.Value, o.Rev)
 	}
-	if err == nil {
-		return e.store.Sent(o, rev)
+	if errors.Is(err, jetstream.ErrKeyExists) || errors.Is(err, jetstream.ErrKeyRevisionMismatch) {
+		return 0, true, nil
 	}
-	if !errors.Is(err, jetstream.ErrKeyExists) && !errors.Is(err, jetstream.ErrKeyRevisionMismatch) {
-		return fmt.Errorf("sending %s: %w", o.Key, err)
+	if err != nil {
+		return 0, false, fmt.Errorf("sending %s: %w", o.Key, err)
 	}
-	// Changed meanwhile: take the bucket's version, which merges it with this desk's.
+	return rev, false, nil
+}
+
+// merge takes in the bucket's version of a record changed meanwhile, which merges it with
+// this desk's; the merged record is sent next round.
+func (e *Engine) merge(ctx context.Context, o storage.Outgoing) error {
 	hist, err := e.kv.History(ctx, o.Key)
 	if err != nil {
 		return fmt.Errorf("reading %s to merge it: %w", o.Key, err)

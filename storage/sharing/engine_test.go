@@ -20,6 +20,21 @@ import (
 	"journeymap/storage/transfer"
 )
 
+// benchServer starts a NATS server for a benchmark and returns its URL.
+func benchServer(b *testing.B) string {
+	b.Helper()
+	ns, err := server.NewServer(&server.Options{JetStream: true, StoreDir: b.TempDir(), Port: -1, Host: "127.0.0.1", NoSigs: true, NoLog: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ns.Start()
+	if !ns.ReadyForConnections(5 * time.Second) {
+		b.Fatal("the NATS server did not start")
+	}
+	b.Cleanup(ns.Shutdown)
+	return ns.ClientURL()
+}
+
 // startServer starts a NATS server with JetStream in the test's process, on a free port,
 // stopped when the test ends.
 func startServer(t *testing.T) *server.Server {
