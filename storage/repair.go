@@ -45,6 +45,43 @@ func (s *Store) repair(txn *badger.Txn, sh *Share, touched map[string]bool, memb
 		}
 	}
 	wsChanged := false
+	// A journey another desk deleted while this one added to it comes back: its cards and
+	// pain points are not lost with it.
+	for jid := range touched {
+		if jid == "" || slices.Contains(ws.Journeys, jid) {
+			continue
+		}
+		if len(keysIn(txn, journeyChildren(jid))) == 0 {
+			continue
+		}
+		rec := journeyRecord{Schema: SchemaVersion, ID: jid, Title: "Restored journey"}
+		var sn seen
+		if _, err := get(txn, seenKey(journeyKey(jid)), &sn); err != nil {
+			return nil, err
+		}
+		if cur, err := valueOf(txn, journeyKey(jid)); err != nil {
+			return nil, err
+		} else if cur != nil {
+			_ = json.Unmarshal(cur, &rec)
+		} else if len(sn.Base) > 0 && string(sn.Base) != "null" {
+			_ = json.Unmarshal(sn.Base, &rec)
+		}
+		if rec.ID != jid {
+			rec = journeyRecord{Schema: SchemaVersion, ID: jid, Title: "Restored journey"}
+		}
+		rec.Schema = SchemaVersion
+		v, err := encode(rec)
+		if err != nil {
+			return nil, err
+		}
+		if err := setMarked(txn, s, journeyKey(jid), v); err != nil {
+			return nil, err
+		}
+		ws.Journeys = append(ws.Journeys, jid)
+		wsChanged = true
+		touched[jid] = true
+		fixes = append(fixes, restored{journey.Ref{Kind: journey.RefJourney, ID: jid}, "", map[string]string{"id": jid, "title": rec.Title}})
+	}
 	for _, jid := range ws.Journeys {
 		if !members && !touched[jid] {
 			continue
@@ -115,6 +152,18 @@ func (s *Store) repair(txn *badger.Txn, sh *Share, touched map[string]bool, memb
 		}
 		for _, e := range rec.Emotions {
 			needStage(e.Stage)
+		}
+		// Pain points are drawn in the journey's pain lane: one that lost it gets it back.
+		isPain := func(l journey.Lane) bool { return l.Kind == journey.LanePain }
+		if len(j.PainPoints) > 0 && !slices.ContainsFunc(rec.Lanes, isPain) {
+			l := journey.Lane{ID: "restored-pain", Kind: journey.LanePain, Name: "Pain points"}
+			if i := slices.IndexFunc(base.Lanes, isPain); i >= 0 {
+				l = base.Lanes[i]
+			}
+			needLane(l.ID)
+			if i := slices.IndexFunc(rec.Lanes, func(x journey.Lane) bool { return x.ID == l.ID }); i >= 0 {
+				rec.Lanes[i] = l
+			}
 		}
 		if changed {
 			v, err := encode(rec)

@@ -22,6 +22,13 @@ func randomEdit(r *rand.Rand, w *journey.Workspace, n int) (journey.Edit, error)
 		return nil, nil
 	}
 	j := &w.Journeys[r.IntN(len(w.Journeys))]
+	switch {
+	case len(j.Stages) == 0:
+		// Two desks each deleting a stage can leave none: a stage first, as a person would.
+		return journey.Put(w, j.ID, journey.Stage{ID: "s-" + strconv.Itoa(n), Name: "again " + strconv.Itoa(n)}, -1)
+	case len(j.Lanes) == 0:
+		return journey.Put(w, j.ID, journey.Lane{ID: "l-" + strconv.Itoa(n), Kind: journey.LaneCustom, Name: "again " + strconv.Itoa(n)}, -1)
+	}
 	tag := strconv.Itoa(n)
 	pick := func(l int) int { return r.IntN(max(l, 1)) }
 	switch r.IntN(20) {
@@ -117,7 +124,7 @@ func randomEdit(r *rand.Rand, w *journey.Workspace, n int) (journey.Edit, error)
 	case 18: // a pulse
 		return journey.Put(w, "", journey.Pulse{ID: "pulse-" + tag, Date: "2026-12-02", Risk: 1 + r.IntN(5), Dialogue: 3, Help: 3, Inclusion: 3}, -1)
 	case 19: // a journey added, or one deleted
-		if len(w.Journeys) > 2 && r.IntN(3) == 0 {
+		if len(w.Journeys) > 2 && r.IntN(2) == 0 {
 			return journey.Remove[journey.Journey](w, "", w.Journeys[pick(len(w.Journeys))].ID)
 		}
 		return journey.Put(w, "", journey.Journey{ID: "j-" + tag, Title: "Journey " + tag,
@@ -230,3 +237,30 @@ var (
 	errorsAs = errors.As
 	errorsIs = errors.Is
 )
+
+// TestNothingTypedIsLostToADelete: a card added on one desk to a journey another desk deleted
+// meanwhile brings the journey back on both, holding the card.
+func TestNothingTypedIsLostToADelete(t *testing.T) {
+	desks := sharedDesks(t, 1)
+	ana, ben := desks[0], desks[1]
+	j := ana.workspace().Journeys[1]
+	ana.edit(func(w *journey.Workspace) (journey.Edit, error) { return journey.Remove[journey.Journey](w, "", j.ID) })
+	ben.edit(func(w *journey.Workspace) (journey.Edit, error) {
+		return journey.Put(w, j.ID, journey.Card{ID: "c-late", Stage: j.Stages[0].ID, Lane: j.Lanes[0].ID, Text: "Typed as it went"}, -1)
+	})
+	ana.sync()
+	ben.sync()
+	ana.sync()
+	ben.sync()
+	sameEverywhere(t, desks)
+	back := ana.workspace().Journey(j.ID)
+	if back == nil || journey.Index(back.Cards, "c-late") < 0 {
+		t.Fatalf("the card typed into a journey deleted meanwhile is lost: journey back %v", back != nil)
+	}
+	if err := journey.Validate(ana.workspace()); err != nil {
+		t.Errorf("the workspace after the restore is not valid: %v", err)
+	}
+	if _, conflicts, _ := ana.store.ShareState(); len(conflicts) == 0 {
+		t.Error("the restored journey is not kept as a conflict")
+	}
+}
