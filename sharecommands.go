@@ -280,7 +280,10 @@ func printSync(stdout io.Writer, s *storage.Store, st sharing.Status, asJSON boo
 		LastContact string     `json:"lastContact"`
 		SetAside    []string   `json:"setAside,omitempty"`
 	}{Server: st.Server, Bucket: st.Bucket, Revision: st.Revision, Waiting: waiting, Conflicts: []conflict{},
-		LastContact: st.LastContact.UTC().Format(time.RFC3339), SetAside: st.SetAside}
+		LastContact: st.LastContact.UTC().Format(time.RFC3339)}
+	if out.SetAside, err = s.SetAside(); err != nil {
+		return err
+	}
 	for _, c := range conflicts {
 		key, _ := storage.WireKey(c.Record)
 		cf := conflict{Record: key, Field: c.Field}

@@ -85,6 +85,9 @@ func sharingSaid(st sharing.State, now time.Time) string {
 	if st.Conflicts > 0 {
 		said += " · " + journey.Plural(st.Conflicts, "conflict")
 	}
+	if st.SetAside > 0 {
+		said += fmt.Sprintf(" · %s set aside (journeymap sync names %s)", journey.Plural(st.SetAside, "bad value"), map[bool]string{true: "it", false: "them"}[st.SetAside == 1])
+	}
 	if st.ViewOnly {
 		said = "View only: " + said
 	}

@@ -550,6 +550,9 @@ func (s *Store) receiveOne(txn *badger.Txn, sh *Share, e Incoming) (journey.Ref,
 			}
 		}
 	}
+	if err := txn.Delete(setAsideKey(e.Key)); err != nil { // a good value replaces a bad one
+		return r, false, err
+	}
 	if err := setSeen(txn, key, e.Rev, theirs, env.By); err != nil {
 		return r, false, err
 	}
@@ -666,4 +669,21 @@ func (s *Store) ChangedBy(refs []journey.Ref) (string, error) {
 		return nil
 	})
 	return by, err
+}
+
+// SetAside lists the bucket's values this store could not take, each as its key and why: a
+// newer Journeymap's record, a value that doesn't decode, a key naming another record.
+func (s *Store) SetAside() ([]string, error) {
+	var out []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		return scan(txn, []byte(prefixSetAside), func(k, v []byte) error {
+			var r setAsideRecord
+			if err := decodeRecord(k, v, &r); err != nil {
+				return err
+			}
+			out = append(out, fmt.Sprintf("%s (revision %d): %s", k[len(prefixSetAside):], r.Rev, r.Why))
+			return nil
+		})
+	})
+	return out, err
 }

@@ -476,3 +476,32 @@ func documented(bucket string, write bool) *server.Permissions {
 	}
 	return &server.Permissions{Publish: &server.SubjectPermission{Allow: pub}, Subscribe: &server.SubjectPermission{Allow: []string{"_INBOX.>"}}}
 }
+
+// TestABadValueFromTheNetworkIsSetAside: a value a buggy or hostile client put into the bucket
+// is set aside and named, and a good change sent after it is still taken in.
+func TestABadValueFromTheNetworkIsSetAside(t *testing.T) {
+	desks := sharedDesks(t, 1)
+	ana, ben := desks[0], desks[1]
+	j := ana.workspace().Journeys[0]
+	key, _ := storage.WireKey(journey.Ref{Kind: journey.RefCard, Journey: j.ID, ID: j.Cards[0].ID})
+	if _, err := ana.e.kv.Put(context.Background(), key, []byte(`{"record":{"schema":99,"id":"x"}}`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ana.e.kv.Put(context.Background(), "j.nope.widget.x", []byte(`{}`)); err != nil {
+		t.Fatal(err)
+	}
+	ana.edit(func(w *journey.Workspace) (journey.Edit, error) {
+		return journey.RenameWorkspace{Before: w.Name, After: "After the bad values"}, nil
+	})
+	ana.sync()
+	before := ben.workspace().Journey(j.ID).Cards[0]
+	ben.sync()
+	aside, err := ben.store.SetAside()
+	if err != nil || len(aside) != 2 || !strings.Contains(strings.Join(aside, "\n"), key) || !strings.Contains(strings.Join(aside, "\n"), "newer Journeymap") {
+		t.Fatalf("set aside: %q, %v; want the card's bad value, named as a newer Journeymap's, and the key naming nothing", aside, err)
+	}
+	got := ben.workspace()
+	if got.Name != "After the bad values" || got.Journey(j.ID).Cards[0] != before {
+		t.Errorf("after the bad values: %q, the card %+v; want the good change taken and the card as it was", got.Name, got.Journey(j.ID).Cards[0])
+	}
+}

@@ -22,6 +22,7 @@ type State struct {
 	LastContact time.Time
 	Problem     error // why the desk is offline, or the last send failed
 	ViewOnly    bool  // the desk's login may read the workspace, not change it
+	SetAside    int   // values of the bucket this desk could not take
 }
 
 // Live keeps a store in step with its shared workspace for as long as it runs: it takes each
@@ -87,6 +88,9 @@ func (l *Live) set(f func(*State)) {
 	}
 	if sh, ok, err := l.store.Sharing(); err == nil && ok {
 		l.state.ViewOnly = sh.ViewOnly
+	}
+	if aside, err := l.store.SetAside(); err == nil {
+		l.state.SetAside = len(aside)
 	}
 	st := l.state
 	l.mu.Unlock()
