@@ -34,6 +34,23 @@ type Share struct {
 	// ViewOnly is set for a login the server lets read the workspace but not change it: every
 	// edit is refused, rather than queued for a send that can never succeed.
 	ViewOnly bool `json:"viewOnly,omitempty"`
+	// BucketMade is when the bucket was made, as the server says: a bucket of that name made
+	// at another time (a server started again on an empty disk) has lost what was sent to it.
+	BucketMade time.Time `json:"bucketMade,omitzero"`
+}
+
+// UpdateSharing rewrites how the store follows its shared workspace, queueing nothing.
+func (s *Store) UpdateSharing(sh Share) error {
+	sh.Schema = 1
+	v, err := encode(sh)
+	if err != nil {
+		return err
+	}
+	if err := s.update(func(txn *badger.Txn) error { return txn.Set([]byte(keyShare), v) }); err != nil {
+		return err
+	}
+	s.share.Store(&sh)
+	return nil
 }
 
 // ErrViewOnly is returned for an edit of a shared workspace this desk may only look at.
@@ -686,4 +703,62 @@ func (s *Store) SetAside() ([]string, error) {
 		})
 	})
 	return out, err
+}
+
+// Resync starts the store over with a bucket that lost what this store took from it (a server
+// started again on an empty disk, a bucket made anew): nothing taken is known to be there any
+// more, so every record this store holds is queued to be sent again, and everything the bucket
+// holds is taken in from its first revision, merged with this store's as concurrent changes
+// are. Nothing made here is lost: unsent changes stay queued, and what was sent goes again.
+func (s *Store) Resync() error {
+	var keys [][]byte
+	if err := s.db.View(func(txn *badger.Txn) error {
+		for _, p := range []string{keyWorkspace, prefixMember, prefixPulse, prefixJourney} {
+			for _, k := range keysIn(txn, []byte(p)) {
+				if _, ok := refOf(k); ok {
+					keys = append(keys, k)
+				}
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	mark, err := s.newMark(time.Now(), false)
+	if err != nil {
+		return err
+	}
+	for chunk := range slices.Chunk(keys, 2000) {
+		if err := s.update(func(txn *badger.Txn) error {
+			for _, k := range chunk {
+				if cur, err := valueOf(txn, outboxKey(k)); err != nil {
+					return err
+				} else if cur == nil {
+					if err := txn.Set(outboxKey(k), mark); err != nil {
+						return err
+					}
+				}
+				// The revision is forgotten, the version agreed on kept: what comes in is
+				// merged against it.
+				var sn seen
+				if _, err := get(txn, seenKey(k), &sn); err != nil {
+					return err
+				}
+				if err := setSeen(txn, k, 0, nullToNil(sn.Base), sn.By); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	return s.update(func(txn *badger.Txn) error { return txn.Delete([]byte(keyShareLast)) })
+}
+
+func nullToNil(b json.RawMessage) []byte {
+	if len(b) == 0 || string(b) == "null" {
+		return nil
+	}
+	return b
 }

@@ -65,7 +65,33 @@ func Connect(ctx context.Context, s *storage.Store, receive Receiver) (*Engine, 
 	if err != nil {
 		return nil, err
 	}
+	if err := sameBucket(ctx, s, kv); err != nil {
+		nc.Close()
+		return nil, err
+	}
 	return &Engine{store: s, receive: receive, share: sh, nc: nc, kv: kv, Now: time.Now}, nil
+}
+
+// sameBucket checks that the bucket is the one the store took its revisions from. One of the
+// same name made since (a server started again on an empty disk) has lost them: the store
+// starts over with it (storage.Store.Resync), its workspace sent again, nothing made here lost.
+func sameBucket(ctx context.Context, s *storage.Store, kv jetstream.KeyValue) error {
+	status, err := kv.Status(ctx)
+	if err != nil {
+		return fmt.Errorf("reading the shared workspace: %w", err)
+	}
+	made := status.(*jetstream.KeyValueBucketStatus).StreamInfo().Created.UTC()
+	sh, _, err := s.Sharing()
+	if err != nil || sh.BucketMade.Equal(made) {
+		return err
+	}
+	if !sh.BucketMade.IsZero() {
+		if err := s.Resync(); err != nil {
+			return err
+		}
+	}
+	sh.BucketMade = made
+	return s.UpdateSharing(sh)
 }
 
 // Close disconnects.
@@ -262,8 +288,11 @@ func (e *Engine) catchUp(ctx context.Context) (storage.Received, error) {
 	}
 	newest := status.(*jetstream.KeyValueBucketStatus).StreamInfo().State.LastSeq
 	last, err := e.store.LastRevision()
-	if err != nil || newest <= last {
+	if err != nil {
 		return got, err
+	}
+	if newest <= last {
+		return got, nil
 	}
 	w, err := e.kv.WatchAll(ctx, jetstream.ResumeFromRevision(last+1))
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go/jetstream"
 
 	"journeymap/journey"
 	"journeymap/journey/journeytest"
@@ -503,5 +504,43 @@ func TestABadValueFromTheNetworkIsSetAside(t *testing.T) {
 	got := ben.workspace()
 	if got.Name != "After the bad values" || got.Journey(j.ID).Cards[0] != before {
 		t.Errorf("after the bad values: %q, the card %+v; want the good change taken and the card as it was", got.Name, got.Journey(j.ID).Cards[0])
+	}
+}
+
+// TestABucketStartedAnewIsFilledAgain: a server that lost its data (its bucket made anew,
+// empty) gets the workspace back from the desks, each desk's unsent change with it, and the
+// desks converge again.
+func TestABucketStartedAnewIsFilledAgain(t *testing.T) {
+	desks := sharedDesks(t, 1)
+	ana, ben := desks[0], desks[1]
+	ctx := context.Background()
+	js, err := jetstream.New(ana.e.nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := js.DeleteKeyValue(ctx, "returns"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := js.CreateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: "returns", History: History}); err != nil {
+		t.Fatal(err)
+	}
+	ben.edit(func(w *journey.Workspace) (journey.Edit, error) {
+		return journey.RenameWorkspace{Before: w.Name, After: "Kept through the loss"}, nil
+	})
+	for _, d := range desks {
+		d.restart() // a new connection to the new bucket
+	}
+	ana.edit(func(w *journey.Workspace) (journey.Edit, error) {
+		j := w.Journeys[0]
+		return journey.Put(w, j.ID, journey.Card{ID: "c-after", Stage: j.Stages[0].ID, Lane: j.Lanes[0].ID, Text: "After the loss"}, -1)
+	})
+	for range 3 {
+		ana.sync()
+		ben.sync()
+	}
+	sameEverywhere(t, desks)
+	w := ana.workspace()
+	if w.Name != "Kept through the loss" || journey.Index(w.Journeys[0].Cards, "c-after") < 0 {
+		t.Errorf("after the bucket was made anew: %q, the card typed after it there %v", w.Name, journey.Index(w.Journeys[0].Cards, "c-after") >= 0)
 	}
 }

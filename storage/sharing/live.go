@@ -169,6 +169,12 @@ func (l *Live) follow(ctx context.Context, e *Engine) error {
 		if err != nil {
 			return err
 		}
+		if err := sameBucket(ctx, l.store, e.kv); err != nil {
+			return err
+		}
+		if last, err = l.store.LastRevision(); err != nil {
+			return err
+		}
 		w, err = e.kv.WatchAll(ctx, jetstream.ResumeFromRevision(last+1))
 		return err
 	}
