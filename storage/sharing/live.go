@@ -165,14 +165,11 @@ func (l *Live) follow(ctx context.Context, e *Engine) error {
 		if w != nil {
 			w.Stop()
 		}
-		last, err := l.store.LastRevision()
-		if err != nil {
-			return err
-		}
 		if err := sameBucket(ctx, l.store, e.kv); err != nil {
 			return err
 		}
-		if last, err = l.store.LastRevision(); err != nil {
+		last, err := l.store.LastRevision()
+		if err != nil {
 			return err
 		}
 		w, err = e.kv.WatchAll(ctx, jetstream.ResumeFromRevision(last+1))
