@@ -3,6 +3,7 @@ package canvas
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -86,8 +87,36 @@ func TestAnotherDesksCardIsDrawn(t *testing.T) {
 		t.Errorf("after another desk's change the map has %+v picked; want %q as before", sel.Items, picked.ID)
 	}
 
+	// Typing here while another desk's change comes: the typing goes on.
+	ed.key(fyne.KeyEscape)
+	ed.ctrl(fyne.KeyN)
+	test.Type(ed.text(), "Half typed")
+	c.Text = "Ben again"
+	if edit, err = journey.Put(w, j.ID, c, -1); err == nil {
+		err = edit.Apply(w)
+	}
+	if err == nil {
+		err = other.Commit(w, edit.Touches(), storage.HistoryStep{})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the map to draw Ben's second change", func() bool { return screentest.HasText(ed.mw.Map, "Ben again") })
+	if !ed.mw.Editor.Editing() || ed.text().Text != "Half typed" {
+		t.Fatalf("another desk's change while typing: editing %v; want the text being typed left as it was", ed.mw.Editor.Editing())
+	}
+	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	// Typed in the pain points' lane, where the pick was, it is a pain point.
+	if !slices.ContainsFunc(ed.journey().PainPoints, func(p journey.PainPoint) bool { return p.Title == "Half typed" }) {
+		t.Errorf("what was typed while another desk's change came was not kept; the window says %q", ed.mw.message.Text)
+	}
+
 	ns.Shutdown()
 	waitFor(t, "the status bar to say offline", func() bool { return statusSays("Offline since ") })
+	ed.key(fyne.KeyEscape)
 	ed.ctrl(fyne.KeyN)
 	test.Type(ed.text(), "Typed offline")
 	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
