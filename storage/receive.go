@@ -1,0 +1,364 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"journeymap/journey"
+	"journeymap/journey/merge"
+	"slices"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// Incoming is a value of the bucket: a record another desk (or this one) sent.
+type Incoming struct {
+	Key     string
+	Value   []byte // the Envelope; nil for a delete
+	Rev     uint64
+	Deleted bool
+}
+
+// Received is what taking values from the bucket did.
+type Received struct {
+	Refs     []journey.Ref // the records that changed here
+	SetAside []string      // keys whose value could not be taken, each with why
+}
+
+// Receive takes values from the bucket into the store, in one transaction. A record with no
+// change waiting here becomes the bucket's; one changed here too is merged field by field
+// against the version last agreed on, and what both changed differently is kept as a
+// conflict; the merged record waits to be sent unless it is the bucket's. A value that does
+// not decode, is of a newer Journeymap or names another record than its key is set aside and
+// named, leaving the store as it was; values already taken are skipped.
+func (s *Store) Receive(in []Incoming) (Received, error) {
+	var got Received
+	sh := s.share.Load()
+	if sh == nil {
+		return got, errors.New("the store follows no shared workspace")
+	}
+	err := s.update(func(txn *badger.Txn) error {
+		got = Received{}
+		var lr lastRecord
+		if _, err := get(txn, []byte(keyShareLast), &lr); err != nil {
+			return err
+		}
+		touched, members := map[string]bool{}, false
+		for _, e := range in {
+			lr.Rev = max(lr.Rev, e.Rev)
+			r, changed, err := s.receiveOne(txn, sh, e)
+			if err != nil {
+				var aside *setAside
+				if !errors.As(err, &aside) {
+					return err
+				}
+				got.SetAside = append(got.SetAside, fmt.Sprintf("%s: %s", e.Key, aside.why))
+				v, _ := encode(setAsideRecord{Schema: 1, Rev: e.Rev, Why: aside.why})
+				if err := txn.Set(setAsideKey(e.Key), v); err != nil {
+					return err
+				}
+				continue
+			}
+			if changed {
+				got.Refs = append(got.Refs, r)
+				touched[r.JourneyID()] = true
+				members = members || r.Kind == journey.RefMember
+			}
+		}
+		fixed, err := s.repair(txn, sh, touched, members)
+		if err != nil {
+			return err
+		}
+		for _, r := range fixed {
+			if !slices.Contains(got.Refs, r) {
+				got.Refs = append(got.Refs, r)
+			}
+		}
+		lr.Schema = 1
+		v, err := encode(lr)
+		if err != nil {
+			return err
+		}
+		return txn.Set([]byte(keyShareLast), v)
+	})
+	return got, err
+}
+
+type lastRecord struct {
+	Schema int    `json:"schema"`
+	Rev    uint64 `json:"rev"`
+}
+
+type setAsideRecord struct {
+	Schema int    `json:"schema"`
+	Rev    uint64 `json:"rev"`
+	Why    string `json:"why"`
+}
+
+type setAside struct{ why string }
+
+func (e *setAside) Error() string { return e.why }
+
+func (s *Store) receiveOne(txn *badger.Txn, sh *Share, e Incoming) (journey.Ref, bool, error) {
+	r, err := ParseWireKey(e.Key)
+	if err != nil {
+		return r, false, &setAside{"the key names no record of a workspace"}
+	}
+	key, err := recordKey(r)
+	if err != nil {
+		return r, false, err
+	}
+	var sn seen
+	if _, err := get(txn, seenKey(key), &sn); err != nil {
+		return r, false, err
+	}
+	if e.Rev <= sn.Rev {
+		return r, false, nil // taken already, or sent from here
+	}
+	var env Envelope
+	var theirs []byte
+	if !e.Deleted {
+		if err := json.Unmarshal(e.Value, &env); err != nil {
+			return r, false, &setAside{"the value is not a record of a workspace: " + err.Error()}
+		}
+		if len(env.Record) > 0 && string(env.Record) != "null" {
+			theirs = env.Record
+			if err := checkReceived(key, r, theirs); err != nil {
+				return r, false, &setAside{err.Error()}
+			}
+		}
+	}
+	ours, err := valueOf(txn, key)
+	if err != nil {
+		return r, false, err
+	}
+	markV, err := valueOf(txn, outboxKey(key))
+	if err != nil {
+		return r, false, err
+	}
+	now, conflicts := theirs, env.Conflicts
+	if markV != nil {
+		var m outboxMark
+		if err := decodeRecord(outboxKey(key), markV, &m); err != nil {
+			return r, false, err
+		}
+		var base []byte
+		if len(sn.Base) > 0 && string(sn.Base) != "null" {
+			base = sn.Base
+		}
+		merged, cs, err := merge.Merge(base, ours, theirs)
+		if err != nil {
+			return r, false, &setAside{"the value can't be merged with this desk's: " + err.Error()}
+		}
+		now = merged
+		for _, c := range cs {
+			var at string
+			if !m.At.IsZero() {
+				at = m.At.Format(time.RFC3339)
+			}
+			conflicts = append(conflicts, Conflict{Field: c.Path, Values: []ConflictValue{
+				{Value: c.Ours, By: sh.Member, At: at}, {Value: c.Theirs, By: env.By, At: env.At}}})
+		}
+		if bytes.Equal(merged, theirs) || (merged == nil && theirs == nil) {
+			if err := txn.Delete(outboxKey(key)); err != nil {
+				return r, false, err
+			}
+		}
+	}
+	if err := txn.Delete(setAsideKey(e.Key)); err != nil { // a good value replaces a bad one
+		return r, false, err
+	}
+	if err := setSeen(txn, key, e.Rev, theirs, env.By); err != nil {
+		return r, false, err
+	}
+	if len(conflicts) > 0 {
+		v, err := encode(conflictsRecord{Schema: 1, Conflicts: conflicts})
+		if err != nil {
+			return r, false, err
+		}
+		if err := txn.Set(conflictKey(key), v); err != nil {
+			return r, false, err
+		}
+	} else if err := txn.Delete(conflictKey(key)); err != nil {
+		return r, false, err
+	}
+	if bytes.Equal(now, ours) {
+		return r, false, nil
+	}
+	if now == nil {
+		return r, true, txn.Delete(key)
+	}
+	return r, true, txn.Set(key, now)
+}
+
+// checkReceived refuses a record that does not decode as the record its key names, is of a
+// newer Journeymap, or names another id than its key.
+func checkReceived(key []byte, r journey.Ref, v []byte) error {
+	var id string
+	var err error
+	switch r.Kind {
+	case journey.RefWorkspace:
+		var w workspaceRecord
+		err = decodeRecord(key, v, &w)
+	case journey.RefMember:
+		var m memberRecord
+		err, id = decodeRecord(key, v, &m), m.ID
+	case journey.RefPulse:
+		var p pulseRecord
+		err, id = decodeRecord(key, v, &p), p.ID
+	case journey.RefJourney:
+		var j journeyRecord
+		err, id = decodeRecord(key, v, &j), j.ID
+	case journey.RefCard:
+		var c cardRecord
+		err, id = decodeRecord(key, v, &c), c.ID
+	case journey.RefPainPoint:
+		var p painRecord
+		err, id = decodeRecord(key, v, &p), p.ID
+	}
+	if err != nil {
+		return err
+	}
+	if r.Kind != journey.RefWorkspace && id != r.ID {
+		return fmt.Errorf("the record's id %q is not its key's %q", id, r.ID)
+	}
+	return nil
+}
+
+// LastRevision is the bucket's last revision taken into the store: where to go on from.
+func (s *Store) LastRevision() (uint64, error) {
+	var lr lastRecord
+	err := s.db.View(func(txn *badger.Txn) error {
+		_, err := get(txn, []byte(keyShareLast), &lr)
+		return err
+	})
+	return lr.Rev, err
+}
+
+// RecordConflict is a field in conflict, with the record it is in.
+type RecordConflict struct {
+	Record journey.Ref
+	Conflict
+}
+
+// ShareState is how many changes wait to be sent, and the fields in conflict, record by
+// record.
+func (s *Store) ShareState() (waiting int, conflicts []RecordConflict, err error) {
+	err = s.db.View(func(txn *badger.Txn) error {
+		waiting = len(keysIn(txn, []byte(prefixOutbox)))
+		return scan(txn, []byte(prefixConflict), func(k, v []byte) error {
+			var cs conflictsRecord
+			if err := decodeRecord(k, v, &cs); err != nil {
+				return err
+			}
+			r, _ := refOf(k[len(prefixConflict):])
+			for _, c := range cs.Conflicts {
+				conflicts = append(conflicts, RecordConflict{Record: r, Conflict: c})
+			}
+			return nil
+		})
+	})
+	return waiting, conflicts, err
+}
+
+// ChangedBy is who, on another desk, made the version of the first of the records that this
+// store took last from the bucket, when that is said: for telling whose change an undo met.
+func (s *Store) ChangedBy(refs []journey.Ref) (string, error) {
+	me := s.member()
+	var by string
+	err := s.db.View(func(txn *badger.Txn) error {
+		for _, r := range refs {
+			key, err := recordKey(r)
+			if err != nil {
+				return err
+			}
+			var sn seen
+			if _, err := get(txn, seenKey(key), &sn); err != nil {
+				return err
+			}
+			if sn.By != "" && sn.By != me {
+				by = sn.By
+				return nil
+			}
+		}
+		return nil
+	})
+	return by, err
+}
+
+// SetAside lists the bucket's values this store could not take, each as its key and why: a
+// newer Journeymap's record, a value that doesn't decode, a key naming another record.
+func (s *Store) SetAside() ([]string, error) {
+	var out []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		return scan(txn, []byte(prefixSetAside), func(k, v []byte) error {
+			var r setAsideRecord
+			if err := decodeRecord(k, v, &r); err != nil {
+				return err
+			}
+			out = append(out, fmt.Sprintf("%s (revision %d): %s", k[len(prefixSetAside):], r.Rev, r.Why))
+			return nil
+		})
+	})
+	return out, err
+}
+
+// Resync starts the store over with a bucket that lost what this store took from it (a server
+// started again on an empty disk, a bucket made anew): nothing taken is known to be there any
+// more, so every record this store holds is queued to be sent again, and everything the bucket
+// holds is taken in from its first revision, merged with this store's as concurrent changes
+// are. Nothing made here is lost: unsent changes stay queued, and what was sent goes again.
+func (s *Store) Resync() error {
+	var keys [][]byte
+	if err := s.db.View(func(txn *badger.Txn) error {
+		for _, p := range []string{keyWorkspace, prefixMember, prefixPulse, prefixJourney} {
+			for _, k := range keysIn(txn, []byte(p)) {
+				if _, ok := refOf(k); ok {
+					keys = append(keys, k)
+				}
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	mark, err := s.newMark(time.Now(), false)
+	if err != nil {
+		return err
+	}
+	for chunk := range slices.Chunk(keys, 2000) {
+		if err := s.update(func(txn *badger.Txn) error {
+			for _, k := range chunk {
+				if cur, err := valueOf(txn, outboxKey(k)); err != nil {
+					return err
+				} else if cur == nil {
+					if err := txn.Set(outboxKey(k), mark); err != nil {
+						return err
+					}
+				}
+				// The revision is forgotten, the version agreed on kept: what comes in is
+				// merged against it.
+				var sn seen
+				if _, err := get(txn, seenKey(k), &sn); err != nil {
+					return err
+				}
+				if err := setSeen(txn, k, 0, nullToNil(sn.Base), sn.By); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	return s.update(func(txn *badger.Txn) error { return txn.Delete([]byte(keyShareLast)) })
+}
+
+func nullToNil(b json.RawMessage) []byte {
+	if len(b) == 0 || string(b) == "null" {
+		return nil
+	}
+	return b
+}
