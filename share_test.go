@@ -3,33 +3,24 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"journeymap/storage/sharing/natstest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
 )
 
-// natsServer starts a NATS server with JetStream in the test's process, on a free port; users
-// maps names to passwords (none: anyone may connect).
+// natsServer starts a NATS server for a test; users maps names to passwords (none: anyone
+// may connect).
 func natsServer(t *testing.T, users map[string]string) *server.Server {
 	t.Helper()
-	opts := &server.Options{JetStream: true, StoreDir: t.TempDir(), Port: -1, Host: "127.0.0.1", NoSigs: true, NoLog: true}
+	var us []*server.User
 	for name, pw := range users {
-		opts.Users = append(opts.Users, &server.User{Username: name, Password: pw})
+		us = append(us, &server.User{Username: name, Password: pw})
 	}
-	ns, err := server.NewServer(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ns.Start()
-	if !ns.ReadyForConnections(5 * time.Second) {
-		t.Fatal("the NATS server did not start")
-	}
-	t.Cleanup(ns.Shutdown)
-	return ns
+	return natstest.Start(t, us...)
 }
 
 // TestShareJoinSync: one desk shares its workspace, another joins it; a spreadsheet imported on

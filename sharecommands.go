@@ -50,6 +50,26 @@ func (f shareFlags) share(name string) (storage.Share, error) {
 	return sh, nil
 }
 
+// shareArgs reads share's or join's command line and opens the store it names: an existing
+// one to share, any (a new one made) to join.
+func shareArgs(name, global string, args []string) (*storage.Store, storage.Share, error) {
+	fs := newFlags(name)
+	store := storeFlag(fs, global)
+	f := newShareFlags(fs)
+	if err := parseNone(fs, args); err != nil {
+		return nil, storage.Share{}, err
+	}
+	sh, err := f.share(name)
+	if err != nil {
+		return nil, sh, err
+	}
+	if name == "join" && sh.Bucket == "" {
+		return nil, sh, fmt.Errorf("join needs -bucket NAME, the shared workspace's: %w", errUsage)
+	}
+	s, err := openStore(*store, name == "share")
+	return s, sh, err
+}
+
 var bucketName = regexp.MustCompile(`^[a-zA-Z0-9_-]+$`)
 
 // bucketFor is the bucket a workspace is shared into when -bucket is not given: its name,
@@ -75,17 +95,7 @@ journeymap sync. The bucket is named after the workspace unless -bucket says; a 
 exists already is refused. Credentials are never written into the store: a password is read
 from its file each time.`,
 	run: func(global string, args []string, stdout, _ io.Writer) error {
-		fs := newFlags("share")
-		store := storeFlag(fs, global)
-		f := newShareFlags(fs)
-		if err := parseNone(fs, args); err != nil {
-			return err
-		}
-		sh, err := f.share("share")
-		if err != nil {
-			return err
-		}
-		s, err := openStore(*store, true)
+		s, sh, err := shareArgs("share", global, args)
 		if err != nil {
 			return err
 		}
@@ -119,20 +129,7 @@ var joinCommand = command{
 	about: `Makes an empty store follow the shared workspace in the bucket, and takes the workspace in.
 A store that holds a workspace is refused: export it first, or join from another store.`,
 	run: func(global string, args []string, stdout, _ io.Writer) error {
-		fs := newFlags("join")
-		store := storeFlag(fs, global)
-		f := newShareFlags(fs)
-		if err := parseNone(fs, args); err != nil {
-			return err
-		}
-		sh, err := f.share("join")
-		if err != nil {
-			return err
-		}
-		if sh.Bucket == "" {
-			return fmt.Errorf("join needs -bucket NAME, the shared workspace's: %w", errUsage)
-		}
-		s, err := openStore(*store, false)
+		s, sh, err := shareArgs("join", global, args)
 		if err != nil {
 			return err
 		}

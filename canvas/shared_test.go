@@ -10,28 +10,20 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"github.com/nats-io/nats-server/v2/server"
 
 	"journeymap/canvas/scene"
 	"journeymap/canvas/screentest"
 	"journeymap/journey"
 	"journeymap/storage"
 	"journeymap/storage/sharing"
+	"journeymap/storage/sharing/natstest"
 )
 
 // TestAnotherDesksCardIsDrawn: a window on a shared store draws a card another desk changed
 // as it arrives, keeping what is picked on the map; its status bar says the desk is synced,
 // and "Offline since" with the changes kept once the server is gone.
 func TestAnotherDesksCardIsDrawn(t *testing.T) {
-	ns, err := server.NewServer(&server.Options{JetStream: true, StoreDir: t.TempDir(), Port: -1, Host: "127.0.0.1", NoSigs: true, NoLog: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ns.Start()
-	if !ns.ReadyForConnections(5 * time.Second) {
-		t.Fatal("the NATS server did not start")
-	}
-	defer ns.Shutdown()
+	ns := natstest.Start(t)
 	ctx := context.Background()
 
 	ed := openEditing(t)
@@ -63,25 +55,32 @@ func TestAnotherDesksCardIsDrawn(t *testing.T) {
 	j := ed.journey()
 	picked := j.PainPoints[0]
 	ed.pick(scene.Key{Kind: scene.KindPain, ID: picked.ID})
-	w, err := other.Load()
-	if err != nil {
-		t.Fatal(err)
+	card := j.Cards[0].ID
+	// bens types on Ben's desk, and sends it.
+	bens := func(text string) {
+		t.Helper()
+		w, err := other.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs := w.Journey(j.ID).Cards
+		c := cs[journey.Index(cs, card)]
+		c.Text = text
+		edit, err := journey.Put(w, j.ID, c, -1)
+		if err == nil {
+			err = edit.Apply(w)
+		}
+		if err == nil {
+			err = other.Commit(w, edit.Touches(), storage.HistoryStep{})
+		}
+		if err == nil {
+			_, err = e.SyncOnce(ctx)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
-	c := w.Journey(j.ID).Cards[0]
-	c.Text = "Typed on Ben's desk"
-	edit, err := journey.Put(w, j.ID, c, -1)
-	if err == nil {
-		err = edit.Apply(w)
-	}
-	if err == nil {
-		err = other.Commit(w, edit.Touches(), storage.HistoryStep{})
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.SyncOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	bens("Typed on Ben's desk")
 	waitFor(t, "the map to draw Ben's card", func() bool { return screentest.HasText(ed.mw.Map, "Typed on Ben's desk") })
 	if sel := ed.mw.Editor.Selection(); len(sel.Items) != 1 || sel.Items[0].ID != picked.ID {
 		t.Errorf("after another desk's change the map has %+v picked; want %q as before", sel.Items, picked.ID)
@@ -91,19 +90,7 @@ func TestAnotherDesksCardIsDrawn(t *testing.T) {
 	ed.key(fyne.KeyEscape)
 	ed.ctrl(fyne.KeyN)
 	test.Type(ed.text(), "Half typed")
-	c.Text = "Ben again"
-	if edit, err = journey.Put(w, j.ID, c, -1); err == nil {
-		err = edit.Apply(w)
-	}
-	if err == nil {
-		err = other.Commit(w, edit.Touches(), storage.HistoryStep{})
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.SyncOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	bens("Ben again")
 	waitFor(t, "the map to draw Ben's second change", func() bool { return screentest.HasText(ed.mw.Map, "Ben again") })
 	if !ed.mw.Editor.Editing() || ed.text().Text != "Half typed" {
 		t.Fatalf("another desk's change while typing: editing %v; want the text being typed left as it was", ed.mw.Editor.Editing())

@@ -311,47 +311,16 @@ func (s *Store) SetAside() ([]string, error) {
 // holds is taken in from its first revision, merged with this store's as concurrent changes
 // are. Nothing made here is lost: unsent changes stay queued, and what was sent goes again.
 func (s *Store) Resync() error {
-	var keys [][]byte
-	if err := s.db.View(func(txn *badger.Txn) error {
-		for _, p := range []string{keyWorkspace, prefixMember, prefixPulse, prefixJourney} {
-			for _, k := range keysIn(txn, []byte(p)) {
-				if _, ok := refOf(k); ok {
-					keys = append(keys, k)
-				}
-			}
-		}
-		return nil
-	}); err != nil {
-		return err
-	}
-	mark, err := s.newMark(time.Now(), false)
-	if err != nil {
-		return err
-	}
-	for chunk := range slices.Chunk(keys, 2000) {
-		if err := s.update(func(txn *badger.Txn) error {
-			for _, k := range chunk {
-				if cur, err := valueOf(txn, outboxKey(k)); err != nil {
-					return err
-				} else if cur == nil {
-					if err := txn.Set(outboxKey(k), mark); err != nil {
-						return err
-					}
-				}
-				// The revision is forgotten, the version agreed on kept: what comes in is
-				// merged against it.
-				var sn seen
-				if _, err := get(txn, seenKey(k), &sn); err != nil {
-					return err
-				}
-				if err := setSeen(txn, k, 0, nullToNil(sn.Base), sn.By); err != nil {
-					return err
-				}
-			}
-			return nil
-		}); err != nil {
+	// The revision is forgotten, the version agreed on kept: what comes in is merged
+	// against it.
+	if err := s.queueAll(func(txn *badger.Txn, k []byte) error {
+		var sn seen
+		if _, err := get(txn, seenKey(k), &sn); err != nil {
 			return err
 		}
+		return setSeen(txn, k, 0, nullToNil(sn.Base), sn.By)
+	}); err != nil {
+		return err
 	}
 	return s.update(func(txn *badger.Txn) error { return txn.Delete([]byte(keyShareLast)) })
 }

@@ -78,6 +78,19 @@ func (s *Store) StartSharing(sh Share) error {
 	if err != nil {
 		return err
 	}
+	if err := s.queueAll(nil); err != nil {
+		return err
+	}
+	if err := s.update(func(txn *badger.Txn) error { return txn.Set([]byte(keyShare), v) }); err != nil {
+		return err
+	}
+	s.share.Store(&sh)
+	return nil
+}
+
+// queueAll queues every record the store holds to be sent, over as many transactions as it
+// takes; also, when not nil, is done in each for each record too.
+func (s *Store) queueAll(also func(txn *badger.Txn, key []byte) error) error {
 	var keys [][]byte
 	if err := s.db.View(func(txn *badger.Txn) error {
 		for _, p := range []string{keyWorkspace, prefixMember, prefixPulse, prefixJourney} {
@@ -98,8 +111,18 @@ func (s *Store) StartSharing(sh Share) error {
 	for chunk := range slices.Chunk(keys, 2000) {
 		if err := s.update(func(txn *badger.Txn) error {
 			for _, k := range chunk {
-				if err := txn.Set(outboxKey(k), mark); err != nil {
+				// A change waiting keeps its own mark.
+				if cur, err := valueOf(txn, outboxKey(k)); err != nil {
 					return err
+				} else if cur == nil {
+					if err := txn.Set(outboxKey(k), mark); err != nil {
+						return err
+					}
+				}
+				if also != nil {
+					if err := also(txn, k); err != nil {
+						return err
+					}
 				}
 			}
 			return nil
@@ -107,10 +130,6 @@ func (s *Store) StartSharing(sh Share) error {
 			return err
 		}
 	}
-	if err := s.update(func(txn *badger.Txn) error { return txn.Set([]byte(keyShare), v) }); err != nil {
-		return err
-	}
-	s.share.Store(&sh)
 	return nil
 }
 

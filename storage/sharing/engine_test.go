@@ -18,37 +18,17 @@ import (
 	"journeymap/journey/journeytest"
 	"journeymap/storage"
 	"journeymap/storage/document"
+	"journeymap/storage/sharing/natstest"
 	"journeymap/storage/transfer"
 )
 
 // benchServer starts a NATS server for a benchmark and returns its URL.
-func benchServer(b *testing.B) string {
-	b.Helper()
-	ns, err := server.NewServer(&server.Options{JetStream: true, StoreDir: b.TempDir(), Port: -1, Host: "127.0.0.1", NoSigs: true, NoLog: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	ns.Start()
-	if !ns.ReadyForConnections(5 * time.Second) {
-		b.Fatal("the NATS server did not start")
-	}
-	b.Cleanup(ns.Shutdown)
-	return ns.ClientURL()
-}
+func benchServer(b *testing.B) string { return natstest.Start(b).ClientURL() }
 
-// startServer starts a NATS server with JetStream in the test's process, on a free port,
-// stopped when the test ends.
+// startServer starts a NATS server for a test, known by its URL to serverOf.
 func startServer(t *testing.T) *server.Server {
 	t.Helper()
-	ns, err := server.NewServer(&server.Options{JetStream: true, StoreDir: t.TempDir(), Port: -1, Host: "127.0.0.1", NoSigs: true, NoLog: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ns.Start()
-	if !ns.ReadyForConnections(5 * time.Second) {
-		t.Fatal("the NATS server did not start")
-	}
-	t.Cleanup(ns.Shutdown)
+	ns := natstest.Start(t)
 	servers.Store(ns.ClientURL(), ns)
 	return ns
 }
@@ -389,20 +369,10 @@ func TestAViewerFollowsButCantChange(t *testing.T) {
 		}
 		return p
 	}
-	ns, err := server.NewServer(&server.Options{JetStream: true, StoreDir: t.TempDir(), Port: -1, Host: "127.0.0.1", NoSigs: true, NoLog: true,
-		Users: []*server.User{
-			{Username: "ana", Password: "editor-secret"},
-			{Username: "ben", Password: "editor-secret", Permissions: documented("returns", true)},
-			{Username: "vic", Password: "viewer-secret", Permissions: documented("returns", false)},
-		}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ns.Start()
-	if !ns.ReadyForConnections(5 * time.Second) {
-		t.Fatal("the NATS server did not start")
-	}
-	t.Cleanup(ns.Shutdown)
+	ns := natstest.Start(t,
+		&server.User{Username: "ana", Password: "editor-secret"},
+		&server.User{Username: "ben", Password: "editor-secret", Permissions: documented("returns", true)},
+		&server.User{Username: "vic", Password: "viewer-secret", Permissions: documented("returns", false)})
 	ctx := context.Background()
 	ana := &desk{t: t, store: openStore(t)}
 	if err := ana.store.Replace(journeytest.Sample(t)); err != nil {

@@ -2,6 +2,7 @@ package sharing
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/nats-io/nats-server/v2/server"
 
 	"journeymap/journey"
+	"journeymap/storage/sharing/natstest"
 )
 
 // eventually waits up to ten seconds for ok, failing the test with what it waited for.
@@ -104,24 +106,7 @@ func serverOf(t *testing.T, d *desk) *server.Server {
 // restart starts a server again on the port and the store directory of one shut down.
 func restart(t *testing.T, addr, dir string) {
 	t.Helper()
-	_, p, _ := cutLast(addr, ":")
+	_, p, _ := strings.Cut(addr[strings.LastIndex(addr, ":"):], ":")
 	port, _ := strconv.Atoi(p)
-	ns, err := server.NewServer(&server.Options{JetStream: true, StoreDir: dir, Port: port, Host: "127.0.0.1", NoSigs: true, NoLog: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ns.Start()
-	if !ns.ReadyForConnections(5 * time.Second) {
-		t.Fatal("the NATS server did not start again")
-	}
-	t.Cleanup(ns.Shutdown)
-}
-
-func cutLast(s, sep string) (string, string, bool) {
-	for i := len(s) - len(sep); i >= 0; i-- {
-		if s[i:i+len(sep)] == sep {
-			return s[:i], s[i+len(sep):], true
-		}
-	}
-	return s, "", false
+	natstest.StartAt(t, dir, port)
 }
