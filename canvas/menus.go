@@ -32,6 +32,7 @@ func (mw *MainWindow) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("Open Sample…", mw.OpenSample),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Backups…", mw.ShowBackups),
+			fyne.NewMenuItem("Shared Workspace…", mw.ShowSharing),
 			fyne.NewMenuItemSeparator(),
 			quit),
 		fyne.NewMenu("Edit",

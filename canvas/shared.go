@@ -1,11 +1,16 @@
 package canvas
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"journeymap/journey"
 	"journeymap/storage"
@@ -92,4 +97,134 @@ func sharingSaid(st sharing.State, now time.Time) string {
 		said = "View only: " + said
 	}
 	return said
+}
+
+// ShowSharing shows where the desk stands with its shared workspace: the server and bucket,
+// the state the status bar says in short, every field in conflict with each value, who made
+// it and when, and the values of the bucket set aside; or, for a workspace of its own, how
+// to share it.
+func (mw *MainWindow) ShowSharing() {
+	s := mw.doc.Store()
+	sh, shared, err := s.Sharing()
+	var lines []string
+	switch {
+	case err != nil:
+		lines = []string{"Can't read how this workspace is shared: " + err.Error() + "."}
+	case !shared:
+		lines = []string{"This workspace is this desk's alone.",
+			"To share it with the task force, quit and run: journeymap share -server URL (the README's \"Sharing a workspace\" says how)."}
+	default:
+		lines = mw.sharingLines(sh)
+	}
+	body := container.NewVBox()
+	for _, l := range lines {
+		label := widget.NewLabel(l)
+		label.Wrapping = fyne.TextWrapWord
+		body.Add(label)
+	}
+	scroll := container.NewVScroll(body)
+	scroll.SetMinSize(fyne.NewSize(620, 360))
+	d := dialog.NewCustom("Shared Workspace", "Close", scroll, mw)
+	d.SetOnClosed(mw.keysToMap)
+	d.Show()
+}
+
+// sharingLines says a shared workspace's state, conflict by conflict, in sentences.
+func (mw *MainWindow) sharingLines(sh storage.Share) []string {
+	w := mw.doc.Workspace()
+	who := func(id string) string {
+		if id == "" {
+			return "someone"
+		}
+		if m, ok := w.Member(id); ok {
+			return m.Name
+		}
+		return id
+	}
+	me := "no member named for this desk"
+	if sh.Member != "" {
+		me = "as " + who(sh.Member)
+	}
+	lines := []string{fmt.Sprintf("Shared as %q on %s, %s.", sh.Bucket, sh.Server, me)}
+	if mw.sharingSaid != "" {
+		lines = append(lines, mw.sharingSaid+".")
+	}
+	_, conflicts, err := mw.doc.Store().ShareState()
+	if err != nil {
+		return append(lines, "Can't read the conflicts: "+err.Error()+".")
+	}
+	if len(conflicts) == 0 {
+		lines = append(lines, "No conflicts.")
+	}
+	for _, c := range conflicts {
+		var vals []string
+		for _, v := range c.Values {
+			at := ""
+			if t, err := time.Parse(time.RFC3339, v.At); err == nil {
+				at = ", " + t.Local().Format("2 Jan 15:04")
+			}
+			vals = append(vals, fmt.Sprintf("%s (%s%s)", valueSaid(v.Value), who(v.By), at))
+		}
+		field := c.Field
+		if field == "" {
+			field = "the whole record"
+		}
+		lines = append(lines, fmt.Sprintf("Conflict in %s, %s: %s. Every desk shows the same one until someone settles it.",
+			recordSaid(w, c.Record), field, strings.Join(vals, " or ")))
+	}
+	if aside, err := mw.doc.Store().SetAside(); err == nil {
+		for _, a := range aside {
+			lines = append(lines, "Set aside, not taken in: "+a+".")
+		}
+	}
+	return lines
+}
+
+// recordSaid names a record as the map shows it.
+func recordSaid(w *journey.Workspace, r journey.Ref) string {
+	j := w.Journey(r.JourneyID())
+	switch r.Kind {
+	case journey.RefWorkspace:
+		return "the workspace"
+	case journey.RefMember:
+		if m, ok := w.Member(r.ID); ok {
+			return "member " + m.Name
+		}
+	case journey.RefJourney:
+		if j != nil {
+			return fmt.Sprintf("journey “%s”", j.Title)
+		}
+	case journey.RefCard:
+		if j != nil {
+			if i := journey.Index(j.Cards, r.ID); i >= 0 {
+				return fmt.Sprintf("card “%s”", clipped(j.Cards[i].Text))
+			}
+		}
+	case journey.RefPainPoint:
+		if j != nil {
+			if i := journey.Index(j.PainPoints, r.ID); i >= 0 {
+				return fmt.Sprintf("pain point “%s”", clipped(j.PainPoints[i].Title))
+			}
+		}
+	}
+	return fmt.Sprintf("%s %q", r.Kind, r.ID)
+}
+
+// valueSaid is a conflict's value as a person reads it: a text as it is, a deleted one so.
+func valueSaid(v json.RawMessage) string {
+	var s string
+	switch {
+	case len(v) == 0 || string(v) == "null":
+		return "deleted"
+	case json.Unmarshal(v, &s) == nil:
+		return "“" + clipped(s) + "”"
+	}
+	return clipped(string(v))
+}
+
+func clipped(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:59]) + "…"
+	}
+	return s
 }

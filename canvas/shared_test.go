@@ -2,6 +2,8 @@ package canvas
 
 import (
 	"context"
+	"image/png"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -116,6 +118,87 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 	for deadline := time.Now().Add(10 * time.Second); !ok(); time.Sleep(20 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatalf("after ten seconds still waiting for %s", what)
+		}
+	}
+}
+
+// TestTheSharedWorkspaceDialogNamesConflicts: File → Shared Workspace… says where the workspace
+// is shared and names a field two desks changed both ways: the card, the field, each value with
+// who wrote it; a workspace of its own is told how to share.
+func TestTheSharedWorkspaceDialogNamesConflicts(t *testing.T) {
+	ed := openEditing(t)
+	ed.mw.ShowSharing()
+	if top := ed.mw.Canvas().Overlays().Top(); top == nil || !strings.Contains(labelsIn(top), "journeymap share -server URL") {
+		t.Fatal("a workspace of its own: the dialog does not say how to share it")
+	}
+	ed.mw.Canvas().Overlays().Top().Hide()
+	ed.mw.Canvas().Overlays().Remove(ed.mw.Canvas().Overlays().Top())
+
+	ns := natstest.Start(t)
+	ctx := context.Background()
+	s := ed.doc.Store()
+	if err := sharing.Share(ctx, s, storage.Share{Server: ns.ClientURL(), Bucket: "returns", Member: "m-ana"}); err != nil {
+		t.Fatal(err)
+	}
+	mine, err := sharing.Connect(ctx, s, ed.doc.Receive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mine.Close()
+	if _, err := mine.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	other, err := storage.Open(filepath.Join(t.TempDir(), "other"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := sharing.Join(ctx, other, storage.Share{Server: ns.ClientURL(), Bucket: "returns", Member: "m-ben"}); err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := sharing.Connect(ctx, other, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer theirs.Close()
+	if _, err := theirs.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	j := ed.journey()
+	c := j.Cards[0]
+	c.Text = "Ana's words"
+	if err := ed.doc.Do(mustEdit(t)(journey.Put(ed.doc.Workspace(), j.ID, c, -1))); err != nil {
+		t.Fatal(err)
+	}
+	w, _ := other.Load()
+	c.Text = "Ben's words"
+	edit := mustEdit(t)(journey.Put(w, j.ID, c, -1))
+	if err := edit.Apply(w); err != nil {
+		t.Fatal(err)
+	}
+	if err := other.Commit(w, edit.Touches(), storage.HistoryStep{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := theirs.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := mine.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ed.mw.ShowSharing()
+	if dir := os.Getenv("JOURNEYMAP_SHOTS"); dir != "" {
+		f, err := os.Create(filepath.Join(dir, "shared-workspace.png"))
+		if err == nil {
+			png.Encode(f, ed.mw.Canvas().Capture())
+			f.Close()
+		}
+	}
+	said := labelsIn(ed.mw.Canvas().Overlays().Top())
+	for _, want := range []string{`Shared as "returns" on ` + ns.ClientURL() + ", as Ana Ruiz.", "Conflict in card “Ben's words”, text:",
+		"“Ana's words” (Ana Ruiz", "“Ben's words” (Ben Okafor"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("the dialog says:\n%s\nwant %q in it", said, want)
 		}
 	}
 }
