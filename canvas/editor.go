@@ -53,6 +53,11 @@ type editTarget struct {
 	stage, lane string
 	rename      renameKind
 	id          string // the stage or lane renamed
+	// card and pain are the card or pain point edited as it was when the editor opened (or
+	// last refused a change): the edit changes what was typed on that, so that another desk's
+	// change of it meanwhile is merged, or refused when it changed the text too, never lost.
+	card *journey.Card
+	pain *journey.PainPoint
 }
 
 type renameKind uint8
@@ -383,6 +388,7 @@ func (e *Editor) open(text string, target editTarget, at scene.Rect) {
 		}
 	}
 	target.journey = e.journeyID()
+	target.card, target.pain = e.snapshot(target)
 	e.text, e.target = t, target
 	e.m.ShowEditor(t, at)
 	e.m.ScrollToShow(at)
@@ -440,6 +446,24 @@ func (e *Editor) commit(t *textEditor, text string) {
 	if err == nil && edit != nil {
 		err = e.doc.Do(edit)
 	}
+	if errors.Is(err, journey.ErrConflict) && (e.target.card != nil || e.target.pain != nil) && e.target.journey == e.journeyID() {
+		// Changed meanwhile, the typed field too: said, with what it now reads, and the
+		// typing kept; Enter again puts it in place of theirs, on the item as it is now.
+		e.target.card, e.target.pain = e.snapshot(e.target)
+		now := ""
+		if e.target.card != nil {
+			now = e.target.card.Text
+		} else if e.target.pain != nil {
+			now = e.target.pain.Title
+		}
+		who := e.doc.ChangedBy(edit.Touches())
+		if who == "" {
+			who = "Someone"
+		}
+		e.OnMessage(fmt.Sprintf("%s changed it while you typed: it now reads “%s”. Enter puts yours in its place; Esc keeps theirs.", who, clipped(now)))
+		t.reopen()
+		return
+	}
 	if err != nil {
 		e.OnMessage(document.Refusal(err))
 		if errors.Is(err, journey.ErrInvalid) && e.target.journey == e.journeyID() {
@@ -476,25 +500,57 @@ func (e *Editor) textEdit(text string) (journey.Edit, error) {
 	}
 	switch {
 	case tg.item.Kind == scene.KindCard:
-		c, ok := find(j.Cards, tg.item.ID)
-		if !ok || c.Text == text {
+		if _, ok := find(j.Cards, tg.item.ID); !ok || tg.card == nil || tg.card.Text == text {
 			return nil, nil
 		}
+		c := *tg.card
 		c.Text = text
-		return journey.Put(w, id, c, -1)
+		return typedOver(journey.Put(w, id, c, -1))(tg.card)
 	case tg.item.Kind == scene.KindPain:
-		p, ok := find(j.PainPoints, tg.item.ID)
-		if !ok || p.Title == text {
+		if _, ok := find(j.PainPoints, tg.item.ID); !ok || tg.pain == nil || tg.pain.Title == text {
 			return nil, nil
 		}
+		p := *tg.pain
 		p.Title = text
-		return journey.Put(w, id, p, -1)
+		return typedOver(journey.Put(w, id, p, -1))(tg.pain)
 	case strings.TrimSpace(text) == "":
 		return nil, nil
 	case e.m.Scene().IsPainLane(tg.lane):
 		return journey.Put(w, id, journey.NewPainPoint(tg.stage, text, time.Now()), -1)
 	}
 	return journey.Put(w, id, journey.Card{ID: journey.NewID("c"), Lane: tg.lane, Stage: tg.stage, Text: text}, -1)
+}
+
+// snapshot is the card or pain point the target names, as it is now.
+func (e *Editor) snapshot(tg editTarget) (*journey.Card, *journey.PainPoint) {
+	j := e.workspace().Journey(tg.journey)
+	if j == nil {
+		return nil, nil
+	}
+	switch tg.item.Kind {
+	case scene.KindCard:
+		if c, ok := find(j.Cards, tg.item.ID); ok {
+			return &c, nil
+		}
+	case scene.KindPain:
+		if p, ok := find(j.PainPoints, tg.item.ID); ok {
+			return nil, &p
+		}
+	}
+	return nil, nil
+}
+
+// typedOver makes a put of an item the change of what was typed over the item as it was
+// when typing began: applied, it stands on the typed field and keeps what changed meanwhile
+// elsewhere, or is refused as a conflict when that field changed too.
+func typedOver[T journey.Item](e journey.ItemEdit[T], err error) func(*T) (journey.Edit, error) {
+	return func(began *T) (journey.Edit, error) {
+		if err != nil {
+			return nil, err
+		}
+		e.Before = began
+		return e, nil
+	}
 }
 
 // Delete deletes the picked cards, pain points and emotion scores, as one undoable edit.

@@ -202,3 +202,65 @@ func TestTheSharedWorkspaceDialogNamesConflicts(t *testing.T) {
 		}
 	}
 }
+
+// TestTypingMeetsAChangeMadeMeanwhile: a card's text typed over while the card changes
+// elsewhere (another desk's change arriving): a change of another field is kept beside what
+// was typed; a change of the text itself is said, with what the card now reads, the typing
+// kept open, and a second Enter puts it in place. A pain point's panel does the same.
+func TestTypingMeetsAChangeMadeMeanwhile(t *testing.T) {
+	ed := openEditing(t)
+	j := ed.journey()
+	card := j.Cards[0]
+	meanwhile := func(f func(*journey.Card)) {
+		t.Helper()
+		cs := ed.journey().Cards
+		c := cs[journey.Index(cs, card.ID)]
+		f(&c)
+		if err := ed.doc.Do(mustEdit(t)(journey.Put(ed.doc.Workspace(), j.ID, c, -1))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := func() journey.Card { c, _ := find(ed.journey().Cards, card.ID); return c }
+	ed.pick(scene.Key{Kind: scene.KindCard, ID: card.ID})
+
+	ed.key(fyne.KeyReturn)
+	ed.text().SetText("Typed here")
+	meanwhile(func(c *journey.Card) { c.Color = "red" })
+	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := now(); got.Text != "Typed here" || got.Color != "red" {
+		t.Fatalf("typed over a card recoloured meanwhile: %+v; want the text typed and the colour kept", got)
+	}
+
+	ed.key(fyne.KeyReturn)
+	ed.text().SetText("Mine")
+	meanwhile(func(c *journey.Card) { c.Text = "Theirs" })
+	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := now(); got.Text != "Theirs" || !ed.mw.Editor.Editing() || ed.text().Text != "Mine" {
+		t.Fatalf("typed over a text changed meanwhile: the card reads %q, editing %v; want theirs kept and the typing open", got.Text, ed.mw.Editor.Editing())
+	}
+	if !strings.Contains(ed.mw.message.Text, "changed it while you typed: it now reads “Theirs”") {
+		t.Errorf("the window says %q", ed.mw.message.Text)
+	}
+	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := now(); got.Text != "Mine" {
+		t.Errorf("Enter again: the card reads %q, want what was typed", got.Text)
+	}
+
+	// The pain point's panel: the title typed, the severity changed meanwhile.
+	pp := j.PainPoints[0]
+	ed.pick(scene.Key{Kind: scene.KindPain, ID: pp.ID})
+	ed.mw.PainPanel.FocusTitle(ed.mw.Canvas())
+	title := ed.mw.Canvas().Focused()
+	title.(interface{ SetText(string) }).SetText("Typed in the panel")
+	changed := pp
+	changed.Severity = 1 + pp.Severity%5
+	if err := ed.doc.Do(mustEdit(t)(journey.Put(ed.doc.Workspace(), j.ID, changed, -1))); err != nil {
+		t.Fatal(err)
+	}
+	ed.mw.PainPanel.Apply()
+	ps := ed.journey().PainPoints
+	got := ps[journey.Index(ps, pp.ID)]
+	if got.Title != "Typed in the panel" || got.Severity != changed.Severity {
+		t.Errorf("the panel's title over a severity changed meanwhile: %q, severity %d; want both", got.Title, got.Severity)
+	}
+}

@@ -1,6 +1,7 @@
 package panels
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -34,6 +35,10 @@ type PainPointPanel struct {
 	journey string
 	id      string
 	draft   journey.PainPoint
+	// began is the pain point as stored when the draft was taken from it: the edit changes
+	// what the panel changed on that, so that another desk's change meanwhile is merged, or
+	// refused when it changed the same field, never lost.
+	began   journey.PainPoint
 	dirty   bool // typed text not yet made an edit
 	loading bool // the widgets are being set from the draft: their callbacks change nothing
 
@@ -230,7 +235,7 @@ func (p *PainPointPanel) load() {
 		return
 	}
 	other := pp.ID != p.draft.ID || !p.Visible()
-	p.draft, p.dirty = pp, false
+	p.draft, p.began, p.dirty = pp, pp, false
 	p.tell("")
 	p.fill()
 	if other && p.scroll != nil {
@@ -529,8 +534,28 @@ func (p *PainPointPanel) Apply() {
 		p.tell("")
 		return
 	}
+	edit, err := journey.Put(p.doc.Workspace(), p.journey, p.draft, -1)
+	if err == nil && stored != p.began {
+		began := p.began
+		edit.Before = &began
+	}
 	p.dirty = false // the document's change reloads the panel
-	if !document.Attempt(p.tell, p.doc.Do)(journey.Put(p.doc.Workspace(), p.journey, p.draft, -1)) {
+	if err == nil {
+		err = p.doc.Do(edit)
+	}
+	if errors.Is(err, journey.ErrConflict) && stored != p.began {
+		// Another desk changed a field this panel changed too: said, the draft kept; Apply
+		// again puts it in place of theirs.
+		who := p.doc.ChangedBy(edit.Touches())
+		if who == "" {
+			who = "Someone"
+		}
+		p.began, p.dirty = stored, true
+		p.tell(who + " changed this pain point while you edited it, in a field you changed too. Apply puts yours in place of theirs; Revert shows theirs.")
+		return
+	}
+	if err != nil {
+		p.tell(document.Refusal(err))
 		p.dirty = true
 		return
 	}

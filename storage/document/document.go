@@ -423,8 +423,14 @@ func (d *Document) changedBy(edit journey.Edit, err error) string {
 	if !errors.Is(err, journey.ErrConflict) {
 		return ""
 	}
-	id, lerr := d.store.ChangedBy(edit.Touches())
-	if lerr != nil || id == "" {
+	return d.ChangedBy(edit.Touches())
+}
+
+// ChangedBy names the member of another desk who made the version of the records that this
+// desk took last, when the store knows: "" when it doesn't, or when it was this desk.
+func (d *Document) ChangedBy(refs []journey.Ref) string {
+	id, err := d.store.ChangedBy(refs)
+	if err != nil || id == "" {
 		return ""
 	}
 	if m, ok := d.ws.Member(id); ok {
