@@ -140,6 +140,7 @@ func TestShareJoinSync(t *testing.T) {
 // password on the command line and a bucket that isn't there each get one line naming it.
 func TestSharingSaysWhatWentWrong(t *testing.T) {
 	ns := natsServer(t, map[string]string{"ana": "s3cret"})
+	plain := natstest.StartWithoutJetStream(t)
 	tmp := t.TempDir()
 	store := filepath.Join(tmp, "s")
 	if code, _, errOut := cli(t, "-store", store, "import", "testdata/small.journeymap.json"); code != 0 {
@@ -159,6 +160,10 @@ func TestSharingSaysWhatWentWrong(t *testing.T) {
 		{[]string{"share", "-store", store, "-server", ns.ClientURL(), "-user", "ana"}, 2, "a password is never typed on the command line"},
 		{[]string{"join", "-store", filepath.Join(tmp, "new"), "-server", ns.ClientURL(), "-user", "ana", "-password-file", right, "-bucket", "nothing"}, 1, `no shared workspace by that name`},
 		{[]string{"share", "-store", store, "-server", ns.ClientURL(), "-bucket", "a.b"}, 2, "letters, digits, - and _ only"},
+		{[]string{"share", "-store", store, "-server", "127.0.0.1:42x"}, 1, `is not a server's address (nats://HOST:PORT)`},
+		{[]string{"share", "-store", store, "-server", "http://127.0.0.1:4222"}, 2, "starts nats://"},
+		{[]string{"share", "-store", store, "-server", plain.ClientURL()}, 1, "runs without JetStream, which a shared workspace needs: start it with -js"},
+		{[]string{"join", "-store", filepath.Join(tmp, "new2"), "-server", plain.ClientURL(), "-bucket", "b"}, 1, "runs without JetStream"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := cli(t, tt.args...)

@@ -47,6 +47,14 @@ func (f shareFlags) share(name string) (storage.Share, error) {
 	if !strings.Contains(sh.Server, "://") {
 		sh.Server = "nats://" + sh.Server
 	}
+	for _, u := range strings.Split(sh.Server, ",") {
+		if scheme, _, _ := strings.Cut(u, "://"); scheme != "nats" && scheme != "tls" {
+			return sh, fmt.Errorf("-server %q: a NATS server's address starts nats:// (or tls://), not %s://: %w", u, scheme, errUsage)
+		}
+	}
+	if strings.HasPrefix(sh.Bucket, "-") {
+		return sh, fmt.Errorf("-bucket %q: a bucket's name starts with a letter or a digit: %w", sh.Bucket, errUsage)
+	}
 	return sh, nil
 }
 
@@ -237,7 +245,7 @@ func openStore(dir string, existing bool) (*storage.Store, error) {
 	}
 	s, err := open(dir)
 	if errors.Is(err, storage.ErrInUse) {
-		return nil, fmt.Errorf("%w; close the app first: it shares and syncs by itself", err)
+		return nil, fmt.Errorf("the app has the store %s open: quit it first (while it runs, it sends and receives by itself)", dir)
 	}
 	return s, err
 }

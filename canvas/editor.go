@@ -24,6 +24,8 @@ import (
 type Editor struct {
 	// OnMessage shows a line in the status bar: why an edit was refused, what was undone.
 	OnMessage func(msg string)
+	// OnStepRefused is called when an undo or redo was refused, and so dropped from its list.
+	OnStepRefused func()
 	// Window is where menus and questions open.
 	Window fyne.Window
 	// Confirm asks before something that holds cards is deleted; nil asks in a dialog.
@@ -588,9 +590,12 @@ func (e *Editor) step(typing fyne.Shortcut, do func() (string, error), done stri
 		return
 	}
 	label, err := do()
+	if err != nil && e.OnStepRefused != nil {
+		e.OnStepRefused() // the step is gone from its list: the Edit menu names the next
+	}
 	switch {
 	case err != nil:
-		e.OnMessage(err.Error())
+		e.OnMessage(capitalised(err.Error()) + ".")
 	case label != "":
 		e.OnMessage(done + ": " + label + ".")
 	case done == "Undone":

@@ -28,8 +28,17 @@ var errClosing = errors.New("the window is closing")
 // conflicts).
 func (mw *MainWindow) FollowShared() {
 	s := mw.doc.Store()
-	if _, ok, err := s.Sharing(); err != nil || !ok {
+	sh, ok, err := s.Sharing()
+	if err != nil || !ok {
 		return
+	}
+	// What this desk sends names its member, when the desk has said who uses it (the
+	// filter's "mine"), so that the others see whose change it was.
+	if m, known := mw.me(); known && sh.Member != m.ID {
+		sh.Member = m.ID
+		if err := s.UpdateSharing(sh); err != nil {
+			mw.say("Can't note who uses this desk for the shared workspace: " + err.Error() + ".")
+		}
 	}
 	closing := make(chan struct{})
 	// The document is the UI goroutine's; what comes in is handed to it there, and given

@@ -207,6 +207,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 		}
 	})
 	mw.Editor.OnMessage = mw.say
+	mw.Editor.OnStepRefused = mw.refreshEdit
 	mw.Editor.Window = mw
 	mw.Editor.OnHelp = mw.ShowShortcuts
 	mw.Editor.OnPresent = mw.Present

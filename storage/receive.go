@@ -243,11 +243,24 @@ type RecordConflict struct {
 	Conflict
 }
 
-// ShareState is how many changes wait to be sent, and the fields in conflict, record by
-// record.
+// ShareState is how many changes wait to be sent (pulse answers held back until their time
+// aside), and the fields in conflict, record by record.
 func (s *Store) ShareState() (waiting int, conflicts []RecordConflict, err error) {
+	now := time.Now()
 	err = s.db.View(func(txn *badger.Txn) error {
-		waiting = len(keysIn(txn, []byte(prefixOutbox)))
+		// Pulse answers held back until their time are not waiting: they go when due.
+		if err := scan(txn, []byte(prefixOutbox), func(k, v []byte) error {
+			var m outboxMark
+			if err := decodeRecord(k, v, &m); err != nil {
+				return err
+			}
+			if m.After.IsZero() || !now.Before(m.After) {
+				waiting++
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
 		return scan(txn, []byte(prefixConflict), func(k, v []byte) error {
 			var cs conflictsRecord
 			if err := decodeRecord(k, v, &cs); err != nil {

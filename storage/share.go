@@ -202,6 +202,10 @@ func (m *marks) mark(txn *badger.Txn, key []byte) error {
 	if m == nil || !bytes.HasPrefix(key, []byte(prefixPulse)) && !isRecordKey(key) {
 		return nil
 	}
+	// A person's change of a record settles its conflicts: they chose what it holds now.
+	if err := txn.Delete(conflictKey(key)); err != nil {
+		return err
+	}
 	if bytes.HasPrefix(key, []byte(prefixPulse)) {
 		if m.pulse == nil {
 			p, err := m.s.newMark(m.now, true)

@@ -148,6 +148,9 @@ func TestAPulseWaitsPartOfADay(t *testing.T) {
 	if out, _, _ := s.Outgoing(now, 10); len(out) != 0 {
 		t.Fatalf("the pulse was ready to send at once")
 	}
+	if waiting, _, _ := s.ShareState(); waiting != 0 {
+		t.Errorf("a pulse held back counts as %d changes waiting; it goes when due, not stuck", waiting)
+	}
 	out, _, _ := s.Outgoing(now.Add(24*time.Hour), 10)
 	if len(out) != 1 {
 		t.Fatalf("a day later %d records are ready; want the pulse", len(out))
@@ -247,6 +250,20 @@ func TestReceiveMergesFieldByField(t *testing.T) {
 	}
 	if got := cardNow().Text; got != "Ben's words" {
 		t.Errorf("the provisional text is %q; want the one that sorts last, the same on every desk", got)
+	}
+
+	// A person writing the text here settles it: no conflict left, none sent.
+	settled := cardNow()
+	settled.Text = "Agreed words"
+	w3, _ := s.Load()
+	commit(t, s, w3, must(journey.Put(w3, j.ID, settled, -1)))
+	if _, conflicts, _ := s.ShareState(); len(conflicts) != 0 {
+		t.Errorf("after the text was written here %d conflicts stand", len(conflicts))
+	}
+	out, _, _ = s.Outgoing(time.Now(), 10)
+	env = Envelope{}
+	if len(out) != 1 || json.Unmarshal(out[0].Value, &env) != nil || len(env.Conflicts) != 0 {
+		t.Errorf("the settled card goes out with conflicts %+v", env.Conflicts)
 	}
 }
 

@@ -281,8 +281,12 @@ func (d *Document) replay(kind ChangeKind, keep bool) (string, error) {
 		if cerr := d.store.Commit(d.ws, nil, drop); cerr != nil {
 			err = errors.Join(err, cerr)
 		}
-		if who := d.changedBy(edit, err); who != "" {
-			return said, fmt.Errorf("can't %s %s: %s changed it since: %w", kind, said, who, err)
+		if errors.Is(err, journey.ErrConflict) {
+			who := d.changedBy(edit, err)
+			if who == "" {
+				who = "someone"
+			}
+			return said, &refused{fmt.Sprintf("can't %s %s: %s changed it since", kind, said, who), err}
 		}
 		return said, fmt.Errorf("can't %s %s: %w", kind, said, err)
 	}
@@ -438,3 +442,13 @@ func (d *Document) ChangedBy(refs []journey.Ref) string {
 	}
 	return id
 }
+
+// refused is an undo or redo that met a change made since: said in words, the conflict
+// below it for errors.Is.
+type refused struct {
+	said string
+	err  error
+}
+
+func (r *refused) Error() string { return r.said }
+func (r *refused) Unwrap() error { return r.err }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net"
+	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -114,6 +116,9 @@ func dial(sh storage.Share, more ...nats.Option) (*nats.Conn, error) {
 		opts = append(opts, nats.RootCAs(sh.TLSCA))
 	}
 	nc, err := nats.Connect(sh.Server, opts...)
+	var urlErr *url.Error
+	var dnsErr *net.DNSError
+	var netErr net.Error
 	switch {
 	case err == nil:
 		return nc, nil
@@ -121,8 +126,25 @@ func dial(sh storage.Share, more ...nats.Option) (*nats.Conn, error) {
 		return nil, fmt.Errorf("%w for %s", ErrRefused, who(sh))
 	case errors.Is(err, nats.ErrNoServers):
 		return nil, fmt.Errorf("%w %s", ErrUnreachable, sh.Server)
+	case errors.As(err, &dnsErr):
+		return nil, fmt.Errorf("%w %s: no host is called %q", ErrUnreachable, sh.Server, dnsErr.Name)
+	case errors.As(err, &netErr) && netErr.Timeout():
+		return nil, fmt.Errorf("%w %s: it did not answer within 5 s", ErrUnreachable, sh.Server)
+	case errors.As(err, &urlErr):
+		return nil, fmt.Errorf("%q is not a server's address (nats://HOST:PORT): %w", sh.Server, urlErr.Err)
+	case sh.TLSCA != "" && strings.Contains(err.Error(), "rootCA"):
+		return nil, fmt.Errorf("the CA certificate %s can't be read: %w", sh.TLSCA, err)
 	}
 	return nil, fmt.Errorf("connecting to %s: %w", sh.Server, err)
+}
+
+// withoutJetStream says plainly that a server answers but keeps no streams, when that is err.
+func withoutJetStream(sh storage.Share, err error) error {
+	if errors.Is(err, jetstream.ErrJetStreamNotEnabled) || errors.Is(err, jetstream.ErrJetStreamNotEnabledForAccount) ||
+		errors.Is(err, nats.ErrNoResponders) {
+		return fmt.Errorf("the server %s runs without JetStream, which a shared workspace needs: start it with -js (nats-server -js)", sh.Server)
+	}
+	return err
 }
 
 func who(sh storage.Share) string {
@@ -146,6 +168,7 @@ func open(ctx context.Context, sh storage.Share, more ...nats.Option) (*nats.Con
 		return nil, nil, err
 	}
 	kv, err := js.KeyValue(ctx, sh.Bucket)
+	err = withoutJetStream(sh, err)
 	if errors.Is(err, jetstream.ErrBucketNotFound) {
 		nc.Close()
 		return nil, nil, fmt.Errorf("%w on %s: %q", ErrNoBucket, sh.Server, sh.Bucket)
@@ -196,7 +219,7 @@ func Share(ctx context.Context, s *storage.Store, sh storage.Share) error {
 		return fmt.Errorf("%w: %q on %s; pick another name with -bucket, or join it", ErrTaken, sh.Bucket, sh.Server)
 	}
 	if err != nil {
-		return fmt.Errorf("making the shared workspace %q: %w", sh.Bucket, err)
+		return fmt.Errorf("making the shared workspace %q: %w", sh.Bucket, withoutJetStream(sh, err))
 	}
 	sh.MaxValue = int(nc.MaxPayload())
 	return s.StartSharing(sh)

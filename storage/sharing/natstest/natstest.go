@@ -21,8 +21,19 @@ func Start(tb testing.TB, users ...*server.User) *server.Server {
 // started again where one was shut down finds its buckets as they were.
 func StartAt(tb testing.TB, dir string, port int, users ...*server.User) *server.Server {
 	tb.Helper()
-	ns, err := server.NewServer(&server.Options{JetStream: true, StoreDir: dir, Port: port, Host: "127.0.0.1",
+	return start(tb, &server.Options{JetStream: true, StoreDir: dir, Port: port, Host: "127.0.0.1",
 		NoSigs: true, NoLog: true, Users: users})
+}
+
+// StartWithoutJetStream starts a server that keeps no streams, as one started without -js.
+func StartWithoutJetStream(tb testing.TB) *server.Server {
+	tb.Helper()
+	return start(tb, &server.Options{Port: -1, Host: "127.0.0.1", NoSigs: true, NoLog: true})
+}
+
+func start(tb testing.TB, opts *server.Options) *server.Server {
+	tb.Helper()
+	ns, err := server.NewServer(opts)
 	if err != nil {
 		tb.Fatal(err)
 	}
