@@ -126,6 +126,17 @@ func TestShareJoinSync(t *testing.T) {
 	if st.Server != ns.ClientURL() || st.Bucket != bucket || st.Revision == 0 || st.Waiting != 0 || st.Conflicts == nil || st.LastContact == "" {
 		t.Errorf("sync -json: %+v", st)
 	}
+	ns.Shutdown()
+	code, out, errOut := cli(t, "sync", "-store", ana, "-json")
+	var offline struct {
+		Bucket      string
+		Waiting     int
+		LastContact string
+	}
+	if code != 1 || json.Unmarshal([]byte(out), &offline) != nil || offline.Bucket != bucket || offline.LastContact != "" ||
+		!strings.Contains(errOut, "working offline") {
+		t.Errorf("sync -json with the server gone: exit %d, %q, %q; want the JSON, no contact, and a line saying it works offline", code, out, errOut)
+	}
 	mustCLI("unshare", "-store", ana)
 	if code, _, errOut := cli(t, "sync", "-store", ana); code != 1 || !strings.Contains(errOut, "follows no shared workspace") {
 		t.Errorf("sync after unshare: exit %d, %q", code, errOut)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"journeymap/journey"
 	"journeymap/storage"
 	"journeymap/storage/sharing"
 )
@@ -190,8 +191,18 @@ A server that can't be reached leaves the changes waiting, to go when it answers
 		defer cancel()
 		st, err := syncStore(ctx, s)
 		if errors.Is(err, sharing.ErrUnreachable) {
+			// Where the store stands is said all the same, -json as JSON, and the exit
+			// status says the round did not happen.
+			sh, _, _ := s.Sharing()
+			st = sharing.Status{Server: sh.Server, Bucket: sh.Bucket}
+			st.Revision, _ = s.LastRevision()
+			if *asJSON {
+				if perr := printSync(stdout, s, st, true); perr != nil {
+					return perr
+				}
+			}
 			waiting, _, _ := s.ShareState()
-			return fmt.Errorf("%w: working offline; %d changes wait here and go when it answers", err, waiting)
+			return fmt.Errorf("%w: working offline; %s wait here and go when it answers", err, journey.Plural(waiting, "change"))
 		}
 		if err != nil {
 			return err
@@ -285,7 +296,10 @@ func printSync(stdout io.Writer, s *storage.Store, st sharing.Status, asJSON boo
 		LastContact string     `json:"lastContact"`
 		SetAside    []string   `json:"setAside,omitempty"`
 	}{Server: st.Server, Bucket: st.Bucket, Revision: st.Revision, Waiting: waiting, Conflicts: []conflict{},
-		LastContact: st.LastContact.UTC().Format(time.RFC3339)}
+		LastContact: ""}
+	if !st.LastContact.IsZero() {
+		out.LastContact = st.LastContact.UTC().Format(time.RFC3339)
+	}
 	if out.SetAside, err = s.SetAside(); err != nil {
 		return err
 	}
