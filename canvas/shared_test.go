@@ -37,22 +37,7 @@ func TestAnotherDesksCardIsDrawn(t *testing.T) {
 	statusSays := func(what string) bool { return strings.HasPrefix(ed.mw.status.Text, what) }
 	waitFor(t, "the status bar to say Synced", func() bool { return statusSays("Synced · ") })
 
-	other, err := storage.Open(filepath.Join(t.TempDir(), "other"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	if err := sharing.Join(ctx, other, storage.Share{Server: ns.ClientURL(), Bucket: "returns", Member: "m-ben"}); err != nil {
-		t.Fatal(err)
-	}
-	e, err := sharing.Connect(ctx, other, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	if _, err := e.SyncOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	other, e := otherDesk(t, ns.ClientURL())
 
 	j := ed.journey()
 	picked := j.PainPoints[0]
@@ -148,22 +133,7 @@ func TestTheSharedWorkspaceDialogNamesConflicts(t *testing.T) {
 	if _, err := mine.SyncOnce(ctx); err != nil {
 		t.Fatal(err)
 	}
-	other, err := storage.Open(filepath.Join(t.TempDir(), "other"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	if err := sharing.Join(ctx, other, storage.Share{Server: ns.ClientURL(), Bucket: "returns", Member: "m-ben"}); err != nil {
-		t.Fatal(err)
-	}
-	theirs, err := sharing.Connect(ctx, other, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer theirs.Close()
-	if _, err := theirs.SyncOnce(ctx); err != nil {
-		t.Fatal(err)
-	}
+	other, theirs := otherDesk(t, ns.ClientURL())
 
 	j := ed.journey()
 	c := j.Cards[0]
@@ -263,4 +233,28 @@ func TestTypingMeetsAChangeMadeMeanwhile(t *testing.T) {
 	if got.Title != "Typed in the panel" || got.Severity != changed.Severity {
 		t.Errorf("the panel's title over a severity changed meanwhile: %q, severity %d; want both", got.Title, got.Severity)
 	}
+}
+
+// otherDesk is Ben's desk: a store joined to the bucket "returns" on the server, with the
+// workspace taken in, and its engine; both closed when the test ends.
+func otherDesk(t *testing.T, server string) (*storage.Store, *sharing.Engine) {
+	t.Helper()
+	ctx := context.Background()
+	other, err := storage.Open(filepath.Join(t.TempDir(), "other"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	if err := sharing.Join(ctx, other, storage.Share{Server: server, Bucket: "returns", Member: "m-ben"}); err != nil {
+		t.Fatal(err)
+	}
+	e, err := sharing.Connect(ctx, other, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Close)
+	if _, err := e.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return other, e
 }
