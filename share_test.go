@@ -46,8 +46,20 @@ func TestShareJoinSync(t *testing.T) {
 	bucket := strings.TrimSpace(out[strings.LastIndex(out, "-bucket ")+len("-bucket "):])
 	mustCLI("join", "-store", ben, "-server", ns.ClientURL(), "-bucket", bucket)
 
-	if code, _, errOut := cli(t, "join", "-store", ana, "-server", ns.ClientURL(), "-bucket", bucket); code != 1 || !strings.Contains(errOut, "holds a workspace") {
+	if code, _, errOut := cli(t, "join", "-store", ana, "-server", ns.ClientURL(), "-bucket", bucket); code != 1 || !strings.Contains(errOut, "follows \""+bucket+"\"") {
+		t.Errorf("joining from a store that follows the bucket: exit %d, %q", code, errOut)
+	}
+	own := filepath.Join(tmp, "own")
+	mustCLI("-store", own, "import", "testdata/small.journeymap.json")
+	if code, _, errOut := cli(t, "join", "-store", own, "-server", ns.ClientURL(), "-bucket", bucket); code != 1 || !strings.Contains(errOut, "holds a workspace: join from a new store") {
 		t.Errorf("joining from a store with a workspace: exit %d, %q", code, errOut)
+	}
+	gone := filepath.Join(tmp, "made-for-a-failed-join")
+	if code, _, _ := cli(t, "join", "-store", gone, "-server", ns.ClientURL(), "-bucket", "nothing"); code != 1 {
+		t.Errorf("joining a bucket that isn't there: exit %d", code)
+	}
+	if _, err := os.Stat(gone); !os.IsNotExist(err) {
+		t.Errorf("a failed join left the store it made: %v", err)
 	}
 	if code, _, errOut := cli(t, "share", "-store", ben, "-server", ns.ClientURL(), "-bucket", "other"); code != 1 || !strings.Contains(errOut, "already follows") {
 		t.Errorf("sharing a store that follows a shared workspace: exit %d, %q", code, errOut)

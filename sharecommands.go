@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"strings"
 	"time"
@@ -121,12 +122,12 @@ from its file each time.`,
 		if err := sharing.Share(ctx, s, sh); err != nil {
 			return err
 		}
-		st, err := syncStore(ctx, s)
-		if err != nil {
+		records, _, _ := s.ShareState()
+		if _, err := syncStore(ctx, s); err != nil {
 			return fmt.Errorf("shared as %q, but sending the workspace stopped: %w; journeymap sync goes on", sh.Bucket, err)
 		}
-		_, err = fmt.Fprintf(stdout, "shared as %q on %s (revision %d)\nthe others join with: journeymap join -server %s -bucket %s\n",
-			sh.Bucket, sh.Server, st.Revision, sh.Server, sh.Bucket)
+		_, err = fmt.Fprintf(stdout, "shared as %q on %s: %s sent\nthe others join with: journeymap join -server %s -bucket %s\n",
+			sh.Bucket, sh.Server, journey.Plural(records, "record"), sh.Server, sh.Bucket)
 		return err
 	},
 }
@@ -136,22 +137,35 @@ var joinCommand = command{
 	synopsis: []string{"join [-store DIR] -server URL -bucket NAME [credentials as for share]"},
 	summary:  "follow a shared workspace",
 	about: `Makes an empty store follow the shared workspace in the bucket, and takes the workspace in.
-A store that holds a workspace is refused: export it first, or join from another store.`,
+A store that holds a workspace is refused: join from a new one (-store DIR). A store made for
+the join and left empty by a join that failed is removed again.`,
 	run: func(global string, args []string, stdout, _ io.Writer) error {
+		dir, err := storeDir(storeFlagOf(global, args))
+		if err != nil {
+			return err
+		}
+		_, statErr := os.Stat(dir)
 		s, sh, err := shareArgs("join", global, args)
 		if err != nil {
 			return err
 		}
 		defer s.Close()
+		if following, ok, _ := s.Sharing(); ok {
+			return fmt.Errorf("the store %s follows %q on %s already", s.Dir(), following.Bucket, following.Server)
+		}
 		if empty, err := s.Empty(); err != nil || !empty {
 			if err == nil {
-				err = fmt.Errorf("the store %s holds a workspace: join from an empty store (-store DIR), or export this one first", s.Dir())
+				err = fmt.Errorf("the store %s holds a workspace: join from a new store (-store DIR)", s.Dir())
 			}
 			return err
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), syncTimeout)
 		defer cancel()
 		if err := sharing.Join(ctx, s, sh); err != nil {
+			if os.IsNotExist(statErr) && storage.SameDir(dir, s.Dir()) {
+				s.Close()
+				os.RemoveAll(dir) // made for this join, and still empty
+			}
 			return err
 		}
 		st, err := syncStore(ctx, s)
@@ -162,7 +176,7 @@ A store that holds a workspace is refused: export it first, or join from another
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(stdout, "joined %q on %s: the workspace %q, %d journeys (revision %d)\n", sh.Bucket, sh.Server, w.Name, len(w.Journeys), st.Revision)
+		_, err = fmt.Fprintf(stdout, "joined %q on %s: the workspace %q, %s (revision %d)\n", sh.Bucket, sh.Server, w.Name, journey.Plural(len(w.Journeys), "journey"), st.Revision)
 		return err
 	},
 }
@@ -243,6 +257,19 @@ yet sent are not sent. The bucket on the server is left as it is, for the other 
 	},
 }
 
+// storeFlagOf is the -store a command line gives, after the command or before it.
+func storeFlagOf(global string, args []string) string {
+	for i, a := range args {
+		if v, ok := strings.CutPrefix(a, "-store="); ok {
+			return v
+		}
+		if a == "-store" && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return global
+}
+
 // openStore opens the store a sharing command works on, an existing one when existing; one
 // the app holds is said so.
 func openStore(dir string, existing bool) (*storage.Store, error) {
@@ -317,26 +344,33 @@ func printSync(stdout io.Writer, s *storage.Store, st sharing.Status, asJSON boo
 		return printJSON(stdout, out)
 	}
 	fmt.Fprintf(stdout, "shared workspace %q on %s, revision %d\n", out.Bucket, out.Server, out.Revision)
-	fmt.Fprintf(stdout, "%d changes waiting to be sent\n", out.Waiting)
+	if out.Waiting == 0 {
+		fmt.Fprintln(stdout, "synced: nothing waits to be sent")
+	} else {
+		fmt.Fprintf(stdout, "%s waiting to be sent\n", journey.Plural(out.Waiting, "change"))
+	}
 	for _, a := range out.SetAside {
 		fmt.Fprintf(stdout, "set aside: %s\n", a)
 	}
-	for _, c := range out.Conflicts {
+	w, err := s.Load()
+	if err != nil {
+		return err
+	}
+	for i, c := range out.Conflicts {
 		var vals []string
 		for _, v := range c.Values {
 			b, _ := json.Marshal(v.Value)
-			vals = append(vals, fmt.Sprintf("%s by %s at %s", b, orSomeone(v.By), v.At))
+			by := "someone"
+			if m, ok := w.Member(v.By); ok {
+				by = m.Name
+			} else if v.By != "" {
+				by = v.By
+			}
+			vals = append(vals, fmt.Sprintf("%s by %s at %s", b, by, v.At))
 		}
-		fmt.Fprintf(stdout, "conflict in %s, %s: %s\n", c.Record, orWhole(c.Field), strings.Join(vals, "; "))
+		fmt.Fprintf(stdout, "conflict in %s, %s: %s\n", journey.RecordSaid(w, conflicts[i].Record), orWhole(c.Field), strings.Join(vals, "; "))
 	}
 	return nil
-}
-
-func orSomeone(by string) string {
-	if by == "" {
-		return "someone"
-	}
-	return by
 }
 
 func orWhole(field string) string {

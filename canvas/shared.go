@@ -179,7 +179,7 @@ func (mw *MainWindow) sharingLines(sh storage.Share) []string {
 			field = "the whole record"
 		}
 		lines = append(lines, fmt.Sprintf("Conflict in %s, %s: %s. Every desk shows the same one until someone settles it.",
-			recordSaid(w, c.Record), field, strings.Join(vals, " or ")))
+			journey.RecordSaid(w, c.Record), field, strings.Join(vals, " or ")))
 	}
 	if aside, err := mw.doc.Store().SetAside(); err == nil {
 		for _, a := range aside {
@@ -187,36 +187,6 @@ func (mw *MainWindow) sharingLines(sh storage.Share) []string {
 		}
 	}
 	return lines
-}
-
-// recordSaid names a record as the map shows it.
-func recordSaid(w *journey.Workspace, r journey.Ref) string {
-	j := w.Journey(r.JourneyID())
-	switch r.Kind {
-	case journey.RefWorkspace:
-		return "the workspace"
-	case journey.RefMember:
-		if m, ok := w.Member(r.ID); ok {
-			return "member " + m.Name
-		}
-	case journey.RefJourney:
-		if j != nil {
-			return fmt.Sprintf("journey “%s”", j.Title)
-		}
-	case journey.RefCard:
-		if j != nil {
-			if i := journey.Index(j.Cards, r.ID); i >= 0 {
-				return fmt.Sprintf("card “%s”", clipped(j.Cards[i].Text))
-			}
-		}
-	case journey.RefPainPoint:
-		if j != nil {
-			if i := journey.Index(j.PainPoints, r.ID); i >= 0 {
-				return fmt.Sprintf("pain point “%s”", clipped(j.PainPoints[i].Title))
-			}
-		}
-	}
-	return fmt.Sprintf("%s %q", r.Kind, r.ID)
 }
 
 // valueSaid is a conflict's value as a person reads it: a text as it is, a deleted one so.

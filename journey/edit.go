@@ -223,3 +223,42 @@ func (b Batch) Touches() []Ref {
 
 // Label implements Edit.
 func (b Batch) Label() string { return b.Name }
+
+// RecordSaid names a record as a person knows it: the card by its text, the pain point by its
+// title, the journey by its title, the member by their name.
+func RecordSaid(w *Workspace, r Ref) string {
+	j := w.Journey(r.JourneyID())
+	switch r.Kind {
+	case RefWorkspace:
+		return "the workspace"
+	case RefMember:
+		if m, ok := w.Member(r.ID); ok {
+			return "member " + m.Name
+		}
+	case RefJourney:
+		if j != nil {
+			return fmt.Sprintf("journey “%s”", j.Title)
+		}
+	case RefCard:
+		if j != nil {
+			if i := Index(j.Cards, r.ID); i >= 0 {
+				return fmt.Sprintf("card “%s”", clipSaid(j.Cards[i].Text))
+			}
+		}
+	case RefPainPoint:
+		if j != nil {
+			if i := Index(j.PainPoints, r.ID); i >= 0 {
+				return fmt.Sprintf("pain point “%s”", clipSaid(j.PainPoints[i].Title))
+			}
+		}
+	}
+	return fmt.Sprintf("%s %q", r.Kind, r.ID)
+}
+
+// clipSaid cuts a long text for a sentence that names it.
+func clipSaid(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:59]) + "…"
+	}
+	return s
+}

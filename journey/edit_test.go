@@ -566,3 +566,25 @@ func TestAnEditStandsOnTheFieldsItChanges(t *testing.T) {
 		})
 	}
 }
+
+func TestRecordSaid(t *testing.T) {
+	w := &Workspace{Members: []Member{{ID: "m", Name: "Ana Ruiz"}}, Journeys: []Journey{{ID: "j", Title: "Returns",
+		Cards:      []Card{{ID: "c", Text: "Pays at checkout"}},
+		PainPoints: []PainPoint{{ID: "p", Title: strings.Repeat("long ", 20)}}}}}
+	tests := []struct {
+		ref  Ref
+		want string
+	}{
+		{Ref{Kind: RefWorkspace}, "the workspace"},
+		{Ref{Kind: RefMember, ID: "m"}, "member Ana Ruiz"},
+		{Ref{Kind: RefJourney, ID: "j"}, "journey “Returns”"},
+		{Ref{Kind: RefCard, Journey: "j", ID: "c"}, "card “Pays at checkout”"},
+		{Ref{Kind: RefPainPoint, Journey: "j", ID: "p"}, "pain point “" + strings.Repeat("long ", 20)[:59] + "…”"},
+		{Ref{Kind: RefCard, Journey: "j", ID: "gone"}, `card "gone"`},
+	}
+	for _, tt := range tests {
+		if got := RecordSaid(w, tt.ref); got != tt.want {
+			t.Errorf("%+v: got %q, want %q", tt.ref, got, tt.want)
+		}
+	}
+}
