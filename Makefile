@@ -85,11 +85,7 @@ unit:
 # with "context deadline exceeded". A crasher found is kept in testdata/fuzz, not in the cache.
 fuzz:
 	@$(GO) clean -fuzzcache
-	@for t in $(FUZZ); do \
-		pkg=$${t%%:*}; name=$${t##*:}; \
-		echo "fuzz $$name ($(FUZZTIME))"; \
-		$(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s $$pkg || exit 1; \
-	done
+	@bash .ci/fuzz $(GO) $(FUZZTIME) $(FUZZ)
 
 soak: deps
 	JOURNEYMAP_KILLS=$(SOAK_KILLS) $(GO) test -count=1 -timeout=60m -run='SIGKILL' -v ./storage/ > /tmp/journeymap-soak.txt; s=$$?; grep -E '^(---|ok|FAIL)|killed|process_test' /tmp/journeymap-soak.txt; exit $$s
