@@ -96,7 +96,10 @@ func TestKilledWritersLoseNothing(t *testing.T) {
 			}
 			close(lines)
 		}()
-		deadline := time.After(time.Duration(150+70*k) * time.Millisecond)
+		// The kill comes a while after the writer's first card, however slow the machine
+		// is to start it.
+		var deadline <-chan time.Time
+		giveUp := time.After(time.Minute)
 	read:
 		for {
 			select {
@@ -108,11 +111,16 @@ func TestKilledWritersLoseNothing(t *testing.T) {
 					acked["kill-"+id] = true
 					n, _ := strconv.Atoi(id)
 					next = max(next, n+1)
+					if deadline == nil {
+						deadline = time.After(time.Duration(150+70*k) * time.Millisecond)
+					}
 				} else {
 					t.Fatalf("the writer said %q", line)
 				}
 			case <-deadline:
 				break read
+			case <-giveUp:
+				t.Fatal("the writer acknowledged nothing within a minute")
 			}
 		}
 		cmd.Process.Signal(syscall.SIGKILL)
@@ -121,7 +129,7 @@ func TestKilledWritersLoseNothing(t *testing.T) {
 		}
 		next += 1000 // a card whose ack the kill cut off may be stored: ids never meet
 	}
-	if len(acked) < 20 {
+	if len(acked) < 8 {
 		t.Fatalf("only %d cards acknowledged: the writer hardly ran", len(acked))
 	}
 	s, err := storage.Open(dir)
