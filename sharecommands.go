@@ -61,23 +61,27 @@ func (f shareFlags) share(name string) (storage.Share, error) {
 }
 
 // shareArgs reads share's or join's command line and opens the store it names: an existing
-// one to share, any (a new one made) to join.
-func shareArgs(name, global string, args []string) (*storage.Store, storage.Share, error) {
+// one to share, any (a new one made) to join; made says the store's folder was made for it.
+func shareArgs(name, global string, args []string) (s *storage.Store, sh storage.Share, made bool, err error) {
 	fs := newFlags(name)
 	store := storeFlag(fs, global)
 	f := newShareFlags(fs)
 	if err := parseNone(fs, args); err != nil {
-		return nil, storage.Share{}, err
+		return nil, sh, false, err
 	}
-	sh, err := f.share(name)
-	if err != nil {
-		return nil, sh, err
+	if sh, err = f.share(name); err != nil {
+		return nil, sh, false, err
 	}
 	if name == "join" && sh.Bucket == "" {
-		return nil, sh, fmt.Errorf("join needs -bucket NAME, the shared workspace's: %w", errUsage)
+		return nil, sh, false, fmt.Errorf("join needs -bucket NAME, the shared workspace's: %w", errUsage)
 	}
-	s, err := openStore(*store, name == "share")
-	return s, sh, err
+	dir, err := storeDir(*store)
+	if err != nil {
+		return nil, sh, false, err
+	}
+	_, statErr := os.Stat(dir)
+	s, err = openStore(dir, name == "share")
+	return s, sh, os.IsNotExist(statErr), err
 }
 
 var bucketName = regexp.MustCompile(`^[a-zA-Z0-9_-]+$`)
@@ -105,7 +109,7 @@ journeymap sync. The bucket is named after the workspace unless -bucket says; a 
 exists already is refused. Credentials are never written into the store: a password is read
 from its file each time.`,
 	run: func(global string, args []string, stdout, _ io.Writer) error {
-		s, sh, err := shareArgs("share", global, args)
+		s, sh, _, err := shareArgs("share", global, args)
 		if err != nil {
 			return err
 		}
@@ -140,12 +144,7 @@ var joinCommand = command{
 A store that holds a workspace is refused: join from a new one (-store DIR). A store made for
 the join and left empty by a join that failed is removed again.`,
 	run: func(global string, args []string, stdout, _ io.Writer) error {
-		dir, err := storeDir(storeFlagOf(global, args))
-		if err != nil {
-			return err
-		}
-		_, statErr := os.Stat(dir)
-		s, sh, err := shareArgs("join", global, args)
+		s, sh, made, err := shareArgs("join", global, args)
 		if err != nil {
 			return err
 		}
@@ -162,9 +161,9 @@ the join and left empty by a join that failed is removed again.`,
 		ctx, cancel := context.WithTimeout(context.Background(), syncTimeout)
 		defer cancel()
 		if err := sharing.Join(ctx, s, sh); err != nil {
-			if os.IsNotExist(statErr) && storage.SameDir(dir, s.Dir()) {
+			if made {
 				s.Close()
-				os.RemoveAll(dir) // made for this join, and still empty
+				os.RemoveAll(s.Dir()) // made for this join, and still empty
 			}
 			return err
 		}
@@ -255,19 +254,6 @@ yet sent are not sent. The bucket on the server is left as it is, for the other 
 		_, err = fmt.Fprintf(stdout, "no longer following %q on %s; the workspace stays here\n", sh.Bucket, sh.Server)
 		return err
 	},
-}
-
-// storeFlagOf is the -store a command line gives, after the command or before it.
-func storeFlagOf(global string, args []string) string {
-	for i, a := range args {
-		if v, ok := strings.CutPrefix(a, "-store="); ok {
-			return v
-		}
-		if a == "-store" && i+1 < len(args) {
-			return args[i+1]
-		}
-	}
-	return global
 }
 
 // openStore opens the store a sharing command works on, an existing one when existing; one

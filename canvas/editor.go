@@ -462,7 +462,7 @@ func (e *Editor) commit(t *textEditor, text string) {
 		if who == "" {
 			who = "Someone"
 		}
-		e.OnMessage(fmt.Sprintf("%s changed it while you typed: it now reads “%s”. Enter puts yours in its place; Esc keeps theirs.", who, clipped(now)))
+		e.OnMessage(fmt.Sprintf("%s changed it while you typed: it now reads “%s”. Enter puts yours in its place; Esc keeps theirs.", who, journey.Clipped(now)))
 		t.reopen()
 		return
 	}

@@ -100,7 +100,11 @@ func sharingSaid(st sharing.State, now time.Time) string {
 		said += " · " + journey.Plural(st.Conflicts, "conflict")
 	}
 	if st.SetAside > 0 {
-		said += fmt.Sprintf(" · %s set aside (journeymap sync names %s)", journey.Plural(st.SetAside, "bad value"), map[bool]string{true: "it", false: "them"}[st.SetAside == 1])
+		them := "them"
+		if st.SetAside == 1 {
+			them = "it"
+		}
+		said += fmt.Sprintf(" · %s set aside (journeymap sync names %s)", journey.Plural(st.SetAside, "bad value"), them)
 	}
 	if st.ViewOnly {
 		said = "View only: " + said
@@ -196,14 +200,7 @@ func valueSaid(v json.RawMessage) string {
 	case len(v) == 0 || string(v) == "null":
 		return "deleted"
 	case json.Unmarshal(v, &s) == nil:
-		return "“" + clipped(s) + "”"
+		return "“" + journey.Clipped(s) + "”"
 	}
-	return clipped(string(v))
-}
-
-func clipped(s string) string {
-	if r := []rune(s); len(r) > 60 {
-		return string(r[:59]) + "…"
-	}
-	return s
+	return journey.Clipped(string(v))
 }

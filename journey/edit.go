@@ -242,21 +242,21 @@ func RecordSaid(w *Workspace, r Ref) string {
 	case RefCard:
 		if j != nil {
 			if i := Index(j.Cards, r.ID); i >= 0 {
-				return fmt.Sprintf("card “%s”", clipSaid(j.Cards[i].Text))
+				return fmt.Sprintf("card “%s”", Clipped(j.Cards[i].Text))
 			}
 		}
 	case RefPainPoint:
 		if j != nil {
 			if i := Index(j.PainPoints, r.ID); i >= 0 {
-				return fmt.Sprintf("pain point “%s”", clipSaid(j.PainPoints[i].Title))
+				return fmt.Sprintf("pain point “%s”", Clipped(j.PainPoints[i].Title))
 			}
 		}
 	}
 	return fmt.Sprintf("%s %q", r.Kind, r.ID)
 }
 
-// clipSaid cuts a long text for a sentence that names it.
-func clipSaid(s string) string {
+// Clipped is a long text cut to 60 characters, for a sentence that names it.
+func Clipped(s string) string {
 	if r := []rune(s); len(r) > 60 {
 		return string(r[:59]) + "…"
 	}

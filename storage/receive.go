@@ -200,31 +200,35 @@ func checkReceived(key []byte, r journey.Ref, v []byte) error {
 	var err error
 	switch r.Kind {
 	case journey.RefWorkspace:
-		var w workspaceRecord
-		err = decodeRecord(key, v, &w)
+		id, err = decodedID(key, v, func(*workspaceRecord) string { return r.ID })
 	case journey.RefMember:
-		var m memberRecord
-		err, id = decodeRecord(key, v, &m), m.ID
+		id, err = decodedID(key, v, func(m *memberRecord) string { return m.ID })
 	case journey.RefPulse:
-		var p pulseRecord
-		err, id = decodeRecord(key, v, &p), p.ID
+		id, err = decodedID(key, v, func(p *pulseRecord) string { return p.ID })
 	case journey.RefJourney:
-		var j journeyRecord
-		err, id = decodeRecord(key, v, &j), j.ID
+		id, err = decodedID(key, v, func(j *journeyRecord) string { return j.ID })
 	case journey.RefCard:
-		var c cardRecord
-		err, id = decodeRecord(key, v, &c), c.ID
+		id, err = decodedID(key, v, func(c *cardRecord) string { return c.ID })
 	case journey.RefPainPoint:
-		var p painRecord
-		err, id = decodeRecord(key, v, &p), p.ID
+		id, err = decodedID(key, v, func(p *painRecord) string { return p.ID })
 	}
 	if err != nil {
 		return err
 	}
-	if r.Kind != journey.RefWorkspace && id != r.ID {
+	if id != r.ID {
 		return fmt.Errorf("the record's id %q is not its key's %q", id, r.ID)
 	}
 	return nil
+}
+
+// decodedID decodes a record of type R and returns its id: read once the decode is done (in
+// "err, id = decode(&r), r.ID" Go may read the id first).
+func decodedID[R any](key, v []byte, id func(*R) string) (string, error) {
+	var rec R
+	if err := decodeRecord(key, v, &rec); err != nil {
+		return "", err
+	}
+	return id(&rec), nil
 }
 
 // LastRevision is the bucket's last revision taken into the store: where to go on from.

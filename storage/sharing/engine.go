@@ -276,28 +276,23 @@ func mayWrite(ctx context.Context, kv jetstream.KeyValue, denied <-chan struct{}
 
 // Status is where a shared store stands.
 type Status struct {
-	Server      string    `json:"server"`
-	Bucket      string    `json:"bucket"`
-	Revision    uint64    `json:"revision"`
-	Waiting     int       `json:"waiting"`
-	Conflicts   []string  `json:"-"`
-	LastContact time.Time `json:"lastContact"`
-	SetAside    []string  `json:"setAside,omitempty"`
+	Server, Bucket string
+	Revision       uint64    // the last revision taken in
+	LastContact    time.Time // when the server last answered
 }
 
 // SyncOnce takes in what the bucket holds that the store has not taken, then sends what waits
 // here, merging each record someone changed meanwhile.
 func (e *Engine) SyncOnce(ctx context.Context) (Status, error) {
 	st := Status{Server: e.share.Server, Bucket: e.share.Bucket}
-	got, err := e.catchUp(ctx)
-	if err != nil {
+	if _, err := e.catchUp(ctx); err != nil {
 		return st, err
 	}
-	st.SetAside = got.SetAside
 	if err := e.send(ctx); err != nil {
 		return st, err
 	}
 	st.LastContact = time.Now()
+	var err error
 	st.Revision, err = e.store.LastRevision()
 	return st, err
 }
