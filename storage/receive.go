@@ -123,8 +123,7 @@ func (s *Store) receiveOne(txn *badger.Txn, sh *Share, e Incoming) (journey.Ref,
 		if err := json.Unmarshal(e.Value, &env); err != nil {
 			return r, false, &setAside{"the value is not a record of a workspace: " + err.Error()}
 		}
-		if len(env.Record) > 0 && string(env.Record) != "null" {
-			theirs = env.Record
+		if theirs = nullToNil(env.Record); theirs != nil {
 			if err := checkReceived(key, r, theirs); err != nil {
 				return r, false, &setAside{err.Error()}
 			}
@@ -144,11 +143,7 @@ func (s *Store) receiveOne(txn *badger.Txn, sh *Share, e Incoming) (journey.Ref,
 		if err := decodeRecord(outboxKey(key), markV, &m); err != nil {
 			return r, false, err
 		}
-		var base []byte
-		if len(sn.Base) > 0 && string(sn.Base) != "null" {
-			base = sn.Base
-		}
-		merged, cs, err := merge.Merge(base, ours, theirs)
+		merged, cs, err := merge.Merge(nullToNil(sn.Base), ours, theirs)
 		if err != nil {
 			return r, false, &setAside{"the value can't be merged with this desk's: " + err.Error()}
 		}
@@ -342,6 +337,7 @@ func (s *Store) Resync() error {
 	return s.update(func(txn *badger.Txn) error { return txn.Delete([]byte(keyShareLast)) })
 }
 
+// nullToNil is a stored record's JSON, nil for none (absent or null: deleted).
 func nullToNil(b json.RawMessage) []byte {
 	if len(b) == 0 || string(b) == "null" {
 		return nil

@@ -3,6 +3,7 @@ package storage
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -47,7 +48,8 @@ func (s *Store) repair(txn *badger.Txn, sh *Share, touched map[string]bool, memb
 	wsChanged := false
 	// A journey another desk deleted while this one added to it comes back: its cards and
 	// pain points are not lost with it.
-	for jid := range touched {
+	// In order, so that journeys restored together are listed alike on every desk.
+	for _, jid := range slices.Sorted(maps.Keys(touched)) {
 		if jid == "" || slices.Contains(ws.Journeys, jid) {
 			continue
 		}
@@ -63,8 +65,8 @@ func (s *Store) repair(txn *badger.Txn, sh *Share, touched map[string]bool, memb
 			return nil, err
 		} else if cur != nil {
 			_ = json.Unmarshal(cur, &rec)
-		} else if len(sn.Base) > 0 && string(sn.Base) != "null" {
-			_ = json.Unmarshal(sn.Base, &rec)
+		} else if base := nullToNil(sn.Base); base != nil {
+			_ = json.Unmarshal(base, &rec)
 		}
 		if rec.ID != jid {
 			rec = journeyRecord{Schema: SchemaVersion, ID: jid, Title: "Restored journey"}
@@ -102,8 +104,8 @@ func (s *Store) repair(txn *badger.Txn, sh *Share, touched map[string]bool, memb
 		if _, err := get(txn, seenKey(journeyKey(jid)), &sn); err != nil {
 			return nil, err
 		}
-		if len(sn.Base) > 0 && string(sn.Base) != "null" {
-			_ = json.Unmarshal(sn.Base, &base) // a base that doesn't decode names nothing
+		if b := nullToNil(sn.Base); b != nil {
+			_ = json.Unmarshal(b, &base) // a base that doesn't decode names nothing
 		}
 		changed := false
 		needStage := func(id string) {
@@ -209,7 +211,7 @@ func (s *Store) restoreMember(txn *badger.Txn, id string) (journey.Member, error
 		return m, err
 	}
 	var rec memberRecord
-	if len(sn.Base) > 0 && string(sn.Base) != "null" && json.Unmarshal(sn.Base, &rec) == nil && rec.ID == id {
+	if b := nullToNil(sn.Base); b != nil && json.Unmarshal(b, &rec) == nil && rec.ID == id {
 		m = rec.Member
 	}
 	v, err := encode(memberRecord{SchemaVersion, m})
