@@ -205,6 +205,9 @@ const (
 	prefixSeen     = "meta/share/seen/"
 	prefixConflict = "meta/share/conflict/"
 	prefixSetAside = "meta/share/aside/"
+	// keyUnrepaired lists what changes taken in touched since the store last caught up with
+	// the bucket, to check then for what they point at (see repair).
+	keyUnrepaired = "meta/share/unrepaired"
 )
 
 // outboxKey marks the record at key as changed here and not yet sent.

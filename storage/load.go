@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -35,9 +36,17 @@ func (s *Store) load(read func(string) bool) (*journey.Workspace, error) {
 		}
 		w.Name = ws.Name
 		// A shared store takes each record from the bucket by itself, so a list may name a
-		// record still on its way: it is left out until it comes.
+		// record still on its way: it is left out until it comes. And a list is only the order
+		// of what is there: a member or journey one desk removed while another changed it is
+		// kept (as a conflict) though the removal took it off the list, so what the list
+		// lacks is shown after what it holds.
 		shared := s.share.Load() != nil
-		for _, id := range ws.Members {
+		members, journeys := ws.Members, ws.Journeys
+		if shared {
+			members = append(slices.Clip(members), unlisted(txn, prefixMember, members)...)
+			journeys = append(slices.Clip(journeys), unlisted(txn, prefixJourney, journeys)...)
+		}
+		for _, id := range members {
 			var m memberRecord
 			if found, err := get(txn, memberKey(id), &m); err != nil {
 				return err
@@ -57,7 +66,7 @@ func (s *Store) load(read func(string) bool) (*journey.Workspace, error) {
 			return err
 		}
 		journey.SortPulses(w.Pulses)
-		for _, id := range ws.Journeys {
+		for _, id := range journeys {
 			if !read(id) {
 				w.Journeys = append(w.Journeys, journey.Journey{ID: id})
 				continue
@@ -80,6 +89,34 @@ func (s *Store) load(read func(string) bool) (*journey.Workspace, error) {
 		return nil, err
 	}
 	return w, nil
+}
+
+// unlisted is the ids of the records under prefix (members, or journeys, whose cards and
+// pain points are passed over) that list lacks, in the order of their keys.
+func unlisted(txn *badger.Txn, prefix string, list []string) []string {
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Prefix = []byte(prefix)
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	listed := map[string]bool{}
+	for _, id := range list {
+		listed[id] = true
+	}
+	var out []string
+	for it.Seek([]byte(prefix)); it.ValidForPrefix([]byte(prefix)); {
+		key := it.Item().Key()
+		if i := bytes.IndexByte(key[len(prefix):], '/'); i >= 0 {
+			// A journey's child: on past the rest of them.
+			it.Seek(append(slices.Clone(key[:len(prefix)+i+1]), 0xff))
+			continue
+		}
+		if r, ok := refOf(key); ok && !listed[r.ID] {
+			out = append(out, r.ID)
+		}
+		it.Next()
+	}
+	return out
 }
 
 // listedButGone refuses a store that lists a record it does not hold: serving the rest would

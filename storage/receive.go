@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"journeymap/journey"
 	"journeymap/journey/merge"
+	"maps"
 	"slices"
 	"time"
 
@@ -19,6 +20,13 @@ type Incoming struct {
 	Value   []byte // the Envelope; nil for a delete
 	Rev     uint64
 	Deleted bool
+	// OutOfTurn is a value fetched by itself, to merge a record with, ahead of the revisions
+	// before it: it is taken, but the last revision taken in turn stays where it was, or
+	// those revisions would be skipped after a restart.
+	OutOfTurn bool
+	// Pending is how many revisions the bucket held after this one when it came: none, for
+	// the last of a batch, says the store has caught up.
+	Pending uint64
 }
 
 // Received is what taking values from the bucket did.
@@ -47,7 +55,9 @@ func (s *Store) Receive(in []Incoming) (Received, error) {
 		}
 		touched, members := map[string]bool{}, false
 		for _, e := range in {
-			lr.Rev = max(lr.Rev, e.Rev)
+			if !e.OutOfTurn {
+				lr.Rev = max(lr.Rev, e.Rev)
+			}
 			r, changed, err := s.receiveOne(txn, sh, e)
 			if err != nil {
 				var aside *setAside
@@ -67,14 +77,8 @@ func (s *Store) Receive(in []Incoming) (Received, error) {
 				members = members || r.Kind == journey.RefMember
 			}
 		}
-		fixed, err := s.repair(txn, sh, touched, members)
-		if err != nil {
+		if err := s.repairWhenCaughtUp(txn, sh, in, touched, members, &got); err != nil {
 			return err
-		}
-		for _, r := range fixed {
-			if !slices.Contains(got.Refs, r) {
-				got.Refs = append(got.Refs, r)
-			}
 		}
 		lr.Schema = 1
 		v, err := encode(lr)
@@ -84,6 +88,45 @@ func (s *Store) Receive(in []Incoming) (Received, error) {
 		return txn.Set([]byte(keyShareLast), v)
 	})
 	return got, err
+}
+
+// repairWhenCaughtUp repairs what the changes taken in since the store last caught up with
+// the bucket point at, once in brings it up to the bucket's newest revision; until then it
+// keeps what they touched. Before, a record can point at one still on its way (a card come
+// before its new stage), and one another desk is deleting can still point at what it deleted.
+func (s *Store) repairWhenCaughtUp(txn *badger.Txn, sh *Share, in []Incoming, touched map[string]bool, members bool, got *Received) error {
+	var un unrepaired
+	if _, err := get(txn, []byte(keyUnrepaired), &un); err != nil {
+		return err
+	}
+	for _, id := range un.Journeys {
+		touched[id] = true
+	}
+	members = members || un.Members
+	if len(in) == 0 || in[len(in)-1].OutOfTurn || in[len(in)-1].Pending > 0 {
+		v, err := encode(unrepaired{Schema: 1, Journeys: slices.Sorted(maps.Keys(touched)), Members: members})
+		if err != nil {
+			return err
+		}
+		return txn.Set([]byte(keyUnrepaired), v)
+	}
+	if err := txn.Delete([]byte(keyUnrepaired)); err != nil {
+		return err
+	}
+	fixed, err := s.repair(txn, sh, touched, members)
+	for _, r := range fixed {
+		if !slices.Contains(got.Refs, r) {
+			got.Refs = append(got.Refs, r)
+		}
+	}
+	return err
+}
+
+// unrepaired is what changes taken in touched since the store last caught up.
+type unrepaired struct {
+	Schema   int      `json:"schema"`
+	Journeys []string `json:"journeys,omitempty"`
+	Members  bool     `json:"members,omitempty"`
 }
 
 type lastRecord struct {
@@ -137,46 +180,70 @@ func (s *Store) receiveOne(txn *badger.Txn, sh *Share, e Incoming) (journey.Ref,
 	if err != nil {
 		return r, false, err
 	}
-	now, conflicts := theirs, env.Conflicts
+	local, err := conflictsOf(txn, key)
+	if err != nil {
+		return r, false, err
+	}
+	now, at := theirs, ""
+	var found []merge.Conflict
 	if markV != nil {
 		var m outboxMark
 		if err := decodeRecord(outboxKey(key), markV, &m); err != nil {
 			return r, false, err
 		}
-		merged, cs, err := merge.Merge(nullToNil(sn.Base), ours, theirs)
+		if !m.At.IsZero() {
+			at = m.At.Format(time.RFC3339)
+		}
+		// A value a side holds in conflict, unseen by the other, is a change of its field:
+		// a delete or change the other made without seeing it doesn't take it away.
+		now, found, err = merge.MergeHolding(nullToNil(sn.Base), ours, theirs, unseen(sn.Conflicts, local), unseen(sn.Conflicts, env.Conflicts))
 		if err != nil {
 			return r, false, &setAside{"the value can't be merged with this desk's: " + err.Error()}
 		}
-		now = merged
-		for _, c := range cs {
-			var at string
-			if !m.At.IsZero() {
-				at = m.At.Format(time.RFC3339)
-			}
-			conflicts = append(conflicts, Conflict{Field: c.Path, Values: []ConflictValue{
-				{Value: c.Ours, By: sh.Member, At: at}, {Value: c.Theirs, By: env.By, At: env.At}}})
+	}
+	var made []Conflict
+	for _, c := range found {
+		made = append(made, Conflict{Field: c.Path, Values: []ConflictValue{
+			whose(local, c.Path, ConflictValue{Value: c.Ours, By: sh.Member, At: at}),
+			whose(env.Conflicts, c.Path, ConflictValue{Value: c.Theirs, By: env.By, At: env.At})}})
+	}
+	theirValues, err := merge.Values(theirs)
+	if err != nil {
+		return r, false, &setAside{"the value is not a record of a workspace: " + err.Error()}
+	}
+	conflicts, err := mergeConflicts(sn.Conflicts, local, env.Conflicts, made, now, func(f string, v json.RawMessage) ConflictValue {
+		if sameJSON(theirValues[f], v) {
+			return ConflictValue{Value: v, By: env.By, At: env.At}
 		}
-		if bytes.Equal(merged, theirs) || (merged == nil && theirs == nil) {
-			if err := txn.Delete(outboxKey(key)); err != nil {
-				return r, false, err
-			}
+		return ConflictValue{Value: v, By: sh.Member, At: at}
+	})
+	if err != nil {
+		return r, false, err
+	}
+	// The record waits to be sent while this desk holds what the bucket doesn't: a change,
+	// or a value in conflict the other desks must be shown.
+	asBucket := (bytes.Equal(now, theirs) || now == nil && theirs == nil) && sameConflicts(conflicts, env.Conflicts)
+	switch {
+	case markV != nil && asBucket:
+		if err := txn.Delete(outboxKey(key)); err != nil {
+			return r, false, err
+		}
+	case markV == nil && !asBucket:
+		v, err := s.newMark(time.Now(), false)
+		if err != nil {
+			return r, false, err
+		}
+		if err := txn.Set(outboxKey(key), v); err != nil {
+			return r, false, err
 		}
 	}
 	if err := txn.Delete(setAsideKey(e.Key)); err != nil { // a good value replaces a bad one
 		return r, false, err
 	}
-	if err := setSeen(txn, key, e.Rev, theirs, env.By); err != nil {
+	if err := setSeen(txn, key, e.Rev, theirs, env.By, env.Conflicts); err != nil {
 		return r, false, err
 	}
-	if len(conflicts) > 0 {
-		v, err := encode(conflictsRecord{Schema: 1, Conflicts: conflicts})
-		if err != nil {
-			return r, false, err
-		}
-		if err := txn.Set(conflictKey(key), v); err != nil {
-			return r, false, err
-		}
-	} else if err := txn.Delete(conflictKey(key)); err != nil {
+	if err := setConflicts(txn, key, conflicts); err != nil {
 		return r, false, err
 	}
 	if bytes.Equal(now, ours) {
@@ -330,7 +397,7 @@ func (s *Store) Resync() error {
 		if _, err := get(txn, seenKey(k), &sn); err != nil {
 			return err
 		}
-		return setSeen(txn, k, 0, nullToNil(sn.Base), sn.By)
+		return setSeen(txn, k, 0, nullToNil(sn.Base), sn.By, sn.Conflicts)
 	}); err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -45,12 +46,21 @@ func (s *Store) repair(txn *badger.Txn, sh *Share, touched map[string]bool, memb
 			memberIDs[id] = true
 		}
 	}
+	for _, id := range unlisted(txn, prefixMember, ws.Members) {
+		memberIDs[id] = true
+	}
 	wsChanged := false
 	// A journey another desk deleted while this one added to it comes back: its cards and
 	// pain points are not lost with it.
 	// In order, so that journeys restored together are listed alike on every desk.
 	for _, jid := range slices.Sorted(maps.Keys(touched)) {
-		if jid == "" || slices.Contains(ws.Journeys, jid) {
+		if jid == "" {
+			continue
+		}
+		if _, err := txn.Get(journeyKey(jid)); err == nil || !errors.Is(err, badger.ErrKeyNotFound) {
+			if err != nil {
+				return nil, err
+			}
 			continue
 		}
 		if len(keysIn(txn, journeyChildren(jid))) == 0 {
@@ -65,7 +75,7 @@ func (s *Store) repair(txn *badger.Txn, sh *Share, touched map[string]bool, memb
 			return nil, err
 		} else if cur != nil {
 			_ = json.Unmarshal(cur, &rec)
-		} else if base := nullToNil(sn.Base); base != nil {
+		} else if base := sn.agreed(); base != nil {
 			_ = json.Unmarshal(base, &rec)
 		}
 		if rec.ID != jid {
@@ -79,12 +89,15 @@ func (s *Store) repair(txn *badger.Txn, sh *Share, touched map[string]bool, memb
 		if err := setMarked(txn, s, journeyKey(jid), v); err != nil {
 			return nil, err
 		}
-		ws.Journeys = append(ws.Journeys, jid)
-		wsChanged = true
+		if !slices.Contains(ws.Journeys, jid) {
+			ws.Journeys = append(ws.Journeys, jid)
+			wsChanged = true
+		}
 		touched[jid] = true
 		fixes = append(fixes, restored{journey.Ref{Kind: journey.RefJourney, ID: jid}, "", map[string]string{"id": jid, "title": rec.Title}})
 	}
-	for _, jid := range ws.Journeys {
+	// Those a list lacks are shown too (see load), and checked alike.
+	for _, jid := range append(slices.Clip(ws.Journeys), unlisted(txn, prefixJourney, ws.Journeys)...) {
 		if !members && !touched[jid] {
 			continue
 		}
@@ -104,8 +117,12 @@ func (s *Store) repair(txn *badger.Txn, sh *Share, touched map[string]bool, memb
 		if _, err := get(txn, seenKey(journeyKey(jid)), &sn); err != nil {
 			return nil, err
 		}
-		if b := nullToNil(sn.Base); b != nil {
+		if b := sn.agreed(); b != nil {
 			_ = json.Unmarshal(b, &base) // a base that doesn't decode names nothing
+		}
+		gone := goneItems{}
+		if sn.Gone != nil {
+			gone = *sn.Gone
 		}
 		changed := false
 		needStage := func(id string) {
@@ -115,6 +132,8 @@ func (s *Store) repair(txn *badger.Txn, sh *Share, touched map[string]bool, memb
 			st := journey.Stage{ID: id, Name: "Restored stage"}
 			if i := slices.IndexFunc(base.Stages, func(s journey.Stage) bool { return s.ID == id }); i >= 0 {
 				st = base.Stages[i]
+			} else if i := slices.IndexFunc(gone.Stages, func(s journey.Stage) bool { return s.ID == id }); i >= 0 {
+				st = gone.Stages[i]
 			}
 			rec.Stages = append(rec.Stages, st)
 			fixes = append(fixes, restored{journey.Ref{Kind: journey.RefJourney, ID: jid}, fmt.Sprintf("stages[%s]", id), st})
@@ -127,6 +146,8 @@ func (s *Store) repair(txn *badger.Txn, sh *Share, touched map[string]bool, memb
 			l := journey.Lane{ID: id, Kind: journey.LaneCustom, Name: "Restored lane"}
 			if i := slices.IndexFunc(base.Lanes, func(b journey.Lane) bool { return b.ID == id }); i >= 0 {
 				l = base.Lanes[i]
+			} else if i := slices.IndexFunc(gone.Lanes, func(b journey.Lane) bool { return b.ID == id }); i >= 0 {
+				l = gone.Lanes[i]
 			}
 			rec.Lanes = append(rec.Lanes, l)
 			fixes = append(fixes, restored{journey.Ref{Kind: journey.RefJourney, ID: jid}, fmt.Sprintf("lanes[%s]", id), l})
@@ -147,8 +168,10 @@ func (s *Store) repair(txn *badger.Txn, sh *Share, touched map[string]bool, memb
 					return nil, err
 				}
 				memberIDs[m] = true
-				ws.Members = append(ws.Members, m)
-				wsChanged = true
+				if !slices.Contains(ws.Members, m) {
+					ws.Members = append(ws.Members, m)
+					wsChanged = true
+				}
 				fixes = append(fixes, restored{journey.Ref{Kind: journey.RefMember, ID: m}, "", got})
 			}
 		}
@@ -211,7 +234,7 @@ func (s *Store) restoreMember(txn *badger.Txn, id string) (journey.Member, error
 		return m, err
 	}
 	var rec memberRecord
-	if b := nullToNil(sn.Base); b != nil && json.Unmarshal(b, &rec) == nil && rec.ID == id {
+	if b := sn.agreed(); b != nil && json.Unmarshal(b, &rec) == nil && rec.ID == id {
 		m = rec.Member
 	}
 	v, err := encode(memberRecord{SchemaVersion, m})
@@ -227,7 +250,7 @@ func setMarked(txn *badger.Txn, s *Store, key, v []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := m.mark(txn, key); err != nil {
+	if err := m.mark(txn, key, v); err != nil {
 		return err
 	}
 	return txn.Set(key, v)

@@ -197,14 +197,28 @@ func (s *Store) marksFor(now time.Time) (*marks, error) {
 	return &marks{s: s, now: now, record: r}, err
 }
 
-// mark queues the record at key to be sent.
-func (m *marks) mark(txn *badger.Txn, key []byte) error {
+// mark queues the record at key, about to become value (nil: deleted), to be sent.
+func (m *marks) mark(txn *badger.Txn, key, value []byte) error {
 	if m == nil || !bytes.HasPrefix(key, []byte(prefixPulse)) && !isRecordKey(key) {
 		return nil
 	}
-	// A person's change of a record settles its conflicts: they chose what it holds now.
-	if err := txn.Delete(conflictKey(key)); err != nil {
+	// A person's change of a field in conflict settles it: they chose what it holds now.
+	cs, err := conflictsOf(txn, key)
+	if err != nil {
 		return err
+	}
+	if len(cs) > 0 {
+		was, err := valueOf(txn, key)
+		if err != nil {
+			return err
+		}
+		kept, err := settle(cs, was, value)
+		if err != nil {
+			return err
+		}
+		if err := setConflicts(txn, key, kept); err != nil {
+			return err
+		}
 	}
 	if bytes.HasPrefix(key, []byte(prefixPulse)) {
 		if m.pulse == nil {
@@ -270,6 +284,62 @@ type seen struct {
 	Rev    uint64          `json:"rev"`
 	Base   json.RawMessage `json:"base"`         // the record as agreed; null: it was deleted
 	By     string          `json:"by,omitempty"` // who made that version, when said
+	// Conflicts are the record's conflicts as agreed: what a side's own set is merged against.
+	Conflicts []Conflict `json:"conflicts,omitempty"`
+	// Was, for a record agreed deleted, is the last version agreed before: what a restore
+	// puts back (a member a pain point still names), rather than a blank.
+	Was json.RawMessage `json:"was,omitempty"`
+	// Gone, for a journey, is the stages and lanes agreed on once and since deleted, as they
+	// last were: what a restore puts back when a card still stands in one.
+	Gone *goneItems `json:"gone,omitempty"`
+}
+
+// goneItems is a journey's stages and lanes agreed on and since deleted, the latest last,
+// at most maxGone of each.
+type goneItems struct {
+	Stages []journey.Stage `json:"stages,omitempty"`
+	Lanes  []journey.Lane  `json:"lanes,omitempty"`
+}
+
+const maxGone = 200
+
+// gone is what the journey record now drops of those it was, added to what had gone before.
+func gone(before *goneItems, was, now []byte) *goneItems {
+	var w, n journeyRecord
+	if json.Unmarshal(was, &w) != nil || json.Unmarshal(now, &n) != nil {
+		return before
+	}
+	out := goneItems{}
+	if before != nil {
+		out = *before
+	}
+	keep := func(id string) bool {
+		return !slices.ContainsFunc(n.Stages, func(s journey.Stage) bool { return s.ID == id })
+	}
+	for _, s := range w.Stages {
+		if keep(s.ID) {
+			out.Stages = append(slices.DeleteFunc(out.Stages, func(x journey.Stage) bool { return x.ID == s.ID }), s)
+		}
+	}
+	for _, l := range w.Lanes {
+		if !slices.ContainsFunc(n.Lanes, func(x journey.Lane) bool { return x.ID == l.ID }) {
+			out.Lanes = append(slices.DeleteFunc(out.Lanes, func(x journey.Lane) bool { return x.ID == l.ID }), l)
+		}
+	}
+	out.Stages = out.Stages[max(0, len(out.Stages)-maxGone):]
+	out.Lanes = out.Lanes[max(0, len(out.Lanes)-maxGone):]
+	if len(out.Stages) == 0 && len(out.Lanes) == 0 {
+		return nil
+	}
+	return &out
+}
+
+// agreed is the last version of the record agreed on that was not a delete, nil for none.
+func (sn seen) agreed() []byte {
+	if b := nullToNil(sn.Base); b != nil {
+		return b
+	}
+	return nullToNil(sn.Was)
 }
 
 // Envelope is a record as a shared workspace's bucket holds it: the record as stored, who
@@ -306,6 +376,7 @@ type Outgoing struct {
 	Rev uint64
 
 	storeKey, record, mark []byte
+	conflicts              []Conflict // sent with the record
 }
 
 // Outgoing is up to max records changed here and not yet sent, and whether more wait.
@@ -351,11 +422,10 @@ func (s *Store) Outgoing(now time.Time, max int) (out []Outgoing, more bool, err
 			if r.Kind != journey.RefPulse {
 				env.By, env.At = sh.Member, m.At.Format(time.RFC3339)
 			}
-			var cs conflictsRecord
-			if _, err := get(txn, conflictKey(key), &cs); err != nil {
+			if env.Conflicts, err = conflictsOf(txn, key); err != nil {
 				return err
 			}
-			env.Conflicts = cs.Conflicts
+			o.conflicts = env.Conflicts
 			o.Value, err = json.Marshal(env)
 			out = append(out, o)
 			return err
@@ -407,7 +477,7 @@ func (s *Store) SentAll(out []Outgoing, revs []uint64) error {
 					return err
 				}
 			}
-			if err := setSeen(txn, o.storeKey, revs[i], o.record, me); err != nil {
+			if err := setSeen(txn, o.storeKey, revs[i], o.record, me, o.conflicts); err != nil {
 				return err
 			}
 		}
@@ -423,12 +493,24 @@ func (s *Store) member() string {
 	return ""
 }
 
-func setSeen(txn *badger.Txn, key []byte, rev uint64, record []byte, by string) error {
-	base := json.RawMessage("null")
-	if record != nil {
-		base = record
+func setSeen(txn *badger.Txn, key []byte, rev uint64, record []byte, by string, conflicts []Conflict) error {
+	sn := seen{Schema: 1, Rev: rev, Base: json.RawMessage("null"), By: by, Conflicts: conflicts}
+	var was seen
+	if _, err := get(txn, seenKey(key), &was); err != nil {
+		return err
 	}
-	v, err := encode(seen{Schema: 1, Rev: rev, Base: base, By: by})
+	if record != nil {
+		sn.Base = record
+	} else {
+		sn.Was = was.agreed()
+	}
+	if r, ok := refOf(key); ok && r.Kind == journey.RefJourney {
+		sn.Gone = was.Gone
+		if b, now := was.agreed(), nullToNil(sn.Base); b != nil && now != nil {
+			sn.Gone = gone(was.Gone, b, now)
+		}
+	}
+	v, err := encode(sn)
 	if err != nil {
 		return err
 	}

@@ -503,7 +503,7 @@ func applyAll(txn *badger.Txn, ops []op, m *marks) error {
 // apply sets or deletes one key. A delete with children deletes them too, listed inside the
 // transaction, so that none written meanwhile is left behind.
 func apply(txn *badger.Txn, o op, m *marks) error {
-	if err := m.mark(txn, o.key); err != nil {
+	if err := m.mark(txn, o.key, o.value); err != nil {
 		return err
 	}
 	if o.value != nil {
@@ -513,7 +513,7 @@ func apply(txn *badger.Txn, o op, m *marks) error {
 		return err
 	}
 	for _, k := range keysIn(txn, o.children) {
-		if err := m.mark(txn, k); err != nil {
+		if err := m.mark(txn, k, nil); err != nil {
 			return err
 		}
 		if err := txn.Delete(k); err != nil {

@@ -12,7 +12,7 @@ func FuzzMerge(f *testing.F) {
 	f.Add([]byte(`{"stages":[{"id":"s1"},{"id":"s2"}]}`), []byte(`{"stages":[{"id":"s2"}]}`), []byte(`{"stages":[{"id":"s1","name":"x"}]}`))
 	f.Add([]byte(`{"cards":["a","b"]}`), []byte(`{"cards":["b","a"]}`), []byte(`{"cards":["a","b","c"]}`))
 	f.Fuzz(func(t *testing.T, base, ours, theirs []byte) {
-		merged, _, err := Merge(base, ours, theirs)
+		merged, conflicts, err := Merge(base, ours, theirs)
 		if err != nil {
 			return
 		}
@@ -20,6 +20,15 @@ func FuzzMerge(f *testing.F) {
 			var v map[string]any
 			if err := json.Unmarshal(merged, &v); err != nil {
 				t.Fatalf("merged %s is no object: %v", merged, err)
+			}
+		}
+		vs, err := Values(merged)
+		if err != nil {
+			t.Fatalf("the merged record's values: %v", err)
+		}
+		for _, c := range conflicts {
+			if _, ok := vs[c.Path]; !ok && merged != nil {
+				t.Fatalf("conflict %q names no value of %s", c.Path, merged)
 			}
 		}
 		same, conflicts, err := Merge(ours, ours, ours)

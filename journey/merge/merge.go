@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Conflict is one field that both sides changed, to different values, since they last
@@ -27,6 +28,15 @@ type Conflict struct {
 // deleted on one side and changed on the other is kept as changed, the delete a conflict:
 // nothing typed is lost to a delete nobody saw it against.
 func Merge(base, ours, theirs []byte) ([]byte, []Conflict, error) {
+	return MergeHolding(base, ours, theirs, nil, nil)
+}
+
+// MergeHolding is Merge for versions that each may hold, in a conflict, a value of a field
+// the other side has not seen: oursHeld and theirsHeld are those fields' paths. A field so
+// held counts as changed on that side though its provisional value is the one agreed on, so
+// that the other side's change or delete of it (or of the item or record it is in), made
+// without seeing the value, is a conflict rather than the end of it.
+func MergeHolding(base, ours, theirs []byte, oursHeld, theirsHeld []string) ([]byte, []Conflict, error) {
 	b, err := decode(base)
 	if err != nil {
 		return nil, nil, fmt.Errorf("the agreed version: %w", err)
@@ -45,7 +55,7 @@ func Merge(base, ours, theirs []byte) ([]byte, []Conflict, error) {
 			b = absent
 		}
 	}
-	m := &merger{}
+	m := &merger{ours: oursHeld, theirs: theirsHeld}
 	out := m.value("", b, o, t)
 	if out == absent {
 		return nil, m.conflicts, nil
@@ -77,16 +87,30 @@ func decode(b []byte) (any, error) {
 	return v, nil
 }
 
-type merger struct{ conflicts []Conflict }
+type merger struct {
+	conflicts    []Conflict
+	ours, theirs []string // the fields each side holds a value of unseen by the other
+}
+
+// holds reports whether one of the fields is at path or inside it.
+func holds(fields []string, path string) bool {
+	for _, f := range fields {
+		if path == "" || f == path || strings.HasPrefix(f, path+".") || strings.HasPrefix(f, path+"[") {
+			return true
+		}
+	}
+	return false
+}
 
 // value merges one value of the record, at path.
 func (m *merger) value(path string, b, o, t any) any {
+	b, o, t = emptyLists(b, o, t)
 	switch {
 	case equal(o, t):
 		return o
-	case equal(o, b):
+	case equal(o, b) && !holds(m.ours, path):
 		return t
-	case equal(t, b):
+	case equal(t, b) && !holds(m.theirs, path):
 		return o
 	}
 	if om, ok := o.(map[string]any); ok {
@@ -302,6 +326,26 @@ func moved(base, side []string) bool {
 		}
 	}
 	return !slices.Equal(b, s)
+}
+
+// emptyLists reads a null where another version holds a list as the empty list, as Go
+// writes an empty list: a version that never had an item is not in conflict with one that
+// had some and has none now.
+func emptyLists(vs ...any) (b, o, t any) {
+	list := false
+	for _, v := range vs {
+		if _, ok := v.([]any); ok {
+			list = true
+		}
+	}
+	if list {
+		for i, v := range vs {
+			if v == nil {
+				vs[i] = []any{}
+			}
+		}
+	}
+	return vs[0], vs[1], vs[2]
 }
 
 func equal(a, b any) bool {

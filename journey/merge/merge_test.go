@@ -2,6 +2,7 @@ package merge
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -34,6 +35,8 @@ func TestMerge(t *testing.T) {
 		{"deleted on both sides", base, "", "", "", nil},
 		{"made on both sides", "", `{"id":"p","title":"A","severity":3}`, `{"id":"p","title":"B","severity":3}`,
 			`{"id":"p","severity":3,"title":"B"}`, []string{"title"}},
+		{"no list and an empty one are alike", `{"emotions":null,"title":"A"}`, `{"emotions":[{"stage":"s1","score":2}],"title":"A"}`, `{"emotions":[],"title":"B"}`,
+			`{"emotions":[{"score":2,"stage":"s1"}],"title":"B"}`, nil},
 		{"stages renamed one each", `{"stages":[{"id":"s1","name":"Order"},{"id":"s2","name":"Wait"}]}`,
 			`{"stages":[{"id":"s1","name":"Buy"},{"id":"s2","name":"Wait"}]}`, `{"stages":[{"id":"s1","name":"Order"},{"id":"s2","name":"Delivery"}]}`,
 			`{"stages":[{"id":"s1","name":"Buy"},{"id":"s2","name":"Delivery"}]}`, nil},
@@ -113,5 +116,55 @@ func TestMergeRefusesWhatIsNoRecord(t *testing.T) {
 		if _, _, err := Merge([]byte(`{}`), []byte(bad), []byte(`{}`)); err == nil {
 			t.Errorf("%q merged", bad)
 		}
+	}
+}
+
+// TestAHeldValueIsAChange: a field a side holds a value of, in a conflict the other side has
+// not seen, counts as changed there even when its provisional value is the agreed one: the
+// other side's change is a conflict, and its delete of the field, the item or the record
+// doesn't win.
+func TestAHeldValueIsAChange(t *testing.T) {
+	const base = `{"id":"j","stages":[{"id":"s1","name":"Agreed"}],"title":"T"}`
+	tests := []struct {
+		name                 string
+		ours, theirs         string // "" is no record
+		oursHeld, theirsHeld []string
+		want                 string
+		conflicts            []string
+	}{
+		{"not held: their change stands", base, `{"id":"j","stages":[{"id":"s1","name":"Theirs"}],"title":"T"}`, nil, nil,
+			`{"id":"j","stages":[{"id":"s1","name":"Theirs"}],"title":"T"}`, nil},
+		{"held: their change is a conflict", base, `{"id":"j","stages":[{"id":"s1","name":"Theirs"}],"title":"T"}`, []string{"stages[s1].name"}, nil,
+			`{"id":"j","stages":[{"id":"s1","name":"Theirs"}],"title":"T"}`, []string{"stages[s1].name"}},
+		{"held: the item they deleted stays", base, `{"id":"j","stages":[],"title":"T"}`, []string{"stages[s1].name"}, nil,
+			`{"id":"j","stages":[{"id":"s1","name":"Agreed"}],"title":"T"}`, []string{"stages[s1]"}},
+		{"held there: the record deleted here stays", "", base, nil, []string{"title"},
+			`{"id":"j","stages":[{"id":"s1","name":"Agreed"}],"title":"T"}`, []string{""}},
+		{"a held field leaves the others as they merge", `{"id":"j","stages":[{"id":"s1","name":"Agreed"}],"title":"Ours"}`, base, []string{"stages[s1].name"}, nil,
+			`{"id":"j","stages":[{"id":"s1","name":"Agreed"}],"title":"Ours"}`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			version := func(s string) []byte {
+				if s == "" {
+					return nil
+				}
+				return []byte(s)
+			}
+			got, conflicts, err := MergeHolding([]byte(base), version(tt.ours), version(tt.theirs), tt.oursHeld, tt.theirsHeld)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("merged %s, want %s", got, tt.want)
+			}
+			var paths []string
+			for _, c := range conflicts {
+				paths = append(paths, c.Path)
+			}
+			if strings.Join(paths, ",") != strings.Join(tt.conflicts, ",") {
+				t.Errorf("conflicts at %q, want %q", paths, tt.conflicts)
+			}
+		})
 	}
 }

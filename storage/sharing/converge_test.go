@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -153,6 +154,7 @@ func TestDesksConverge(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(seed, 12))
 	offline := make([]int, len(desks)) // edits to go before the desk syncs again
+	book := newLedger()
 	made := 0
 	for n := 0; n < edits; n++ {
 		d := desks[r.IntN(len(desks))]
@@ -160,9 +162,18 @@ func TestDesksConverge(t *testing.T) {
 		w := d.workspace()
 		e, err := randomEdit(r, w, n)
 		if err == nil && e != nil {
+			before := mustFacts(w)
+			_, conflicts, cerr := d.store.ShareState()
+			if cerr != nil {
+				t.Fatal(cerr)
+			}
 			if err = e.Apply(w); err == nil {
-				err = d.store.Commit(w, e.Touches(), storage.HistoryStep{})
-				made++
+				replaced, wrote := change(before, mustFacts(w), conflicts)
+				book.intend(replaced)
+				if err = d.store.Commit(w, e.Touches(), storage.HistoryStep{}); err == nil {
+					book.acknowledge(fmt.Sprintf("edit %d on desk %d: %s", n, i, journey.Said(e)), wrote)
+					made++
+				}
 			}
 		}
 		if err != nil && !isRefusal(err) {
@@ -199,6 +210,16 @@ func TestDesksConverge(t *testing.T) {
 	}
 	if err := journey.Validate(desks[0].workspace()); err != nil {
 		t.Errorf("the converged workspace is not valid: %v", err)
+	}
+	for i, d := range desks {
+		_, conflicts, err := d.store.ShareState()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if lost := book.lost(mustFacts(d.workspace()), conflicts); len(lost) > 0 {
+			t.Errorf("desk %d: %d values saved by an edit are neither in the workspace nor in a conflict:\n%s",
+				i, len(lost), strings.Join(lost[:min(len(lost), 20)], "\n"))
+		}
 	}
 	t.Logf("%d edits made on three desks converged", made)
 }

@@ -356,7 +356,7 @@ func (e *Engine) take(batch []storage.Incoming) (storage.Received, error) {
 }
 
 func incoming(en jetstream.KeyValueEntry) storage.Incoming {
-	in := storage.Incoming{Key: en.Key(), Rev: en.Revision()}
+	in := storage.Incoming{Key: en.Key(), Rev: en.Revision(), Pending: en.Delta()}
 	if en.Operation() != jetstream.KeyValuePut {
 		in.Deleted = true
 	} else {
@@ -452,6 +452,8 @@ func (e *Engine) merge(ctx context.Context, o storage.Outgoing) error {
 	if err != nil {
 		return fmt.Errorf("reading %s to merge it: %w", o.Key, err)
 	}
-	_, err = e.receive([]storage.Incoming{incoming(hist[len(hist)-1])})
+	in := incoming(hist[len(hist)-1])
+	in.OutOfTurn = true
+	_, err = e.receive([]storage.Incoming{in})
 	return err
 }

@@ -17,10 +17,15 @@ import (
 	"journeymap/storage"
 )
 
-// TestMain runs the writer a kill test starts in a process of its own, when asked to.
+// TestMain runs the writers the kill tests start in processes of their own, when asked to.
 func TestMain(m *testing.M) {
 	if dir := os.Getenv("JOURNEYMAP_SHARE_WRITER"); dir != "" {
 		os.Exit(writer(dir, os.Getenv("JOURNEYMAP_SHARE_FROM")))
+	}
+	if dir := os.Getenv("JOURNEYMAP_CONVERGE_WRITER"); dir != "" {
+		seed, _ := strconv.ParseUint(os.Getenv("JOURNEYMAP_CONVERGE_WRITER_SEED"), 10, 64)
+		from, _ := strconv.Atoi(os.Getenv("JOURNEYMAP_CONVERGE_FROM"))
+		os.Exit(convergeWriter(dir, seed, from))
 	}
 	os.Exit(m.Run())
 }
