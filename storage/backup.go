@@ -2,12 +2,14 @@ package storage
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,10 +17,14 @@ import (
 	"journeymap/journey/interchange"
 )
 
-// Backups are workspace files named STORE-backup-YYYYMMDD-HHMMSS[-N].journeymap.json in the
+// Backups are workspace files named STORE-backup-YYYYMMDD-HHMMSSZ-N.journeymap.json in the
 // directory that holds the store directory: never inside it, where a damaged store could take
-// them with it. They are written under a temporary name and renamed, so a backup under its
-// own name is always whole.
+// them with it. The time is UTC, and N counts the store's backups: they are ordered by N,
+// which never goes back, where a clock set back, a time zone west or a DST fall-back would
+// have put the one just written behind the others (and rotation would have removed it).
+// Names of older Journeymaps (STORE-backup-YYYYMMDD-HHMMSS[-N].journeymap.json, in local
+// time) are renamed to these, in their order, before a backup is next written. A backup is
+// written under a temporary name and renamed, so a backup under its own name is always whole.
 const (
 	backupInfix  = "-backup-"
 	backupSuffix = ".journeymap.json"
@@ -35,8 +41,13 @@ const (
 // BackupFile is one backup of a store.
 type BackupFile struct {
 	Path string
-	Time time.Time
+	Time time.Time // when it was written, in local time
 	Size int64
+	// Seq is its place among the store's backups, the newest highest; 0 for a name of an
+	// older Journeymap not renamed yet.
+	Seq uint64
+	// inSecond orders an older Journeymap's backups taken in one second: "-2" after none.
+	inSecond int
 }
 
 // backupPlace returns the directory backups of the store at dir go to and their name prefix.
@@ -97,8 +108,16 @@ func writeBackup(dir string, data []byte, now time.Time) (string, error) {
 	if err := checkFree(parent, uint64(len(data))+minFreeBytes); err != nil {
 		return "", fmt.Errorf("writing a backup: %w", err)
 	}
-	base := prefix + now.Format(backupTime)
-	tmp, err := os.CreateTemp(parent, "."+base+"-*.partial")
+	list, err := renameOldBackups(dir)
+	if err != nil {
+		return "", err
+	}
+	seq := uint64(1)
+	if len(list) > 0 {
+		seq = list[0].Seq + 1
+	}
+	stamp := now.UTC().Format(backupTime) + "Z"
+	tmp, err := os.CreateTemp(parent, "."+prefix+stamp+"-*.partial")
 	if err != nil {
 		return "", fmt.Errorf("writing a backup: %w", err)
 	}
@@ -113,12 +132,9 @@ func writeBackup(dir string, data []byte, now time.Time) (string, error) {
 		os.Remove(tmp.Name())
 		return "", fmt.Errorf("writing a backup to %s: %w", parent, err)
 	}
-	for n := 1; ; n++ {
-		path := filepath.Join(parent, base+backupSuffix)
-		if n > 1 {
-			path = filepath.Join(parent, fmt.Sprintf("%s-%d%s", base, n, backupSuffix))
-		}
-		// A link, unlike a rename, never replaces a backup taken in the same second.
+	for ; ; seq++ {
+		path := filepath.Join(parent, backupName(prefix, stamp, seq))
+		// A link, unlike a rename, never replaces a backup there already.
 		err := os.Link(tmp.Name(), path)
 		if errors.Is(err, fs.ErrExist) {
 			continue
@@ -139,6 +155,10 @@ func writeBackup(dir string, data []byte, now time.Time) (string, error) {
 	}
 }
 
+func backupName(prefix, stamp string, seq uint64) string {
+	return fmt.Sprintf("%s%s-%06d%s", prefix, stamp, seq, backupSuffix)
+}
+
 // Backups lists the backups of the store at dir, newest first.
 func Backups(dir string) ([]BackupFile, error) {
 	parent, prefix, err := backupPlace(dir)
@@ -151,30 +171,90 @@ func Backups(dir string) ([]BackupFile, error) {
 	}
 	var list []BackupFile
 	for _, e := range entries {
-		stamp, ok := strings.CutPrefix(e.Name(), prefix)
+		b, ok := parseBackupName(prefix, e.Name())
 		if !ok || !e.Type().IsRegular() {
-			continue
-		}
-		if stamp, ok = strings.CutSuffix(stamp, backupSuffix); !ok || len(stamp) < len(backupTime) {
-			continue
-		}
-		t, err := time.ParseInLocation(backupTime, stamp[:len(backupTime)], time.Local)
-		if err != nil {
 			continue
 		}
 		fi, err := e.Info()
 		if err != nil {
 			continue
 		}
-		list = append(list, BackupFile{Path: filepath.Join(parent, e.Name()), Time: t, Size: fi.Size()})
+		b.Path, b.Size = filepath.Join(parent, e.Name()), fi.Size()
+		list = append(list, b)
 	}
+	// By number; an older Journeymap's names, unnumbered, before them by their time.
 	slices.SortFunc(list, func(a, b BackupFile) int {
+		if c := cmp.Compare(b.Seq, a.Seq); c != 0 {
+			return c
+		}
 		if c := b.Time.Compare(a.Time); c != 0 {
 			return c
 		}
-		return strings.Compare(b.Path, a.Path)
+		return cmp.Compare(b.inSecond, a.inSecond)
 	})
 	return list, nil
+}
+
+// parseBackupName reads a backup's time and number off its name.
+func parseBackupName(prefix, name string) (BackupFile, bool) {
+	stamp, ok := strings.CutPrefix(name, prefix)
+	if !ok {
+		return BackupFile{}, false
+	}
+	if stamp, ok = strings.CutSuffix(stamp, backupSuffix); !ok || len(stamp) < len(backupTime) {
+		return BackupFile{}, false
+	}
+	at, rest := stamp[:len(backupTime)], stamp[len(backupTime):]
+	if n, ok := strings.CutPrefix(rest, "Z-"); ok {
+		t, err := time.ParseInLocation(backupTime, at, time.UTC)
+		seq, nerr := strconv.ParseUint(n, 10, 64)
+		if err != nil || nerr != nil || seq == 0 {
+			return BackupFile{}, false
+		}
+		return BackupFile{Time: t.Local(), Seq: seq}, true
+	}
+	b := BackupFile{inSecond: 1}
+	if rest != "" {
+		n, ok := strings.CutPrefix(rest, "-")
+		var err error
+		if b.inSecond, err = strconv.Atoi(n); !ok || err != nil || b.inSecond < 2 {
+			return BackupFile{}, false
+		}
+	}
+	t, err := time.ParseInLocation(backupTime, at, time.Local)
+	b.Time = t
+	return b, err == nil
+}
+
+// renameOldBackups gives the backups an older Journeymap named by local time their numbers,
+// oldest first, after those numbered already, and returns the store's backups, newest first.
+func renameOldBackups(dir string) ([]BackupFile, error) {
+	list, err := Backups(dir)
+	if err != nil {
+		return nil, err
+	}
+	i := slices.IndexFunc(list, func(b BackupFile) bool { return b.Seq == 0 })
+	if i < 0 {
+		return list, nil
+	}
+	parent, prefix, err := backupPlace(dir)
+	if err != nil {
+		return nil, err
+	}
+	seq := uint64(0)
+	if i > 0 {
+		seq = list[0].Seq
+	}
+	old := list[i:]
+	for k := len(old) - 1; k >= 0; k-- {
+		seq++
+		path := filepath.Join(parent, backupName(prefix, old[k].Time.UTC().Format(backupTime)+"Z", seq))
+		if err := os.Rename(old[k].Path, path); err != nil {
+			return nil, fmt.Errorf("renaming the backup %s: %w", old[k].Path, err)
+		}
+	}
+	syncDir(parent)
+	return Backups(dir)
 }
 
 // RotateBackups removes the backups of the store at dir that rotation does not keep.

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -101,5 +102,88 @@ func TestNamesFromTheTimeAreValidOnWindows(t *testing.T) {
 		if name := filepath.Base(path); strings.ContainsAny(name, `<>:"/\|?*`) || strings.HasSuffix(name, ".") {
 			t.Errorf("%q can't be a file name on Windows", name)
 		}
+	}
+}
+
+// TestTheBackupJustWrittenIsKeptWhateverTheClock: backups go in the order they were written,
+// never by the clock: after moving west a time zone, a DST fall-back or a clock set back a
+// day, the backup just written is the newest listed and rotation keeps it, with a full set
+// of older ones written before.
+func TestTheBackupJustWrittenIsKeptWhateverTheClock(t *testing.T) {
+	lisbon := time.FixedZone("WET", 0)
+	azores := time.FixedZone("AZOT", -1*60*60)
+	start := time.Date(2026, 10, 25, 9, 0, 0, 0, lisbon)
+	tests := []struct {
+		name string
+		then time.Time // when the last backup is written, by the clock
+	}{
+		{"a time zone west", start.Add(12 * time.Hour).In(azores).Add(-2 * time.Hour)},
+		{"a DST fall-back", start.Add(12*time.Hour - 30*time.Minute)},
+		{"a clock set back a day", start.AddDate(0, 0, -1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openTest(t)
+			w := journeytest.Sample(t)
+			for n := range 40 { // enough that rotation removes some
+				w.Name = fmt.Sprintf("version %d", n)
+				if _, _, err := s.BackupIfChanged(w, start.Add(time.Duration(n)*20*time.Minute)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			w.Name = "the last"
+			path, written, err := s.BackupIfChanged(w, tt.then)
+			if err != nil || !written {
+				t.Fatalf("%v %v", written, err)
+			}
+			if _, err := os.Stat(path); err != nil {
+				t.Fatalf("the backup just written is gone: %v", err)
+			}
+			list, err := Backups(s.Dir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if list[0].Path != path {
+				t.Errorf("the newest backup listed is %s, want the one just written, %s", filepath.Base(list[0].Path), filepath.Base(path))
+			}
+			if len(list) < keepRecent {
+				t.Errorf("%d backups kept, want at least %d", len(list), keepRecent)
+			}
+		})
+	}
+}
+
+// TestAnOlderJourneymapsBackupsAreRenamedInOrder: backups named by local time, as Journeymap
+// named them before, keep their order under the new names, before the next one written.
+func TestAnOlderJourneymapsBackupsAreRenamedInOrder(t *testing.T) {
+	s := openTest(t)
+	parent := filepath.Dir(s.Dir())
+	w := journeytest.Sample(t)
+	data := journeytest.File(t, w)
+	old := []string{"store-backup-20261124-093000.journeymap.json", "store-backup-20261124-093000-2.journeymap.json", "store-backup-20261125-080000.journeymap.json"}
+	for _, name := range old {
+		if err := os.WriteFile(filepath.Join(parent, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, err := Backups(s.Dir())
+	if err != nil || len(list) != 3 || filepath.Base(list[0].Path) != old[2] || filepath.Base(list[2].Path) != old[0] {
+		t.Fatalf("the older names are listed as %v (%v); want newest first", list, err)
+	}
+	w.Name = "after the upgrade"
+	path, err := s.Backup(w, time.Date(2026, 11, 20, 8, 0, 0, 0, time.Local)) // a clock a few days behind
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _ = Backups(s.Dir())
+	var names []string
+	for _, b := range list {
+		names = append(names, filepath.Base(b.Path))
+	}
+	want := []string{filepath.Base(path), "store-backup-" + time.Date(2026, 11, 25, 8, 0, 0, 0, time.Local).UTC().Format(backupTime) + "Z-000003.journeymap.json",
+		"store-backup-" + time.Date(2026, 11, 24, 9, 30, 0, 0, time.Local).UTC().Format(backupTime) + "Z-000002.journeymap.json",
+		"store-backup-" + time.Date(2026, 11, 24, 9, 30, 0, 0, time.Local).UTC().Format(backupTime) + "Z-000001.journeymap.json"}
+	if strings.Join(names, " ") != strings.Join(want, " ") || !strings.HasSuffix(want[0], "-000004.journeymap.json") {
+		t.Errorf("backups after the upgrade:\n%s\nwant\n%s", strings.Join(names, "\n"), strings.Join(want, "\n"))
 	}
 }

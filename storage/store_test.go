@@ -289,7 +289,7 @@ func TestBackupIsOutsideTheStoreAndReadsBack(t *testing.T) {
 	if first == second {
 		t.Fatalf("two backups in one second share a path: %s", first)
 	}
-	if filepath.Dir(first) != filepath.Dir(s.Dir()) || !strings.HasSuffix(first, "store-backup-20261124-093000.journeymap.json") {
+	if filepath.Dir(first) != filepath.Dir(s.Dir()) || !strings.HasSuffix(first, "store-backup-20261124-093000Z-000001.journeymap.json") {
 		t.Errorf("backup at %s, want beside %s", first, s.Dir())
 	}
 	back, err := interchange.ReadFile(first)
