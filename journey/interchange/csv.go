@@ -128,6 +128,26 @@ type CSVImport struct {
 	Ignored    []string // the header's columns that are not read, e.g. a team's own "Notes"
 }
 
+// crLineEnds ends with "\n" the lines a CR alone ends, as classic Mac OS and some exports
+// write them: encoding/csv takes a lone CR for part of a cell, and the whole file would be one
+// line. A CR inside a quoted cell is left to the cell, whose line ends read as "\n".
+func crLineEnds(data []byte) []byte {
+	if !bytes.Contains(data, []byte("\r")) {
+		return data
+	}
+	out := bytes.Clone(data)
+	quoted := false
+	for i, c := range out {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == '\r' && !quoted && (i+1 == len(out) || out[i+1] != '\n'):
+			out[i] = '\n'
+		}
+	}
+	return out
+}
+
 // ReadCSV reads pain points for the journey with the id journeyID in w from a CSV in the
 // columns WriteCSV writes: any order, any subset that gives what a pain point needs, a UTF-8
 // byte order mark or none. A row with an id of the journey updates that pain point with the
@@ -149,7 +169,7 @@ func ReadCSV(r io.Reader, w *journey.Workspace, journeyID string) (*CSVImport, e
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
 		return nil, fmt.Errorf("%w: line %d is not UTF-8 text; save the spreadsheet as \"CSV UTF-8\"", ErrCSV, line)
 	}
-	cr := csv.NewReader(bytes.NewReader(data))
+	cr := csv.NewReader(bytes.NewReader(crLineEnds(data)))
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
@@ -212,6 +232,9 @@ func ReadCSV(r io.Reader, w *journey.Workspace, journeyID string) (*CSVImport, e
 	}
 	if len(problems) > 0 {
 		return nil, fmt.Errorf("%w, nothing was changed: %s", ErrCSV, strings.Join(problems, "; "))
+	}
+	if len(out.PainPoints) == 0 {
+		return nil, fmt.Errorf("%w: the file holds no row of a pain point under its first line, which names the columns", ErrCSV)
 	}
 	return out, nil
 }

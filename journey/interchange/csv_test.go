@@ -176,9 +176,16 @@ func TestReadCSV(t *testing.T) {
 		{name: "all or nothing, every wrong row named",
 			csv: "title,stage,discovery,source,severity,effort\nGood,Order,known,survey,1,1\nBad,Order,known,survey,0,1\nWorse,Order,known,rumour,1,1\n",
 			err: `line 3: severity: must be 1..5, got 0; line 4: source_or_method: must be one of`},
+		{name: "old-Mac line ends, a CR alone, one inside a quoted cell",
+			csv: "title,stage,discovery,source,severity,effort,detail\rParcel late,Order,known,survey,2,1,\"Two\rlines\"\rNo tracking link,wait,known,complaint,3,2,\r",
+			want: []journey.PainPoint{
+				{Stage: "s1", Title: "Parcel late", Detail: "Two\nlines", Discovery: journey.Known, Source: journey.SourceSurvey, Severity: 2, Effort: 1, Status: journey.StatusOpen},
+				{Stage: "s2", Title: "No tracking link", Discovery: journey.Known, Source: journey.SourceComplaint, Severity: 3, Effort: 2, Status: journey.StatusOpen},
+			}},
 		{name: "a quote left open", csv: "title,stage\n\"Open,Order\n", err: "a quote \" is not closed"},
 		{name: "Windows-1252 text", csv: "title,stage\nCaf\xe9,Order\n", err: `line 2 is not UTF-8 text; save the spreadsheet as "CSV UTF-8"`},
 		{name: "no header", csv: "", err: "the file is empty"},
+		{name: "a header and no rows", csv: "title,stage,discovery\n\n", err: "the file holds no row of a pain point"},
 		{name: "no title column", csv: "name,stage\nA,Order\n", err: `names no column "title"`},
 		{name: "a column twice", csv: "title,Title\nA,B\n", err: `the column "title" is there twice`},
 	}
