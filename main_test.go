@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"image/png"
 	"math"
 	"os"
@@ -583,5 +584,23 @@ func TestTheREADMEListsTheUsage(t *testing.T) {
 	}
 	if block != want.String() {
 		t.Errorf("the README's command list:\n%s\nwant, as the usage says:\n%s", block, want.String())
+	}
+}
+
+// TestTheDocsSayTheFileLimitTheCodeHas: the README and the workspace file's page name the
+// size over which a workspace file is refused, as interchange refuses it.
+func TestTheDocsSayTheFileLimitTheCodeHas(t *testing.T) {
+	want := fmt.Sprintf("%d MiB", interchange.MaxFileBytes>>20)
+	for _, doc := range []string{"README.md", "docs/workspace-file.md"} {
+		b, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), "over "+want) && !strings.Contains(string(b), "than "+want) {
+			t.Errorf("%s does not say that a file over %s is refused", doc, want)
+		}
+	}
+	if !strings.Contains(interchange.ErrTooLarge.Error(), want) {
+		t.Errorf("the error says %q, not %s", interchange.ErrTooLarge, want)
 	}
 }
