@@ -587,3 +587,45 @@ func TestEndToEndDamagedStoreIsRestoredFromTheWindow(t *testing.T) {
 		t.Errorf("the restored store holds %v, %v; want the sample", w, err)
 	}
 }
+
+// TestEndToEndAHostileWindowSizeOpensFitted: preferences remembering a window of 100000 ×
+// 100000 (a broken or hostile file) open a window that fits the screen and draws the map,
+// where X refused the window and every start ended in an X error.
+func TestEndToEndAHostileWindowSizeOpensFitted(t *testing.T) {
+	dir, bin, env, x := e2eSetup(t)
+	store := filepath.Join(dir, "store")
+	importSample(t, bin, store, env)
+	prefs := filepath.Join(dir, "home", ".config", "fyne", appID, "preferences.json")
+	if err := os.MkdirAll(filepath.Dir(prefs), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(prefs, []byte(`{"window.size":[100000,100000]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	stderr, exited := startApp(t, bin, store, env)
+	id := waitForWindow(x, "Journeymap", 30*time.Second)
+	if id == "" {
+		select {
+		case err := <-exited:
+			t.Fatalf("the app ended (%v) and said:\n%s", err, said(stderr))
+		default:
+			t.Fatalf("no Journeymap window appeared within 30 s; the app said:\n%s", said(stderr))
+		}
+	}
+	shot := filepath.Join(dir, "hostile-size.png")
+	var w, h int
+	for try := 0; try < 30; try++ {
+		time.Sleep(300 * time.Millisecond)
+		out, _ := x("xdotool", "getwindowgeometry", id)
+		if _, geo, ok := strings.Cut(out, "Geometry: "); ok {
+			fmt.Sscanf(geo, "%dx%d", &w, &h)
+		}
+		x("import", "-window", "root", shot)
+		if known, unknown := countMarks(t, shot); w > 0 && w <= 1920 && h <= 1080 && known > 200 && unknown > 200 {
+			return
+		}
+	}
+	known, unknown := countMarks(t, shot)
+	t.Errorf("the window is %d×%d on a 1920×1080 screen, the map's marks %d known and %d unknown pixels (%s); the app said:\n%s",
+		w, h, known, unknown, shot, said(stderr))
+}

@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"errors"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -125,6 +126,29 @@ func TestTheWindowFitsTheScreen(t *testing.T) {
 	} {
 		if got := fitted(tt.size, tt.width, tt.height, tt.scale); got != tt.want {
 			t.Errorf("%v on %d×%d at scale %v: %v, want %v", tt.size, tt.width, tt.height, tt.scale, got, tt.want)
+		}
+	}
+}
+
+// TestARememberedSizeIsMadeSane: what the preferences remember as the window's size is taken
+// as a size only when it is one, and never bigger than X takes before the screen is known: a
+// hostile or broken preferences file must not end every start in an X error.
+func TestARememberedSizeIsMadeSane(t *testing.T) {
+	for _, tt := range []struct {
+		wh   []float64
+		want fyne.Size
+	}{
+		{[]float64{1200, 800}, fyne.NewSize(1200, 800)},
+		{[]float64{100000, 100000}, fyne.NewSize(largestSide, largestSide)},
+		{[]float64{3000, 1e30}, fyne.NewSize(3000, largestSide)},
+		{[]float64{math.Inf(1), 800}, fyne.NewSize(defaultWidth, defaultHeight)},
+		{[]float64{math.NaN(), 800}, fyne.NewSize(defaultWidth, defaultHeight)},
+		{[]float64{-5, 800}, fyne.NewSize(defaultWidth, defaultHeight)},
+		{[]float64{800}, fyne.NewSize(defaultWidth, defaultHeight)},
+		{nil, fyne.NewSize(defaultWidth, defaultHeight)},
+	} {
+		if got := rememberedSize(tt.wh); got != tt.want {
+			t.Errorf("remembered %v: %v, want %v", tt.wh, got, tt.want)
 		}
 	}
 }

@@ -216,11 +216,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.addShortcuts()
 	mw.refreshEdit()
 
-	size := fyne.NewSize(1440, 900)
-	if wh := prefs.FloatList(prefSize); len(wh) == 2 && wh[0] >= 1 && wh[1] >= 1 {
-		size = fyne.NewSize(float32(wh[0]), float32(wh[1]))
-	}
-	mw.Resize(size)
+	mw.Resize(rememberedSize(prefs.FloatList(prefSize)))
 	mw.SetCloseIntercept(mw.Quit)
 	mw.SetMaster()
 
