@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -46,8 +47,10 @@ func openApp(dir string) error {
 		return showProblem(dir, err)
 	}
 	defer doc.Close()
+	var noBackup startupProblem
 	doc.BackUpInBackground(time.Now(), func(err error) {
 		fmt.Fprintf(os.Stderr, "journeymap: no backup on start-up: %s\n", oneLine(err))
+		noBackup.happened(oneLine(err))
 	})
 	// The sample's window keeps its preferences apart: two processes rewriting one
 	// preferences file at exit would each lose the other's.
@@ -65,6 +68,7 @@ func openApp(dir string) error {
 		mw.ShowSample()
 	}
 	mw.OnOpenSample = func() error { return openSample(dir) }
+	noBackup.tell(mw.SayNoBackup)
 	if why := doc.WhyReadOnly(); why != "" {
 		mw.SetReadOnly(why)
 	} else {
@@ -161,4 +165,31 @@ func openSample(current string) error {
 	}
 	go cmd.Wait() // reaped when it ends, whenever that is
 	return nil
+}
+
+// startupProblem is a problem found beside the window's start (the start-up backup, written
+// while the window is built), told to the window once there is one, whichever comes first.
+type startupProblem struct {
+	mu  sync.Mutex
+	why string
+	say func(string)
+}
+
+func (p *startupProblem) happened(why string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.say != nil {
+		p.say(why)
+		return
+	}
+	p.why = why
+}
+
+func (p *startupProblem) tell(say func(string)) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.say = say
+	if p.why != "" {
+		say(p.why)
+	}
 }

@@ -604,3 +604,23 @@ func TestTheDocsSayTheFileLimitTheCodeHas(t *testing.T) {
 		t.Errorf("the error says %q, not %s", interchange.ErrTooLarge, want)
 	}
 }
+
+// TestAStartUpProblemReachesTheWindowWhicheverComesFirst: the start-up backup fails before
+// the window is made, or after: either way the window is told, once.
+func TestAStartUpProblemReachesTheWindowWhicheverComesFirst(t *testing.T) {
+	for _, windowFirst := range []bool{false, true} {
+		var p startupProblem
+		var told []string
+		say := func(why string) { told = append(told, why) }
+		if windowFirst {
+			p.tell(say)
+			p.happened("the disk is full")
+		} else {
+			p.happened("the disk is full")
+			p.tell(say)
+		}
+		if len(told) != 1 || told[0] != "the disk is full" {
+			t.Errorf("window first %v: told %q", windowFirst, told)
+		}
+	}
+}

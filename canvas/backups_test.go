@@ -64,7 +64,7 @@ func TestBackupsAreMadeAndRestoredFromTheWindow(t *testing.T) {
 		t.Errorf("with no backups the dialog says %q", labelsIn(dlg))
 	}
 	test.Tap(screentest.Button(t, dlg, "Back Up Now"))
-	if list.Length() != 1 || !strings.Contains(labelsIn(dlg), "Backed up to store-backup-20261124-090000") {
+	if list.Length() != 1 || !strings.Contains(labelsIn(dlg), "Backed up to store-backup-"+at.UTC().Format("20060102-150405")+"Z-000001") {
 		t.Fatalf("after Back Up Now: %d backups, dialog says %q", list.Length(), labelsIn(dlg))
 	}
 	test.Tap(screentest.Button(t, dlg, "Back Up Now"))
@@ -103,7 +103,7 @@ func TestBackupsAreMadeAndRestoredFromTheWindow(t *testing.T) {
 	if ed.mw.Canvas().Overlays().Top() != nil {
 		t.Error("the dialog stays open after a restore")
 	}
-	if !strings.HasPrefix(ed.mw.message.Text, "Restored the backup of 24 Nov 09:00. The workspace before it is in the backup store-backup-20261124-103000") {
+	if !strings.HasPrefix(ed.mw.message.Text, "Restored the backup of 24 Nov 09:00. The workspace before it is in the backup store-backup-"+at.UTC().Format("20060102-150405")+"Z-000002") {
 		t.Errorf("status bar: %q", ed.mw.message.Text)
 	}
 	if !ed.mw.undo.Disabled {
@@ -188,5 +188,18 @@ func TestBackupAge(t *testing.T) {
 		if got := age(c.d); got != c.want {
 			t.Errorf("age(%v) = %q, want %q", c.d, got, c.want)
 		}
+	}
+}
+
+// TestAFailedStartUpBackupIsSaidInTheWindow: the backup written on start-up, beside the
+// window's start, failing is said in the status bar with why, not only on standard error.
+func TestAFailedStartUpBackupIsSaidInTheWindow(t *testing.T) {
+	ed := openEditing(t)
+	ed.mw.SayNoBackup("writing a backup: the disk holding /home/ana/.config/journeymap is full")
+	if !ed.mw.message.Visible() || ed.mw.status.Visible() {
+		t.Fatal("the status bar does not show the message in place of the figures")
+	}
+	if want := "No backup was made on start-up: writing a backup: the disk holding /home/ana/.config/journeymap is full."; !strings.HasPrefix(ed.mw.message.Text, want) {
+		t.Errorf("the status bar says %q, want it to start %q", ed.mw.message.Text, want)
 	}
 }

@@ -442,6 +442,14 @@ func statusText(w *journey.Workspace, j *journey.Journey) string {
 
 func (mw *MainWindow) fit() { mw.Map.FitTo(mw.Map.Scroll().Size()) }
 
+// SayNoBackup says in the status bar that the backup made on start-up failed, and why; from
+// any goroutine. Edits are saved as ever: only the file beside the store is missing.
+func (mw *MainWindow) SayNoBackup(why string) {
+	fyne.Do(func() {
+		mw.say("No backup was made on start-up: " + why + ". Your edits are saved as ever; File → Backups… backs up now.")
+	})
+}
+
 // messageTime is how long a message stands in the status bar in place of the figures.
 const messageTime = 6 * time.Second
 
