@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -628,4 +629,77 @@ func TestEndToEndAHostileWindowSizeOpensFitted(t *testing.T) {
 	known, unknown := countMarks(t, shot)
 	t.Errorf("the window is %d×%d on a 1920×1080 screen, the map's marks %d known and %d unknown pixels (%s); the app said:\n%s",
 		w, h, known, unknown, shot, said(stderr))
+}
+
+// TestEndToEndSIGTERMQuitsAsQuitDoes: SIGTERM, what a desktop sends at logout or shutdown,
+// closes the app as File → Quit does, every time: the card just typed is kept, the window's
+// size remembered, the store closed cleanly, exit status 0 within seconds, and no panic
+// (Fyne's own catch of SIGTERM once panicked with "send on closed channel").
+func TestEndToEndSIGTERMQuitsAsQuitDoes(t *testing.T) {
+	dir, bin, env, x := e2eSetup(t)
+	store := filepath.Join(dir, "store")
+	importSample(t, bin, store, env)
+	prefs := filepath.Join(dir, "home", ".config", "fyne", appID, "preferences.json")
+	for run := range 4 {
+		stderr, exited := startApp(t, bin, store, env)
+		id := waitForWindow(x, "Journeymap", 30*time.Second)
+		if id == "" {
+			t.Fatalf("run %d: no Journeymap window appeared within 30 s; the app said:\n%s", run, said(stderr))
+		}
+		width := 1200 + 20*run
+		x("xdotool", "windowsize", "--sync", id, strconv.Itoa(width), "800")
+		x("xdotool", "windowfocus", "--sync", id)
+		text := fmt.Sprintf("Typed before logout %d", run)
+		shot := filepath.Join(dir, "sigterm.png")
+		for try := 0; try < 20; try++ { // the map drawn takes keys
+			time.Sleep(300 * time.Millisecond)
+			x("import", "-window", "root", shot)
+			if known, unknown := countMarks(t, shot); known > 200 && unknown > 200 {
+				break
+			}
+		}
+		if _, err := x("xdotool", "type", "--delay", "20", text); err != nil {
+			t.Fatal(err)
+		}
+		x("xdotool", "key", "Return")
+		storeHolds(t, store, "the card typed", func(w *journey.Workspace) bool { return hasCard(w, text) })
+		out, _ := x("xdotool", "search", "--name", "^Journeymap$")
+		pid, _ := x("xdotool", "getwindowpid", strings.Fields(out)[0])
+		n, _ := strconv.Atoi(pid)
+		if n <= 0 {
+			t.Fatalf("run %d: no pid for the window (%q)", run, pid)
+		}
+		if err := syscall.Kill(n, syscall.SIGTERM); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case err := <-exited:
+			if err != nil {
+				t.Fatalf("run %d: after SIGTERM the app ended with %v and said:\n%s", run, err, said(stderr))
+			}
+		case <-time.After(15 * time.Second):
+			t.Fatalf("run %d: the app is still running 15 s after SIGTERM; it said:\n%s", run, said(stderr))
+		}
+		if strings.Contains(stderr.String(), "panic") {
+			t.Fatalf("run %d: the app panicked at SIGTERM:\n%s", run, said(stderr))
+		}
+		b, err := os.ReadFile(prefs)
+		if err != nil || !strings.Contains(string(b), fmt.Sprintf(`"window.size":[%d,`, width)) {
+			t.Errorf("run %d: the preferences after SIGTERM are %q (%v); want the window's width %d kept", run, b, err, width)
+		}
+	}
+	s, err := storage.Open(store)
+	if err != nil {
+		t.Fatalf("the store after four SIGTERMs: %v", err)
+	}
+	defer s.Close()
+	w, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for run := range 4 {
+		if text := fmt.Sprintf("Typed before logout %d", run); !hasCard(w, text) {
+			t.Errorf("the card %q is not in the store", text)
+		}
+	}
 }

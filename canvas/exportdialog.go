@@ -119,7 +119,7 @@ func (mw *MainWindow) exportTo(path string, opts export.Options) {
 	// they come: an export that ended first is not shown at all.
 	shown, ended := false, false
 	show := time.AfterFunc(500*time.Millisecond, func() {
-		fyne.Do(func() {
+		mw.loop.Do(func() {
 			if !ended {
 				shown = true
 				progress.Show()
@@ -127,7 +127,7 @@ func (mw *MainWindow) exportTo(path string, opts export.Options) {
 		})
 	})
 	opts.Progress = func(done, total int) {
-		fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
+		mw.loop.Do(func() { bar.SetValue(float64(done) / float64(total)) })
 	}
 	mw.exporting.Add(1)
 	mw.exports++
@@ -135,7 +135,7 @@ func (mw *MainWindow) exportTo(path string, opts export.Options) {
 		defer mw.exporting.Done()
 		err := transfer.WriteFile(path, func(dst io.Writer) error { return export.PNG(dst, w, id, opts) })
 		show.Stop()
-		fyne.Do(func() {
+		mw.loop.Do(func() {
 			ended = true
 			mw.exports--
 			if shown {

@@ -49,7 +49,7 @@ func (mw *MainWindow) FollowShared() {
 			err error
 		}
 		done := make(chan result, 1)
-		fyne.Do(func() {
+		mw.loop.Do(func() {
 			got, err := mw.doc.Receive(in)
 			done <- result{got, err}
 		})
@@ -61,7 +61,7 @@ func (mw *MainWindow) FollowShared() {
 		}
 	}
 	live := sharing.Start(s, receive, func(st sharing.State) {
-		fyne.Do(func() {
+		mw.loop.Do(func() {
 			mw.sharingSaid = sharingSaid(st, time.Now())
 			mw.refreshStatus()
 		})

@@ -35,6 +35,7 @@ const (
 type MainWindow struct {
 	fyne.Window
 	app  fyne.App
+	loop uiLoop
 	doc  *document.Document
 	list *widget.List
 	// sidebarAside is set while the journey list has stepped aside for a panel on a small
@@ -128,6 +129,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.PainPanel = panels.NewPainPointPanel(doc)
 	mw.PainPanel.Finder = func() (string, bool) { m, ok := mw.me(); return m.ID, ok }
 	mw.TaskForce = panels.NewTaskForcePanel(doc)
+	mw.TaskForce.Do = mw.loop.Do
 	mw.TaskForce.OnMessage = mw.say
 	mw.TaskForce.Window = mw
 	mw.TaskForce.OnDialogClosed = mw.keysToMap
@@ -445,7 +447,7 @@ func (mw *MainWindow) fit() { mw.Map.FitTo(mw.Map.Scroll().Size()) }
 // SayNoBackup says in the status bar that the backup made on start-up failed, and why; from
 // any goroutine. Edits are saved as ever: only the file beside the store is missing.
 func (mw *MainWindow) SayNoBackup(why string) {
-	fyne.Do(func() {
+	mw.loop.Do(func() {
 		mw.say("No backup was made on start-up: " + why + ". Your edits are saved as ever; File → Backups… backs up now.")
 	})
 }
@@ -459,7 +461,7 @@ func (mw *MainWindow) say(msg string) {
 	mw.message.Show()
 	mw.status.Hide()
 	time.AfterFunc(messageTime, func() {
-		fyne.Do(func() {
+		mw.loop.Do(func() {
 			if mw.message.Text == msg {
 				mw.message.Hide()
 				mw.status.Show()
@@ -539,6 +541,7 @@ func (mw *MainWindow) ShowAndRun() {
 		// to the driver as on any canvas, so asking the driver for its canvas finds none and
 		// the window would open taking no keys.
 		mw.Canvas().Focus(mw.Map)
+		mw.quitOnSignal()
 	})
 	mw.Window.ShowAndRun()
 }
@@ -553,7 +556,13 @@ func (mw *MainWindow) Quit() {
 		mw.say("Quitting once the export is written…")
 		return
 	}
+	mw.quitNow()
+}
+
+// quitNow remembers the window's size and ends the app, an export under way or not.
+func (mw *MainWindow) quitNow() {
 	mw.remember()
+	mw.loop.end()
 	mw.app.Quit()
 }
 

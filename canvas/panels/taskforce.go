@@ -35,6 +35,9 @@ type TaskForcePanel struct {
 	OnMessage func(string)
 	// Now is the clock a pulse is dated by.
 	Now func() time.Time
+	// Do runs what the panel works out off the UI goroutine back on it (the window's, which
+	// drops it once the window has quit).
+	Do func(func())
 
 	doc        *document.Document
 	fairness   *widget.Label
@@ -58,7 +61,7 @@ type TaskForcePanel struct {
 
 // NewTaskForcePanel makes the panel, hidden until Toggle shows it.
 func NewTaskForcePanel(doc *document.Document) *TaskForcePanel {
-	p := &TaskForcePanel{doc: doc, OnMessage: func(string) {}, Now: time.Now}
+	p := &TaskForcePanel{doc: doc, OnMessage: func(string) {}, Now: time.Now, Do: fyne.Do}
 	p.OnShowHide, p.fill = func() {}, p.draw
 	p.ExtendBaseWidget(p)
 	p.fairness = wrapped()
@@ -262,7 +265,7 @@ func (p *TaskForcePanel) Propose() {
 	go func() {
 		defer p.working.Done()
 		pr := w.Rebalance(target, journey.RebalanceBudget)
-		fyne.Do(func() {
+		p.Do(func() {
 			if asked != p.asked {
 				return
 			}

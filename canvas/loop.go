@@ -1,0 +1,52 @@
+package canvas
+
+import (
+	"os"
+	"os/signal"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// uiLoop hands what other goroutines have for the window to Fyne's UI goroutine, until the
+// window quits. Fyne closes its queue once its loop ends, and a fyne.Do after that panics
+// ("send on closed channel"): a timer, an export, a shared desk's change or a SIGTERM coming
+// while the app closes its store would end it in a crash.
+type uiLoop struct{ ending atomic.Bool }
+
+// Do runs f on the UI goroutine, or drops it when the window has quit.
+func (l *uiLoop) Do(f func()) {
+	if l.ending.Load() {
+		return
+	}
+	defer func() {
+		// Quit can come between the check and the send: what comes too late is dropped.
+		if r := recover(); r != nil && !l.ending.Load() {
+			panic(r)
+		}
+	}()
+	fyne.Do(f)
+}
+
+func (l *uiLoop) end() { l.ending.Store(true) }
+
+// quitOnSignal quits the window as File → Quit does when the desktop asks the app to end
+// (SIGTERM at logout or shutdown, SIGINT in a terminal): the window's size is kept and an
+// export under way may finish, for at most termWait. Fyne's own catch of the signals ends
+// its loop past Quit, so it is undone first; it runs once the loop has started.
+func (mw *MainWindow) quitOnSignal() {
+	signal.Ignore(os.Interrupt, syscall.SIGTERM)
+	asked := make(chan os.Signal, 1)
+	signal.Notify(asked, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-asked
+		mw.loop.Do(mw.Quit)
+		time.AfterFunc(termWait, func() { mw.loop.Do(mw.quitNow) })
+	}()
+}
+
+// termWait is how long a quit the desktop asked for waits on an export before it ends the
+// app anyway: a session waits a few seconds more before it kills what is left.
+const termWait = 5 * time.Second
