@@ -4,9 +4,11 @@ package storage
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"journeymap/journey"
@@ -91,5 +93,50 @@ func TestAReadOnlyDiskIsReadNotWritten(t *testing.T) {
 	defer s.Close()
 	if w, err := s.Load(); err != nil || len(w.Journeys[0].Cards) == 0 {
 		t.Fatalf("reading: %v", err)
+	}
+}
+
+// TestClosingOnAFullDiskKeepsEveryEditAndEnds: a store whose disk filled while it was open
+// closes without flushing (a flush into a mapped file on a full disk is a SIGBUS that kills
+// the process), saying why, and the process ends well; every edit acknowledged is there at
+// the next open.
+func TestClosingOnAFullDiskKeepsEveryEditAndEnds(t *testing.T) {
+	disk := journeytest.SmallDisk(t, 200)
+	dir := filepath.Join(disk, "store")
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Replace(journeytest.Sample(t)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-test.run=^$")
+	cmd.Env = append(os.Environ(), childRole+"=full closer", "JOURNEYMAP_STORE="+dir)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("the process closing its store on a full disk ended with %v:\n%.2000s", err, out)
+	}
+	if !strings.Contains(string(out), "closed: ") || !strings.Contains(string(out), "left on the disk") {
+		t.Errorf("the close said %q; want it to say the disk is full", out)
+	}
+	os.Remove(filepath.Join(disk, "filler"))
+	again, err := Open(dir)
+	if err != nil {
+		t.Fatalf("the store after a close on a full disk: %v", err)
+	}
+	defer again.Close()
+	got, err := again.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := range 50 {
+		if journey.Index(got.Journeys[0].Cards, fmt.Sprintf("full-%d", n)) < 0 {
+			t.Fatalf("card %d, acknowledged before the disk filled, is gone", n)
+		}
 	}
 }

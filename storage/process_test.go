@@ -33,6 +33,8 @@ func TestMain(m *testing.M) {
 		os.Exit(runWriter(os.Getenv("JOURNEYMAP_STORE"), journey.MaxTextRunes))
 	case "holder":
 		os.Exit(runHolder(os.Getenv("JOURNEYMAP_STORE")))
+	case "full closer":
+		os.Exit(runFullCloser(os.Getenv("JOURNEYMAP_STORE")))
 	case "installer":
 		os.Exit(runInstaller(os.Getenv("JOURNEYMAP_STORE")))
 	}
@@ -352,4 +354,39 @@ func TestReadingWhileAnotherProcessWrites(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "journeymap-read-*")); len(left) > 0 {
 		t.Logf("private copies left in the temporary directory: %v", left)
 	}
+}
+
+// runFullCloser adds 50 cards to the store at dir, fills its disk and closes it, printing
+// what the close said.
+func runFullCloser(dir string) int {
+	s, err := Open(dir)
+	if err != nil {
+		fmt.Println("error", err)
+		return 1
+	}
+	w, err := s.Load()
+	if err != nil {
+		fmt.Println("error", err)
+		return 1
+	}
+	j := w.Journeys[0]
+	for n := range 50 {
+		e, err := journey.Put(w, j.ID, journey.Card{ID: fmt.Sprintf("full-%d", n), Stage: j.Stages[0].ID, Lane: j.Lanes[0].ID, Text: "Typed as the disk filled"}, -1)
+		if err == nil {
+			err = e.Apply(w)
+		}
+		if err == nil {
+			err = s.Commit(w, e.Touches(), HistoryStep{})
+		}
+		if err != nil {
+			fmt.Println("error", err)
+			return 1
+		}
+	}
+	disk := filepath.Dir(dir)
+	if free, err := diskFree(disk); err == nil {
+		os.WriteFile(filepath.Join(disk, "filler"), make([]byte, free), 0o600)
+	}
+	fmt.Println("closed:", s.Close())
+	return 0
 }

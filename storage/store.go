@@ -273,12 +273,47 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
-	err := s.db.Close()
 	if s.copyDir != "" {
-		os.RemoveAll(s.copyDir)
+		defer os.RemoveAll(s.copyDir)
 	}
-	return err
+	// Closing flushes what Badger holds in memory into a table: on a disk too full for it
+	// the write into a mapped file kills the process (SIGBUS), and in a folder that can't be
+	// written Badger retries it for ever. Every acknowledged edit is in the store's log
+	// already, synced, and is read back from it at the next open: such a store is left as it
+	// is, and the process may end.
+	if !s.readOnly {
+		if err := s.canFlush(); err != nil {
+			return fmt.Errorf("the store was not closed, and its edits are read back from its log at the next start: %w", err)
+		}
+	}
+	done := make(chan error, 1)
+	go func() { done <- s.db.Close() }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(closeWait):
+		return fmt.Errorf("closing the store at %s took over %s, and was left: its edits are read back from its log at the next start", s.dir, closeWait)
+	}
 }
+
+// closeWait is the longest a close may take: quitting never hangs on a disk that has gone bad.
+const closeWait = 10 * time.Second
+
+// canFlush says why the store's folder can't take the flush a close writes, if it can't.
+func (s *Store) canFlush() error {
+	if err := checkFree(s.dir, flushRoom); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(s.dir, ".closing-*")
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrNotWritable, err)
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}
+
+// flushRoom is the room a close's flush may need: the memtables' size, and a margin.
+const flushRoom = 2*(16<<20) + 16<<20
 
 // Empty reports whether the store holds nothing a person made: no member, pulse or journey.
 // A workspace's name alone is not kept from an import (a new store is given one), while a
