@@ -3,13 +3,16 @@
 package storage
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"journeymap/journey"
 	"journeymap/journey/journeytest"
@@ -137,6 +140,104 @@ func TestClosingOnAFullDiskKeepsEveryEditAndEnds(t *testing.T) {
 	for n := range 50 {
 		if journey.Index(got.Journeys[0].Cards, fmt.Sprintf("full-%d", n)) < 0 {
 			t.Fatalf("card %d, acknowledged before the disk filled, is gone", n)
+		}
+	}
+}
+
+// TestClosingAStoreThatCantBeWrittenEnds: a store whose folder stopped taking writes while
+// it was open (its permissions taken away) closes in bounded time, saying why, where Badger
+// retried its flush for ever and Quit hung; every edit acknowledged is there at the next
+// open. Root writes anywhere: the store's process runs as an unprivileged user.
+func TestClosingAStoreThatCantBeWrittenEnds(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root, to run the store's process as another user")
+	}
+	const nobody = 65534
+	top := t.TempDir()
+	for _, d := range []string{filepath.Dir(top), top} { // t.TempDir's are root's alone
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := filepath.Join(top, "store")
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Replace(journeytest.Sample(t)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if out, err := exec.Command("chown", "-R", fmt.Sprintf("%d:%d", nobody, nobody), dir).CombinedOutput(); err != nil {
+		t.Skipf("can't give the store to another user: %v %s", err, out)
+	}
+	// The test binary sits where only root may go: the other user runs a copy.
+	built, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(built)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exe := filepath.Join(top, "storage.test")
+	if err := os.WriteFile(exe, b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-test.run=^$")
+	cmd.Dir = top
+	cmd.Env = append(os.Environ(), childRole+"=closer", "JOURNEYMAP_STORE="+dir)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
+	stdin, _ := cmd.StdinPipe()
+	stdout, _ := cmd.StdoutPipe()
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Skipf("can't run the test binary as another user: %v", err)
+	}
+	sc := bufio.NewScanner(stdout)
+	if !sc.Scan() || sc.Text() != "ready" {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("the store's process said %q", sc.Text())
+	}
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o700)
+	stdin.Write([]byte("close\n"))
+	done := make(chan error, 1)
+	var said string
+	go func() {
+		if sc.Scan() {
+			said = sc.Text()
+		}
+		done <- cmd.Wait()
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("the store's process ended with %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("closing a store that can't be written still hangs after 30 s")
+	}
+	if !strings.Contains(said, "can't be written") {
+		t.Errorf("the close said %q; want it to say the store can't be written", said)
+	}
+	os.Chmod(dir, 0o700)
+	again, err := Open(dir)
+	if err != nil {
+		t.Fatalf("the store after the close: %v", err)
+	}
+	defer again.Close()
+	got, err := again.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := range 50 {
+		if journey.Index(got.Journeys[0].Cards, fmt.Sprintf("full-%d", n)) < 0 {
+			t.Fatalf("card %d, acknowledged before the folder was locked, is gone", n)
 		}
 	}
 }

@@ -34,7 +34,9 @@ func TestMain(m *testing.M) {
 	case "holder":
 		os.Exit(runHolder(os.Getenv("JOURNEYMAP_STORE")))
 	case "full closer":
-		os.Exit(runFullCloser(os.Getenv("JOURNEYMAP_STORE")))
+		os.Exit(runFullCloser(os.Getenv("JOURNEYMAP_STORE"), true))
+	case "closer":
+		os.Exit(runFullCloser(os.Getenv("JOURNEYMAP_STORE"), false))
 	case "installer":
 		os.Exit(runInstaller(os.Getenv("JOURNEYMAP_STORE")))
 	}
@@ -356,9 +358,9 @@ func TestReadingWhileAnotherProcessWrites(t *testing.T) {
 	}
 }
 
-// runFullCloser adds 50 cards to the store at dir, fills its disk and closes it, printing
-// what the close said.
-func runFullCloser(dir string) int {
+// runFullCloser adds 50 cards to the store at dir, fills its disk (fill) or says "ready" and
+// waits for a line on stdin, and closes it, printing what the close said.
+func runFullCloser(dir string, fill bool) int {
 	s, err := Open(dir)
 	if err != nil {
 		fmt.Println("error", err)
@@ -383,9 +385,13 @@ func runFullCloser(dir string) int {
 			return 1
 		}
 	}
-	disk := filepath.Dir(dir)
-	if free, err := diskFree(disk); err == nil {
-		os.WriteFile(filepath.Join(disk, "filler"), make([]byte, free), 0o600)
+	if disk := filepath.Dir(dir); fill {
+		if free, err := diskFree(disk); err == nil {
+			os.WriteFile(filepath.Join(disk, "filler"), make([]byte, free), 0o600)
+		}
+	} else {
+		fmt.Println("ready")
+		bufio.NewScanner(os.Stdin).Scan()
 	}
 	fmt.Println("closed:", s.Close())
 	return 0
