@@ -646,8 +646,7 @@ func TestEndToEndSIGTERMQuitsAsQuitDoes(t *testing.T) {
 		if id == "" {
 			t.Fatalf("run %d: no Journeymap window appeared within 30 s; the app said:\n%s", run, said(stderr))
 		}
-		width := 1200 + 20*run
-		x("xdotool", "windowsize", "--sync", id, strconv.Itoa(width), "800")
+		x("xdotool", "windowsize", "--sync", id, strconv.Itoa(1200+20*run), "800")
 		x("xdotool", "windowfocus", "--sync", id)
 		text := fmt.Sprintf("Typed before logout %d", run)
 		shot := filepath.Join(dir, "sigterm.png")
@@ -663,8 +662,11 @@ func TestEndToEndSIGTERMQuitsAsQuitDoes(t *testing.T) {
 		}
 		x("xdotool", "key", "Return")
 		storeHolds(t, store, "the card typed", func(w *journey.Workspace) bool { return hasCard(w, text) })
-		out, _ := x("xdotool", "search", "--name", "^Journeymap$")
-		pid, _ := x("xdotool", "getwindowpid", strings.Fields(out)[0])
+		var width int // as the window is when the signal comes
+		if geo, _ := x("xdotool", "getwindowgeometry", id); strings.Contains(geo, "Geometry: ") {
+			fmt.Sscanf(geo[strings.Index(geo, "Geometry: ")+len("Geometry: "):], "%dx", &width)
+		}
+		pid, _ := x("xdotool", "getwindowpid", id)
 		n, _ := strconv.Atoi(pid)
 		if n <= 0 {
 			t.Fatalf("run %d: no pid for the window (%q)", run, pid)

@@ -95,6 +95,29 @@ func usage() string {
 	return b.String()
 }
 
+// usageOf is the usage of the command args call, for a mistake in calling it: its own lines
+// and where -h says more, rather than every command's; every command's when it names none.
+func usageOf(args []string) string {
+	for _, a := range args {
+		for _, c := range commands {
+			if c.name != a {
+				continue
+			}
+			var b strings.Builder
+			for i, s := range c.synopsis {
+				prefix := "   or: journeymap "
+				if i == 0 {
+					prefix = "usage: journeymap "
+				}
+				b.WriteString(form(prefix, s) + "\n")
+			}
+			fmt.Fprintf(&b, "journeymap %s -h says more\n", c.name)
+			return b.String()
+		}
+	}
+	return usage()
+}
+
 // form is a synopsis after its prefix, its continued lines indented under the prefix's end.
 func form(prefix, synopsis string) string {
 	return prefix + strings.ReplaceAll(synopsis, "\n", "\n"+strings.Repeat(" ", len(prefix)))
@@ -120,7 +143,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case err == nil:
 		return 0
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(stderr, "journeymap: %s\n%s", oneLine(err), usage())
+		fmt.Fprintf(stderr, "journeymap: %s\n%s", oneLine(err), usageOf(args))
 		return 2
 	default:
 		fmt.Fprintf(stderr, "journeymap: %s\n", oneLine(err))

@@ -149,7 +149,15 @@ func TestShareJoinSync(t *testing.T) {
 		!strings.Contains(errOut, "working offline") {
 		t.Errorf("sync -json with the server gone: exit %d, %q, %q; want the JSON, no contact, and a line saying it works offline", code, out, errOut)
 	}
-	mustCLI("unshare", "-store", ana)
+	// A change made offline would never reach the others: unshare says so, and goes only when
+	// told to keep it here.
+	mustCLI("-store", ana, "import", "-format", "csv", "-journey", jid, csvFile)
+	painsIn(ana)
+	a, _ = os.ReadFile(filepath.Join(tmp, "ana.json"))
+	if code, _, errOut := cli(t, "unshare", "-store", ana); code != 1 || !strings.Contains(errOut, "never reached the task force") {
+		t.Errorf("unshare with a change unsent: exit %d, %q; want it refused, saying so", code, errOut)
+	}
+	mustCLI("unshare", "-store", ana, "-keep-unsent")
 	if code, _, errOut := cli(t, "sync", "-store", ana); code != 1 || !strings.Contains(errOut, "follows no shared workspace") {
 		t.Errorf("sync after unshare: exit %d, %q", code, errOut)
 	}

@@ -215,7 +215,11 @@ A server that can't be reached leaves the changes waiting, to go when it answers
 				}
 			}
 			waiting, _, _ := s.ShareState()
-			return fmt.Errorf("%w: working offline; %s wait here and go when it answers", err, journey.Plural(waiting, "change"))
+			verb := "wait"
+			if waiting == 1 {
+				verb = "waits"
+			}
+			return fmt.Errorf("%w: working offline; %s %s here and go when it answers", err, journey.Plural(waiting, "change"), verb)
 		}
 		if err != nil {
 			return err
@@ -226,13 +230,16 @@ A server that can't be reached leaves the changes waiting, to go when it answers
 
 var unshareCommand = command{
 	name:     "unshare",
-	synopsis: []string{"unshare [-store DIR]"},
+	synopsis: []string{"unshare [-store DIR] [-keep-unsent]"},
 	summary:  "stop following; the local copy stays whole",
-	about: `Stops following the shared workspace. The workspace stays in the store, whole; changes not
-yet sent are not sent. The bucket on the server is left as it is, for the other desks.`,
+	about: `Stops following the shared workspace, for good. The workspace stays in the store, whole.
+Changes made here and not yet sent would never reach the task force: unshare refuses while
+any wait (sync first), unless -keep-unsent says to keep them in this copy only. The bucket on
+the server is left as it is, for the other desks.`,
 	run: func(global string, args []string, stdout, _ io.Writer) error {
 		fs := newFlags("unshare")
 		store := storeFlag(fs, global)
+		keep := fs.Bool("keep-unsent", false, "stop following though changes made here were never sent; they stay in this copy only")
 		if err := parseNone(fs, args); err != nil {
 			return err
 		}
@@ -247,6 +254,12 @@ yet sent are not sent. The bucket on the server is left as it is, for the other 
 				err = errors.New("this store follows no shared workspace")
 			}
 			return err
+		}
+		if waiting, _, err := s.ShareState(); err != nil {
+			return err
+		} else if waiting > 0 && !*keep {
+			return fmt.Errorf("%s made here never reached the task force: run journeymap sync when %s answers, then unshare; or unshare -keep-unsent to keep them in this copy only",
+				journey.Plural(waiting, "change"), sh.Server)
 		}
 		if err := s.StopSharing(); err != nil {
 			return err

@@ -123,13 +123,14 @@ func (mw *MainWindow) AskWhoIAm(then func()) {
 	if me, ok := mw.me(); ok {
 		pick.SetSelected(me.Name)
 	}
-	items := []*widget.FormItem{{Text: "I am", Widget: pick, HintText: "kept on this desktop only, for the filter \"mine\""}}
+	items := []*widget.FormItem{{Text: "I am", Widget: pick, HintText: "kept on this desktop only: the filter \"mine\", and your name on what you change in a shared workspace"}}
 	d := dialog.NewForm("Who are you?", "Remember", "Cancel", items, func(ok bool) {
 		i := pick.SelectedIndex()
 		if !ok || i < 0 {
 			return
 		}
 		mw.app.Preferences().SetString(prefMe, members[i].ID)
+		mw.nameSharer()
 		mw.SetFilter(mw.Map.Filter())
 		if then != nil {
 			then()

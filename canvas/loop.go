@@ -35,11 +35,18 @@ func (l *uiLoop) end() { l.ending.Store(true) }
 // quitOnSignal quits the window as File → Quit does when the desktop asks the app to end
 // (SIGTERM at logout or shutdown, SIGINT in a terminal): the window's size is kept and an
 // export under way may finish, for at most termWait. Fyne's own catch of the signals ends
-// its loop past Quit, so it is undone first; it runs once the loop has started.
+// its loop past Quit, and panics when a signal comes after the loop: it is undone. It is
+// set up by a goroutine Fyne starts as its loop starts, which a busy machine may run late:
+// it is undone again a while after.
 func (mw *MainWindow) quitOnSignal() {
-	signal.Ignore(os.Interrupt, syscall.SIGTERM)
 	asked := make(chan os.Signal, 1)
-	signal.Notify(asked, os.Interrupt, syscall.SIGTERM)
+	take := func() {
+		signal.Ignore(os.Interrupt, syscall.SIGTERM)
+		signal.Notify(asked, os.Interrupt, syscall.SIGTERM)
+	}
+	take()
+	time.AfterFunc(time.Second, take)
+	time.AfterFunc(5*time.Second, take)
 	go func() {
 		<-asked
 		mw.loop.Do(mw.Quit)

@@ -28,18 +28,11 @@ var errClosing = errors.New("the window is closing")
 // conflicts).
 func (mw *MainWindow) FollowShared() {
 	s := mw.doc.Store()
-	sh, ok, err := s.Sharing()
+	_, ok, err := s.Sharing()
 	if err != nil || !ok {
 		return
 	}
-	// What this desk sends names its member, when the desk has said who uses it (the
-	// filter's "mine"), so that the others see whose change it was.
-	if m, known := mw.me(); known && sh.Member != m.ID {
-		sh.Member = m.ID
-		if err := s.UpdateSharing(sh); err != nil {
-			mw.say("Can't note who uses this desk for the shared workspace: " + err.Error() + ".")
-		}
-	}
+	mw.nameSharer()
 	closing := make(chan struct{})
 	// The document is the UI goroutine's; what comes in is handed to it there, and given
 	// up on when the window closes, so that closing never waits on a frame that won't come.
@@ -64,6 +57,9 @@ func (mw *MainWindow) FollowShared() {
 		mw.loop.Do(func() {
 			mw.sharingSaid = sharingSaid(st, time.Now())
 			mw.refreshStatus()
+			if mw.sharingShown != nil {
+				mw.sharingShown()
+			}
 		})
 	})
 	stop := mw.doc.Watch(func(c document.Change) {
@@ -112,23 +108,29 @@ func sharingSaid(st sharing.State, now time.Time) string {
 	return said
 }
 
+// nameSharer makes what this desk sends name its member, when the desk has said who uses it
+// (Who Am I…, as the filter's "mine"), so that the others see whose change it was: from the
+// next change on, without a restart.
+func (mw *MainWindow) nameSharer() {
+	s := mw.doc.Store()
+	sh, ok, err := s.Sharing()
+	if err != nil || !ok {
+		return
+	}
+	if m, known := mw.me(); known && sh.Member != m.ID {
+		sh.Member = m.ID
+		if err := s.UpdateSharing(sh); err != nil {
+			mw.say("Can't note who uses this desk for the shared workspace: " + err.Error() + ".")
+		}
+	}
+}
+
 // ShowSharing shows where the desk stands with its shared workspace: the server and bucket,
 // the state the status bar says in short, every field in conflict with each value, who made
 // it and when, and the values of the bucket set aside; or, for a workspace of its own, how
 // to share it.
 func (mw *MainWindow) ShowSharing() {
-	s := mw.doc.Store()
-	sh, shared, err := s.Sharing()
-	var lines []string
-	switch {
-	case err != nil:
-		lines = []string{"Can't read how this workspace is shared: " + err.Error() + "."}
-	case !shared:
-		lines = []string{"This workspace is this desk's alone.",
-			"To share it with the task force, quit and run: journeymap share -server URL (the README's \"Sharing a workspace\" says how)."}
-	default:
-		lines = mw.sharingLines(sh)
-	}
+	lines := mw.sharingDialogLines()
 	body := container.NewVBox()
 	for _, l := range lines {
 		label := widget.NewLabel(l)
@@ -138,8 +140,31 @@ func (mw *MainWindow) ShowSharing() {
 	scroll := container.NewVScroll(body)
 	scroll.SetMinSize(fyne.NewSize(620, 360))
 	d := dialog.NewCustom("Shared Workspace", "Close", scroll, mw)
-	d.SetOnClosed(mw.keysToMap)
+	// It follows the desk while open: the state, and conflicts come and go.
+	mw.sharingShown = func() {
+		body.RemoveAll()
+		for _, l := range mw.sharingDialogLines() {
+			label := widget.NewLabel(l)
+			label.Wrapping = fyne.TextWrapWord
+			body.Add(label)
+		}
+	}
+	d.SetOnClosed(func() { mw.sheet, mw.sharingShown = nil, nil; mw.keysToMap() })
+	mw.sheet = d // no field takes keys: Esc closes it
 	d.Show()
+}
+
+// sharingDialogLines is what ShowSharing says.
+func (mw *MainWindow) sharingDialogLines() []string {
+	sh, shared, err := mw.doc.Store().Sharing()
+	switch {
+	case err != nil:
+		return []string{"Can't read how this workspace is shared: " + err.Error() + "."}
+	case !shared:
+		return []string{"This workspace is this desk's alone.",
+			"To share it with the task force, quit and run: journeymap share -store " + mw.doc.Dir() + " -server URL (the README's \"Sharing a workspace\" says how)."}
+	}
+	return mw.sharingLines(sh)
 }
 
 // sharingLines says a shared workspace's state, conflict by conflict, in sentences.
@@ -154,7 +179,7 @@ func (mw *MainWindow) sharingLines(sh storage.Share) []string {
 		}
 		return id
 	}
-	me := "no member named for this desk"
+	me := "no member named for this desk: say who you are in View → Filter Pain Points → Who Am I…, and your changes carry your name"
 	if sh.Member != "" {
 		me = "as " + who(sh.Member)
 	}
@@ -182,7 +207,7 @@ func (mw *MainWindow) sharingLines(sh storage.Share) []string {
 		if field == "" {
 			field = "the whole record"
 		}
-		lines = append(lines, fmt.Sprintf("Conflict in %s, %s: %s. Every desk shows the same one until someone settles it.",
+		lines = append(lines, fmt.Sprintf("Conflict in %s, %s: %s. Every desk shows the same one until someone writes that field anew.",
 			journey.RecordSaid(w, c.Record), field, strings.Join(vals, " or ")))
 	}
 	if aside, err := mw.doc.Store().SetAside(); err == nil {

@@ -113,11 +113,13 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 func TestTheSharedWorkspaceDialogNamesConflicts(t *testing.T) {
 	ed := openEditing(t)
 	ed.mw.ShowSharing()
-	if top := ed.mw.Canvas().Overlays().Top(); top == nil || !strings.Contains(labelsIn(top), "journeymap share -server URL") {
-		t.Fatal("a workspace of its own: the dialog does not say how to share it")
+	if top := ed.mw.Canvas().Overlays().Top(); top == nil || !strings.Contains(labelsIn(top), "journeymap share -store "+ed.doc.Dir()+" -server URL") {
+		t.Fatal("a workspace of its own: the dialog does not say how to share it, from this store")
 	}
-	ed.mw.Canvas().Overlays().Top().Hide()
-	ed.mw.Canvas().Overlays().Remove(ed.mw.Canvas().Overlays().Top())
+	ed.mw.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if ed.mw.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc did not close the Shared Workspace dialog")
+	}
 
 	ns := natstest.Start(t)
 	ctx := context.Background()
@@ -157,6 +159,11 @@ func TestTheSharedWorkspaceDialogNamesConflicts(t *testing.T) {
 		t.Fatal(err)
 	}
 	ed.mw.ShowSharing()
+	ed.mw.sharingSaid = "Synced · 1 conflict"
+	ed.mw.sharingShown()
+	if said := labelsIn(ed.mw.Canvas().Overlays().Top()); !strings.Contains(said, "Synced · 1 conflict.") {
+		t.Errorf("the open dialog does not follow the desk's state: %s", said)
+	}
 	if dir := os.Getenv("JOURNEYMAP_SHOTS"); dir != "" {
 		f, err := os.Create(filepath.Join(dir, "shared-workspace.png"))
 		if err == nil {
@@ -170,6 +177,15 @@ func TestTheSharedWorkspaceDialogNamesConflicts(t *testing.T) {
 		if !strings.Contains(said, want) {
 			t.Errorf("the dialog says:\n%s\nwant %q in it", said, want)
 		}
+	}
+
+	// Saying who uses this desk names what it sends from then on, without a restart.
+	ed.mw.AskWhoIAm(nil)
+	ben := ed.doc.Workspace().Members[1]
+	ed.mw.whoAmIPick.SetSelected(ben.Name)
+	ed.mw.whoAmI.Submit()
+	if sh, _, _ := s.Sharing(); sh.Member != ben.ID {
+		t.Errorf("after Who Am I… %s, the desk sends as %q", ben.Name, sh.Member)
 	}
 }
 

@@ -76,7 +76,8 @@ type MainWindow struct {
 	OnOpenSample func() error
 	welcome      fyne.CanvasObject  // in the map's place while there is no journey
 	journeyForm  *dialog.FormDialog // the journey's title, persona and vision, while asked for
-	sheet        dialog.Dialog      // the shortcut sheet, while shown
+	sheet        dialog.Dialog      // the shortcut sheet, or another dialog no field takes keys in, while shown
+	sharingShown func()             // fills the Shared Workspace dialog again, while shown
 	banner       fyne.CanvasObject  // says so across the window's top
 	quitItem     *fyne.MenuItem     // File → Quit, which closes the sample's window
 }
@@ -220,6 +221,8 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 
 	mw.Resize(rememberedSize(prefs.FloatList(prefSize)))
 	mw.SetCloseIntercept(mw.Quit)
+	// Fyne's own quit, should it come first, goes past Quit: the size is kept on the way.
+	a.Lifecycle().SetOnExitedForeground(mw.remember)
 	mw.SetMaster()
 
 	first := 0

@@ -101,7 +101,10 @@ func (e *Engine) Close() { e.nc.Close() }
 
 // dial connects to the server with the share's credentials.
 func dial(sh storage.Share, more ...nats.Option) (*nats.Conn, error) {
-	opts := append([]nats.Option{nats.Name("Journeymap"), nats.Timeout(5 * time.Second)}, more...)
+	// A server that stops answering with the connection still open (frozen, or a network
+	// that drops packets) is noticed by its pings within about 15 s, not the client's 2 min.
+	opts := append([]nats.Option{nats.Name("Journeymap"), nats.Timeout(5 * time.Second),
+		nats.PingInterval(5 * time.Second), nats.MaxPingsOutstanding(2)}, more...)
 	switch {
 	case sh.Creds != "":
 		opts = append(opts, nats.UserCredentials(sh.Creds))
@@ -185,7 +188,7 @@ func open(ctx context.Context, sh storage.Share, more ...nats.Option) (*nats.Con
 func Share(ctx context.Context, s *storage.Store, sh storage.Share) error {
 	if now, ok, err := s.Sharing(); err != nil || ok {
 		if err == nil {
-			err = fmt.Errorf("this store already follows %q on %s: journeymap unshare first", now.Bucket, now.Server)
+			err = fmt.Errorf("this store already follows %q on %s: it is shared already (to share it anew elsewhere, export it and share the copy from a new store)", now.Bucket, now.Server)
 		}
 		return err
 	}

@@ -182,6 +182,7 @@ func (l *Live) follow(ctx context.Context, e *Engine) error {
 	tick := time.NewTicker(l.interval)
 	defer tick.Stop()
 	send := func() {
+		l.set(func(*State) {}) // what waits is said before it goes, however long the server takes
 		if !e.nc.IsConnected() {
 			l.set(func(*State) {}) // what waits is counted again
 			return
