@@ -45,6 +45,7 @@ func (mw *MainWindow) quitOnSignal() {
 		signal.Notify(asked, os.Interrupt, syscall.SIGTERM)
 	}
 	take()
+	time.AfterFunc(200*time.Millisecond, take)
 	time.AfterFunc(time.Second, take)
 	time.AfterFunc(5*time.Second, take)
 	go func() {

@@ -221,8 +221,6 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 
 	mw.Resize(rememberedSize(prefs.FloatList(prefSize)))
 	mw.SetCloseIntercept(mw.Quit)
-	// Fyne's own quit, should it come first, goes past Quit: the size is kept on the way.
-	a.Lifecycle().SetOnExitedForeground(mw.remember)
 	mw.SetMaster()
 
 	first := 0

@@ -11,3 +11,7 @@ func diskFree(dir string) (uint64, error) {
 	}
 	return uint64(st.Bavail) * uint64(st.Bsize), nil
 }
+
+// writable reports whether the process may create files in dir, without creating one: a
+// file left by a kill in between would make the folder no store's.
+func writable(dir string) error { return unix.Access(dir, unix.W_OK) }

@@ -304,12 +304,10 @@ func (s *Store) canFlush() error {
 	if err := checkFree(s.dir, flushRoom); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(s.dir, ".closing-*")
-	if err != nil {
-		return fmt.Errorf("%w: %w", ErrNotWritable, err)
+	if err := writable(s.dir); err != nil {
+		return fmt.Errorf("%w: %s: %w", ErrNotWritable, s.dir, err)
 	}
-	f.Close()
-	return os.Remove(f.Name())
+	return nil
 }
 
 // flushRoom is the room a close's flush may need: the memtables' size, and a margin.
