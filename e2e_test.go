@@ -89,7 +89,14 @@ func TestEndToEnd(t *testing.T) {
 		}
 	}
 	if !quit {
-		t.Fatal("the app did not quit on Ctrl+Q")
+		// Seen once in a loaded CI run: the window gone, the process still there.
+		windows, _ := x("xdotool", "search", "--name", ".")
+		var names []string
+		for _, w := range strings.Fields(windows) {
+			name, _ := x("xdotool", "getwindowname", w)
+			names = append(names, w+" "+strconv.Quote(name))
+		}
+		t.Fatalf("the app did not quit on Ctrl+Q; the windows now: %s; the app said:\n%s", strings.Join(names, ", "), said(stderr))
 	}
 	if strings.Contains(stderr.String(), "panic") || strings.Contains(stderr.String(), "Fyne error") {
 		t.Errorf("the app reported errors:\n%s", said(stderr))
