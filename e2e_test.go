@@ -712,3 +712,62 @@ func TestEndToEndSIGTERMQuitsAsQuitDoes(t *testing.T) {
 		}
 	}
 }
+
+// TestEndToEndAStoreMovedUnderTheAppIsNoticed: the store's folder moved away while the app
+// runs: the card typed before is in it, the one typed after is not drawn as kept anywhere,
+// and Quit ends at once with exit 0, where it hung for ever retrying Badger's flush.
+func TestEndToEndAStoreMovedUnderTheAppIsNoticed(t *testing.T) {
+	dir, bin, env, x := e2eSetup(t)
+	store := filepath.Join(dir, "store")
+	importSample(t, bin, store, env)
+	stderr, exited := startApp(t, bin, store, env)
+	id := waitForWindow(x, "Journeymap", 30*time.Second)
+	if id == "" {
+		t.Fatalf("no Journeymap window appeared within 30 s; the app said:\n%s", said(stderr))
+	}
+	shot := filepath.Join(dir, "moved.png")
+	for try := 0; try < 20; try++ {
+		time.Sleep(300 * time.Millisecond)
+		x("import", "-window", "root", shot)
+		if known, unknown := countMarks(t, shot); known > 200 && unknown > 200 {
+			break
+		}
+	}
+	x("xdotool", "windowfocus", "--sync", id)
+	x("xdotool", "type", "--delay", "20", "Kept before the move")
+	x("xdotool", "key", "Return")
+	storeHolds(t, store, "the card typed before the move", func(w *journey.Workspace) bool { return hasCard(w, "Kept before the move") })
+	moved := store + "-moved"
+	if err := os.Rename(store, moved); err != nil {
+		t.Fatal(err)
+	}
+	x("xdotool", "key", "Escape")
+	x("xdotool", "key", "ctrl+n")
+	x("xdotool", "type", "--delay", "20", "Typed after the move")
+	x("xdotool", "key", "Return")
+	time.Sleep(time.Second)
+	x("xdotool", "key", "--clearmodifiers", "ctrl+q")
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("after the store moved, Quit ended with %v; the app said:\n%s", err, said(stderr))
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("after the store moved, the app is still running 20 s after Ctrl+Q; it said:\n%s", said(stderr))
+	}
+	s, err := storage.Open(moved)
+	if err != nil {
+		t.Fatalf("the moved store: %v", err)
+	}
+	defer s.Close()
+	w, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasCard(w, "Kept before the move") || hasCard(w, "Typed after the move") {
+		t.Errorf("the moved store holds the card from before: %v, from after: %v; want only the one from before", hasCard(w, "Kept before the move"), hasCard(w, "Typed after the move"))
+	}
+	if _, err := os.Stat(store); !os.IsNotExist(err) {
+		t.Errorf("something made a store where the moved one was: %v", err)
+	}
+}

@@ -241,3 +241,64 @@ func TestClosingAStoreThatCantBeWrittenEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestAStoreDeletedOrMovedWhileOpenTakesNoMoreEdits: a store whose folder is deleted, moved
+// away or replaced while it is open refuses the next edit, saying so, rather than writing it
+// where no one will find it; it closes at once, and the workspace it held is still loaded.
+func TestAStoreDeletedOrMovedWhileOpenTakesNoMoreEdits(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		do   func(dir string) error
+	}{
+		{"deleted", os.RemoveAll},
+		{"moved", func(dir string) error { return os.Rename(dir, dir+"-moved") }},
+		{"replaced", func(dir string) error {
+			if err := os.Rename(dir, dir+"-old"); err != nil {
+				return err
+			}
+			return os.Mkdir(dir, 0o700)
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "store")
+			s, err := Open(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := journeytest.Sample(t)
+			if err := s.Replace(w); err != nil {
+				t.Fatal(err)
+			}
+			j := w.Journeys[0]
+			add := func(id string) error {
+				e, err := journey.Put(w, j.ID, journey.Card{ID: id, Stage: j.Stages[0].ID, Lane: j.Lanes[0].ID, Text: "Typed"}, -1)
+				if err == nil {
+					err = e.Apply(w)
+				}
+				if err == nil {
+					err = s.Commit(w, e.Touches(), HistoryStep{})
+				}
+				return err
+			}
+			if err := add("before"); err != nil {
+				t.Fatal(err)
+			}
+			if err := tt.do(dir); err != nil {
+				t.Fatal(err)
+			}
+			if err := add("after"); !errors.Is(err, ErrStoreGone) {
+				t.Errorf("an edit after the store's folder was %s: %v; want it refused, saying so", tt.name, err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- s.Close() }()
+			select {
+			case <-done:
+			case <-time.After(closeWait + 5*time.Second):
+				t.Fatal("closing a store whose folder is gone hangs")
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+				t.Errorf("the store's close wrote %d files into the folder now under its name", len(entries))
+			}
+		})
+	}
+}

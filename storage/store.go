@@ -34,6 +34,8 @@ var (
 	ErrNoStore = errors.New("no Journeymap store")
 	// ErrDiskFull means too little disk is left to write safely.
 	ErrDiskFull = errors.New("too little free disk space to save safely")
+	// ErrStoreGone means the store's folder was deleted, moved or replaced while it was open.
+	ErrStoreGone = errors.New("the store's folder was deleted or moved while Journeymap ran, and nothing more can be kept in it; export the workspace to a file to keep what is open")
 	// ErrNotWritable means the store's directory or disk can't be written to.
 	ErrNotWritable = errors.New("store can't be written to")
 	// ErrReadOnly is returned by every write to a store opened read-only.
@@ -49,6 +51,9 @@ type Store struct {
 	// instead, because Badger must replay the store's logs to read it; Close removes it.
 	copyDir string
 	closed  bool
+	// place is the folder as it was when Badger opened it: one deleted, moved or put in
+	// its place while the store is open is no longer where the store's edits can be kept.
+	place os.FileInfo
 	// share is how the store follows a shared workspace, nil for a store of its own.
 	share atomic.Pointer[Share]
 	// outSeq numbers the outbox's marks.
@@ -91,6 +96,7 @@ func openBadger(dir, path string) (*Store, error) {
 		return nil, openError(dir, err)
 	}
 	s := &Store{db: db, dir: dir}
+	s.place, _ = os.Stat(path)
 	s.outSeq.Store(uint64(time.Now().UnixNano()))
 	if err := s.checkSchema(); err != nil {
 		db.Close()
@@ -301,6 +307,9 @@ const closeWait = 10 * time.Second
 
 // canFlush says why the store's folder can't take the flush a close writes, if it can't.
 func (s *Store) canFlush() error {
+	if err := s.checkPlace(); err != nil {
+		return err // a flush would write tables into whatever folder now has the store's name
+	}
 	if err := checkFree(s.dir, flushRoom); err != nil {
 		return err
 	}
@@ -442,12 +451,29 @@ const minFreeBytes = 96 << 20
 // file, and a record that fails half-way through an import is worse than one refused first.
 const maxValue = 15 << 20
 
+// checkPlace refuses a write to a store whose folder was deleted, moved or replaced while it
+// was open: Badger would go on writing into files no one will find under the store's name,
+// and the edit, drawn as saved, would be lost.
+func (s *Store) checkPlace() error {
+	if s.place == nil {
+		return nil
+	}
+	now, err := os.Stat(s.dir)
+	if err == nil && os.SameFile(now, s.place) {
+		return nil
+	}
+	return fmt.Errorf("%w: %s", ErrStoreGone, s.dir)
+}
+
 // checkWrite refuses a write before it starts when the store is read-only, a record is over
 // maxValue, or the disk lacks room for it: Badger writes the data up to three times (log,
 // value log, table) on top of what it needs anyway.
 func (s *Store) checkWrite(ops []op) error {
 	if s.readOnly {
 		return fmt.Errorf("%w: %s", ErrReadOnly, s.dir)
+	}
+	if err := s.checkPlace(); err != nil {
+		return err
 	}
 	var size uint64
 	for _, o := range ops {
