@@ -187,6 +187,8 @@ func TestSharingSaysWhatWentWrong(t *testing.T) {
 		says string
 	}{
 		{[]string{"share", "-store", store, "-server", "nats://127.0.0.1:1"}, 1, "can't reach the server nats://127.0.0.1:1"},
+		{[]string{"share", "-store", store, "-server", "nats://127.0.0.2"}, 1, "(no port given, so NATS's 4222 was tried)"},
+		{[]string{"share", "-store", store, "-server", strings.Replace(plain.ClientURL(), "nats://", "tls://", 1)}, 1, "does not take TLS: give its address as nats://"},
 		{[]string{"share", "-store", store, "-server", ns.ClientURL(), "-user", "ana", "-password-file", wrong}, 1, "refused the credentials for ana"},
 		{[]string{"share", "-store", store, "-server", ns.ClientURL(), "-user", "ana"}, 2, "a password is never typed on the command line"},
 		{[]string{"join", "-store", filepath.Join(tmp, "new"), "-server", ns.ClientURL(), "-user", "ana", "-password-file", right, "-bucket", "nothing"}, 1, `no shared workspace by that name`},

@@ -127,6 +127,10 @@ func dial(sh storage.Share, more ...nats.Option) (*nats.Conn, error) {
 		return nc, nil
 	case errors.Is(err, nats.ErrAuthorization), strings.Contains(strings.ToLower(err.Error()), "authorization"):
 		return nil, fmt.Errorf("%w for %s", ErrRefused, who(sh))
+	case errors.Is(err, nats.ErrSecureConnWanted):
+		return nil, fmt.Errorf("the server %s does not take TLS: give its address as nats://, as tls:// is for a server set up with a certificate", sh.Server)
+	case errors.Is(err, nats.ErrNoServers) && !hasPort(sh.Server):
+		return nil, fmt.Errorf("%w %s (no port given, so NATS's 4222 was tried)", ErrUnreachable, sh.Server)
 	case errors.Is(err, nats.ErrNoServers):
 		return nil, fmt.Errorf("%w %s", ErrUnreachable, sh.Server)
 	case errors.As(err, &dnsErr):
@@ -139,6 +143,12 @@ func dial(sh storage.Share, more ...nats.Option) (*nats.Conn, error) {
 		return nil, fmt.Errorf("the CA certificate %s can't be read: %w", sh.TLSCA, err)
 	}
 	return nil, fmt.Errorf("connecting to %s: %w", sh.Server, err)
+}
+
+// hasPort reports whether a server's address names its port.
+func hasPort(server string) bool {
+	u, err := url.Parse(server)
+	return err == nil && u.Port() != ""
 }
 
 // withoutJetStream says plainly that a server answers but keeps no streams, when that is err.
