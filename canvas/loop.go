@@ -14,11 +14,20 @@ import (
 // window quits. Fyne closes its queue once its loop ends, and a fyne.Do after that panics
 // ("send on closed channel"): a timer, an export, a shared desk's change or a SIGTERM coming
 // while the app closes its store would end it in a crash.
-type uiLoop struct{ ending atomic.Bool }
+type uiLoop struct {
+	ending atomic.Bool
+	// queue, set by a test, takes what Do is given, for the test to run on its own
+	// goroutine: Fyne's test driver runs fyne.Do at once on the goroutine that calls it.
+	queue chan func()
+}
 
 // Do runs f on the UI goroutine, or drops it when the window has quit.
 func (l *uiLoop) Do(f func()) {
 	if l.ending.Load() {
+		return
+	}
+	if l.queue != nil {
+		l.queue <- f
 		return
 	}
 	defer func() {
