@@ -182,19 +182,36 @@ type Batch struct {
 }
 
 // Apply implements Edit. When one edit fails, those before it are taken back, so the
-// workspace is left as it was.
+// workspace is left as it was. A long run of edits of one list (an import, a paste of
+// thousands) costs a look-up per edit, not a scan of the list per edit.
 func (b Batch) Apply(w *Workspace) error {
-	for i, e := range b.Edits {
-		if err := e.Apply(w); err != nil {
-			for k := i - 1; k >= 0; k-- {
-				if uerr := b.Edits[k].Invert().Apply(w); uerr != nil {
-					return fmt.Errorf("%w (and taking back the part done failed: %v)", err, uerr)
-				}
+	for i := 0; i < len(b.Edits); {
+		n, err := 0, error(nil)
+		if r, ok := b.Edits[i].(runApplier); ok && len(b.Edits)-i >= minRun {
+			n, err = r.applyRun(w, b.Edits[i:])
+		}
+		if n == 0 && err == nil {
+			if err = b.Edits[i].Apply(w); err == nil {
+				n = 1
+			}
+		}
+		if err != nil {
+			done := Batch{Edits: b.Edits[:i+n]}
+			if uerr := done.Invert().Apply(w); uerr != nil {
+				return fmt.Errorf("%w (and taking back the part done failed: %v)", err, uerr)
 			}
 			return err
 		}
+		i += n
 	}
 	return nil
+}
+
+// runApplier is an edit that can apply the run of edits it starts faster together than one
+// by one. applyRun returns how many of edits it applied; on an error, those before the one
+// that failed.
+type runApplier interface {
+	applyRun(w *Workspace, edits []Edit) (int, error)
 }
 
 // Invert implements Edit: the inverses in reverse order.

@@ -2,6 +2,7 @@ package journey
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 )
 
@@ -26,6 +27,40 @@ func MarshalEdit(e Edit) ([]byte, error) {
 		return nil, err
 	}
 	return json.Marshal(w)
+}
+
+// ErrEditTooBig is returned by MarshalEditWithin for an edit whose stored form is over its limit.
+var ErrEditTooBig = errors.New("the edit is too big to keep")
+
+// MarshalEditWithin is MarshalEdit for a stored form of at most limit bytes. A batch bigger
+// than that (an import of a million rows) is found out as soon as its edits so far pass the
+// limit, not encoded whole for nothing.
+func MarshalEditWithin(e Edit, limit int) ([]byte, error) {
+	b, ok := e.(Batch)
+	if !ok {
+		raw, err := MarshalEdit(e)
+		if err == nil && len(raw) > limit {
+			return nil, ErrEditTooBig
+		}
+		return raw, err
+	}
+	w := wireEdit{Type: "batch", Name: b.Name}
+	size := 0
+	for _, e := range b.Edits {
+		raw, err := MarshalEditWithin(e, limit-size)
+		if err != nil {
+			return nil, err
+		}
+		if size += len(raw) + 1; size > limit {
+			return nil, ErrEditTooBig
+		}
+		w.Edits = append(w.Edits, raw)
+	}
+	out, err := json.Marshal(w)
+	if err == nil && len(out) > limit {
+		return nil, ErrEditTooBig
+	}
+	return out, err
 }
 
 // UnmarshalEdit reads an edit written by MarshalEdit.

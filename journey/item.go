@@ -156,9 +156,64 @@ func Put[T Item](w *Workspace, journey string, item T, at int) (ItemEdit[T], err
 
 // PutAll returns one edit, labelled label, that stores each of the items in its list as Put
 // does, one after the other: new ones go at the end in their order. Items stored already as
-// they are give no edit; when none changes, the batch has no edits.
+// they are give no edit; when none changes, the batch has no edits. PutAll takes items: the
+// edits hold them, so that a spreadsheet of a million rows is not copied once more.
+// It costs a look-up per item, not a scan of the list.
 func PutAll[T Item](w *Workspace, journey, label string, items []T) (Batch, error) {
-	work := w.Clone() // each Put sees the list as the ones before it left it
+	l := listOf[T]()
+	j, _, err := l.locate(w, journey)
+	if err != nil {
+		return Batch{}, err
+	}
+	if l.place != nil {
+		return putEach(w, journey, label, items)
+	}
+	list := *l.items(w, j)
+	at := make(map[string]int, len(list)+len(items))
+	for i := range list {
+		at[l.id(&list[i])] = i
+	}
+	// What this batch stores at a place, for an item given twice: changed, of the list as it
+	// was, and added after it.
+	changed := map[int]*T{}
+	var added []*T
+	b := Batch{Name: label, Edits: make([]Edit, 0, len(items))}
+	for k := range items {
+		items[k] = l.clone(items[k])
+		after := &items[k]
+		id := l.id(after)
+		i, ok := at[id]
+		if !ok {
+			i = len(list) + len(added)
+			at[id] = i
+			added = append(added, after)
+			b.Edits = append(b.Edits, ItemEdit[T]{Journey: journey, After: after, From: -1, To: i})
+			continue
+		}
+		var before *T
+		if i >= len(list) {
+			before = added[i-len(list)]
+		} else if before, ok = changed[i]; !ok {
+			before = &list[i]
+		}
+		if reflect.DeepEqual(*before, *after) {
+			continue
+		}
+		was := l.clone(*before)
+		if i >= len(list) {
+			added[i-len(list)] = after
+		} else {
+			changed[i] = after
+		}
+		b.Edits = append(b.Edits, ItemEdit[T]{Journey: journey, Before: &was, After: after, From: i, To: i})
+	}
+	return b, nil
+}
+
+// putEach is PutAll for a list kept in an order of its own, where each new item's place
+// depends on those put before it.
+func putEach[T Item](w *Workspace, journey, label string, items []T) (Batch, error) {
+	work := w.Clone()
 	b := Batch{Name: label}
 	for _, it := range items {
 		e, err := Put(work, journey, it, -1)
@@ -200,11 +255,18 @@ func (e ItemEdit[T]) Apply(w *Workspace) error {
 		return err
 	}
 	items := l.items(w, j)
+	return e.applyTo(w, j, path, items, func(id string, hint int) int { return l.find(*items, id, hint) })
+}
+
+// applyTo applies the edit to items, the list of journey j (nil for a workspace list) at
+// path, finding an item's place by its id with find.
+func (e ItemEdit[T]) applyTo(w *Workspace, j *Journey, path func() string, items *[]T, find func(id string, hint int) int) error {
+	l := listOf[T]()
 	at := -1
 	switch {
 	case e.Before != nil:
 		id := l.id(e.Before)
-		if at = l.find(*items, id, e.From); at < 0 {
+		if at = find(id, e.From); at < 0 {
 			return fmt.Errorf("%s %q is gone: %w", l.noun, clip(id), ErrConflict)
 		}
 		// A move or a delete must find its item where it was, or its undo would put it back
@@ -225,7 +287,7 @@ func (e ItemEdit[T]) Apply(w *Workspace) error {
 			return fmt.Errorf("an edit can't change the id of %s %q: %w", l.noun, clip(id), ErrConflict)
 		}
 	case e.After != nil:
-		if id := l.id(e.After); l.find(*items, id, -1) >= 0 {
+		if id := l.id(e.After); find(id, -1) >= 0 {
 			return &ValidationError{Path: fmt.Sprintf("%s[%d].id", path(), len(*items)), Msg: fmt.Sprintf("%q is used twice", clip(id))}
 		}
 	default:
@@ -265,6 +327,74 @@ func (e ItemEdit[T]) Apply(w *Workspace) error {
 		*items = slices.Insert(slices.Delete(*items, at, at+1), to, item)
 	}
 	return nil
+}
+
+// minRun is the shortest run of edits of one list that Batch applies with one index of the
+// list: shorter ones cost less by a scan of the list each.
+const minRun = 16
+
+// applyRun implements runApplier: the edits from the first on that are ItemEdit[T] of the
+// list e is of, and that change an item in place or add or delete one at the list's end, are
+// applied with one index of the list by id, built once. It returns how many it applied.
+func (e ItemEdit[T]) applyRun(w *Workspace, edits []Edit) (int, error) {
+	l := listOf[T]()
+	j, path, err := l.locate(w, e.Journey)
+	if err != nil {
+		return 0, err
+	}
+	items := l.items(w, j)
+	index := make(map[string]int, len(*items))
+	for i := range *items {
+		index[l.id(&(*items)[i])] = i
+	}
+	find := func(id string, _ int) int {
+		if i, ok := index[id]; ok {
+			return i
+		}
+		return -1
+	}
+	adds := 0
+	for _, x := range edits {
+		ie, ok := x.(ItemEdit[T])
+		if !ok || ie.Journey != e.Journey {
+			break
+		}
+		if ie.Before == nil {
+			adds++
+		}
+	}
+	*items = slices.Grow(*items, adds)
+	for n, x := range edits {
+		ie, ok := x.(ItemEdit[T])
+		if !ok || ie.Journey != e.Journey {
+			return n, nil
+		}
+		// Only edits that leave every other item where it is keep the index true.
+		switch last := len(*items) - 1; {
+		case ie.Before == nil && ie.After != nil:
+			if ie.To != last+1 {
+				return n, nil
+			}
+		case ie.Before != nil && ie.After == nil:
+			if find(l.id(ie.Before), 0) != last || ie.From != last {
+				return n, nil
+			}
+		case ie.Before != nil:
+			if at := find(l.id(ie.Before), 0); at < 0 || at != ie.To || ie.From != ie.To {
+				return n, nil
+			}
+		}
+		if err := ie.applyTo(w, j, path, items, find); err != nil {
+			return n, err
+		}
+		switch {
+		case ie.Before == nil:
+			index[l.id(ie.After)] = len(*items) - 1
+		case ie.After == nil:
+			delete(index, l.id(ie.Before))
+		}
+	}
+	return len(edits), nil
 }
 
 // Invert implements Edit.

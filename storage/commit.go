@@ -11,8 +11,8 @@ import (
 	"journeymap/journey"
 )
 
-// ErrTooBig means one edit would write more than the store takes in one transaction.
-var ErrTooBig = errors.New("the change is too big to save in one step")
+// ErrTooBig means one edit would make a record bigger than the store takes.
+var ErrTooBig = errors.New("the change is too big to save")
 
 // HistoryEntry is one edit kept for undo or redo: its place in the order edits were made,
 // the journey it is confined to ("" for the workspace), and the edit itself.
@@ -38,33 +38,38 @@ const maxHistoryValue = 8 << 20
 // step, in one synced transaction: once it returns nil both survive a crash, and if it
 // returns an error neither was written.
 func (s *Store) Commit(w *journey.Workspace, refs []journey.Ref, h HistoryStep) error {
+	if len(refs) > bulkRefs {
+		return s.commitBulk(w, refs, h)
+	}
+	s.alone.RLock()
 	var ops []op
+	var ix *recordIndex
+	if len(refs) > 8 {
+		ix = newRecordIndex()
+	}
 	for _, r := range refs {
 		var err error
-		if ops, err = recordOps(ops, w, r); err != nil {
+		if ops, err = recordOps(ops, w, r, ix); err != nil {
+			s.alone.RUnlock()
 			return err
 		}
 	}
-	for _, e := range h.PushUndo {
-		v, err := encodeHistory(e)
-		if err != nil {
-			return err
-		}
-		ops = append(ops, op{key: undoKey(e.Seq), value: v})
+	history, err := historyOps(h)
+	if err != nil {
+		s.alone.RUnlock()
+		return err
 	}
-	for _, e := range h.PushRedo {
-		v, err := encodeHistory(e)
-		if err != nil {
-			return err
-		}
-		ops = append(ops, op{key: redoKey(e.Seq), value: v})
+	ops = append(ops, history...)
+	err = s.commitOnce(ops)
+	s.alone.RUnlock()
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		return s.commitBulk(w, refs, h)
 	}
-	for _, seq := range h.DropUndo {
-		ops = append(ops, op{key: undoKey(seq)})
-	}
-	for _, seq := range h.DropRedo {
-		ops = append(ops, op{key: redoKey(seq)})
-	}
+	return err
+}
+
+// commitOnce writes the ops in one synced transaction.
+func (s *Store) commitOnce(ops []op) error {
 	if err := s.checkWrite(ops); err != nil {
 		return err
 	}
@@ -77,14 +82,40 @@ func (s *Store) Commit(w *journey.Workspace, refs []journey.Ref, h HistoryStep) 
 	}
 	err = s.db.Update(func(txn *badger.Txn) error { return applyAll(txn, ops, m) })
 	if errors.Is(err, badger.ErrTxnTooBig) {
-		return fmt.Errorf("saving to the store: %w", ErrTooBig)
+		return err
 	}
 	return wrapWrite(err)
 }
 
+// historyOps are the writes of a history step.
+func historyOps(h HistoryStep) ([]op, error) {
+	var ops []op
+	for _, e := range h.PushUndo {
+		v, err := encodeHistory(e)
+		if err != nil {
+			return nil, err
+		}
+		ops = append(ops, op{key: undoKey(e.Seq), value: v})
+	}
+	for _, e := range h.PushRedo {
+		v, err := encodeHistory(e)
+		if err != nil {
+			return nil, err
+		}
+		ops = append(ops, op{key: redoKey(e.Seq), value: v})
+	}
+	for _, seq := range h.DropUndo {
+		ops = append(ops, op{key: undoKey(seq)})
+	}
+	for _, seq := range h.DropRedo {
+		ops = append(ops, op{key: redoKey(seq)})
+	}
+	return ops, nil
+}
+
 // recordOps adds the write of one record, as it now is in w, or its delete when w no longer
-// holds it.
-func recordOps(ops []op, w *journey.Workspace, r journey.Ref) ([]op, error) {
+// holds it; ix, if not nil, finds cards and pain points in w.
+func recordOps(ops []op, w *journey.Workspace, r journey.Ref, ix *recordIndex) ([]op, error) {
 	put := func(key []byte, v any) ([]op, error) {
 		b, err := encode(v)
 		return append(ops, op{key: key, value: b}), err
@@ -110,33 +141,17 @@ func recordOps(ops []op, w *journey.Workspace, r journey.Ref) ([]op, error) {
 		// A journey that is gone takes its cards and pain points with it.
 		return append(ops, op{key: journeyKey(r.ID), children: journeyChildren(r.ID)}), nil
 	case journey.RefCard:
-		if c, ok := findByID(w.Journey(r.Journey), r.ID, func(j *journey.Journey) []journey.Card { return j.Cards },
-			func(c *journey.Card) string { return c.ID }); ok {
+		if c, ok := ix.card(w, r.Journey, r.ID); ok {
 			return put(cardKey(r.Journey, r.ID), cardRecord{SchemaVersion, c})
 		}
 		return del(cardKey(r.Journey, r.ID))
 	case journey.RefPainPoint:
-		if p, ok := findByID(w.Journey(r.Journey), r.ID, func(j *journey.Journey) []journey.PainPoint { return j.PainPoints },
-			func(p *journey.PainPoint) string { return p.ID }); ok {
+		if p, ok := ix.pain(w, r.Journey, r.ID); ok {
 			return put(painKey(r.Journey, r.ID), painRecord{SchemaVersion, p})
 		}
 		return del(painKey(r.Journey, r.ID))
 	}
 	return ops, fmt.Errorf("storing a %q record: unknown kind", r.Kind)
-}
-
-func findByID[T any](j *journey.Journey, id string, list func(*journey.Journey) []T, idOf func(*T) string) (T, bool) {
-	var zero T
-	if j == nil {
-		return zero, false
-	}
-	items := list(j)
-	for i := range items {
-		if idOf(&items[i]) == id {
-			return items[i], true
-		}
-	}
-	return zero, false
 }
 
 func deletePrefix(txn *badger.Txn, prefix []byte) error {
@@ -149,12 +164,12 @@ func deletePrefix(txn *badger.Txn, prefix []byte) error {
 }
 
 func encodeHistory(e HistoryEntry) ([]byte, error) {
-	edit, err := journey.MarshalEdit(e.Edit)
+	edit, err := journey.MarshalEditWithin(e.Edit, maxHistoryValue)
+	if errors.Is(err, journey.ErrEditTooBig) {
+		return encode(historyRecord{Schema: SchemaVersion, Seq: e.Seq, Scope: e.Scope, Barrier: true})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("encoding an edit for the undo history: %w", err)
-	}
-	if len(edit) > maxHistoryValue {
-		return encode(historyRecord{Schema: SchemaVersion, Seq: e.Seq, Scope: e.Scope, Barrier: true})
 	}
 	// The record around the edit is written by hand: encoding it as a json.RawMessage field
 	// would scan the edit's bytes again, for every keystroke's commit.

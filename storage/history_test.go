@@ -113,6 +113,45 @@ func TestAnEditTooBigForHistoryLeavesABarrier(t *testing.T) {
 	}
 }
 
+// bulkCards adds n cards to the sample's first journey and returns their refs: a change too
+// big for one Badger transaction.
+func bulkCards(w *journey.Workspace, n int) []journey.Ref {
+	j := &w.Journeys[0]
+	var refs []journey.Ref
+	for i := range n {
+		id := fmt.Sprintf("bulk-%05d", i)
+		j.Cards = append(j.Cards, journey.Card{ID: id, Lane: j.Lanes[0].ID, Stage: j.Stages[0].ID, Text: strings.Repeat("card ", 20)})
+		refs = append(refs, journey.Ref{Kind: journey.RefCard, Journey: j.ID, ID: id})
+	}
+	return append(refs, journey.Ref{Kind: journey.RefJourney, ID: j.ID})
+}
+
+func TestACommitTooBigForOneTransactionIsSavedWhole(t *testing.T) {
+	s := openTest(t)
+	w := journeytest.Sample(t)
+	if err := s.Replace(w); err != nil {
+		t.Fatal(err)
+	}
+	refs := bulkCards(w, 40000)
+	entry := HistoryEntry{Seq: 1, Edit: journey.RenameWorkspace{Before: "a", After: "b"}}
+	if err := s.Commit(w, refs, HistoryStep{PushUndo: []HistoryEntry{entry}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, w) {
+		t.Error("the store does not hold the workspace committed")
+	}
+	if undo, _, _ := s.History(); len(undo) != 1 {
+		t.Errorf("%d undo entries, want the one committed", len(undo))
+	}
+	if n := keysUnder(t, s, "meta/bulk"); n != 0 {
+		t.Errorf("%d keys of the journal are left", n)
+	}
+}
+
 func TestFailedCommitWritesNothing(t *testing.T) {
 	s := openTest(t)
 	w := journeytest.Sample(t)
@@ -120,15 +159,10 @@ func TestFailedCommitWritesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := loaded(t, s)
-	// One change too big for a Badger transaction: it fails inside the transaction, after
-	// some of its records were already set there.
-	j := &w.Journeys[0]
-	var refs []journey.Ref
-	for i := range 40000 {
-		id := fmt.Sprintf("bulk-%05d", i)
-		j.Cards = append(j.Cards, journey.Card{ID: id, Lane: j.Lanes[0].ID, Stage: j.Stages[0].ID, Text: strings.Repeat("card ", 20)})
-		refs = append(refs, journey.Ref{Kind: journey.RefCard, Journey: j.ID, ID: id})
-	}
+	// A change too big for one transaction fails in its last part, after the parts before
+	// it were written: its last card is bigger than the store takes.
+	refs := bulkCards(w, 40000)
+	w.Journeys[0].Cards[len(w.Journeys[0].Cards)-1].Text = strings.Repeat("x", maxValue+1)
 	entry := HistoryEntry{Seq: 1, Edit: journey.RenameWorkspace{Before: "a", After: "b"}}
 	err := s.Commit(w, refs, HistoryStep{PushUndo: []HistoryEntry{entry}})
 	if !errors.Is(err, ErrTooBig) {
@@ -140,6 +174,24 @@ func TestFailedCommitWritesNothing(t *testing.T) {
 	if undo, _, _ := s.History(); len(undo) != 0 {
 		t.Error("a failed commit wrote its history entry")
 	}
+	if n := keysUnder(t, s, "meta/bulk"); n != 0 {
+		t.Errorf("%d keys of the journal are left", n)
+	}
+	// And the store takes the next edit.
+	w2 := journeytest.Sample(t)
+	w2.Name = "Renamed"
+	if err := s.Commit(w2, []journey.Ref{{Kind: journey.RefWorkspace}}, HistoryStep{}); err != nil {
+		t.Fatalf("the next commit: %v", err)
+	}
+}
+
+func keysUnder(t *testing.T, s *Store, prefix string) int {
+	t.Helper()
+	keys, err := s.keysWithPrefix([]byte(prefix))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(keys)
 }
 
 func TestMigrationFromSchema1(t *testing.T) {
@@ -217,5 +269,24 @@ func TestReplaceGivesPulsesIDsInOrder(t *testing.T) {
 	}
 	if !bytes.Equal(loaded(t, s), journeytest.File(t, w)) {
 		t.Error("the workspace in memory and the one stored list pulses differently")
+	}
+}
+
+func TestARecordTooBigSaysWhatToDo(t *testing.T) {
+	huge := make([]byte, maxValue+1)
+	for _, tc := range []struct {
+		key  []byte
+		want string
+	}{
+		{journeyKey("j-late"), `the journey "j-late" would hold more cards and pain points than one journey keeps`},
+		{cardKey("j-late", "c1"), `the record "j/j-late/card/c1" would be 15 MiB`},
+	} {
+		err := checkRecord(tc.key, huge)
+		if !errors.Is(err, ErrTooBig) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want it to say %q", tc.key, err, tc.want)
+		}
+		if err := checkRecord(tc.key, huge[:maxValue]); err != nil {
+			t.Errorf("%s: a record of the most the store takes was refused: %v", tc.key, err)
+		}
 	}
 }

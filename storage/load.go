@@ -30,6 +30,9 @@ func (s *Store) load(read func(string) bool) (*journey.Workspace, error) {
 		if _, err := txn.Get([]byte(keyIncomplete)); err == nil {
 			return fmt.Errorf("%s: %w", s.dir, ErrIncomplete)
 		}
+		if _, err := txn.Get([]byte(keyBulk)); err == nil {
+			return fmt.Errorf("%s: %w", s.dir, ErrHalfWritten)
+		}
 		var ws workspaceRecord
 		if found, err := get(txn, []byte(keyWorkspace), &ws); err != nil || !found {
 			return err

@@ -39,6 +39,8 @@ func TestMain(m *testing.M) {
 		os.Exit(runFullCloser(os.Getenv("JOURNEYMAP_STORE"), false))
 	case "installer":
 		os.Exit(runInstaller(os.Getenv("JOURNEYMAP_STORE")))
+	case "bulk committer":
+		os.Exit(runBulkCommitter(os.Getenv("JOURNEYMAP_STORE")))
 	}
 	os.Exit(m.Run())
 }

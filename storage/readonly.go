@@ -44,7 +44,7 @@ func OpenReadOnly(dir string) (*Store, error) {
 	}
 	s := &Store{db: db, dir: dir, readOnly: true}
 	current, err := s.schemaCurrent()
-	if err == nil && current {
+	if err == nil && current && !s.halfWritten() {
 		return s, nil
 	}
 	db.Close()

@@ -47,6 +47,8 @@ func (s *Store) Receive(in []Incoming) (Received, error) {
 	if sh == nil {
 		return got, errors.New("the store follows no shared workspace")
 	}
+	s.alone.RLock()
+	defer s.alone.RUnlock()
 	err := s.update(func(txn *badger.Txn) error {
 		got = Received{}
 		var lr lastRecord

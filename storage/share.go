@@ -386,6 +386,8 @@ func (s *Store) Outgoing(now time.Time, max int) (out []Outgoing, more bool, err
 	if sh == nil {
 		return nil, false, nil
 	}
+	s.alone.RLock()
+	defer s.alone.RUnlock()
 	err = s.db.View(func(txn *badger.Txn) error {
 		return scan(txn, []byte(prefixOutbox), func(k, v []byte) error {
 			if len(out) == max {
@@ -466,6 +468,8 @@ func (s *Store) Sent(o Outgoing, rev uint64) error {
 // SentAll is Sent for several records at once, in one transaction: revs[i] is out[i]'s.
 func (s *Store) SentAll(out []Outgoing, revs []uint64) error {
 	me := s.member()
+	s.alone.RLock()
+	defer s.alone.RUnlock()
 	return s.update(func(txn *badger.Txn) error {
 		for i, o := range out {
 			cur, err := valueOf(txn, outboxKey(o.storeKey))

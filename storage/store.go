@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -28,6 +29,9 @@ var (
 	ErrDamaged = errors.New("store is damaged")
 	// ErrIncomplete means an import of an older Journeymap was cut off before it finished.
 	ErrIncomplete = errors.New("the last import into this store did not finish; import the file again with -replace")
+	// ErrHalfWritten means a commit too big for one transaction failed part way and could
+	// not be taken back yet; the next open takes it back.
+	ErrHalfWritten = errors.New("a big edit was cut off while it was being saved; close Journeymap and open the store again to take it back")
 	// ErrNotStore means the directory holds other files and no store.
 	ErrNotStore = errors.New("directory holds other files and is no Journeymap store")
 	// ErrNoStore means there is no store where one was to be read.
@@ -58,6 +62,12 @@ type Store struct {
 	share atomic.Pointer[Share]
 	// outSeq numbers the outbox's marks.
 	outSeq atomic.Uint64
+	// alone is held by a commit too big for one transaction, and shared by what else must
+	// not see it half written: the sender, and other commits.
+	alone sync.RWMutex
+	// broken, once set, is why the store takes no more writes: a big commit that failed
+	// could not be taken back, and the next open must do it before anything else is written.
+	broken atomic.Pointer[error]
 }
 
 // Open opens the store in dir for reading and writing, creating the directory and an empty
@@ -101,6 +111,10 @@ func openBadger(dir, path string) (*Store, error) {
 	if err := s.checkSchema(); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if err := s.rollBack(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening store %s: taking back a big edit that was cut off: %w", dir, err)
 	}
 	if err := s.loadShare(); err != nil {
 		db.Close()
@@ -472,6 +486,9 @@ func (s *Store) checkWrite(ops []op) error {
 	if s.readOnly {
 		return fmt.Errorf("%w: %s", ErrReadOnly, s.dir)
 	}
+	if err := s.broken.Load(); err != nil {
+		return fmt.Errorf("%w: close Journeymap and open it again: %w", ErrNotWritable, *err)
+	}
 	if err := s.checkPlace(); err != nil {
 		return err
 	}
@@ -485,12 +502,17 @@ func (s *Store) checkWrite(ops []op) error {
 	return checkFree(s.dir, minFreeBytes+3*size)
 }
 
-// checkRecord refuses a record over maxValue.
+// checkRecord refuses a record over maxValue. A journey's record keeps the order of its
+// cards and pain points, so a journey grows too big by holding too many of them, which the
+// message says with its remedy.
 func checkRecord(key, value []byte) error {
-	if len(value) > maxValue {
-		return fmt.Errorf("%w: the record %q would be %d MiB, and the store takes records up to %d MiB", ErrTooBig, key, len(value)>>20, maxValue>>20)
+	if len(value) <= maxValue {
+		return nil
 	}
-	return nil
+	if r, ok := refOf(key); ok && r.Kind == journey.RefJourney {
+		return fmt.Errorf("%w: the journey %q would hold more cards and pain points than one journey keeps (its record would be %d MiB, and the store takes up to %d MiB): split them into several journeys", ErrTooBig, r.ID, len(value)>>20, maxValue>>20)
+	}
+	return fmt.Errorf("%w: the record %q would be %d MiB, and the store takes records up to %d MiB", ErrTooBig, key, len(value)>>20, maxValue>>20)
 }
 
 // checkFree refuses, with ErrDiskFull, when the disk of dir has less than need bytes free.

@@ -128,24 +128,23 @@ type CSVImport struct {
 	Ignored    []string // the header's columns that are not read, e.g. a team's own "Notes"
 }
 
-// crLineEnds ends with "\n" the lines a CR alone ends, as classic Mac OS and some exports
-// write them: encoding/csv takes a lone CR for part of a cell, and the whole file would be one
-// line. A CR inside a quoted cell is left to the cell, whose line ends read as "\n".
+// crLineEnds ends with "\n", in place, the lines a CR alone ends, as classic Mac OS and some
+// exports write them: encoding/csv takes a lone CR for part of a cell, and the whole file
+// would be one line. A CR inside a quoted cell is left to the cell, whose line ends read as "\n".
 func crLineEnds(data []byte) []byte {
 	if !bytes.Contains(data, []byte("\r")) {
 		return data
 	}
-	out := bytes.Clone(data)
 	quoted := false
-	for i, c := range out {
+	for i, c := range data {
 		switch {
 		case c == '"':
 			quoted = !quoted
-		case c == '\r' && !quoted && (i+1 == len(out) || out[i+1] != '\n'):
-			out[i] = '\n'
+		case c == '\r' && !quoted && (i+1 == len(data) || data[i+1] != '\n'):
+			data[i] = '\n'
 		}
 	}
-	return out
+	return data
 }
 
 // ReadCSV reads pain points for the journey with the id journeyID in w from a CSV in the
@@ -182,7 +181,8 @@ func ReadCSV(r io.Reader, w *journey.Workspace, journeyID string) (*CSVImport, e
 	if err != nil {
 		return nil, err
 	}
-	out := &CSVImport{Ignored: ignored}
+	// Sized once: grown by doubling, the rows of a big file would be held up to twice.
+	out := &CSVImport{Ignored: ignored, PainPoints: make([]journey.PainPoint, 0, bytes.Count(data, []byte("\n"))+1)}
 	var problems []string
 	var others []int // lines of rows of other journeys, said once
 	var otherIDs []string
