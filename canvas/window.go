@@ -199,6 +199,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 		}
 	})
 	stop := doc.Watch(mw.changed)
+	doc.OnLost = mw.storeLost
 	mw.Map.OnSelect = mw.selected
 	mw.Editor = NewEditor(doc, mw.Map)
 	mw.SetOnClosed(func() {
@@ -457,6 +458,22 @@ func (mw *MainWindow) SayNoBackup(why string) {
 const messageTime = 6 * time.Second
 
 // say shows a message in the status bar for a while, then the journey's figures again.
+// storeLost offers, once the store's folder has gone from under the app, to save what the
+// window still holds as a workspace file: for a folder deleted, it is the only copy left.
+func (mw *MainWindow) storeLost(error) {
+	msg := widget.NewLabel(fmt.Sprintf("Journeymap can't save your changes any more: the store's folder, %s, was deleted, moved or replaced while the app ran.\n\n"+
+		"The map still shows everything that was saved. Save it as a workspace file to keep it; "+
+		"journeymap import FILE puts it in a store again.", mw.doc.Dir()))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("The store is gone", "Save as a Workspace File…", "Not Now", msg, func(save bool) {
+		if save {
+			mw.ExportWorkspaceFile()
+		}
+	}, mw)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}
+
 func (mw *MainWindow) say(msg string) {
 	mw.message.SetText(msg)
 	mw.message.Show()

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"journeymap/canvas/export"
@@ -431,5 +432,69 @@ func TestEscapeCancelsADialog(t *testing.T) {
 	ed.mw.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if ed.mw.Canvas().Overlays().Top() != nil || len(ed.doc.Workspace().Members) != members {
 		t.Error("Esc in the member dialog did not cancel it")
+	}
+}
+
+func TestAStoreMovedAwayOffersToSaveTheWorkspace(t *testing.T) {
+	ed := openEditing(t)
+	ed.ctrl(fyne.KeyN)
+	test.Type(ed.text(), "Saved before the move")
+	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if ed.mw.Canvas().Overlays().Top() != nil {
+		t.Fatal("a dialog is open before the store went")
+	}
+	if err := os.Rename(ed.dir, ed.dir+".moved"); err != nil {
+		t.Fatal(err)
+	}
+	ed.ctrl(fyne.KeyN)
+	test.Type(ed.text(), "Typed after the move")
+	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+
+	dlg := ed.mw.Canvas().Overlays().Top()
+	if dlg == nil {
+		t.Fatal("a store moved away was not said in a dialog")
+	}
+	if said := labelsIn(dlg); !strings.Contains(said, ed.dir+", was deleted, moved or replaced") || !strings.Contains(said, "journeymap import FILE") {
+		t.Errorf("the dialog says %q", said)
+	}
+	// The dialog is whole in the window, its text wrapped inside it, its buttons below it.
+	win := ed.mw.Canvas().Size()
+	save := screentest.Button(t, dlg, "Save as a Workspace File…")
+	var text screentest.Drawn
+	for _, d := range screentest.OnScreen(dlg) {
+		if l, ok := d.Object.(*widget.Label); ok && strings.Contains(l.Text, "journeymap import") {
+			text = d
+		}
+	}
+	button, _ := screentest.DrawnAs(dlg, save)
+	if text.Size.Width > win.Width || text.Pos.X < 0 || text.Size.Height < 3*theme.TextSize() ||
+		button.Pos.Y < text.Pos.Y+text.Size.Height || button.Pos.Y+button.Size.Height > win.Height {
+		t.Errorf("the text is drawn %v and the button %v in a window of %v", text, button, win)
+	}
+	// Saving it writes what the map held: every card saved, and none that was not.
+	test.Tap(save)
+	form := ed.mw.Canvas().Overlays().Top()
+	folder := t.TempDir()
+	entries := entriesIn(form)
+	entries[0].SetText(folder)
+	entries[1].SetText("kept.journeymap.json")
+	test.Tap(screentest.Button(t, form, "Export"))
+	ed.mw.exporting.Wait()
+	b, err := os.ReadFile(filepath.Join(folder, "kept.journeymap.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "Saved before the move") || strings.Contains(string(b), "Typed after the move") {
+		t.Error("the file saved is not the workspace as it was saved")
+	}
+	// Another edit refused says so in the status bar, without a second dialog on the first.
+	ed.ctrl(fyne.KeyN)
+	test.Type(ed.text(), "And another")
+	ed.text().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if ed.mw.Canvas().Overlays().Top() != nil {
+		t.Error("a second refused edit opened the dialog again")
+	}
+	if !strings.Contains(ed.mw.message.Text, "was not saved") {
+		t.Errorf("status bar: %q", ed.mw.message.Text)
 	}
 }

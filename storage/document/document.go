@@ -75,6 +75,10 @@ type Document struct {
 	// ReadOnly refuses every change, undo and redo, with ErrReadOnly: presenter mode sets it, so
 	// that no key pressed in front of a room can change the map.
 	ReadOnly bool
+	// OnLost, if set, is told once, with why, that the store's folder was deleted, moved or
+	// replaced: no edit can be kept any more, and the workspace in memory is the only copy
+	// left of all that was saved, for the user to save as a file.
+	OnLost func(error)
 
 	store      *storage.Store
 	ws         *journey.Workspace
@@ -84,6 +88,7 @@ type Document struct {
 	background sync.WaitGroup // backups written from the store while the app goes on
 	// whyReadOnly is why Open fell back to opening the store read-only.
 	whyReadOnly string
+	lost        bool
 }
 
 type watcher struct{ fn func(Change) }
@@ -230,6 +235,10 @@ func (d *Document) commit(applied journey.Edit, refs []journey.Ref, step storage
 		if w, lerr := d.store.Load(); lerr == nil {
 			*d.ws = *w
 		}
+	}
+	if errors.Is(err, storage.ErrStoreGone) && !d.lost && d.OnLost != nil {
+		d.lost = true
+		d.OnLost(err)
 	}
 	return fmt.Errorf("%s was not saved: %w", applied.Label(), err)
 }

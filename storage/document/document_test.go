@@ -3,6 +3,7 @@ package document
 import (
 	"bytes"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -170,6 +171,36 @@ func TestAFailedCommitLeavesEverythingAsItWas(t *testing.T) {
 	}
 	if !bytes.Equal(stored(t, dir), memory) {
 		t.Error("the store does not hold what memory shows")
+	}
+}
+
+func TestAStoreMovedAwayIsToldOnceWithTheWorkspaceKept(t *testing.T) {
+	d, dir := openSample(t)
+	var lost []error
+	d.OnLost = func(err error) { lost = append(lost, err) }
+	if err := d.Do(addCard(t, d, "c-kept", "Kept")); err != nil {
+		t.Fatal(err)
+	}
+	if len(lost) != 0 {
+		t.Fatalf("told of a lost store while it was there: %v", lost)
+	}
+	memory := journeytest.File(t, d.Workspace())
+	if err := os.Rename(dir, dir+".moved"); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"Typed after the move", "And again"} {
+		if err := d.Do(addCard(t, d, "c-"+text, text)); !errors.Is(err, storage.ErrStoreGone) {
+			t.Fatalf("got %v, want ErrStoreGone", err)
+		}
+	}
+	if _, err := d.Undo(); !errors.Is(err, storage.ErrStoreGone) {
+		t.Fatalf("undo: got %v, want ErrStoreGone", err)
+	}
+	if len(lost) != 1 || !errors.Is(lost[0], storage.ErrStoreGone) {
+		t.Errorf("told %d times (%v), want once", len(lost), lost)
+	}
+	if !bytes.Equal(journeytest.File(t, d.Workspace()), memory) {
+		t.Error("the workspace in memory is not what was saved before the store went")
 	}
 }
 
