@@ -154,7 +154,7 @@ func e2eSetup(t *testing.T) (dir, bin string, env []string, x func(...string) (s
 }
 
 // buildBinary builds journeymap into a new temporary directory, and returns both.
-func buildBinary(t *testing.T) (dir, bin string) {
+func buildBinary(t testing.TB) (dir, bin string) {
 	t.Helper()
 	dir = t.TempDir()
 	bin = filepath.Join(dir, "journeymap")

@@ -35,6 +35,15 @@
 		if ($(i + 1) == "peak-rss-MiB") peakRSS = $i
 	}
 }
+/^BenchmarkCSVImport\// {
+	split($1, part, "/"); sub(/-[0-9]+$/, "", part[2]); sub(/^rows=/, "", part[2])
+	for (i = 3; i < NF; i++) {
+		if ($(i + 1) == "s/import") csvS[part[2]] = $i
+		if ($(i + 1) == "ns/row") csvRow[part[2]] = $i
+		if ($(i + 1) == "peak-rss-MiB") csvRSS[part[2]] = $i
+		if ($(i + 1) == "refused") csvRefused[part[2]] = 1
+	}
+}
 END {
 	small = "40x7x5"; big = "200x10x10"
 	split("build text move zoom scroll", ops, " ")
@@ -65,6 +74,18 @@ END {
 	}
 	if (ownEdit && sharedEdit)
 		printf "\nA card edit on the big task force's workspace, medians: %.3f ms with sharing on (sent meanwhile), %.3f ms on a store of its own; ratio %.2f. From durable on one desk to the other desk's document, on loopback: p50 %.1f ms, p99 %.1f ms\n", sharedEdit / 1e6, ownEdit / 1e6, sharedEdit / ownEdit, arrive50, arrive99
+	if (csvS["10000"]) {
+		printf "\nCSV import of n pain points through the binary (journeymap import -format csv):\n"
+		printf "  %-10s %10s %10s %14s\n", "rows", "s", "µs/row", "peak RSS MiB"
+		split("10000 100000 1000000", rows, " ")
+		for (i = 1; i <= 3; i++) {
+			r = rows[i]
+			if (csvRefused[r]) printf "  %-10s refused (see the benchmark's log)\n", r
+			else if (csvS[r]) printf "  %-10s %10.2f %10.1f %14.0f\n", r, csvS[r], csvRow[r] / 1e3, csvRSS[r]
+		}
+		if (csvRow["10000"] && csvRow["1000000"] && !csvRefused["1000000"])
+			printf "  time per row 1M / 10k: %.2f (flat means linear)\n", csvRow["1000000"] / csvRow["10000"]
+	}
 	if (shareS && joinS)
 		printf "\nSharing the big task force's workspace (50 journeys, 20,000 cards, 5,000 pain points): %.1f s; joining it from an empty store: %.1f s; peak RSS of the process (server included) %.0f MiB\n", shareS, joinS, peakRSS
 }
