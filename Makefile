@@ -14,7 +14,8 @@ FUZZTIME    ?= 3m
 # new finds land in the package's testdata/fuzz/ and are replayed by every test run.
 FUZZ        := ./journey/interchange:FuzzParse ./journey/interchange:FuzzCSVRoundTrip ./journey/interchange:FuzzReadCSV \
                ./journey:FuzzUnmarshalEdit ./storage:FuzzOpenDamaged ./storage:FuzzWireKey ./journey/merge:FuzzMerge
-# make soak: the crash tests with this many SIGKILLs each (make test runs 30).
+# make soak: the crash tests with this many SIGKILLs each (make test runs 30), and the app
+# killed as often while cards are typed into it under Xvfb (make test: 3).
 SOAK_KILLS  ?= 300
 
 # The Windows build, cross-compiled with mingw-w64: a GUI program (no console window behind it).
@@ -88,7 +89,8 @@ fuzz:
 	@bash .ci/fuzz $(GO) $(FUZZTIME) $(FUZZ)
 
 soak: deps
-	JOURNEYMAP_KILLS=$(SOAK_KILLS) $(GO) test -count=1 -timeout=60m -run='SIGKILL' -v ./storage/ > /tmp/journeymap-soak.txt; s=$$?; grep -E '^(---|ok|FAIL)|killed|process_test' /tmp/journeymap-soak.txt; exit $$s
+	JOURNEYMAP_KILLS=$(SOAK_KILLS) $(GO) test -count=1 -timeout=60m -run='SIGKILL' -v ./storage/ > /tmp/journeymap-soak.txt; s=$$?; grep -E '^(---|ok|FAIL)|killed|process_test' /tmp/journeymap-soak.txt; [ $$s = 0 ] || exit $$s
+	JOURNEYMAP_GUI_KILLS=$(SOAK_KILLS) $(GO) test -count=1 -timeout=90m -run='TestEndToEndSIGKILLBurst' -v . > /tmp/journeymap-soak-gui.txt; s=$$?; grep -E '^(---|ok|FAIL)|SIGKILLs|e2e_kill_test' /tmp/journeymap-soak-gui.txt; exit $$s
 
 bench: deps
 	@$(GO) test -run='^$$' -bench=. -benchmem ./... | tee /tmp/journeymap-bench.txt
