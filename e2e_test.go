@@ -387,6 +387,13 @@ func secondInstanceIsTold(t *testing.T, bin, store string, env []string, x func(
 // and its exit arrives on the channel. It is killed when the test ends, if still running.
 func startApp(t *testing.T, bin, store string, env []string) (*strings.Builder, <-chan error) {
 	t.Helper()
+	stderr, exited, _ := startAppProcess(t, bin, store, env)
+	return stderr, exited
+}
+
+// startAppProcess is startApp that also returns the app's process id.
+func startAppProcess(t *testing.T, bin, store string, env []string) (*strings.Builder, <-chan error, int) {
+	t.Helper()
 	app := exec.Command(bin, "-store", store)
 	app.Env = env
 	stderr := &strings.Builder{}
@@ -397,7 +404,7 @@ func startApp(t *testing.T, bin, store string, env []string) (*strings.Builder, 
 	exited := make(chan error, 1)
 	go func() { exited <- app.Wait() }()
 	t.Cleanup(func() { app.Process.Kill() })
-	return stderr, exited
+	return stderr, exited, app.Process.Pid
 }
 
 // said is what the app wrote to standard error, cut to its first lines: a Go panic's reason
@@ -429,17 +436,24 @@ func startXvfb(t *testing.T) (display, xauth string) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(ctx, "xvfb-run", "-a", "-s", "-noreset -screen 0 1920x1080x24",
-		"sh", "-c", `echo "$DISPLAY $XAUTHORITY"; exec sleep 600`)
+		"sh", "-c", `echo "$DISPLAY $XAUTHORITY"; exec cat >/dev/null`)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The server lives as long as the test needs it (a soak runs for half an hour) and no
+	// longer: its shell reads a pipe only this process holds, which closes when it ends,
+	// however it ends.
+	alive, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Skipf("no X server can be started here: %v", err)
 	}
-	t.Cleanup(func() { cancel(); cmd.Wait() })
+	t.Cleanup(func() { alive.Close(); cancel(); cmd.Wait() })
 	line := make(chan string, 1)
 	go func() {
 		s := bufio.NewScanner(out)
