@@ -22,16 +22,21 @@ SOAK_KILLS  ?= 300
 WINDOWS_ENV := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
 WINDOWS_BIN := bin/journeymap.exe
 
-.PHONY: run build windows dist dist-linux dist-windows install uninstall test deps lint unit fuzz soak bench startup clean
+.PHONY: run build windows dist dist-linux dist-windows install uninstall test deps deps-build lint unit fuzz soak bench startup clean
 
 run: build
 	./$(BIN) $(if $(STORE),-store $(STORE))
 
-build: deps
+build: deps-build
 	$(GO) build -o $(BIN) .
 
+# make deps: every package the tests use; make run and make build install only what they need.
 deps:
 	@bash .ci/deps
+	@$(GO) mod download
+
+deps-build:
+	@bash .ci/deps build
 	@$(GO) mod download
 
 $(FYNE):
