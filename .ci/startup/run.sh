@@ -15,12 +15,23 @@ Xvfb $display -screen 0 1920x1080x24 >/dev/null 2>&1 &
 xvfb=$!
 sleep 1
 export DISPLAY=$display LANG=en_US.UTF-8
+# stop ends a run: SIGTERM, and SIGKILL for what is still there 5 s later (a bare Fyne window
+# once ignored SIGTERM for good, and waiting for it hung make startup).
+stop() {
+  kill "$1" 2>/dev/null || true
+  for _ in $(seq 50); do
+    [ -e "/proc/$1" ] && ! grep -q ') Z' "/proc/$1/stat" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -9 "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
 once() { # title, command...
   local title=$1; shift
   HOME=$(mktemp -d -p "$tmp") "$@" >/dev/null 2>&1 &
   local pid=$!
-  timeout 20 "$tmp/probe" "$title" "$(date +%s%N)" || true
-  kill $pid 2>/dev/null; wait $pid 2>/dev/null || true
+  timeout -k 2 20 "$tmp/probe" "$title" "$(date +%s%N)" || true
+  stop $pid
 }
 "$tmp/journeymap" import -store "$tmp/store" assets/sample.journeymap.json >/dev/null
 for _ in $(seq "$runs"); do
