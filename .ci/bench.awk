@@ -50,7 +50,7 @@ END {
 	names["build"] = "build (cold measuring)"; names["text"] = "one card's text changed"
 	names["move"] = "a card moved to another stage"; names["zoom"] = "a zoom step"; names["scroll"] = "a scroll step"
 	if (ns[small "/build"]) {
-		printf "\nThe map in its scroller, as the app draws it (ms):\n"
+		printf "\nThe map in its scroller, in Fyne's test driver: the work of each change, with no painting (ms):\n"
 		printf "  %-32s %12s %12s %8s\n", "", small, big, "ratio"
 	}
 	for (i = 1; i <= 5; i++) {
