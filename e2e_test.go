@@ -618,7 +618,7 @@ func TestEndToEndAHostileWindowSizeOpensFitted(t *testing.T) {
 	dir, bin, env, x := e2eSetup(t)
 	store := filepath.Join(dir, "store")
 	importSample(t, bin, store, env)
-	prefs := filepath.Join(dir, "home", ".config", "fyne", appID, "window.json")
+	prefs := filepath.Join(dir, "home", ".config", "fyne", appID, "journeymap", "window.json")
 	if err := os.MkdirAll(filepath.Dir(prefs), 0o700); err != nil {
 		t.Fatal(err)
 	}
@@ -661,7 +661,7 @@ func TestEndToEndSIGTERMQuitsAsQuitDoes(t *testing.T) {
 	dir, bin, env, x := e2eSetup(t)
 	store := filepath.Join(dir, "store")
 	importSample(t, bin, store, env)
-	prefs := filepath.Join(dir, "home", ".config", "fyne", appID, "window.json")
+	prefs := filepath.Join(dir, "home", ".config", "fyne", appID, "journeymap", "window.json")
 	for run := range 4 {
 		stderr, exited := startApp(t, bin, store, env)
 		id := waitForWindow(x, "Journeymap", 30*time.Second)

@@ -33,8 +33,10 @@ type remembered struct {
 
 const rememberedSchema = 1
 
-// rememberedFile is the file's name in the app's storage folder, beside Fyne's preferences.
-const rememberedFile = "window.json"
+// rememberedFile is the file's place in the app's storage folder: in a folder of its own,
+// because Fyne watches the folder of its preferences and reads them again at every change
+// there, and read while Fyne rewrote them at exit they were found empty.
+var rememberedFile = filepath.Join("journeymap", "window.json")
 
 // The keys under which Fyne's preferences held the same, before the window had a file of its
 // own: read once, the first time, so that an update remembers what it did before.
@@ -60,6 +62,9 @@ type memory struct {
 // next change to replace.
 func recall(a fyne.App) *memory {
 	m := &memory{path: filepath.Join(a.Storage().RootURI().Path(), rememberedFile)}
+	// Made now, while nothing writes Fyne's preferences: the folder's coming is a change in
+	// the one Fyne watches.
+	_ = os.MkdirAll(filepath.Dir(m.path), 0o700)
 	err := m.read()
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

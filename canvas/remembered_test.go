@@ -39,7 +39,7 @@ func TestTheWindowRemembersInAFileOfItsOwn(t *testing.T) {
 	ed.mw.Resize(fyne.NewSize(1200, 800))
 	ed.mw.remember()
 	var kept remembered
-	b, err := os.ReadFile(filepath.Join(ed.a.Storage().RootURI().Path(), "window.json"))
+	b, err := os.ReadFile(filepath.Join(ed.a.Storage().RootURI().Path(), "journeymap", "window.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
