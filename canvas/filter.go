@@ -10,6 +10,10 @@ import (
 	"journeymap/journey"
 )
 
+// prefMe is the id of the member who uses this desktop, which the filter "mine" means. It is
+// a person's own setting, not the team's, so it is kept on the desktop, not in the workspace.
+const prefMe = "member.me"
+
 // filterLabels are the filter's ways as a menu names them.
 var filterLabels = map[journey.Show]string{
 	journey.ShowKnown:       "Known: customers report them",
@@ -100,7 +104,7 @@ func (mw *MainWindow) refreshFilter() {
 
 // me is the member who uses this desktop, if they said and are still a member.
 func (mw *MainWindow) me() (journey.Member, bool) {
-	return mw.doc.Workspace().Member(mw.memory.now.Me)
+	return mw.doc.Workspace().Member(mw.app.Preferences().String(prefMe))
 }
 
 // AskWhoIAm asks which member uses this desktop and remembers it there; then, if given, runs
@@ -125,7 +129,7 @@ func (mw *MainWindow) AskWhoIAm(then func()) {
 		if !ok || i < 0 {
 			return
 		}
-		mw.keep(func(r *remembered) { r.Me = members[i].ID })
+		mw.app.Preferences().SetString(prefMe, members[i].ID)
 		mw.nameSharer()
 		mw.SetFilter(mw.Map.Filter())
 		if then != nil {
