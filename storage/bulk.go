@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -174,19 +173,8 @@ func (s *Store) writeJournal(keys [][]byte) error {
 // they take; the last one holds the history step and takes the journal's mark away.
 func (s *Store) writeBulk(w *journey.Workspace, refs []journey.Ref, history []op, m *marks) error {
 	ix := newRecordIndex()
-	txn := s.db.NewTransaction(true)
-	defer func() { txn.Discard() }()
-	put := func(o op) error {
-		err := apply(txn, o, m)
-		if errors.Is(err, badger.ErrTxnTooBig) {
-			if err = txn.Commit(); err != nil {
-				return wrapWrite(err)
-			}
-			txn = s.db.NewTransaction(true)
-			err = apply(txn, o, m)
-		}
-		return wrapWrite(err)
-	}
+	parts := s.inParts(m)
+	defer parts.discard()
 	var ops []op
 	for start := 0; start < len(refs); start += bulkChunk {
 		ops = ops[:0]
@@ -203,18 +191,18 @@ func (s *Store) writeBulk(w *journey.Workspace, refs []journey.Ref, history []op
 			return err
 		}
 		for _, o := range ops {
-			if err := put(o); err != nil {
+			if err := parts.put(o); err != nil {
 				return err
 			}
 		}
 	}
 	for _, o := range append(history, op{key: []byte(keyBulk)}) {
-		if err := put(o); err != nil {
+		if err := parts.put(o); err != nil {
 			return err
 		}
 	}
 	// The mark's delete must be in the last transaction, with what it ends.
-	return wrapWrite(txn.Commit())
+	return parts.commit()
 }
 
 // rollBack puts back what the journal holds, if a journal stands, and then removes it. Cut

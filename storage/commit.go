@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -70,13 +69,7 @@ func (s *Store) Commit(w *journey.Workspace, refs []journey.Ref, h HistoryStep) 
 
 // commitOnce writes the ops in one synced transaction.
 func (s *Store) commitOnce(ops []op) error {
-	if err := s.checkWrite(ops); err != nil {
-		return err
-	}
-	if err := s.checkShareable(ops); err != nil {
-		return err
-	}
-	m, err := s.marksFor(time.Now())
+	m, err := s.ready(ops)
 	if err != nil {
 		return err
 	}

@@ -527,13 +527,7 @@ func checkFree(dir string, need uint64) error {
 // write applies the ops in one transaction. A set too large for one (a big import) is written
 // in several, with a marker that makes Load refuse the store until a later write completes.
 func (s *Store) write(ops []op) error {
-	if err := s.checkWrite(ops); err != nil {
-		return err
-	}
-	if err := s.checkShareable(ops); err != nil {
-		return err
-	}
-	m, err := s.marksFor(time.Now())
+	m, err := s.ready(ops)
 	if err != nil {
 		return err
 	}
@@ -549,26 +543,58 @@ func (s *Store) write(ops []op) error {
 	if err := s.db.Update(func(txn *badger.Txn) error { return txn.Set([]byte(keyIncomplete), []byte(`{"schema":1}`)) }); err != nil {
 		return wrapWrite(err)
 	}
-	txn := s.db.NewTransaction(true)
-	defer func() { txn.Discard() }()
+	parts := s.inParts(m)
+	defer parts.discard()
 	for _, o := range ops {
-		err := apply(txn, o, m)
-		if errors.Is(err, badger.ErrTxnTooBig) {
-			if err = txn.Commit(); err != nil {
-				return wrapWrite(err)
-			}
-			txn = s.db.NewTransaction(true)
-			err = apply(txn, o, m)
-		}
-		if err != nil {
-			return wrapWrite(err)
+		if err := parts.put(o); err != nil {
+			return err
 		}
 	}
-	if err := txn.Commit(); err != nil {
-		return wrapWrite(err)
+	if err := parts.commit(); err != nil {
+		return err
 	}
 	return wrapWrite(s.db.Update(func(txn *badger.Txn) error { return txn.Delete([]byte(keyIncomplete)) }))
 }
+
+// ready refuses ops the store must not take (checkWrite, checkShareable) and returns what
+// marks the records they change to be sent, if the store is shared.
+func (s *Store) ready(ops []op) (*marks, error) {
+	if err := s.checkWrite(ops); err != nil {
+		return nil, err
+	}
+	if err := s.checkShareable(ops); err != nil {
+		return nil, err
+	}
+	return s.marksFor(time.Now())
+}
+
+// parts applies ops in as many transactions as they take: when one is full it is committed
+// and the next begun. What is committed stays so; the caller makes that safe.
+type parts struct {
+	db  *badger.DB
+	txn *badger.Txn
+	m   *marks
+}
+
+func (s *Store) inParts(m *marks) *parts {
+	return &parts{db: s.db, txn: s.db.NewTransaction(true), m: m}
+}
+
+func (p *parts) put(o op) error {
+	err := apply(p.txn, o, p.m)
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		if err = p.txn.Commit(); err != nil {
+			return wrapWrite(err)
+		}
+		p.txn = p.db.NewTransaction(true)
+		err = apply(p.txn, o, p.m)
+	}
+	return wrapWrite(err)
+}
+
+func (p *parts) commit() error { return wrapWrite(p.txn.Commit()) }
+
+func (p *parts) discard() { p.txn.Discard() }
 
 // applyAll applies the ops in order in txn, queueing each record they change to be sent
 // when the store is shared (m not nil).
