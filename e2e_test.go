@@ -5,6 +5,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"image"
@@ -617,11 +618,11 @@ func TestEndToEndAHostileWindowSizeOpensFitted(t *testing.T) {
 	dir, bin, env, x := e2eSetup(t)
 	store := filepath.Join(dir, "store")
 	importSample(t, bin, store, env)
-	prefs := filepath.Join(dir, "home", ".config", "fyne", appID, "preferences.json")
+	prefs := filepath.Join(dir, "home", ".config", "fyne", appID, "journeymap", "window.json")
 	if err := os.MkdirAll(filepath.Dir(prefs), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(prefs, []byte(`{"window.size":[100000,100000]}`), 0o600); err != nil {
+	if err := os.WriteFile(prefs, []byte(`{"schema":1,"window.size":[100000,100000]}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	stderr, exited := startApp(t, bin, store, env)
@@ -660,7 +661,17 @@ func TestEndToEndSIGTERMQuitsAsQuitDoes(t *testing.T) {
 	dir, bin, env, x := e2eSetup(t)
 	store := filepath.Join(dir, "store")
 	importSample(t, bin, store, env)
-	prefs := filepath.Join(dir, "home", ".config", "fyne", appID, "preferences.json")
+	prefs := filepath.Join(dir, "home", ".config", "fyne", appID, "journeymap", "window.json")
+	// What an older Journeymap kept in Fyne's preferences: taken over once, and never written
+	// again, as Fyne truncates it to write it and read it empty at exit.
+	fynePrefs := filepath.Join(dir, "home", ".config", "fyne", appID, "preferences.json")
+	legacy := []byte(`{"theme": "dark", "sidebar.hidden": false}` + "\n") // as Fyne would not write it
+	if err := os.MkdirAll(filepath.Dir(fynePrefs), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(fynePrefs, legacy, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for run := range 4 {
 		stderr, exited := startApp(t, bin, store, env)
 		id := waitForWindow(x, "Journeymap", 30*time.Second)
@@ -707,8 +718,23 @@ func TestEndToEndSIGTERMQuitsAsQuitDoes(t *testing.T) {
 			t.Fatalf("run %d: the app panicked at SIGTERM:\n%s", run, said(stderr))
 		}
 		b, err := os.ReadFile(prefs)
-		if err != nil || !strings.Contains(string(b), fmt.Sprintf(`"window.size":[%d,`, width)) {
-			t.Errorf("run %d: the preferences after SIGTERM are %q (%v); want the window's width %d kept", run, b, err, width)
+		var kept struct {
+			Size []float64 `json:"window.size"`
+		}
+		if err == nil {
+			err = json.Unmarshal(b, &kept)
+		}
+		if err != nil || len(kept.Size) != 2 || int(kept.Size[0]) != width {
+			t.Errorf("run %d: what the window remembers after SIGTERM is %q (%v); want the window's width %d kept", run, b, err, width)
+		}
+		if !strings.Contains(string(b), `"theme": "dark"`) {
+			t.Errorf("run %d: the theme Fyne's preferences held was not taken over: %s", run, b)
+		}
+		if b, err := os.ReadFile(fynePrefs); err != nil || string(b) != string(legacy) {
+			t.Errorf("run %d: Fyne's preferences file was written (%q, %v): it should be left as it was", run, b, err)
+		}
+		if strings.Contains(stderr.String(), "Fyne error") {
+			t.Errorf("run %d: Fyne complained:\n%s", run, said(stderr))
 		}
 	}
 	s, err := storage.Open(store)

@@ -100,8 +100,8 @@ func TestFilterFromTheViewMenu(t *testing.T) {
 	me := w.Members[1]
 	ed.mw.whoAmIPick.SetSelected(me.Name)
 	ed.mw.whoAmI.Submit()
-	if !ed.mw.Map.Filter().On(journey.ShowMine) || ed.a.Preferences().String(prefMe) != me.ID {
-		t.Fatalf("after saying who: filter %+v, remembered %q", ed.mw.Map.Filter(), ed.a.Preferences().String(prefMe))
+	if !ed.mw.Map.Filter().On(journey.ShowMine) || ed.mw.memory.now.Me != me.ID {
+		t.Fatalf("after saying who: filter %+v, remembered %q", ed.mw.Map.Filter(), ed.mw.memory.now.Me)
 	}
 	mine := ed.want(func(p journey.PainPoint) bool { return p.Discovery == journey.Unknown && p.Owner == me.ID })
 	if got, _ := ed.shownInFull(); fmt.Sprint(got) != fmt.Sprint(mine) {

@@ -28,9 +28,16 @@ type editing struct {
 	mw  *MainWindow
 }
 
+// newApp is a test app whose storage folder, where the window keeps what it remembers, is the
+// test's own: Fyne's test apps all have the system's temporary folder.
+func newApp(t *testing.T) fyne.App {
+	t.Setenv("TMPDIR", t.TempDir())
+	return test.NewTempApp(t)
+}
+
 func openEditing(t *testing.T) *editing {
 	t.Helper()
-	a := test.NewTempApp(t)
+	a := newApp(t)
 	ed := &editing{t: t, a: a, dir: filepath.Join(t.TempDir(), "store")}
 	s, err := storage.Open(ed.dir)
 	if err != nil {

@@ -417,7 +417,7 @@ func TestSwitchingJourneyWhileTypingSavesToTheFirst(t *testing.T) {
 // wherever a space falls at the end of a wrapped line, the text is what was typed (Fyne's
 // entry put its cursor before a space that wrapped, and the next letter went in front of it).
 func TestTypingAcrossAWrapKeepsEverySpace(t *testing.T) {
-	test.NewTempApp(t)
+	newApp(t)
 	const typed = "No tracking link in the dispatch email, said twice by the courier"
 	for w := float32(100); w <= 320; w += 3 {
 		e := newTextEditor("")

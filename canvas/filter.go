@@ -10,10 +10,6 @@ import (
 	"journeymap/journey"
 )
 
-// prefMe is the id of the member who uses this desktop, which the filter "mine" means. It is
-// a person's own setting, not the team's, so it is kept on the desktop, not in the workspace.
-const prefMe = "member.me"
-
 // filterLabels are the filter's ways as a menu names them.
 var filterLabels = map[journey.Show]string{
 	journey.ShowKnown:       "Known: customers report them",
@@ -104,7 +100,7 @@ func (mw *MainWindow) refreshFilter() {
 
 // me is the member who uses this desktop, if they said and are still a member.
 func (mw *MainWindow) me() (journey.Member, bool) {
-	return mw.doc.Workspace().Member(mw.app.Preferences().String(prefMe))
+	return mw.doc.Workspace().Member(mw.memory.now.Me)
 }
 
 // AskWhoIAm asks which member uses this desktop and remembers it there; then, if given, runs
@@ -129,7 +125,7 @@ func (mw *MainWindow) AskWhoIAm(then func()) {
 		if !ok || i < 0 {
 			return
 		}
-		mw.app.Preferences().SetString(prefMe, members[i].ID)
+		mw.keep(func(r *remembered) { r.Me = members[i].ID })
 		mw.nameSharer()
 		mw.SetFilter(mw.Map.Filter())
 		if then != nil {

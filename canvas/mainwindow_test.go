@@ -40,7 +40,7 @@ func openSampleDocument(t *testing.T) *document.Document {
 }
 
 func TestMainWindow(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := newApp(t)
 	doc := openSampleDocument(t)
 	w := doc.Workspace()
 	mw := NewMainWindow(a, doc)
@@ -105,7 +105,7 @@ func TestMainWindow(t *testing.T) {
 	if got := again.Canvas().Size(); got.Width != 1000 || got.Height != 700 {
 		t.Errorf("a new window's size: got %v, want the remembered 1000×700", got)
 	}
-	if a.Preferences().String(prefTheme) == "" {
+	if again.memory.now.Theme == "" {
 		t.Error("the theme choice was not remembered")
 	}
 }
@@ -113,7 +113,7 @@ func TestMainWindow(t *testing.T) {
 func near(a, b float32) bool { d := a - b; return d < 0.01 && d > -0.01 }
 
 func TestErrorWindow(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := newApp(t)
 	problem := "Store is in use by another Journeymap: /home/ana/.config/journeymap/store (close the other Journeymap first)"
 	w := NewErrorWindow(a, problem, "Switch to that window.", nil)
 	t.Cleanup(w.Close)
@@ -132,7 +132,7 @@ func TestErrorWindow(t *testing.T) {
 }
 
 func TestErrorWindowRemedy(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := newApp(t)
 	tries, after := 0, 0
 	fail := true
 	remedy := &Remedy{
@@ -183,7 +183,7 @@ func TestErrorWindowRemedy(t *testing.T) {
 
 func TestMapFollowsTheme(t *testing.T) {
 	w := journeytest.Sample(t)
-	test.NewTempApp(t)
+	newApp(t)
 	m := mapview.NewMap(w, w.Journeys[0].ID)
 	test.NewTempWindow(t, mapview.NewMapScroll(m)).Resize(fyne.NewSize(1200, 800))
 	bg := func() color.Color { return screentest.OnScreen(m)[1].Object.(*canvas.Rectangle).FillColor }
@@ -205,7 +205,7 @@ func TestMapGoldenImages(t *testing.T) {
 		variant fyne.ThemeVariant
 	}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}} {
 		t.Run(v.name, func(t *testing.T) {
-			a := test.NewTempApp(t)
+			a := newApp(t)
 			a.Settings().SetTheme(NewVariantTheme(v.variant))
 			w := journeytest.Sample(t)
 			m := mapview.NewMap(w, w.Journeys[0].ID)

@@ -71,7 +71,7 @@ func TestPanelMasters(t *testing.T) {
 // 1024×768: the welcome in the map's place, its words and buttons.
 func TestWelcomeMaster(t *testing.T) {
 	for _, size := range []fyne.Size{{Width: 1440, Height: 900}, {Width: 1024, Height: 768}} {
-		test.NewTempApp(t)
+		newApp(t)
 		doc := emptyDocument(t)
 		mw := NewMainWindow(fyne.CurrentApp(), doc)
 		t.Cleanup(mw.Close)

@@ -20,7 +20,7 @@ import (
 // place with the map's own empty message covered, offers the sample (asking the app to open
 // it, and saying why when it can't), and goes once a journey is added.
 func TestWelcomeOnAnEmptyWorkspace(t *testing.T) {
-	test.NewTempApp(t)
+	newApp(t)
 	doc := emptyDocument(t)
 	mw := NewMainWindow(fyne.CurrentApp(), doc)
 	t.Cleanup(mw.Close)

@@ -21,15 +21,6 @@ import (
 	"journeymap/storage/document"
 )
 
-// Preference keys the window remembers between runs.
-const (
-	prefSize          = "window.size" // width and height in one value: one save, no debounce to lose
-	prefLastJourney   = "journey.last"
-	prefTheme         = "theme" // "light", "dark", or "" to follow the system
-	prefSidebarHidden = "sidebar.hidden"
-	prefZoom          = "map.zoom"
-)
-
 // MainWindow is Journeymap's window: the journeys in a sidebar, the chosen one's map with a
 // toolbar above it and its figures in a status bar below.
 type MainWindow struct {
@@ -80,6 +71,8 @@ type MainWindow struct {
 	sharingShown func()             // fills the Shared Workspace dialog again, while shown
 	banner       fyne.CanvasObject  // says so across the window's top
 	quitItem     *fyne.MenuItem     // File → Quit, which closes the sample's window
+	memory       *memory            // what the window remembers on this desk
+	keepFailed   bool               // a failure to keep it has been said
 }
 
 // NewMainWindow builds the window for a document, restoring the size, theme and journey
@@ -87,8 +80,8 @@ type MainWindow struct {
 func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	w := doc.Workspace()
 	mw := &MainWindow{Window: a.NewWindow("Journeymap"), app: a, doc: doc}
-	prefs := a.Preferences()
-	mw.applyTheme(prefs.String(prefTheme))
+	mw.memory = recall(a)
+	mw.applyTheme(mw.memory.now.Theme)
 
 	mw.Map = mapview.NewMap(w, "")
 	mw.viewport = mapview.NewMapScroll(mw.Map)
@@ -98,7 +91,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.zoomLabel = widget.NewLabel("100 %")
 	mw.Map.OnZoomChanged = func(z float32) { mw.zoomLabel.SetText(fmt.Sprintf("%.0f %%", z*100)) }
 	// The zoom last used, if the preferences hold a sane one (SetZoom keeps it in range).
-	if z := prefs.Float(prefZoom); z > 0 && z < math.MaxFloat32 {
+	if z := mw.memory.now.Zoom; z > 0 && z < math.MaxFloat32 {
 		mw.Map.SetZoom(float32(z))
 	}
 	mw.list = NewJourneyList(w, mw.moveJourneyTo)
@@ -178,7 +171,7 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	newJourney := widget.NewButtonWithIcon("New journey", theme.ContentAddIcon(), func() { mw.NewJourney() })
 	mw.sidebar = container.NewBorder(nil, newJourney, nil, nil, mw.list)
 	mw.split = container.NewHSplit(mw.sidebar, content)
-	mw.showSidebar(!prefs.Bool(prefSidebarHidden))
+	mw.showSidebar(!mw.memory.now.SidebarHidden)
 	mw.SetContent(container.NewBorder(mw.banner, nil, nil, nil, mw.split))
 	// The map draws a change before the editor looks at the selection it leaves.
 	mw.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
@@ -219,14 +212,17 @@ func NewMainWindow(a fyne.App, doc *document.Document) *MainWindow {
 	mw.SetMainMenu(mw.mainMenu)
 	mw.addShortcuts()
 	mw.refreshEdit()
+	if mw.memory.problem != "" {
+		mw.say(mw.memory.problem)
+	}
 
-	mw.Resize(rememberedSize(prefs.FloatList(prefSize)))
+	mw.Resize(rememberedSize(mw.memory.now.Size))
 	mw.SetCloseIntercept(mw.Quit)
 	mw.SetMaster()
 
 	first := 0
 	for i, j := range w.Journeys {
-		if j.ID == prefs.String(prefLastJourney) {
+		if j.ID == mw.memory.now.LastJourney {
 			first = i
 		}
 	}
@@ -255,7 +251,7 @@ func (mw *MainWindow) show(i int) {
 	id := ""
 	if w := mw.doc.Workspace(); i >= 0 && i < len(w.Journeys) {
 		id = w.Journeys[i].ID
-		mw.app.Preferences().SetString(prefLastJourney, id)
+		mw.keep(func(r *remembered) { r.LastJourney = id })
 	}
 	mw.Map.SetJourney(id)
 	if mw.Editor != nil {
@@ -474,6 +470,14 @@ func (mw *MainWindow) storeLost(error) {
 	d.Show()
 }
 
+// keep changes what the window remembers on this desk, saying once if it can't be kept.
+func (mw *MainWindow) keep(change func(*remembered)) {
+	if err := mw.memory.keep(change); err != nil && !mw.keepFailed {
+		mw.keepFailed = true
+		mw.say(fmt.Sprintf("The window's settings could not be kept for next time: %s.", err))
+	}
+}
+
 func (mw *MainWindow) say(msg string) {
 	mw.message.SetText(msg)
 	mw.message.Show()
@@ -521,7 +525,7 @@ func (mw *MainWindow) ToggleSidebar() {
 	mw.sidebarAside = false
 	hidden := mw.sidebar.Visible()
 	mw.showSidebar(!hidden)
-	mw.app.Preferences().SetBool(prefSidebarHidden, hidden)
+	mw.keep(func(r *remembered) { r.SidebarHidden = hidden })
 }
 
 // ToggleTheme switches between the light and dark theme and remembers the choice.
@@ -530,7 +534,7 @@ func (mw *MainWindow) ToggleTheme() {
 	if mapview.ThemePalette() == "dark" {
 		next = "light"
 	}
-	mw.app.Preferences().SetString(prefTheme, next)
+	mw.keep(func(r *remembered) { r.Theme = next })
 	mw.applyTheme(next)
 }
 
@@ -589,8 +593,10 @@ func (mw *MainWindow) remember() {
 	if size.Width < 1 || size.Height < 1 {
 		return
 	}
-	mw.app.Preferences().SetFloatList(prefSize, []float64{float64(size.Width), float64(size.Height)})
-	mw.app.Preferences().SetFloat(prefZoom, float64(mw.Map.Zoom()))
+	mw.keep(func(r *remembered) {
+		r.Size = []float64{float64(size.Width), float64(size.Height)}
+		r.Zoom = float64(mw.Map.Zoom())
+	})
 }
 
 // SetReadOnly says in the title, and for a while in the status bar, that the workspace is

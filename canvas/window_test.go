@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"image/png"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -265,14 +264,14 @@ func TestQuitWaitsForTheExport(t *testing.T) {
 	ed.mw.exportTo(path, exportOptions(export.MaxSide))
 	ed.mw.Quit()
 	if !ed.mw.quitting || !strings.HasPrefix(ed.mw.message.Text, "Quitting once the export is written") ||
-		len(ed.a.Preferences().FloatList(prefSize)) != 0 {
+		len(ed.mw.memory.now.Size) != 0 {
 		t.Fatalf("Quit during an export: quitting %v, the window says %q", ed.mw.quitting, ed.mw.message.Text)
 	}
 	ed.mw.exporting.Wait()
 	if _, err := os.Stat(path); err != nil {
 		t.Errorf("the export was not finished before quitting: %v", err)
 	}
-	if got := ed.a.Preferences().FloatList(prefSize); len(got) != 2 {
+	if got := ed.mw.memory.now.Size; len(got) != 2 {
 		t.Errorf("after the export the app did not quit: the window's size is not remembered (%v)", got)
 	}
 }
@@ -342,7 +341,7 @@ func TestAPanelOnASmallScreen(t *testing.T) {
 			t.Errorf("at %v with a panel: journey list shown %v, the map %.0f px wide", tt.size, ed.mw.sidebar.Visible(), mapWidth())
 		}
 		ed.ctrl(fyne.KeyT)
-		if !ed.mw.sidebar.Visible() || ed.mw.app.Preferences().Bool(prefSidebarHidden) {
+		if !ed.mw.sidebar.Visible() || ed.mw.memory.now.SidebarHidden {
 			t.Errorf("at %v the journey list is not back when the panel goes", tt.size)
 		}
 	}
@@ -373,11 +372,13 @@ func TestZoomIsRemembered(t *testing.T) {
 	if z := ed.mw.Map.Zoom(); z != 1.5 || ed.mw.zoomLabel.Text != "150 %" {
 		t.Errorf("after a restart the zoom is %v, shown as %q; want 1.5, \"150 %%\"", z, ed.mw.zoomLabel.Text)
 	}
-	for _, bad := range []float64{math.NaN(), math.Inf(1), -3, 1e300} {
-		ed.a.Preferences().SetFloat(prefZoom, bad)
+	for _, bad := range []string{"-3", "1e300", "0", `"big"`, "null"} {
+		if err := os.WriteFile(ed.mw.memory.path, []byte(`{"schema": 1, "map.zoom": `+bad+`}`), 0o600); err != nil {
+			t.Fatal(err)
+		}
 		ed.restart()
 		if z := ed.mw.Map.Zoom(); z != z || z < mapview.MinZoom || z > mapview.MaxZoom {
-			t.Errorf("preferences saying zoom %v: the map is at %v", bad, z)
+			t.Errorf("a remembered zoom of %s: the map is at %v", bad, z)
 		}
 	}
 }
