@@ -5,10 +5,8 @@ package storage
 import (
 	"bytes"
 	"fmt"
-	"math/rand/v2"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -88,12 +86,7 @@ func TestSIGKILLDuringABigCommitLeavesOldOrNewWhole(t *testing.T) {
 	acked, cut := 0, 0
 	for k := range kills {
 		cmd, lines := child(t, "bulk committer", dir)
-		done := make(chan struct{})
-		go func() {
-			time.Sleep(time.Duration(rand.IntN(1500)) * time.Millisecond)
-			cmd.Process.Signal(syscall.SIGKILL)
-			close(done)
-		}()
+		done := killWithin(cmd, 1500*time.Millisecond)
 		for lines.Scan() {
 			line := lines.Text()
 			if strings.HasPrefix(line, "error") {

@@ -226,6 +226,17 @@ func TestSIGKILLLosesNoAcknowledgedEdit(t *testing.T) {
 // TestSIGKILLDuringReplaceLeavesOldOrNewWhole kills import -replace's swap at random moments:
 // the store, opened again as the app opens it, holds one of the two workspaces whole: the one
 // acknowledged last, or the one being installed when the kill came.
+// killWithin SIGKILLs cmd at a random moment within limit; the channel closes once it has.
+func killWithin(cmd *exec.Cmd, limit time.Duration) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		time.Sleep(rand.N(limit))
+		cmd.Process.Signal(syscall.SIGKILL)
+		close(done)
+	}()
+	return done
+}
+
 func TestSIGKILLDuringReplaceLeavesOldOrNewWhole(t *testing.T) {
 	kills := kills(t)
 	ws := installWorkspaces()
@@ -245,12 +256,7 @@ func TestSIGKILLDuringReplaceLeavesOldOrNewWhole(t *testing.T) {
 	installs, seen := 0, map[string]int{}
 	for k := range kills {
 		cmd, lines := child(t, "installer", dir)
-		done := make(chan struct{})
-		go func() {
-			time.Sleep(time.Duration(rand.IntN(400)) * time.Millisecond)
-			cmd.Process.Signal(syscall.SIGKILL)
-			close(done)
-		}()
+		done := killWithin(cmd, 400*time.Millisecond)
 		for lines.Scan() {
 			line := lines.Text()
 			if strings.HasPrefix(line, "error") {
