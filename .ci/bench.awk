@@ -35,6 +35,16 @@
 		if ($(i + 1) == "peak-rss-MiB") peakRSS = $i
 	}
 }
+/^BenchmarkImport-/ {
+	for (i = 3; i < NF; i++) {
+		if ($(i + 1) == "import-ms") importMs = $i
+		if ($(i + 1) == "bare-ms") bareMs = $i
+		if ($(i + 1) == "ratio-median") importMedian = $i
+		if ($(i + 1) == "ratio-min") importMin = $i
+		if ($(i + 1) == "ratio-max") importMax = $i
+		if ($(i + 1) == "records") importRecords = $i
+	}
+}
 /^BenchmarkCSVImport\// {
 	split($1, part, "/"); sub(/-[0-9]+$/, "", part[2]); sub(/^rows=/, "", part[2])
 	for (i = 3; i < NF; i++) {
@@ -86,6 +96,8 @@ END {
 		if (csvRow["10000"] && csvRow["1000000"] && !csvRefused["1000000"])
 			printf "  time per row 1M / 10k: %.2f (flat means linear)\n", csvRow["1000000"] / csvRow["10000"]
 	}
+	if (importMs && bareMs)
+		printf "\nImport of 50 journeys and 20,000 cards and pain points into a new store (checked, written, read back, swapped in): %.0f ms; a bare Badger writing the same %d records in one synced batch: %.0f ms; ratio median %.2f (min %.2f, max %.2f, of pairs)\n", importMs, importRecords, bareMs, importMedian, importMin, importMax
 	if (shareS && joinS)
 		printf "\nSharing the big task force's workspace (50 journeys, 20,000 cards, 5,000 pain points): %.1f s; joining it from an empty store: %.1f s; peak RSS of the process (server included) %.0f MiB\n", shareS, joinS, peakRSS
 }

@@ -376,12 +376,22 @@ type op struct {
 // (journey.NamePulses), in w too, and w's pulses are put in id order, as Load returns them.
 // The undo history of the old workspace goes with it.
 func (s *Store) Replace(w *journey.Workspace) error {
-	if err := journey.Validate(w); err != nil {
+	ops, err := s.replacing(w)
+	if err != nil {
 		return err
+	}
+	return s.write(ops)
+}
+
+// replacing is what Replace writes: deletes of every record the store holds, then the
+// records of w.
+func (s *Store) replacing(w *journey.Workspace) ([]op, error) {
+	if err := journey.Validate(w); err != nil {
+		return nil, err
 	}
 	keys, err := s.keysWithPrefix(nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var ops []op
 	for _, k := range keys {
@@ -396,37 +406,37 @@ func (s *Store) Replace(w *journey.Workspace) error {
 	}
 	for _, m := range w.Members {
 		if err := put(memberKey(m.ID), memberRecord{SchemaVersion, m}); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	journey.NamePulses(w.Pulses)
 	for i := range w.Pulses {
 		p := &w.Pulses[i]
 		if err := put(pulseKey(p.ID), pulseRecord{SchemaVersion, *p}); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	journey.SortPulses(w.Pulses)
 	for i := range w.Journeys {
 		j := &w.Journeys[i]
 		if err := put(journeyKey(j.ID), newJourneyRecord(j)); err != nil {
-			return err
+			return nil, err
 		}
 		for _, c := range j.Cards {
 			if err := put(cardKey(j.ID, c.ID), cardRecord{SchemaVersion, c}); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		for _, p := range j.PainPoints {
 			if err := put(painKey(j.ID, p.ID), painRecord{SchemaVersion, p}); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
 	if err := put([]byte(keyWorkspace), newWorkspaceRecord(w)); err != nil {
-		return err
+		return nil, err
 	}
-	return s.write(ops)
+	return ops, nil
 }
 
 func (s *Store) keysWithPrefix(prefix []byte) ([][]byte, error) {
