@@ -72,7 +72,7 @@ func importCmd(global string, args []string, stdout, stderr io.Writer) error {
 // importPainPoints puts the pain points of a CSV into a journey of the store, as File →
 // Import Pain Points does: one edit, which the app can undo.
 func importPainPoints(dir, journeyID, path string, stdout io.Writer) error {
-	doc, err := openForEdit(dir, "File → Import Pain Points")
+	doc, err := openForEdit(dir, "File → Import Pain Points…")
 	if err != nil {
 		return err
 	}
@@ -112,7 +112,7 @@ func reportImport(stdout io.Writer, r transfer.Imported, err error) error {
 		fmt.Fprintf(stdout, "the damaged store was moved, untouched, to %s\n", r.Aside)
 	}
 	if errors.Is(err, storage.ErrInUse) {
-		return fmt.Errorf("%w; close the app first, or use its File menu", err)
+		return fmt.Errorf("%w; or, to keep it open, import from its File menu", err)
 	}
 	if err != nil {
 		return err
@@ -412,7 +412,7 @@ func loadWorkspace(dir string) (*journey.Workspace, string, error) {
 func openForEdit(dir, in string) (*document.Document, error) {
 	doc, err := document.Open(dir, document.Options{Existing: true})
 	if errors.Is(err, storage.ErrInUse) {
-		return nil, fmt.Errorf("%w; close the app first, or use its %s", err, in)
+		return nil, fmt.Errorf("%w; or, to keep it open, use its %s", err, in)
 	}
 	return doc, document.WithAdvice(dir, err)
 }

@@ -386,7 +386,7 @@ func TestCommandsWhileTheAppHoldsTheStore(t *testing.T) {
 		{"import", "-store", store, "-format", "csv", "-journey", j.ID, csv},
 	} {
 		code, _, errOut := cli(t, args...)
-		if code != 1 || !strings.Contains(errOut, "store is in use") || !strings.Contains(errOut, "close the app first") {
+		if code != 1 || !strings.Contains(errOut, "store is in use") || !strings.Contains(errOut, "close the other Journeymap first); or, to keep it open, ") || strings.Count(errOut, "first") != 1 {
 			t.Errorf("%v while the app holds the store: exit %d, %q; want 1 and to close the app or use its menu", args, code, errOut)
 		}
 	}

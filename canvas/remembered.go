@@ -77,7 +77,9 @@ func recall(a fyne.App) *memory {
 			Theme: p.String(prefTheme), SidebarHidden: p.Bool(prefSidebarHidden), Zoom: p.Float(prefZoom), Me: p.String(prefMe),
 		}
 	case err != nil:
-		m.problem = fmt.Sprintf("The window's settings could not be read (%s): it opens as it does the first time.", err)
+		// Said in the status bar whole: what is wrong in the file matters less than that the
+		// window forgot, and the next change writes the file anew.
+		m.problem = "The window's settings (window.json) could not be read; it opened as the first time."
 	}
 	return m
 }
@@ -94,13 +96,18 @@ func (m *memory) read() error {
 	b, err := io.ReadAll(io.LimitReader(f, maxRememberedBytes+1))
 	switch {
 	case err != nil:
-		return fmt.Errorf("reading %s: %w", m.path, err)
+		return err
 	case len(b) > maxRememberedBytes:
-		return fmt.Errorf("%s is over %d KiB", m.path, maxRememberedBytes>>10)
+		return fmt.Errorf("over %d KiB", maxRememberedBytes>>10)
 	}
 	var r remembered
 	if err := json.Unmarshal(b, &r); err != nil {
-		return fmt.Errorf("%s is not what Journeymap writes: %w", m.path, err)
+		return err
+	}
+	// A theme the window has not is the system's, and is written back as such. Sizes and
+	// zooms out of range are fitted where they are used.
+	if r.Theme != "light" && r.Theme != "dark" {
+		r.Theme = ""
 	}
 	m.now = r
 	return nil

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 )
 
 // TestTheWindowRemembersInAFileOfItsOwn: what an older Journeymap kept in Fyne's preferences is
@@ -82,14 +83,35 @@ func TestAnUnreadableSettingsFileIsSaidAndReplaced(t *testing.T) {
 		if got := ed.mw.memory.now; got.Size != nil || got.Zoom != 0 || ed.mw.Map.Zoom() != 1 {
 			t.Errorf("%q: the window opens with %+v, want the first time's settings", bad, got)
 		}
-		if !strings.HasPrefix(ed.mw.message.Text, "The window's settings could not be read (") || !strings.Contains(ed.mw.message.Text, "window.json") {
+		if !strings.HasPrefix(ed.mw.message.Text, "The window's settings (window.json) could not be read") {
 			t.Errorf("%q: the status bar says %q", bad, ed.mw.message.Text)
+		}
+		if need, has := fyne.MeasureText(ed.mw.message.Text, theme.TextSize(), fyne.TextStyle{}).Width, ed.mw.message.Size().Width; need > has {
+			t.Errorf("%q: the status bar cuts %q off: it needs %.0f px, has %.0f", bad, ed.mw.message.Text, need, has)
 		}
 		ed.mw.ToggleSidebar()
 		var kept remembered
 		if b, err := os.ReadFile(path); err != nil || json.Unmarshal(b, &kept) != nil || !kept.SidebarHidden {
 			t.Errorf("%q: the next change did not write the file whole: %v %q", bad, err, b)
 		}
+	}
+}
+
+// TestAThemeTheWindowHasNotIsTheSystems: a theme in the file that is neither light nor dark
+// opens as the system's and is not written back.
+func TestAThemeTheWindowHasNotIsTheSystems(t *testing.T) {
+	ed := openEditing(t)
+	path := ed.mw.memory.path
+	if err := os.WriteFile(path, []byte(`{"schema":1,"theme":"purple","sidebar.hidden":true}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ed.restart()
+	if got := ed.mw.memory.now; got.Theme != "" || !got.SidebarHidden || ed.mw.message.Visible() {
+		t.Errorf("the window opens with %+v (message %q), want the system's theme, the rest kept, nothing said", got, ed.mw.message.Text)
+	}
+	ed.mw.ToggleSidebar()
+	if b, err := os.ReadFile(path); err != nil || strings.Contains(string(b), "purple") {
+		t.Errorf("the file written back: %q (%v)", b, err)
 	}
 }
 
