@@ -31,6 +31,8 @@ type Imported struct {
 	NoBackup string
 	// Aside is where a damaged store that was replaced was moved, untouched.
 	Aside string
+	// From is the file a restore took the workspace from, "" for an import.
+	From string
 }
 
 // Summary is the one line a person is told after an import.
@@ -39,8 +41,12 @@ func (r Imported) Summary() string {
 	for _, j := range r.Workspace.Journeys {
 		pains += len(j.PainPoints)
 	}
-	return fmt.Sprintf("imported %q: %s, %s, %s into %s", r.Workspace.Name, journey.Plural(len(r.Workspace.Members), "member"),
+	what := fmt.Sprintf("%s, %s, %s into %s", journey.Plural(len(r.Workspace.Members), "member"),
 		journey.Plural(len(r.Workspace.Journeys), "journey"), journey.Plural(pains, "pain point"), r.Dir)
+	if r.From != "" {
+		return fmt.Sprintf("restored %q from %s: %s", r.Workspace.Name, r.From, what)
+	}
+	return fmt.Sprintf("imported %q: %s", r.Workspace.Name, what)
 }
 
 // Import makes the store at dir hold the workspace. A store that already holds one is refused
@@ -111,7 +117,9 @@ func Restore(dir, path string, now time.Time) (Imported, error) {
 	if err != nil {
 		return Imported{Dir: dir}, err
 	}
-	return Import(dir, w, true, now)
+	r, err := Import(dir, w, true, now)
+	r.From = path
+	return r, err
 }
 
 // RestoreOpen is Restore for the app, which holds its store s open: s is closed, and the
@@ -119,7 +127,7 @@ func Restore(dir, path string, now time.Time) (Imported, error) {
 // the one it held when the restore failed. It is nil only when the store can't be opened
 // again; the error then says so.
 func RestoreOpen(s *storage.Store, path string, now time.Time) (*storage.Store, Imported, error) {
-	r := Imported{Dir: s.Dir()}
+	r := Imported{Dir: s.Dir(), From: path}
 	if s.ReadOnly() {
 		return s, r, fmt.Errorf("%w: %s, so nothing can be restored into it", storage.ErrReadOnly, r.Dir)
 	}

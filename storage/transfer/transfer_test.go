@@ -65,6 +65,13 @@ func TestImportBacksUpWhatItReplaces(t *testing.T) {
 	if len(entries) != 2 {
 		t.Errorf("beside the store after a replace: %v, want the store and one backup", entries)
 	}
+	back, err := Restore(dir, r.Backup, now.Add(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := back.Summary(), `restored "Northwind Home CX task force" from `+r.Backup+": 5 members"; !strings.HasPrefix(got, want) {
+		t.Errorf("after a restore the summary says %q, want it to start %q", got, want)
+	}
 }
 
 func TestImportRefusesInvalidAndWritesNothing(t *testing.T) {
