@@ -73,7 +73,7 @@ func (s *Store) commitOnce(ops []op) error {
 	if err != nil {
 		return err
 	}
-	err = s.db.Update(func(txn *badger.Txn) error { return applyAll(txn, ops, m) })
+	err = s.updateRetrying(func(txn *badger.Txn) error { return applyAll(txn, ops, m) })
 	if errors.Is(err, badger.ErrTxnTooBig) {
 		return err
 	}
@@ -226,4 +226,20 @@ func readHistory(txn *badger.Txn, prefix []byte, redo bool) ([]HistoryEntry, err
 		return nil
 	})
 	return out, err
+}
+
+// conflictRetries is how many times a transaction is run again when another changed what it
+// read: on a shared store the sync engine writes the conflicts and outbox a commit reads.
+const conflictRetries = 8
+
+// updateRetrying runs f in a read-write transaction, again when Badger finds at commit that
+// another transaction changed what f read meanwhile (badger.ErrConflict, "Please retry"): f
+// starts from the store as it then is, so an edit is not refused for the sync engine's work.
+func (s *Store) updateRetrying(f func(txn *badger.Txn) error) error {
+	for try := 0; ; try++ {
+		err := s.db.Update(f)
+		if !errors.Is(err, badger.ErrConflict) || try == conflictRetries {
+			return err
+		}
+	}
 }

@@ -157,7 +157,7 @@ func (s *Store) update(f func(txn *badger.Txn) error) error {
 	if s.readOnly {
 		return fmt.Errorf("%w: %s", ErrReadOnly, s.dir)
 	}
-	return wrapWrite(s.db.Update(f))
+	return wrapWrite(s.updateRetrying(f))
 }
 
 // outboxMark is what marks a record changed here and not sent: when, and a number that a

@@ -541,7 +541,7 @@ func (s *Store) write(ops []op) error {
 	if err != nil {
 		return err
 	}
-	err = s.db.Update(func(txn *badger.Txn) error {
+	err = s.updateRetrying(func(txn *badger.Txn) error {
 		if err := applyAll(txn, ops, m); err != nil {
 			return err
 		}
