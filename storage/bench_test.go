@@ -53,7 +53,7 @@ func BenchmarkCardEdit(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	card, entry := value(b, s, storage.CardKey(j, "c200")), value(b, s, storage.UndoKey(undo[len(undo)-1].Seq))
+	card, entry := s.Value(b, storage.CardKey(j, "c200")), s.Value(b, storage.UndoKey(undo[len(undo)-1].Seq))
 	// Keys as long as the history's, beside it, so that the document's history is left alone.
 	key := func(n int) []byte { return fmt.Appendf(nil, "hist/b/%016x", n) }
 	bare := func(n int) {
@@ -84,19 +84,4 @@ func BenchmarkCardEdit(b *testing.B) {
 	b.ReportMetric(float64(docTime.Nanoseconds())/float64(i), "document-ns/edit")
 	b.ReportMetric(float64(bareTime.Nanoseconds())/float64(i), "bare-ns/edit")
 	b.ReportMetric(float64(docTime)/float64(bareTime), "ratio")
-}
-
-func value(b *testing.B, s *storage.Store, key []byte) []byte {
-	var v []byte
-	if err := s.DB().View(func(txn *badger.Txn) error {
-		item, err := txn.Get(key)
-		if err != nil {
-			return err
-		}
-		v, err = item.ValueCopy(nil)
-		return err
-	}); err != nil {
-		b.Fatalf("%s: %v", key, err)
-	}
-	return v
 }

@@ -34,22 +34,7 @@ func TestATransactionThatMetAnotherIsRunAgain(t *testing.T) {
 	if err != nil || runs != 2 {
 		t.Fatalf("got %v after %d runs, want the write to land on its second run", err, runs)
 	}
-	if got := value(t, s, []byte("card")); got != "mine" {
+	if got := string(s.Value(t, []byte("card"))); got != "mine" {
 		t.Errorf("the store holds %q", got)
 	}
-}
-
-func value(t *testing.T, s *Store, key []byte) string {
-	t.Helper()
-	var v []byte
-	if err := s.db.View(func(txn *badger.Txn) error {
-		item, err := txn.Get(key)
-		if err == nil {
-			v, err = item.ValueCopy(nil)
-		}
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	return string(v)
 }

@@ -223,9 +223,6 @@ func TestSIGKILLLosesNoAcknowledgedEdit(t *testing.T) {
 	t.Logf("killed the writer %d times; all %d acknowledged edits survived", kills, len(acked))
 }
 
-// TestSIGKILLDuringReplaceLeavesOldOrNewWhole kills import -replace's swap at random moments:
-// the store, opened again as the app opens it, holds one of the two workspaces whole: the one
-// acknowledged last, or the one being installed when the kill came.
 // killWithin SIGKILLs cmd at a random moment within limit; the channel closes once it has.
 func killWithin(cmd *exec.Cmd, limit time.Duration) <-chan struct{} {
 	done := make(chan struct{})
@@ -237,6 +234,9 @@ func killWithin(cmd *exec.Cmd, limit time.Duration) <-chan struct{} {
 	return done
 }
 
+// TestSIGKILLDuringReplaceLeavesOldOrNewWhole kills import -replace's swap at random moments:
+// the store, opened again as the app opens it, holds one of the two workspaces whole: the one
+// acknowledged last, or the one being installed when the kill came.
 func TestSIGKILLDuringReplaceLeavesOldOrNewWhole(t *testing.T) {
 	kills := kills(t)
 	ws := installWorkspaces()
