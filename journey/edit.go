@@ -241,6 +241,20 @@ func (b Batch) Touches() []Ref {
 // Label implements Edit.
 func (b Batch) Label() string { return b.Name }
 
+// Size is how many items the batch's edits put, change or take away: an edit of many items
+// (ItemsAdded) counts each.
+func (b Batch) Size() int {
+	n := 0
+	for _, e := range b.Edits {
+		if m, ok := e.(interface{ size() int }); ok {
+			n += m.size()
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
 // RecordSaid names a record as a person knows it: the card by its text, the pain point by its
 // title, the journey by its title, the member by their name.
 func RecordSaid(w *Workspace, r Ref) string {

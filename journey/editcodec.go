@@ -8,7 +8,7 @@ import (
 
 // wireEdit is the stored form of every kind of edit: a type, and the fields that type uses.
 type wireEdit struct {
-	Type    string            `json:"type"` // item, move, journeyInfo, workspaceName, batch
+	Type    string            `json:"type"` // item, move, items, journeyInfo, workspaceName, batch
 	List    ListName          `json:"list,omitempty"`
 	Journey string            `json:"journey,omitempty"`
 	ID      string            `json:"id,omitempty"`
@@ -36,6 +36,9 @@ var ErrEditTooBig = errors.New("the edit is too big to keep")
 // than that (an import of a million rows) is found out as soon as its edits so far pass the
 // limit, not encoded whole for nothing.
 func MarshalEditWithin(e Edit, limit int) ([]byte, error) {
+	if p, ok := e.(Packed); ok && p.size > limit {
+		return nil, ErrEditTooBig
+	}
 	b, ok := e.(Batch)
 	if !ok {
 		raw, err := MarshalEdit(e)
@@ -70,7 +73,7 @@ func UnmarshalEdit(data []byte) (Edit, error) {
 		return nil, fmt.Errorf("reading a stored edit: %w", err)
 	}
 	switch w.Type {
-	case "item", "move":
+	case "item", "move", "items":
 		if f := unwirers[[2]string{w.Type, string(w.List)}]; f != nil {
 			return f(w)
 		}
@@ -99,18 +102,19 @@ func UnmarshalEdit(data []byte) (Edit, error) {
 var unwirers = map[[2]string]func(wireEdit) (Edit, error){}
 
 func init() {
-	add := func(list ListName, item, move func(wireEdit) (Edit, error)) {
+	add := func(list ListName, item, move, items func(wireEdit) (Edit, error)) {
 		unwirers[[2]string{"item", string(list)}] = item
 		unwirers[[2]string{"move", string(list)}] = move
+		unwirers[[2]string{"items", string(list)}] = items
 	}
-	add(ListMembers, unwireItem[Member], unwireMove[Member])
-	add(ListPulses, unwireItem[Pulse], unwireMove[Pulse])
-	add(ListJourneys, unwireItem[Journey], unwireMove[Journey])
-	add(ListStages, unwireItem[Stage], unwireMove[Stage])
-	add(ListLanes, unwireItem[Lane], unwireMove[Lane])
-	add(ListCards, unwireItem[Card], unwireMove[Card])
-	add(ListEmotions, unwireItem[Emotion], unwireMove[Emotion])
-	add(ListPainPoints, unwireItem[PainPoint], unwireMove[PainPoint])
+	add(ListMembers, unwireItem[Member], unwireMove[Member], unwireItems[Member])
+	add(ListPulses, unwireItem[Pulse], unwireMove[Pulse], unwireItems[Pulse])
+	add(ListJourneys, unwireItem[Journey], unwireMove[Journey], unwireItems[Journey])
+	add(ListStages, unwireItem[Stage], unwireMove[Stage], unwireItems[Stage])
+	add(ListLanes, unwireItem[Lane], unwireMove[Lane], unwireItems[Lane])
+	add(ListCards, unwireItem[Card], unwireMove[Card], unwireItems[Card])
+	add(ListEmotions, unwireItem[Emotion], unwireMove[Emotion], unwireItems[Emotion])
+	add(ListPainPoints, unwireItem[PainPoint], unwireMove[PainPoint], unwireItems[PainPoint])
 }
 
 func unwireItem[T Item](w wireEdit) (Edit, error) {

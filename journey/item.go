@@ -177,6 +177,7 @@ func PutAll[T Item](w *Workspace, journey, label string, items []T) (Batch, erro
 	// was, and added after it.
 	changed := map[int]*T{}
 	var added []*T
+	addedTwice := false
 	b := Batch{Name: label, Edits: make([]Edit, 0, len(items))}
 	for k := range items {
 		items[k] = l.clone(items[k])
@@ -202,11 +203,25 @@ func PutAll[T Item](w *Workspace, journey, label string, items []T) (Batch, erro
 		was := l.clone(*before)
 		if i >= len(list) {
 			added[i-len(list)] = after
+			addedTwice = true
 		} else {
 			changed[i] = after
 		}
 		b.Edits = append(b.Edits, ItemEdit[T]{Journey: journey, Before: &was, After: after, From: i, To: i})
 	}
+	if len(added) < minRun || addedTwice {
+		return b, nil
+	}
+	// Many new items: one edit adds them all, after the changes, in the order given.
+	run := items
+	if len(added) < len(items) {
+		run = make([]T, len(added))
+		for k, it := range added {
+			run[k] = *it
+		}
+	}
+	b.Edits = slices.DeleteFunc(b.Edits, func(e Edit) bool { ie, ok := e.(ItemEdit[T]); return ok && ie.Before == nil })
+	b.Edits = append(b.Edits, ItemsAdded[T]{Journey: journey, At: len(list), Items: run})
 	return b, nil
 }
 

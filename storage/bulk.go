@@ -61,18 +61,11 @@ func (s *Store) commitBulk(w *journey.Workspace, refs []journey.Ref, h HistorySt
 	if err != nil {
 		return err
 	}
-	keys, err := s.keysWritten(w, refs, m != nil)
-	if err != nil {
-		return err
-	}
 	history, err := historyOps(h)
 	if err != nil {
 		return err
 	}
-	for _, o := range history {
-		keys = append(keys, o.key)
-	}
-	if err := s.writeJournal(keys); err != nil {
+	if err := s.writeJournal(s.keysWritten(w, refs, m != nil, history)); err != nil {
 		return err
 	}
 	err = s.writeBulk(w, refs, history, m)
@@ -89,36 +82,54 @@ func (s *Store) commitBulk(w *journey.Workspace, refs []journey.Ref, h HistorySt
 	return err
 }
 
-// keysWritten is every key the commit may write: the records, the children of a journey
-// deleted, and in a shared store what marks each record to be sent and its conflicts.
-func (s *Store) keysWritten(w *journey.Workspace, refs []journey.Ref, shared bool) ([][]byte, error) {
-	var keys [][]byte
-	add := func(k []byte) {
-		keys = append(keys, k)
-		if shared {
-			keys = append(keys, outboxKey(k), conflictKey(k))
+// keysWritten calls fn with every key the commit may write, one at a time: the records, the
+// children of a journey deleted, in a shared store what marks each record to be sent and its
+// conflicts, and the history's. Listed whole, the keys of a million records would take what
+// a sixth of the records do.
+func (s *Store) keysWritten(w *journey.Workspace, refs []journey.Ref, shared bool, history []op) func(fn func([]byte) error) error {
+	return func(fn func([]byte) error) error {
+		add := func(k []byte) error {
+			if err := fn(k); err != nil || !shared {
+				return err
+			}
+			if err := fn(outboxKey(k)); err != nil {
+				return err
+			}
+			return fn(conflictKey(k))
 		}
-	}
-	err := s.db.View(func(txn *badger.Txn) error {
 		for _, r := range refs {
 			k, err := recordKey(r)
 			if err != nil {
 				return err
 			}
-			add(k)
-			if r.Kind == journey.RefJourney && w.Journey(r.ID) == nil {
-				for _, c := range keysIn(txn, journeyChildren(r.ID)) {
-					add(c)
+			if err := add(k); err != nil {
+				return err
+			}
+			if r.Kind != journey.RefJourney || w.Journey(r.ID) != nil {
+				continue
+			}
+			var children [][]byte
+			_ = s.db.View(func(txn *badger.Txn) error {
+				children = keysIn(txn, journeyChildren(r.ID))
+				return nil
+			})
+			for _, c := range children {
+				if err := add(c); err != nil {
+					return err
 				}
 			}
 		}
+		for _, o := range history {
+			if err := fn(o.key); err != nil {
+				return err
+			}
+		}
 		return nil
-	})
-	return keys, err
+	}
 }
 
 // writeJournal keeps what each key holds now, then marks the journal as standing.
-func (s *Store) writeJournal(keys [][]byte) error {
+func (s *Store) writeJournal(keys func(fn func([]byte) error) error) error {
 	parts := 0
 	var part bulkPart
 	size := 0
@@ -141,10 +152,11 @@ func (s *Store) writeJournal(keys [][]byte) error {
 	}
 	txn := s.db.NewTransaction(false)
 	defer func() { txn.Discard() }()
-	for i, k := range keys {
+	read := 0
+	err := keys(func(k []byte) error {
 		// A read transaction sees the store as it was when it began: begun afresh now and
 		// then, it holds no old versions for Badger to keep.
-		if i%50_000 == 0 {
+		if read++; read%50_000 == 0 {
 			txn.Discard()
 			txn = s.db.NewTransaction(false)
 		}
@@ -154,10 +166,12 @@ func (s *Store) writeJournal(keys [][]byte) error {
 		}
 		part.Keys = append(part.Keys, bulkWasK{Key: k, Value: was})
 		if size += len(k) + len(was) + 16; size >= bulkPartBytes {
-			if err := flush(); err != nil {
-				return err
-			}
+			return flush()
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if err := flush(); err != nil {
 		return err
@@ -291,13 +305,27 @@ func (s *Store) dropJournal() {
 // recordIndex finds a journey's cards and pain points by id at one look-up each, for a commit
 // of many records. A nil one looks through the list, which costs less for a record or two.
 type recordIndex struct {
-	cards    map[string]map[string]int
-	pains    map[string]map[string]int
+	cards    map[string]*itemIndex
+	pains    map[string]*itemIndex
 	journeys map[string]*journey.Journey
 }
 
+// itemIndex finds the items of one journey's list by id: first at the place after the one
+// found last, as an import's records come in the list's order; else by a look through the
+// list, for the first few, and then by a map of the list. The map of a million pain points
+// would be a tenth of their memory.
+type itemIndex struct {
+	next   int
+	missed int
+	at     map[string]int
+}
+
+// scansBeforeMap is how many items an itemIndex finds by a look through the list before it
+// makes the map.
+const scansBeforeMap = 8
+
 func newRecordIndex() *recordIndex {
-	return &recordIndex{cards: map[string]map[string]int{}, pains: map[string]map[string]int{}, journeys: map[string]*journey.Journey{}}
+	return &recordIndex{cards: map[string]*itemIndex{}, pains: map[string]*itemIndex{}, journeys: map[string]*journey.Journey{}}
 }
 
 func (ix *recordIndex) journey(w *journey.Workspace, id string) *journey.Journey {
@@ -317,11 +345,11 @@ func (ix *recordIndex) card(w *journey.Workspace, journeyID, id string) (journey
 	if j == nil {
 		return journey.Card{}, false
 	}
-	var maps map[string]map[string]int
+	var lists map[string]*itemIndex
 	if ix != nil {
-		maps = ix.cards
+		lists = ix.cards
 	}
-	return lookUp(maps, journeyID, j.Cards, id, func(c *journey.Card) string { return c.ID })
+	return lookUp(lists, journeyID, j.Cards, id, func(c *journey.Card) string { return c.ID })
 }
 
 func (ix *recordIndex) pain(w *journey.Workspace, journeyID, id string) (journey.PainPoint, bool) {
@@ -329,33 +357,46 @@ func (ix *recordIndex) pain(w *journey.Workspace, journeyID, id string) (journey
 	if j == nil {
 		return journey.PainPoint{}, false
 	}
-	var maps map[string]map[string]int
+	var lists map[string]*itemIndex
 	if ix != nil {
-		maps = ix.pains
+		lists = ix.pains
 	}
-	return lookUp(maps, journeyID, j.PainPoints, id, func(p *journey.PainPoint) string { return p.ID })
+	return lookUp(lists, journeyID, j.PainPoints, id, func(p *journey.PainPoint) string { return p.ID })
 }
 
-// lookUp finds the item with the id in items, the journey's: by the index of its items in
-// maps, made on first use, or when maps is nil by a look through them.
-func lookUp[T journey.Item](maps map[string]map[string]int, journeyID string, items []T, id string, idOf func(*T) string) (T, bool) {
+// lookUp finds the item with the id in items, the journey's: by the index of its list in
+// lists, made on first use, or when lists is nil by a look through them.
+func lookUp[T journey.Item](lists map[string]*itemIndex, journeyID string, items []T, id string, idOf func(*T) string) (T, bool) {
 	var zero T
-	if maps == nil {
+	if lists == nil {
 		if i := journey.Index(items, id); i >= 0 {
 			return items[i], true
 		}
 		return zero, false
 	}
-	at, ok := maps[journeyID]
+	x := lists[journeyID]
+	if x == nil {
+		x = &itemIndex{}
+		lists[journeyID] = x
+	}
+	i, ok := x.next, x.next < len(items) && idOf(&items[x.next]) == id
+	if !ok && x.at == nil && x.missed < scansBeforeMap {
+		x.missed++
+		i = journey.Index(items, id)
+		ok = i >= 0
+	}
 	if !ok {
-		at = make(map[string]int, len(items))
-		for i := range items {
-			at[idOf(&items[i])] = i
+		if x.at == nil {
+			x.at = make(map[string]int, len(items))
+			for i := range items {
+				x.at[idOf(&items[i])] = i
+			}
 		}
-		maps[journeyID] = at
+		i, ok = x.at[id]
 	}
-	if i, ok := at[id]; ok {
-		return items[i], true
+	if !ok {
+		return zero, false
 	}
-	return zero, false
+	x.next = i + 1
+	return items[i], true
 }

@@ -301,6 +301,7 @@ type rowReader struct {
 	stages  *lookup
 	members *lookup
 	check   func(*journey.PainPoint) error
+	words   map[string]string // what detach keeps once
 }
 
 // columnAliases lets a hand-made spreadsheet name columns in other common ways.
@@ -316,7 +317,7 @@ func newRowReader(header []string, w *journey.Workspace, j *journey.Journey) (*r
 	for _, h := range CSVHeader {
 		known[h] = true
 	}
-	rd := &rowReader{col: map[string]int{}, j: j, byID: make(map[string]int, len(j.PainPoints)),
+	rd := &rowReader{col: map[string]int{}, words: map[string]string{}, j: j, byID: make(map[string]int, len(j.PainPoints)),
 		check: journey.PainPointCheck(w, j)}
 	var ignored []string
 	for i, h := range header {
@@ -365,7 +366,13 @@ func (rd *rowReader) cell(cells []string, name string) (string, bool) {
 	if i >= len(cells) {
 		return "", true
 	}
-	return lineEnds.Replace(undefuse(cells[i])), true
+	c := undefuse(cells[i])
+	if strings.IndexByte(c, '\r') >= 0 {
+		// Only then: a replacer copies every cell it is given, and a million rows' cells
+		// copied are a second copy of the file.
+		c = lineEnds.Replace(c)
+	}
+	return c, true
 }
 
 // row makes the pain point of one row, checked.
@@ -474,7 +481,26 @@ func (rd *rowReader) row(cells []string) (journey.PainPoint, bool, error) {
 		}
 		return p, false, err
 	}
+	rd.detach(&p)
 	return p, !exists, nil
+}
+
+// detach makes the pain point hold text of its own rather than parts of its row's: one field
+// kept keeps the whole line it was cut from, and a million lines kept are the file again.
+// What recurs from row to row (a stage's or member's id, a date, a status) is kept once.
+func (rd *rowReader) detach(p *journey.PainPoint) {
+	for _, s := range []*string{&p.ID, &p.Title, &p.Detail, &p.Action.Text, &p.Action.DoneWhen, &p.Evidence.Note} {
+		*s = strings.Clone(*s)
+	}
+	for _, s := range []*string{&p.Stage, &p.FoundBy, &p.Owner, &p.FoundOn, &p.Action.Due, &p.Evidence.Date,
+		(*string)(&p.Discovery), (*string)(&p.Method), (*string)(&p.Source), (*string)(&p.Status)} {
+		k, ok := rd.words[*s]
+		if !ok {
+			k = strings.Clone(*s)
+			rd.words[k] = k
+		}
+		*s = k
+	}
 }
 
 // ref reads a stage or member from the column's id (name_id) or else its name, keeping

@@ -6,6 +6,8 @@ package document
 import (
 	"errors"
 	"fmt"
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"time"
@@ -149,10 +151,22 @@ func (d *Document) tell(c Change) {
 // transaction, and then tells the watchers. An edit that doesn't apply, or whose commit
 // fails, leaves the workspace, the history and the store as they were, and the error says why.
 func (d *Document) Do(e journey.Edit) error {
+	// What it touches is listed before the edit is applied: for an import of a million rows,
+	// while the journey's list is not yet grown by them.
+	refs := e.Touches()
+	packed, err := pack(e, len(refs))
+	if err != nil {
+		return err
+	}
 	if err := d.apply(e); err != nil {
 		return err
 	}
-	refs := e.Touches()
+	if packed != nil {
+		// The rows are free now, and would be counted live until the collector's next cycle:
+		// it runs before the commit makes its garbage over them.
+		e = packed
+		runtime.GC()
+	}
 	entry := storage.HistoryEntry{Seq: d.next, Scope: journey.ScopeOf(refs), Edit: e}
 	step := storage.HistoryStep{PushUndo: []storage.HistoryEntry{entry}}
 	for _, r := range d.redo {
@@ -173,6 +187,38 @@ func (d *Document) Do(e journey.Edit) error {
 	d.next++
 	d.tell(Change{Kind: Did, Label: e.Label(), Refs: refs})
 	return nil
+}
+
+// packAbove is how many records a batch touches before its undo entry is kept packed: more
+// than hands make, as few as an import of a spreadsheet has.
+const packAbove = 10_000
+
+// pack returns a big batch packed, for its undo entry (journey.Packed), or nil. Held as
+// values, the entry would keep a second copy of every row an import added, beside the
+// journey's own; the caller must not hold the batch either, for that memory to be freed.
+func pack(e journey.Edit, touches int) (journey.Edit, error) {
+	b, ok := e.(journey.Batch)
+	if !ok || touches <= packAbove {
+		return nil, nil
+	}
+	return journey.Pack(b)
+}
+
+// heavyGCPercent is the collector's pace while the document does much at once over a big
+// workspace: an import, which holds a file, its rows and the journey grown by them; the undo
+// of one; a close, which lets Badger finish its compactions. It runs when the heap has grown
+// by a fifth over what was live, not by all of it as by default: two gigabytes for a million
+// rows.
+const heavyGCPercent = 20
+
+// heavy sets the collector's pace for such work, unless it is set to run more often already,
+// and returns what puts it back.
+func heavy() (restore func()) {
+	was := debug.SetGCPercent(heavyGCPercent)
+	if was < heavyGCPercent {
+		debug.SetGCPercent(was)
+	}
+	return func() { debug.SetGCPercent(was) }
 }
 
 // Keep applies an edit and makes it durable like Do, but enters it in no history: Undo and
@@ -285,6 +331,14 @@ func (d *Document) replay(kind ChangeKind, keep bool) (string, error) {
 	if !keep {
 		step = drop
 	}
+	// A packed entry is read back once, for all that the replay asks of it.
+	if _, ok := edit.(journey.Packed); ok {
+		defer heavy()()
+	}
+	edit, err := journey.Unpacked(edit)
+	if err != nil {
+		return said, fmt.Errorf("can't %s %s: %w", kind, said, err)
+	}
 	if err := edit.Apply(d.ws); err != nil {
 		*from = (*from)[:len(*from)-1]
 		if cerr := d.store.Commit(d.ws, nil, drop); cerr != nil {
@@ -357,6 +411,7 @@ func (d *Document) BackUpInBackground(now time.Time, failed func(error)) {
 
 // Close waits for the backup BackUpInBackground started, then closes the store.
 func (d *Document) Close() error {
+	defer heavy()()
 	d.background.Wait()
 	return d.store.Close()
 }

@@ -3,11 +3,13 @@ package document
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"journeymap/journey"
 	"journeymap/journey/interchange"
 	"journeymap/journey/journeytest"
 )
@@ -81,5 +83,45 @@ func TestImportPainPointsNamesTheJourneys(t *testing.T) {
 	d.ReadOnly = true
 	if _, err := d.ImportPainPoints(writeCSV(t, "title\nx\n"), d.Workspace().Journeys[0].ID); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("while presenting: %v", err)
+	}
+}
+
+// TestABigImportIsUndoneAndRedoneFromItsPackedEntry imports more rows than packAbove: the
+// undo entry holds the import packed, not its rows, and Undo and Redo still take it back and
+// put it again whole.
+func TestABigImportIsUndoneAndRedoneFromItsPackedEntry(t *testing.T) {
+	d, _ := openSample(t)
+	j := d.Workspace().Journeys[0]
+	before := journeytest.File(t, d.Workspace())
+	var csv strings.Builder
+	csv.WriteString("title,stage,discovery,source,severity,effort\n")
+	for i := range packAbove + 2000 {
+		fmt.Fprintf(&csv, "Row %d,%s,known,survey,%d,1\n", i, j.Stages[i%len(j.Stages)].Name, 1+i%5)
+	}
+	r, err := d.ImportPainPoints(writeCSV(t, csv.String()), j.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Added != packAbove+2000 || r.Changed != 0 {
+		t.Fatalf("said %q", r.Summary())
+	}
+	if _, ok := d.undo[len(d.undo)-1].Edit.(journey.Packed); !ok {
+		t.Fatalf("the undo entry is a %T, not packed", d.undo[len(d.undo)-1].Edit)
+	}
+	after := journeytest.File(t, d.Workspace())
+	if _, err := d.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(journeytest.File(t, d.Workspace()), before) {
+		t.Fatal("Undo did not take the whole import back")
+	}
+	if _, err := d.Redo(); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(journeytest.File(t, d.Workspace()), after) {
+		t.Fatal("Redo did not put the whole import again")
+	}
+	if got := len(d.Workspace().Journeys[0].PainPoints); got != len(j.PainPoints)+packAbove+2000 {
+		t.Fatalf("%d pain points after the redo", got)
 	}
 }
