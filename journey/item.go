@@ -156,8 +156,9 @@ func Put[T Item](w *Workspace, journey string, item T, at int) (ItemEdit[T], err
 
 // PutAll returns one edit, labelled label, that stores each of the items in its list as Put
 // does, one after the other: new ones go at the end in their order. Items stored already as
-// they are give no edit; when none changes, the batch has no edits. PutAll takes items: the
-// edits hold them, so that a spreadsheet of a million rows is not copied once more.
+// they are give no edit; when none changes, the batch has no edits. Many new items (minRun
+// or more, none given twice) are one ItemsAdded edit, after the changes. PutAll takes items:
+// the edits hold them, so that a spreadsheet of a million rows is not copied once more.
 // It costs a look-up per item, not a scan of the list.
 func PutAll[T Item](w *Workspace, journey, label string, items []T) (Batch, error) {
 	l := listOf[T]()

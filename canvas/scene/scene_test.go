@@ -530,3 +530,30 @@ func TestLegendClearOfTheTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestAnUpdateOfManyItemsLaysTheMapOutOnce: an import of thousands of pain points is laid
+// out once, whole, as the map opened on it would be, not item by item (20,000 rows took the
+// window 40 s that way).
+func TestAnUpdateOfManyItemsLaysTheMapOutOnce(t *testing.T) {
+	w, j := journeytest.Big(6, 7, 2)
+	s := Build(w, j, Options{}, DefaultFonts())
+	rows := make([]journey.PainPoint, 4*manyItems)
+	for i := range rows {
+		rows[i] = journey.PainPoint{ID: fmt.Sprintf("imported-%d", i), Stage: j.Stages[i%len(j.Stages)].ID, Title: "Imported",
+			Discovery: journey.Known, Source: journey.SourceComplaint, Severity: 1 + i%5, Effort: 1, Status: journey.StatusOpen}
+	}
+	b, err := journey.PutAll(w, j.ID, "Import", rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Apply(w); err != nil {
+		t.Fatal(err)
+	}
+	j = &w.Journeys[0]
+	if d := s.Update(w, j, b.Touches()); !d.All {
+		t.Fatalf("an import of %d pain points was updated item by item: %d changed", len(rows), len(d.Changed))
+	}
+	if got, want := dump(s), dump(Build(w, j, Options{}, DefaultFonts())); !slices.Equal(got, want) {
+		t.Fatal("the map laid out again is not the map built anew")
+	}
+}
