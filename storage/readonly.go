@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -85,8 +86,11 @@ func openCopy(dir string, live bool) (*Store, error) {
 
 // copyTries is how many times copyStoreFiles copies a store that keeps changing under it
 // before it gives up. A Journeymap changes the files of its store only when Badger moves
-// data from a log into a table, a few times a minute at the most.
+// data from a log into a table, a few times a minute at the most, but then in a burst of a
+// compaction's tables: the tries wait longer and longer (copyPause more each, 4 s in all).
 const copyTries = 20
+
+const copyPause = 20 * time.Millisecond
 
 // errStoreChanging is returned when a running Journeymap changed the store's files during
 // every try to copy it.
@@ -119,6 +123,7 @@ func copyStoreFiles(from, to string, live bool) error {
 		if err := emptyDir(to); err != nil {
 			return err
 		}
+		time.Sleep(time.Duration(try+1) * copyPause)
 	}
 	if err == nil {
 		err = errStoreChanging
