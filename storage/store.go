@@ -202,13 +202,7 @@ func cantWrite(err error) bool {
 func badgerOptions(dir string) badger.Options {
 	return badger.DefaultOptions(dir).
 		WithSyncWrites(true).
-		// Small memtables and tables: Badger builds tables in a pooled allocator each, up
-		// to a dozen at once while it compacts, and an import of a million rows held 400 MB
-		// in them with 16 MB memtables and 2 MB tables, beside the workspace. A value
-		// must fit a batch, which is 15% of a memtable: bigger ones go to the value log.
 		WithMemTableSize(memTableSize).
-		WithBaseTableSize(512 << 10).
-		WithValueThreshold(512 << 10).
 		WithNumMemtables(2).
 		WithValueLogFileSize(16 << 20).
 		WithBlockCacheSize(16 << 20).
@@ -343,7 +337,7 @@ func (s *Store) canFlush() error {
 const flushRoom = 2*memTableSize + 16<<20
 
 // memTableSize is the size of each of Badger's two memtables.
-const memTableSize = 4 << 20
+const memTableSize = 16 << 20
 
 // Empty reports whether the store holds nothing a person made: no member, pulse or journey.
 // A workspace's name alone is not kept from an import (a new store is given one), while a
