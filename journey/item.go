@@ -304,7 +304,7 @@ func (e ItemEdit[T]) applyTo(w *Workspace, j *Journey, path func() string, items
 		}
 	case e.After != nil:
 		if id := l.id(e.After); find(id, -1) >= 0 {
-			return &ValidationError{Path: fmt.Sprintf("%s[%d].id", path(), len(*items)), Msg: fmt.Sprintf("%q is used twice", clip(id))}
+			return usedTwice(path, len(*items), id)
 		}
 	default:
 		return fmt.Errorf("an edit with nothing before or after: %w", ErrConflict)
@@ -326,12 +326,8 @@ func (e ItemEdit[T]) applyTo(w *Workspace, j *Journey, path func() string, items
 	if to < 0 || to > most {
 		return fmt.Errorf("%s %q can't go at place %d of %d: %w", l.noun, clip(l.id(e.After)), to, most+1, ErrConflict)
 	}
-	// Checked with paths relative to the item, completed only when there is a problem.
-	v := &validator{}
-	l.check(v, w, j, "", e.After, at)
-	if v.err != nil {
-		v.err.Path = fmt.Sprintf("%s[%d]", path(), to) + v.err.Path
-		return v.err
+	if err := l.checkAt(w, j, path, to, e.After, at); err != nil {
+		return err
 	}
 	item := l.clone(*e.After)
 	switch {
@@ -343,6 +339,24 @@ func (e ItemEdit[T]) applyTo(w *Workspace, j *Journey, path func() string, items
 		*items = slices.Insert(slices.Delete(*items, at, at+1), to, item)
 	}
 	return nil
+}
+
+// checkAt checks the item, going at place to of the list at path and replacing the one at
+// replacing (-1 when it is new): with paths relative to the item, completed only when there
+// is a problem.
+func (l *itemList[T]) checkAt(w *Workspace, j *Journey, path func() string, to int, it *T, replacing int) error {
+	v := &validator{}
+	l.check(v, w, j, "", it, replacing)
+	if v.err != nil {
+		v.err.Path = fmt.Sprintf("%s[%d]", path(), to) + v.err.Path
+		return v.err
+	}
+	return nil
+}
+
+// usedTwice is the error for an item whose id another item of the list at path has, at place at.
+func usedTwice(path func() string, at int, id string) error {
+	return &ValidationError{Path: fmt.Sprintf("%s[%d].id", path(), at), Msg: fmt.Sprintf("%q is used twice", clip(id))}
 }
 
 // minRun is the shortest run of edits of one list that Batch applies with one index of the

@@ -33,7 +33,7 @@ func (e ItemsAdded[T]) Apply(w *Workspace) error {
 		return fmt.Errorf("%s can't go at place %d of %d: %w", Plural(len(e.Items), l.noun), e.At, len(*items)+1, ErrConflict)
 	}
 	if i, twice := e.repeated(); twice {
-		return &ValidationError{Path: fmt.Sprintf("%s[%d].id", path(), e.At+i), Msg: fmt.Sprintf("%q is used twice", clip(l.id(&e.Items[i])))}
+		return usedTwice(path, e.At+i, l.id(&e.Items[i]))
 	}
 	held := make(map[string]bool, len(*items))
 	for i := range *items {
@@ -42,13 +42,10 @@ func (e ItemsAdded[T]) Apply(w *Workspace) error {
 	for i := range e.Items {
 		it := &e.Items[i]
 		if held[l.id(it)] {
-			return &ValidationError{Path: fmt.Sprintf("%s[%d].id", path(), e.At+i), Msg: fmt.Sprintf("%q is used twice", clip(l.id(it)))}
+			return usedTwice(path, e.At+i, l.id(it))
 		}
-		v := &validator{}
-		l.check(v, w, j, "", it, -1)
-		if v.err != nil {
-			v.err.Path = fmt.Sprintf("%s[%d]", path(), e.At+i) + v.err.Path
-			return v.err
+		if err := l.checkAt(w, j, path, e.At+i, it, -1); err != nil {
+			return err
 		}
 	}
 	*items = slices.Insert(*items, e.At, e.Items...)
