@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"sync"
 	"time"
@@ -211,14 +212,46 @@ func pack(e journey.Edit, touches int) (journey.Edit, error) {
 // rows.
 const heavyGCPercent = 20
 
-// heavy sets the collector's pace for such work, unless it is set to run more often already,
-// and returns what puts it back.
+// heavyMemoryLimit is the soft limit on the Go heap during such work: Badger's table builders
+// come and go in bursts of a few hundred megabytes while a million rows are written, and at a
+// fifth over what is live such a burst still took the process over a gigabyte (1.13 GiB; 0.95
+// with the limit). Near the limit the collector runs more often, never with more than half the
+// CPU, so work that needs more runs slower rather than failing.
+const heavyMemoryLimit = 850 << 20
+
+// heavyBurst is the room over what is live that heavy work always gets, whatever the limit:
+// a workspace that already holds more than the limit is not held to it, to collect without end.
+const heavyBurst = 256 << 20
+
+// heavy sets the collector's pace and soft limit for such work, unless the user set them
+// tighter, and returns what puts them back.
 func heavy() (restore func()) {
-	was := debug.SetGCPercent(heavyGCPercent)
-	if was < heavyGCPercent {
-		debug.SetGCPercent(was)
+	percent := debug.SetGCPercent(heavyGCPercent)
+	if percent < heavyGCPercent {
+		debug.SetGCPercent(percent)
 	}
-	return func() { debug.SetGCPercent(was) }
+	limit := debug.SetMemoryLimit(-1)
+	debug.SetMemoryLimit(heavyLimit(limit, liveHeap()))
+	return func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}
+}
+
+// heavyLimit is the soft memory limit for heavy work, given the one set and what is live.
+func heavyLimit(set, live int64) int64 {
+	return min(set, max(heavyMemoryLimit, live+heavyBurst))
+}
+
+// liveHeap is what the heap held at the end of the last collection, read without stopping
+// the program as runtime.ReadMemStats would.
+func liveHeap() int64 {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(sample[0].Value.Uint64())
 }
 
 // Keep applies an edit and makes it durable like Do, but enters it in no history: Undo and
