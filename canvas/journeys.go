@@ -3,6 +3,7 @@ package canvas
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -212,8 +213,26 @@ func NewJourneyList(w *journey.Workspace, onMove func(from, to int)) *widget.Lis
 			r.title.SetText(j.Title)
 			r.persona.SetText(j.Persona)
 			d := j.Discovered()
-			r.pains.SetText(fmt.Sprintf("%s: %d known, %d unknown", journey.Plural(d.All(), "pain point"), d.Known, d.Unknown))
+			split := fmt.Sprintf("%s known, %s unknown", grouped(d.Known), grouped(d.Unknown))
+			r.painsSaid = [2]string{fmt.Sprintf("%s pain point%s: %s", grouped(d.All()), plural(d.All()), split), split}
+			r.fitPains()
 		})
+}
+
+// grouped writes a count with its thousands set apart, as 20,004: read at a glance.
+func grouped(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // journeyRow is one journey in the sidebar. Dragged up or down, it moves its journey to the
@@ -221,9 +240,13 @@ func NewJourneyList(w *journey.Workspace, onMove func(from, to int)) *widget.Lis
 type journeyRow struct {
 	widget.BaseWidget
 	title, persona, pains *widget.Label
-	index                 int
-	dy                    float32
-	onMove                func(from, to int)
+	// painsSaid is the pain points' line in full, then without the total, for a sidebar too
+	// narrow for the full one: "20,007 pain points: 3 known, 20,004 unknown" would be cut
+	// to "…20,004 un…" and lose what matters most.
+	painsSaid [2]string
+	index     int
+	dy        float32
+	onMove    func(from, to int)
 }
 
 var _ fyne.Draggable = (*journeyRow)(nil)
@@ -238,6 +261,23 @@ func newJourneyRow(onMove func(from, to int)) *journeyRow {
 	r.pains.Truncation = fyne.TextTruncateEllipsis
 	r.ExtendBaseWidget(r)
 	return r
+}
+
+// Resize lays the row out at size and says the pain points in the longest form that fits.
+func (r *journeyRow) Resize(size fyne.Size) {
+	r.BaseWidget.Resize(size)
+	r.fitPains()
+}
+
+func (r *journeyRow) fitPains() {
+	room := r.Size().Width - 2*theme.InnerPadding()
+	said := r.painsSaid[0]
+	if fyne.MeasureText(said, theme.TextSize(), r.pains.TextStyle).Width > room && r.Size().Width > 0 {
+		said = r.painsSaid[1]
+	}
+	if said != r.pains.Text {
+		r.pains.SetText(said)
+	}
 }
 
 func (r *journeyRow) CreateRenderer() fyne.WidgetRenderer {

@@ -499,3 +499,48 @@ func TestAStoreMovedAwayOffersToSaveTheWorkspace(t *testing.T) {
 		t.Errorf("status bar: %q", ed.mw.message.Text)
 	}
 }
+
+func TestTheSidebarSaysAJourneysPainPointsInFullOrWithoutTheTotal(t *testing.T) {
+	ed := openEditing(t)
+	w := ed.doc.Workspace()
+	j := &w.Journeys[0]
+	rows := make([]journey.PainPoint, 20000)
+	for i := range rows {
+		rows[i] = journey.PainPoint{ID: fmt.Sprintf("imported-%d", i), Stage: j.Stages[i%len(j.Stages)].ID, Title: "Imported",
+			Discovery: journey.Known, Source: journey.SourceComplaint, Severity: 1 + i%5, Effort: 1, Status: journey.StatusOpen}
+	}
+	b, err := journey.PutAll(w, j.ID, "Import", rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ed.doc.Do(b); err != nil {
+		t.Fatal(err)
+	}
+	ed.mw.list.Refresh()
+	d0, d1 := w.Journeys[0].Discovered(), w.Journeys[1].Discovered()
+	want := []string{
+		fmt.Sprintf("%s known, %s unknown", grouped(d0.Known), grouped(d0.Unknown)),
+		fmt.Sprintf("%d pain points: %d known, %d unknown", d1.All(), d1.Known, d1.Unknown),
+	}
+	var rowsSeen int
+	walk(ed.mw.list, func(o fyne.CanvasObject) {
+		r, ok := o.(*journeyRow)
+		if !ok || r.index > 1 {
+			return
+		}
+		rowsSeen++
+		if r.pains.Text != want[r.index] {
+			t.Errorf("row %d says %q, want %q", r.index, r.pains.Text, want[r.index])
+		}
+		room := r.pains.Size().Width - 2*theme.InnerPadding()
+		if got := fyne.MeasureText(r.pains.Text, theme.TextSize(), r.pains.TextStyle).Width; got > room {
+			t.Errorf("row %d's %q is %.0f wide in a label with room for %.0f: it is cut off", r.index, r.pains.Text, got, room)
+		}
+	})
+	if rowsSeen != 2 {
+		t.Fatalf("saw %d journey rows, want 2", rowsSeen)
+	}
+	if got := grouped(1234567); got != "1,234,567" {
+		t.Errorf("grouped(1234567) = %q", got)
+	}
+}
