@@ -432,7 +432,7 @@ func waitForWindow(x func(...string) (string, error), title string, timeout time
 // given and then waits, so that the test can reach the server from outside. The server is
 // kept from resetting when its last client leaves, as a desktop's X server is: a Journeymap
 // started again by one that then quits would otherwise race that reset for the display.
-func startXvfb(t *testing.T) (display, xauth string) {
+func startXvfb(t testing.TB) (display, xauth string) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(ctx, "xvfb-run", "-a", "-s", "-noreset -screen 0 1920x1080x24",

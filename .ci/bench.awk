@@ -54,6 +54,9 @@
 		if ($(i + 1) == "refused") csvRefused[part[2]] = 1
 	}
 }
+/^BenchmarkFrames-/ {
+	for (i = 3; i < NF; i++) frames[$(i + 1)] = $i
+}
 END {
 	small = "40x7x5"; big = "200x10x10"
 	split("build text move zoom scroll", ops, " ")
@@ -100,4 +103,6 @@ END {
 		printf "\nImport of 50 journeys and 20,000 cards and pain points into a new store (checked, written, read back, swapped in): %.0f ms; a bare Badger writing the same %d records in one synced batch: %.0f ms; ratio median %.2f (min %.2f, max %.2f, of pairs)\n", importMs, importRecords, bareMs, importMedian, importMin, importMax
 	if (shareS && joinS)
 		printf "\nSharing the big task force's workspace (50 journeys, 20,000 cards, 5,000 pain points): %.1f s; joining it from an empty store: %.1f s; peak RSS of the process (server included) %.0f MiB\n", shareS, joinS, peakRSS
+	if (frames["zoom-ms"])
+		printf "\nFrames on screen, real input through XTest under Xvfb to the first changed pixel, on the 200x10x10 journey (ms, medians of every step; ratios to a bare Fyne scroller in the same run, median (min-max) of the pairs):\n  a zoom step %.1f (max %.0f; goal 33)\n  a scroll step %.1f, bare %.1f: ratio %.2f (%.2f-%.2f; goal 1.1)\n  a card drag step %.1f, bare box drag %.1f: ratio %.2f (%.2f-%.2f; goal 1.1)\n", frames["zoom-ms"], frames["zoom-max-ms"], frames["scroll-ms"], frames["bare-scroll-ms"], frames["scroll-ratio-median"], frames["scroll-ratio-min"], frames["scroll-ratio-max"], frames["drag-ms"], frames["bare-drag-ms"], frames["drag-ratio-median"], frames["drag-ratio-min"], frames["drag-ratio-max"]
 }

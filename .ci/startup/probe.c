@@ -1,5 +1,6 @@
 // probe NAME T0_NS: waits for a mapped window titled NAME, then for its first painted frame
-// (at least 20 distinct colours on a 64x64 grid of samples), and prints both in ms since T0.
+// (nine in ten samples of a 64x64 grid off black), then for the picture it settles on, and
+// prints the three in ms since T0.
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
 #include <stdio.h>
@@ -53,26 +54,25 @@ int main(int argc, char **argv) {
 		usleep(1000);
 	}
 	long long painted = now();
-	// Detailed: at least 20 distinct colours on the grid, as a drawn map has.
-	long long detailed = 0;
-	for (int tries = 0; tries < 300 && !detailed; tries++) {
+	// Settled: the picture the window keeps, timed from when it first showed. The app hides
+	// its map for its first frame, and a frame with the window's chrome alone has as many
+	// colours as a map; so what counts is the last change before a second with none (at most
+	// 10 s after the first frame).
+	long long settled = painted;
+	XImage *before = NULL;
+	while (now() - settled < 1000000000LL && now() - painted < 10000000000LL) {
 		XWindowAttributes a;
-		if (!XGetWindowAttributes(d, w, &a)) continue;
-		XImage *img = XGetImage(d, w, 0, 0, a.width, a.height, AllPlanes, ZPixmap);
-		if (img) {
-			unsigned long seen[32]; int n = 0;
-			for (int y = 0; y < 64 && n < 20; y++)
-				for (int x = 0; x < 64 && n < 20; x++) {
-					unsigned long p = XGetPixel(img, x * a.width / 64, y * a.height / 64);
-					int dup = 0;
-					for (int k = 0; k < n; k++) if (seen[k] == p) dup = 1;
-					if (!dup) seen[n++] = p;
-				}
+		XImage *img = XGetWindowAttributes(d, w, &a) ? XGetImage(d, w, 0, 0, a.width, a.height, AllPlanes, ZPixmap) : NULL;
+		if (img && (!before || before->width != img->width || before->height != img->height ||
+			memcmp(before->data, img->data, (size_t)img->bytes_per_line * img->height) != 0)) {
+			settled = now();
+			if (before) XDestroyImage(before);
+			before = img;
+		} else if (img) {
 			XDestroyImage(img);
-			if (n >= 20) detailed = now();
 		}
-		usleep(1000);
+		usleep(2000);
 	}
-	printf("mapped %.0f ms, painted %.0f ms, detailed %.0f ms\n", (mapped - t0) / 1e6, (painted - t0) / 1e6, detailed ? (detailed - t0) / 1e6 : -1.0);
+	printf("mapped %.0f ms, painted %.0f ms, settled %.0f ms\n", (mapped - t0) / 1e6, (painted - t0) / 1e6, (settled - t0) / 1e6);
 	return 0;
 }
