@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"strconv"
 	"sync"
 	"time"
 
@@ -58,6 +59,7 @@ func openApp(dir string) error {
 	if sample {
 		id += ".sample"
 	}
+	app.SetMetadata(appMetadata(id))
 	a := app.NewWithID(id)
 	a.SetIcon(icon)
 	mw, err := mapcanvas.FirstWindow(func() *mapcanvas.MainWindow { return mapcanvas.NewMainWindow(a, doc) })
@@ -192,4 +194,16 @@ func (p *startupProblem) tell(say func(string)) {
 	if p.why != "" {
 		say(p.why)
 	}
+}
+
+// appMetadata is what a packaged build has from FyneApp.toml, for a build by go build too.
+// Its migration fyneDo says that every goroutine touches widgets through fyne.Do: without
+// it Fyne checks, on every refresh of every canvas object, that it runs on the main
+// goroutine, by reading the goroutine's id out of a printed stack trace: a fifth of the app's
+// own CPU in a zoom step on a big map (the frame itself waits on GL, and is no faster).
+func appMetadata(id string) fyne.AppMetadata {
+	fields := fyneAppFields()
+	build, _ := strconv.Atoi(fields["Build"])
+	return fyne.AppMetadata{ID: id, Name: fields["Name"], Version: fields["Version"], Build: build,
+		Migrations: map[string]bool{"fyneDo": fields["fyneDo"] == "true"}}
 }

@@ -29,13 +29,19 @@ var fyneApp string
 
 // version returns the version and build number FyneApp.toml gives.
 func version() string {
+	fields := fyneAppFields()
+	return fmt.Sprintf("%s (build %s)", fields["Version"], fields["Build"])
+}
+
+// fyneAppFields reads the key = value lines of FyneApp.toml, whatever their section.
+func fyneAppFields() map[string]string {
 	fields := map[string]string{}
 	for _, line := range strings.Split(fyneApp, "\n") {
 		if k, v, ok := strings.Cut(line, "="); ok {
 			fields[strings.TrimSpace(k)] = strings.Trim(strings.TrimSpace(v), `"`)
 		}
 	}
-	return fmt.Sprintf("%s (build %s)", fields["Version"], fields["Build"])
+	return fields
 }
 
 // command is one line of the usage table, from which the usage, each command's -h and the

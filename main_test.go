@@ -624,3 +624,18 @@ func TestAStartUpProblemReachesTheWindowWhicheverComesFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestTheAppSaysItUsesFyneDo keeps the metadata a go build gives Fyne in step with
+// FyneApp.toml: without the fyneDo migration Fyne reads a stack trace on every refresh.
+func TestTheAppSaysItUsesFyneDo(t *testing.T) {
+	m := appMetadata(appID)
+	if !m.Migrations["fyneDo"] {
+		t.Error("the app's metadata does not declare the fyneDo migration that FyneApp.toml declares")
+	}
+	if m.Name != "Journeymap" || m.ID != appID || m.Version == "" || m.Build < 1 {
+		t.Errorf("metadata %+v, want FyneApp.toml's name, id, version and build", m)
+	}
+	if want := fmt.Sprintf("%s (build %d)", m.Version, m.Build); version() != want {
+		t.Errorf("version() = %q, metadata says %q", version(), want)
+	}
+}

@@ -99,6 +99,11 @@ int main(int argc, char **argv) {
 	unsigned char *before = malloc(bytes);
 	int sx, sy; Window child;
 	XTranslateCoordinates(d, w, DefaultRootWindow(d), x, y, &sx, &sy, &child);
+	// Two moves: a pointer already at the spot would send the window no motion, and a window
+	// that saw none places the wheel at its top left corner.
+	XTestFakeMotionEvent(d, -1, sx + 1, sy + 1, 0);
+	XSync(d, False);
+	usleep(50000);
 	XTestFakeMotionEvent(d, -1, sx, sy, 0);
 	XSync(d, False);
 	sleep(1);
