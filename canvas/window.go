@@ -436,8 +436,8 @@ func statusText(w *journey.Workspace, j *journey.Journey) string {
 		return fair
 	}
 	d := j.Discovered()
-	return fmt.Sprintf("%s (%d known, %d unknown) · discovery rate %.0f %% · %s",
-		journey.Plural(d.All(), "pain point"), d.Known, d.Unknown, d.Rate()*100, fair)
+	return fmt.Sprintf("%s pain point%s (%s known, %s unknown) · discovery rate %.0f %% · %s",
+		grouped(d.All()), plural(d.All()), grouped(d.Known), grouped(d.Unknown), d.Rate()*100, fair)
 }
 
 func (mw *MainWindow) fit() { mw.Map.FitTo(mw.Map.Scroll().Size()) }

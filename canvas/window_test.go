@@ -540,6 +540,9 @@ func TestTheSidebarSaysAJourneysPainPointsInFullOrWithoutTheTotal(t *testing.T) 
 	if rowsSeen != 2 {
 		t.Fatalf("saw %d journey rows, want 2", rowsSeen)
 	}
+	if got, want := statusText(w, &w.Journeys[0]), grouped(d0.All())+" pain points ("+grouped(d0.Known)+" known, "; !strings.HasPrefix(got, want) {
+		t.Errorf("the status bar says %q, want it to start %q", got, want)
+	}
 	if got := grouped(1234567); got != "1,234,567" {
 		t.Errorf("grouped(1234567) = %q", got)
 	}

@@ -341,6 +341,18 @@ func TestStickyHeadersFollowTheView(t *testing.T) {
 			}
 		}
 	}
+	// Scrolled down only, at the left edge: the name of the lane at the view's top is pinned
+	// too, at the view's left, and nowhere above the view.
+	m.scroll.ScrollToOffset(fyne.NewPos(0, 400))
+	m.Cull()
+	if got := stickyTexts(); !slices.Contains(got, lane) || !m.sticky.lanes.Visible() {
+		t.Fatalf("scrolled down at the left edge, the pinned headers say %q; want %q among them", got, lane)
+	}
+	for _, o := range m.sticky.drawn.Objects {
+		if tx, ok := o.(*canvas.Text); ok && tx.Text == lane && (tx.Position().Y < 0 || tx.Position().X > 40) {
+			t.Errorf("the lane name is pinned at %v, want at the view's left, in it", tx.Position())
+		}
+	}
 	m.scroll.ScrollToOffset(fyne.NewPos(0, 0))
 	m.Cull()
 	if len(stickyTexts()) != 0 {

@@ -51,7 +51,9 @@ func (h *stickyHeaders) update() {
 	s, pal := m.scene, m.scene.Palette()
 	shapes := h.shape[:0]
 	top := off.Y > scene.HeaderHeight*z
-	left := off.X > 0
+	// The lanes' names are pinned once the map is scrolled across, or down past its header:
+	// at the left edge a tall lane's own name, at its top, would have left the view.
+	left := off.X > 0 || top
 	dx, dy := off.X/z, off.Y/z
 	if top {
 		// The stage bar, pinned to the top of the view.
