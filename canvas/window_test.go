@@ -504,11 +504,7 @@ func TestTheSidebarSaysAJourneysPainPointsInFullOrWithoutTheTotal(t *testing.T) 
 	ed := openEditing(t)
 	w := ed.doc.Workspace()
 	j := &w.Journeys[0]
-	rows := make([]journey.PainPoint, 20000)
-	for i := range rows {
-		rows[i] = journey.PainPoint{ID: fmt.Sprintf("imported-%d", i), Stage: j.Stages[i%len(j.Stages)].ID, Title: "Imported",
-			Discovery: journey.Known, Source: journey.SourceComplaint, Severity: 1 + i%5, Effort: 1, Status: journey.StatusOpen}
-	}
+	rows := journeytest.Imported(j, 20000)
 	b, err := journey.PutAll(w, j.ID, "Import", rows)
 	if err != nil {
 		t.Fatal(err)

@@ -537,11 +537,7 @@ func TestLegendClearOfTheTitle(t *testing.T) {
 func TestAnUpdateOfManyItemsLaysTheMapOutOnce(t *testing.T) {
 	w, j := journeytest.Big(6, 7, 2)
 	s := Build(w, j, Options{}, DefaultFonts())
-	rows := make([]journey.PainPoint, 4*manyItems)
-	for i := range rows {
-		rows[i] = journey.PainPoint{ID: fmt.Sprintf("imported-%d", i), Stage: j.Stages[i%len(j.Stages)].ID, Title: "Imported",
-			Discovery: journey.Known, Source: journey.SourceComplaint, Severity: 1 + i%5, Effort: 1, Status: journey.StatusOpen}
-	}
+	rows := journeytest.Imported(j, 4*manyItems)
 	b, err := journey.PutAll(w, j.ID, "Import", rows)
 	if err != nil {
 		t.Fatal(err)

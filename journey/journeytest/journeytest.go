@@ -67,6 +67,17 @@ func Big(stages, lanes, per int) (*journey.Workspace, *journey.Journey) {
 	return w, &w.Journeys[0]
 }
 
+// Imported returns n new known pain points spread over the journey's stages in turn, ids
+// "imported-0" on, as a spreadsheet import adds them.
+func Imported(j *journey.Journey, n int) []journey.PainPoint {
+	rows := make([]journey.PainPoint, n)
+	for i := range rows {
+		rows[i] = journey.PainPoint{ID: fmt.Sprintf("imported-%d", i), Stage: j.Stages[i%len(j.Stages)].ID, Title: "Imported",
+			Discovery: journey.Known, Source: journey.SourceComplaint, Severity: 1 + i%5, Effort: 1, Status: journey.StatusOpen}
+	}
+	return rows
+}
+
 // Loaded is a task force of four with capacity 4 each (Ana, Ben, Chen Li, Dana; ids a to d),
 // each owning one open pain point of the effort given, in order, in a one-stage journey.
 func Loaded(efforts ...int) *journey.Workspace {
